@@ -1,0 +1,42 @@
+import { chordLabel } from '../../utils/commands/keys';
+import type { CommandRunner } from './toolbar';
+
+export interface CommandInfo {
+  id: string;
+  title: string;
+  category: string;
+}
+
+/** Every command with its keys, grouped by category: the cheat sheet behind `?`. */
+export function Help({ commands, runner }: { commands: readonly CommandInfo[]; runner: CommandRunner }) {
+  const categories = [...new Set(commands.map((c) => c.category))];
+  return (
+    <div class="fc-help" role="dialog" aria-label="FrameCoach keyboard shortcuts">
+      <h2>
+        Keyboard shortcuts
+        <button type="button" class="fc-btn" onClick={() => runner.run('view.help')} aria-label="Close">
+          Esc
+        </button>
+      </h2>
+      {categories.map((category) => (
+        <section key={category}>
+          <h3>{category}</h3>
+          <table>
+            {commands
+              .filter((c) => c.category === category)
+              .map((c) => (
+                <tr key={c.id}>
+                  <td>{c.title}</td>
+                  <td>
+                    {runner.keysFor(c.id).map((k) => (
+                      <kbd key={k}>{chordLabel(k)}</kbd>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+          </table>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/** Small inline SVG icons (no markup strings: YouTube enforces Trusted Types). */
+const paths = {
+  prev: 'M6 5h2v14H6zM20 5v14L9.5 12z',
+  next: 'M16 5h2v14h-2zM4 5v14l10.5-7z',
+  back10: 'M11 5v14L3 12zM21 5v14l-8-7z',
+  fwd10: 'M13 5v14l8-7zM3 5v14l8-7z',
+  play: 'M7 4v16l13-8z',
+  pause: 'M6 4h4v16H6zM14 4h4v16h-4z',
+  close: 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z',
+  fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
+} as const;
+
+export type IconName = keyof typeof paths;
+
+export function Icon({ name }: { name: IconName }) {
+  return (
+    <svg viewBox="0 0 24 24" aria-hidden="true">
+      <path d={paths[name]} />
+    </svg>
+  );
+}

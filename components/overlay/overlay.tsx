@@ -1,0 +1,40 @@
+import type { PlayerState } from '../../utils/player/session';
+import type { Store } from '../../utils/player/store';
+import { Help, type CommandInfo } from './help';
+import { Hud } from './hud';
+import { Toolbar, type CommandRunner } from './toolbar';
+import { useStore } from './use-store';
+
+export interface ViewState {
+  visible: boolean;
+  help: boolean;
+}
+
+export interface OverlayProps {
+  player: Store<PlayerState>;
+  view: Store<ViewState>;
+  commands: readonly CommandInfo[];
+  runner: CommandRunner;
+}
+
+/** Everything FrameCoach draws over a video. */
+export function Overlay({ player, view, commands, runner }: OverlayProps) {
+  const state = useStore(player);
+  const { visible, help } = useStore(view);
+  if (!visible) return null;
+  const message = state.message;
+  return (
+    <div class="fc-root">
+      <div class="fc-panel">
+        <Hud state={state} />
+        <Toolbar state={state} runner={runner} />
+      </div>
+      {message && (
+        <div class={message.kind === 'error' ? 'fc-message fc-error' : 'fc-message'} role="alert">
+          {message.text}
+        </div>
+      )}
+      {help && <Help commands={commands} runner={runner} />}
+    </div>
+  );
+}

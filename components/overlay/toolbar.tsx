@@ -1,0 +1,58 @@
+import { chordLabel } from '../../utils/commands/keys';
+import type { PlayerState } from '../../utils/player/session';
+import { Icon, type IconName } from './icons';
+
+export interface CommandRunner {
+  run(id: string): void;
+  title(id: string): string;
+  keysFor(id: string): readonly string[];
+}
+
+function Button({ id, runner, icon, text, pressed }: {
+  id: string; runner: CommandRunner; icon?: IconName; text?: string; pressed?: boolean;
+}) {
+  const keys = runner.keysFor(id);
+  const hint = keys.length ? ` (${keys.map(chordLabel).join(', ')})` : '';
+  const label = runner.title(id) + hint;
+  return (
+    <button
+      type="button"
+      class="fc-btn"
+      data-command={id}
+      title={label}
+      aria-label={label}
+      aria-pressed={pressed}
+      // Keep focus (and keys) with the page: a click must not steal them.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => runner.run(id)}
+    >
+      {icon && <Icon name={icon} />}
+      {text}
+    </button>
+  );
+}
+
+/** The mouse path to the same commands the keys run. */
+export function Toolbar({ state, runner }: { state: PlayerState; runner: CommandRunner }) {
+  const looping = state.loopIn !== null || state.loopOut !== null;
+  return (
+    <div class="fc-tools" role="toolbar" aria-label="FrameCoach">
+      <Button id="frame.back10" runner={runner} icon="back10" />
+      <Button id="frame.previous" runner={runner} icon="prev" />
+      <Button id="playback.toggle" runner={runner} icon={state.paused ? 'play' : 'pause'} />
+      <Button id="frame.next" runner={runner} icon="next" />
+      <Button id="frame.forward10" runner={runner} icon="fwd10" />
+      <span class="fc-sep" />
+      <Button id="playback.slower" runner={runner} text="−" />
+      <Button id="playback.faster" runner={runner} text="+" />
+      <span class="fc-sep" />
+      <Button id="loop.setIn" runner={runner} text="A" pressed={state.loopIn !== null} />
+      <Button id="loop.setOut" runner={runner} text="B" pressed={state.loopOut !== null} />
+      {looping && <Button id="loop.clear" runner={runner} icon="close" />}
+      <span class="fc-sep" />
+      <Button id="view.fullscreen" runner={runner} icon="fullscreen" />
+      <Button id="view.help" runner={runner} text="?" />
+      <Button id="view.toggleOverlay" runner={runner} text="Hide" />
+    </div>
+  );
+}

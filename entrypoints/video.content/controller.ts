@@ -1,0 +1,105 @@
+import type { ViewState } from '../../components/overlay/overlay';
+import type { CommandRunner } from '../../components/overlay/toolbar';
+import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
+import type { CommandContext, ContextKeys } from '../../utils/commands/context';
+import { createResolver, defaultRules } from '../../utils/commands/keybindings';
+import { createRegistry } from '../../utils/commands/registry';
+import { listenForKeys } from '../../utils/dom/key-listener';
+import { findVideos } from '../../utils/dom/video-finder';
+import { chooseActive, visibleArea } from '../../utils/player/choose-active';
+import { createStore } from '../../utils/player/store';
+import { siteFor } from '../../utils/sites';
+import { attachTo, type Attached } from './attach';
+
+const IDLE_POLL_MS = 1000;
+
+/** Wires one frame's videos, keys, commands and overlay together. */
+export function startFrameCoach(win: Window, signal: AbortSignal): void {
+  const doc = win.document;
+  const site = siteFor(win.location.href);
+  const view = createStore<ViewState>({ visible: true, help: false });
+  const registry = createRegistry(BUILTIN_COMMANDS);
+  const resolver = createResolver(defaultRules(registry.all()));
+  let attached: Attached | null = null;
+  let poll = 0;
+
+  const contextKeys = (): ContextKeys => {
+    const state = attached?.session.state.get();
+    return {
+      videoAttached: attached !== null,
+      overlayVisible: view.get().visible,
+      paused: state?.paused ?? true,
+      looping: state ? state.loopIn !== null || state.loopOut !== null : false,
+      helpVisible: view.get().help,
+    };
+  };
+  const ctx: CommandContext = {
+    get player() {
+      if (!attached) throw new Error('No video attached');
+      return attached.session;
+    },
+    ui: {
+      toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
+      toggleHelp: () => view.set({ help: !view.get().help }),
+      toggleFullscreen() {
+        if (doc.fullscreenElement) void doc.exitFullscreen();
+        else if (attached) {
+          const video = attached.session.video;
+          void ((site.fullscreenTarget?.(video) ?? video.parentElement ?? video).requestFullscreen());
+        }
+      },
+    },
+  };
+  const runner: CommandRunner = {
+    run: (id) => registry.execute(id, ctx, contextKeys()),
+    title: (id) => registry.get(id)?.title ?? id,
+    keysFor: (id) => resolver.keysFor(id),
+  };
+  const commandInfo = registry.all().filter((c) => c.id !== 'view.closeHelp');
+
+  listenForKeys(
+    win,
+    (chord) => {
+      if (!attached) return false; // Pages without a video pay only this check.
+      const context = contextKeys();
+      const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
+      return id !== null && registry.execute(id, ctx, context);
+    },
+    signal,
+  );
+
+  const finder = findVideos(doc, reconsider, signal);
+  const watched = new WeakSet<HTMLVideoElement>();
+
+  function reconsider() {
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    const candidates = [...finder.videos()].map((video) => {
+      if (!watched.has(video)) {
+        watched.add(video);
+        for (const type of ['loadedmetadata', 'resize', 'emptied']) video.addEventListener(type, reconsider, { signal });
+      }
+      return { video, visibleArea: visibleArea(video.getBoundingClientRect(), viewport), playing: !video.paused };
+    });
+    let active = chooseActive(candidates, finder.lastInteracted());
+    // Stay on the attached video while it is on the page and nothing else is visible (it
+    // was scrolled away): coming back finds the same session, rate and loop.
+    if (!active && attached?.session.video.isConnected) active = attached.session.video;
+    if (active !== (attached?.session.video ?? null)) {
+      attached?.detach();
+      attached = active ? attachTo(active, site, view, commandInfo, runner) : null;
+    }
+    // Videos that are hidden or tiny now may grow later: look again now and then.
+    const idle = finder.videos().size > 0 && !attached;
+    if (idle && !poll) poll = win.setInterval(reconsider, IDLE_POLL_MS);
+    if (!idle && poll) {
+      win.clearInterval(poll);
+      poll = 0;
+    }
+  }
+
+  signal.addEventListener('abort', () => {
+    attached?.detach();
+    if (poll) win.clearInterval(poll);
+  });
+  reconsider();
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it } from 'vitest';
+import { STANDARD_RATES, detectFrameRate, snapToStandard } from '../../utils/frames/rate';
+
+type Quantize = (t: number) => number;
+const exact: Quantize = (t) => t;
+const webm: Quantize = (t) => Math.round(t * 1000) / 1000;
+const micro: Quantize = (t) => Math.floor(t * 1e6) / 1e6;
+const mp4: Quantize = (t) => Math.round(t * 90000) / 90000;
+
+/** Presented-frame times for frame indices on a CFR grid. */
+function cfr(fps: number, indices: readonly number[], quantize: Quantize): number[] {
+  return indices.map((k) => quantize(k / fps));
+}
+
+function range(from: number, count: number): number[] {
+  return Array.from({ length: count }, (_, i) => from + i);
+}
+
+/** Six seconds of frames: enough for 1 ms timestamps to tell 29.97 from 30. */
+function sixSeconds(fps: number): number[] {
+  return range(0, Math.ceil(6 * fps));
+}
+
+const label = (fps: number) => fps.toFixed(3);
+const rates = STANDARD_RATES.map((fps) => [label(fps), fps] as const);
+
+function expectCfr(times: readonly number[], fps: number) {
+  const rate = detectFrameRate(times);
+  expect(rate).not.toBeNull();
+  expect(rate?.fps).toBe(fps);
+  expect(rate?.minGap).toBeCloseTo(1 / fps, 12);
+  expect(rate?.variable).toBe(false);
+}
+
+describe('snapToStandard', () => {
+  it.each([
+    [29.97, 30000 / 1001],
+    [29.9, 30000 / 1001],
+    [23.98, 24000 / 1001],
+    [24.1, 24],
+    [59.95, 60000 / 1001],
+    [60.2, 60],
+    [119.5, 120],
+    [25, 25],
+  ])('%s → %s', (fps, expected) => {
+    expect(snapToStandard(fps)).toBe(expected);
+  });
+
+  it.each([[29.5], [27], [40], [15], [0], [-30], [NaN], [Infinity], [-Infinity]])(
+    '%s → null',
+    (fps) => {
+      expect(snapToStandard(fps)).toBeNull();
+    },
+  );
+
+  it('takes a tolerance', () => {
+    expect(snapToStandard(28.6, 0.05)).toBe(30000 / 1001);
+    expect(snapToStandard(28.6)).toBeNull();
+  });
+});
+
+describe('detectFrameRate: constant frame rate', () => {
+  it.each(rates)('%s fps, exact timestamps', (_, fps) => {
+    expectCfr(cfr(fps, sixSeconds(fps), exact), fps);
+  });
+
+  it.each(rates)('%s fps, WebM 1 ms timestamps', (_, fps) => {
+    expectCfr(cfr(fps, sixSeconds(fps), webm), fps);
+  });
+
+  it.each(rates)('%s fps, WebM 1 ms timestamps starting at 1 h', (_, fps) => {
+    expectCfr(cfr(fps, range(Math.round(3600 * fps), Math.ceil(6 * fps)), webm), fps);
+  });
+
+  it.each(rates)('%s fps, one second of WebM timestamps at any offset', (_, fps) => {
+    for (let start = 0; start < 2000; start += 37) {
+      expectCfr(cfr(fps, range(start, Math.ceil(fps) + 1), webm), fps);
+    }
+  });
+
+  it.each(rates)('%s fps, µs-truncated timestamps', (_, fps) => {
+    expectCfr(cfr(fps, sixSeconds(fps), micro), fps);
+  });
+
+  it.each(rates)('%s fps, MP4 90 kHz timestamps', (_, fps) => {
+    expectCfr(cfr(fps, sixSeconds(fps), mp4), fps);
+  });
+
+  it.each(rates)('%s fps, dropped frames (1, 2 and 3 in a row)', (_, fps) => {
+    const dropped = new Set([7, 20, 21, 40, 41, 42, 77, 90]);
+    const indices = sixSeconds(fps).filter((k) => !dropped.has(k));
+    expectCfr(cfr(fps, indices, webm), fps);
+  });
+
+  it.each(rates)('%s fps, every other frame dropped for a while', (_, fps) => {
+    const indices = sixSeconds(fps).filter((k) => k < 30 || k > 80 || k % 2 === 0);
+    expectCfr(cfr(fps, indices, webm), fps);
+  });
+
+  it.each(rates)('%s fps, forward seek in the middle', (_, fps) => {
+    const half = Math.ceil(3 * fps);
+    expectCfr(cfr(fps, [...range(0, half), ...range(10 * half, half)], webm), fps);
+  });
+
+  it.each(rates)('%s fps, backward seek (loop) in the middle', (_, fps) => {
+    const half = Math.ceil(3 * fps);
+    expectCfr(cfr(fps, [...range(5 * half, half), ...range(0, half)], webm), fps);
+  });
+
+  it.each(rates)('%s fps, duplicate samples', (_, fps) => {
+    const indices = sixSeconds(fps).flatMap((k) => (k % 3 === 0 ? [k, k, k] : [k]));
+    expectCfr(cfr(fps, indices, webm), fps);
+  });
+
+  it('reports a non-standard rate as measured', () => {
+    const rate = detectFrameRate(cfr(40, range(0, 100), exact));
+    expect(rate?.fps).toBeCloseTo(40, 9);
+    expect(rate?.minGap).toBeCloseTo(0.025, 12);
+    expect(rate?.variable).toBe(false);
+  });
+
+  it('counts the gaps it used, without seeks and duplicates', () => {
+    const times = cfr(25, [0, 1, 2, 2, 3, 4, 500, 501, 502], exact);
+    expect(detectFrameRate(times)).toEqual({ fps: 25, minGap: 0.04, variable: false, samples: 6 });
+  });
+
+  it('works from the minimum of 3 gaps', () => {
+    expect(detectFrameRate([0, 0.04, 0.08, 0.12])?.fps).toBe(25);
+  });
+
+  it('ignores NaN and Infinity samples', () => {
+    const times = [0, 0.04, NaN, 0.08, 0.12, Infinity, 0.16, 0.2, -Infinity, 0.24, 0.28];
+    expect(detectFrameRate(times)?.fps).toBe(25);
+  });
+});
+
+describe('detectFrameRate: variable frame rate', () => {
+  /** Times from a repeating gap pattern, in seconds. */
+  function pattern(gaps: readonly number[], count: number, quantize: Quantize): number[] {
+    const times = [0];
+    let t = 0;
+    for (let i = 0; i < count; i++) {
+      t += gaps[i % gaps.length] ?? 0;
+      times.push(quantize(t));
+    }
+    return times;
+  }
+
+  it.each([
+    ['25/33.3/41.7 ms, 90 kHz', [1 / 40, 1 / 30, 1 / 24], mp4, 0.025, 30],
+    ['25/33.3/41.7 ms, 1 ms', [1 / 40, 1 / 30, 1 / 24], webm, 0.025, 30],
+    ['25/33.3/41.7 ms, exact', [1 / 40, 1 / 30, 1 / 24], exact, 0.025, 30],
+    ['33.3/50 ms, 1 ms', [1 / 30, 1 / 30, 1 / 20], webm, 1 / 30, 3 / (2 / 30 + 1 / 20)],
+    ['16.7/40 ms, 90 kHz', [1 / 60, 1 / 25], mp4, 1 / 60, 1 / (1 / 120 + 1 / 50)],
+  ])('%s', (_, gaps, quantize, minGap, fps) => {
+    const rate = detectFrameRate(pattern(gaps, 120, quantize));
+    expect(rate?.variable).toBe(true);
+    expect(rate?.minGap).toBeCloseTo(minGap, 3);
+    expect(rate?.fps).toBeCloseTo(fps, 1);
+  });
+
+  it('snaps the smallest gap when it is a standard frame duration', () => {
+    const rate = detectFrameRate(pattern([1001 / 60000, 0.04], 120, mp4));
+    expect(rate?.minGap).toBe(1001 / 60000);
+  });
+
+  it('still reports VFR with dropped frames mixed in', () => {
+    const times = pattern([1 / 40, 1 / 30, 1 / 24], 120, webm).filter((_, i) => i % 11 !== 5);
+    const rate = detectFrameRate(times);
+    expect(rate?.variable).toBe(true);
+    expect(rate?.minGap).toBeCloseTo(0.025, 3);
+  });
+
+  it('one odd gap is not VFR', () => {
+    const times = cfr(30, range(0, 60), exact);
+    times.push(times[times.length - 1]! + 0.05);
+    expect(detectFrameRate(times)?.variable).toBe(false);
+  });
+});
+
+describe('detectFrameRate: junk', () => {
+  it.each([
+    ['empty', []],
+    ['one sample', [1]],
+    ['two gaps', [0, 0.04, 0.08]],
+    ['all NaN', [NaN, NaN, NaN, NaN, NaN]],
+    ['all Infinity', [Infinity, Infinity, Infinity, Infinity]],
+    ['all equal', [1, 1, 1, 1, 1, 1]],
+    ['decreasing', [5, 4, 3, 2, 1, 0]],
+    ['NaN breaks pairs', [0, 0.04, NaN, 0.08, 0.12]],
+    ['mixed junk', [NaN, -Infinity, 3, 3, 2, NaN, Infinity, 1]],
+  ] as const)('%s → null', (_, times) => {
+    expect(detectFrameRate(times)).toBeNull();
+  });
+
+  it('accepts negative times', () => {
+    expect(detectFrameRate([-0.12, -0.08, -0.04, 0, 0.04])?.fps).toBe(25);
+  });
+});

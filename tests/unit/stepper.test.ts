@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { stepFrom } from '../../utils/frames/stepper';
+import { cfr, simulatedVideo } from './simulated-video';
+
+const RATES = [24000 / 1001, 24, 25, 30000 / 1001, 30, 50, 60000 / 1001, 60];
+
+describe('stepFrom on constant frame rate', () => {
+  it.each(RATES.flatMap((fps) => [true, false].map((roundMs) => [fps, roundMs] as const)))(
+    '%f fps (ms rounding: %s): every single step forward and back lands on the next frame',
+    async (fps, roundMs) => {
+      const sim = simulatedVideo(cfr(fps, 200), { roundMs, fuzzyStarts: true });
+      const timing = { minGap: 1 / fps, variable: false };
+      sim.show(37);
+      for (let i = 1; i <= 60; i++) {
+        const result = await stepFrom(sim.source, sim.source.presented()!, 1, timing);
+        expect(result.moved).toBe(1);
+        expect(sim.index()).toBe(37 + i);
+      }
+      for (let i = 1; i <= 60; i++) {
+        await stepFrom(sim.source, sim.source.presented()!, -1, timing);
+        expect(sim.index()).toBe(97 - i);
+      }
+      // One seek per step on a constant rate.
+      expect(sim.seeks()).toBe(120);
+    },
+  );
+
+  it.each([10, -10, 7, -3, 100])('moves %i frames in one seek', async (count) => {
+    const sim = simulatedVideo(cfr(30000 / 1001, 300), { fuzzyStarts: true });
+    sim.show(120);
+    const result = await stepFrom(sim.source, sim.source.presented()!, count, { minGap: 1001 / 30000, variable: false });
+    expect(result.moved).toBe(count);
+    expect(sim.index()).toBe(120 + count);
+    expect(sim.seeks()).toBe(1);
+  });
+
+  it('stops at the first and last frame and says how far it got', async () => {
+    const sim = simulatedVideo(cfr(25, 50));
+    sim.show(3);
+    const back = await stepFrom(sim.source, sim.source.presented()!, -10, { minGap: 0.04, variable: false });
+    expect(sim.index()).toBe(0);
+    expect(back.moved).toBe(-3);
+    sim.show(45);
+    const forward = await stepFrom(sim.source, sim.source.presented()!, 10, { minGap: 0.04, variable: false });
+    expect(sim.index()).toBe(49);
+    expect(forward.moved).toBe(4);
+    const none = await stepFrom(sim.source, sim.source.presented()!, 1, { minGap: 0.04, variable: false });
+    expect(none.moved).toBe(0);
+    expect(sim.index()).toBe(49);
+  });
+
+  it('crosses a hole in a constant-rate stream (a frame the encoder dropped) without skipping', async () => {
+    const pts = cfr(30, 60).filter((_, i) => i !== 21 && i !== 40 && i !== 41);
+    const sim = simulatedVideo(pts, { fuzzyStarts: true });
+    const timing = { minGap: 1 / 30, variable: false };
+    sim.show(15);
+    for (let i = 1; i <= 30; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, 1, timing);
+      expect(sim.index()).toBe(15 + i);
+    }
+    for (let i = 1; i <= 30; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, -1, timing);
+      expect(sim.index()).toBe(45 - i);
+    }
+  });
+});
+
+describe('stepFrom on variable frame rate', () => {
+  const pattern = [0.025, 1 / 30, 1 / 24];
+  const pts: number[] = [0];
+  for (let i = 1; i < 150; i++) pts.push(pts[i - 1]! + pattern[i % 3]!);
+
+  it.each([false, true])('steps one presented frame at a time (ms rounding: %s)', async (roundMs) => {
+    const sim = simulatedVideo(pts, { roundMs, fuzzyStarts: true });
+    const timing = { minGap: 0.025, variable: true };
+    sim.show(10);
+    for (let i = 1; i <= 50; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, 1, timing);
+      expect(sim.index()).toBe(10 + i);
+    }
+    for (let i = 1; i <= 50; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, -1, timing);
+      expect(sim.index()).toBe(60 - i);
+    }
+    sim.show(30);
+    const many = await stepFrom(sim.source, sim.source.presented()!, 5, timing);
+    expect(many.moved).toBe(5);
+    expect(sim.index()).toBe(35);
+  });
+});

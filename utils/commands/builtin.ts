@@ -1,0 +1,111 @@
+import type { CommandContext } from './context';
+import type { Command } from './registry';
+
+type Cmd = Command<CommandContext>;
+
+const ACTIVE = 'videoAttached && overlayVisible';
+
+const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
+  id,
+  title,
+  category: 'Frame',
+  keys,
+  when: ACTIVE,
+  run: ({ player }) => player.step(frames),
+});
+
+/** Every built-in command. Keys are defaults; user bindings (later) are appended after. */
+export const BUILTIN_COMMANDS: readonly Cmd[] = [
+  step('frame.next', 'Next frame', 1, ['.']),
+  step('frame.previous', 'Previous frame', -1, [',']),
+  step('frame.forward10', 'Forward 10 frames', 10, ['shift+arrowright']),
+  step('frame.back10', 'Back 10 frames', -10, ['shift+arrowleft']),
+  {
+    id: 'playback.toggle',
+    title: 'Play / pause',
+    category: 'Playback',
+    keys: ['k'],
+    when: ACTIVE,
+    run: ({ player }) => player.togglePlay(),
+  },
+  {
+    id: 'playback.slower',
+    title: 'Slower',
+    category: 'Playback',
+    keys: ['<'],
+    when: ACTIVE,
+    run: ({ player }) => player.changeSpeed(-1),
+  },
+  {
+    id: 'playback.faster',
+    title: 'Faster',
+    category: 'Playback',
+    keys: ['>'],
+    when: ACTIVE,
+    run: ({ player }) => player.changeSpeed(1),
+  },
+  {
+    id: 'playback.normalSpeed',
+    title: 'Normal speed',
+    category: 'Playback',
+    keys: ['='],
+    when: ACTIVE,
+    run: ({ player }) => player.resetSpeed(),
+  },
+  {
+    id: 'loop.setIn',
+    title: 'Set loop start (A)',
+    category: 'Loop',
+    keys: ['['],
+    when: ACTIVE,
+    run: ({ player }) => player.setLoopIn(),
+  },
+  {
+    id: 'loop.setOut',
+    title: 'Set loop end (B)',
+    category: 'Loop',
+    keys: [']'],
+    when: ACTIVE,
+    run: ({ player }) => player.setLoopOut(),
+  },
+  {
+    id: 'loop.clear',
+    title: 'Clear loop',
+    category: 'Loop',
+    keys: ['\\'],
+    when: ACTIVE + ' && looping',
+    run: ({ player }) => player.clearLoop(),
+  },
+  {
+    id: 'view.toggleOverlay',
+    title: 'Show / hide FrameCoach',
+    category: 'View',
+    keys: ['shift+h'],
+    when: 'videoAttached',
+    run: ({ ui }) => ui.toggleOverlay(),
+  },
+  {
+    id: 'view.fullscreen',
+    title: 'Fullscreen with FrameCoach',
+    category: 'View',
+    keys: ['shift+f'],
+    when: ACTIVE,
+    run: ({ ui }) => ui.toggleFullscreen(),
+  },
+  {
+    id: 'view.help',
+    title: 'Keyboard shortcuts',
+    category: 'View',
+    keys: ['?'],
+    when: ACTIVE,
+    run: ({ ui }) => ui.toggleHelp(),
+  },
+  {
+    id: 'view.closeHelp',
+    title: 'Close shortcuts',
+    category: 'View',
+    keys: ['escape'],
+    when: 'helpVisible',
+    run: ({ ui }) => ui.toggleHelp(),
+  },
+];

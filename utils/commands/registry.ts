@@ -1,0 +1,45 @@
+import { parseWhen, type ContextMap, type WhenFn } from './when';
+
+/** One thing a user can do. Keys, toolbar and tests all go through `run`. */
+export interface Command<Ctx> {
+  readonly id: string;
+  readonly title: string;
+  readonly category: string;
+  /** Default key chords (see keys.ts). */
+  readonly keys?: readonly string[];
+  /** When the command applies (see when.ts); empty means always. */
+  readonly when?: string;
+  run(ctx: Ctx): void | Promise<void>;
+}
+
+export interface CommandRegistry<Ctx> {
+  register(command: Command<Ctx>): void;
+  get(id: string): Command<Ctx> | undefined;
+  all(): readonly Command<Ctx>[];
+  enabled(id: string, context: ContextMap): boolean;
+  /** Runs a command if its `when` holds; returns whether it ran. */
+  execute(id: string, ctx: Ctx, context: ContextMap): boolean;
+}
+
+export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = []): CommandRegistry<Ctx> {
+  const byId = new Map<string, { command: Command<Ctx>; when: WhenFn }>();
+  const registry: CommandRegistry<Ctx> = {
+    register(command) {
+      if (byId.has(command.id)) throw new Error(`Command "${command.id}" is registered twice`);
+      byId.set(command.id, { command, when: parseWhen(command.when) });
+    },
+    get: (id) => byId.get(id)?.command,
+    all: () => [...byId.values()].map((e) => e.command),
+    enabled: (id, context) => byId.get(id)?.when(context) ?? false,
+    execute(id, ctx, context) {
+      const entry = byId.get(id);
+      if (!entry || !entry.when(context)) return false;
+      void Promise.resolve(entry.command.run(ctx)).catch((error: unknown) => {
+        console.error(`[FrameCoach] command ${id} failed`, error);
+      });
+      return true;
+    },
+  };
+  for (const command of commands) registry.register(command);
+  return registry;
+}

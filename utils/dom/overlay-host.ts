@@ -1,0 +1,110 @@
+import type { Rect } from '../geometry/content-rect';
+import { measureVideo, sameRect } from './video-layout';
+
+/**
+ * A shadow-rooted element that sits exactly over a video's picture. It lives inside the
+ * fullscreen element when the video is in one (else it would vanish in fullscreen), and
+ * follows resize, scroll, layout shifts and fullscreen changes. It takes no pointer events
+ * itself: only the controls inside it do.
+ */
+export interface OverlayHost {
+  readonly host: HTMLElement;
+  readonly shadow: ShadowRoot;
+  /** Positioned over the picture; the UI renders into it. */
+  readonly frame: HTMLElement;
+  /** The picture's rect in viewport px (null when the video is not visible). */
+  rect(): Rect | null;
+  onLayout(listener: (rect: Rect | null) => void): () => void;
+  /** Measure now (after something moved the video). */
+  update(): void;
+  dispose(): void;
+}
+
+export const HOST_TAG = 'framecoach-overlay';
+const POLL_MS = 500;
+
+export function createOverlayHost(
+  video: HTMLVideoElement,
+  css: string,
+  preferredParent: (video: HTMLVideoElement) => Element | null = () => null,
+): OverlayHost {
+  const doc = video.ownerDocument;
+  const view = doc.defaultView ?? window;
+  const host = doc.createElement(HOST_TAG);
+  host.style.cssText =
+    'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;pointer-events:none;display:block;';
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = doc.createElement('style');
+  style.textContent = css;
+  const frame = doc.createElement('div');
+  frame.className = 'fc-frame';
+  shadow.append(style, frame);
+
+  const listeners = new Set<(rect: Rect | null) => void>();
+  const abort = new AbortController();
+  let current: Rect | null = null;
+  let queued = 0;
+  let placed = '';
+
+  function parentFor(): Element {
+    const fullscreen = doc.fullscreenElement;
+    // A fullscreen <video> itself can't hold children: nothing can be drawn over it.
+    if (fullscreen && fullscreen !== video && fullscreen.contains(video)) return fullscreen;
+    return preferredParent(video) ?? doc.body ?? doc.documentElement;
+  }
+
+  function place() {
+    queued = 0;
+    const parent = parentFor();
+    if (host.parentNode !== parent) parent.append(host);
+    const visible = video.isConnected && video.getClientRects().length > 0;
+    const rect = visible ? measureVideo(video, view).content : null;
+    const next = rect && rect.width > 0 && rect.height > 0 ? rect : null;
+    // The host is fixed at 0,0, but a transformed ancestor moves that origin: correct for it.
+    const origin = host.getBoundingClientRect();
+    const css = next
+      ? `position:absolute;left:${next.x - origin.left}px;top:${next.y - origin.top}px;width:${next.width}px;height:${next.height}px;`
+      : 'display:none;';
+    if (css !== placed) frame.style.cssText = placed = css;
+    if (sameRect(current, next)) return;
+    current = next;
+    for (const listener of listeners) listener(current);
+  }
+  const schedule = () => {
+    if (!queued) queued = view.requestAnimationFrame(place);
+  };
+
+  const resize = new ResizeObserver(schedule);
+  resize.observe(video);
+  const opts = { signal: abort.signal, passive: true, capture: true };
+  view.addEventListener('resize', schedule, opts);
+  doc.addEventListener('scroll', schedule, opts);
+  doc.addEventListener('fullscreenchange', schedule, opts);
+  video.addEventListener('loadedmetadata', schedule, opts);
+  video.addEventListener('resize', schedule, opts);
+  // Layout can shift without any event (a sidebar opens): check now and then.
+  const poll = view.setInterval(() => {
+    if (!doc.hidden) schedule();
+  }, POLL_MS);
+  place();
+
+  return {
+    host,
+    shadow,
+    frame,
+    rect: () => current,
+    onLayout(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    update: place,
+    dispose() {
+      abort.abort();
+      resize.disconnect();
+      view.clearInterval(poll);
+      if (queued) view.cancelAnimationFrame(queued);
+      listeners.clear();
+      host.remove();
+    },
+  };
+}

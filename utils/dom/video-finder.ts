@@ -1,0 +1,117 @@
+/**
+ * Finds `<video>` elements in a document: present at load, added later, inside open shadow
+ * roots, replaced or removed. Costs one cheap check per added node on pages without video.
+ */
+export interface VideoFinder {
+  videos(): ReadonlySet<HTMLVideoElement>;
+  /** A video the user touched (pointer or play), so it can become the active one. */
+  lastInteracted(): HTMLVideoElement | null;
+  dispose(): void;
+}
+
+export function findVideos(
+  doc: Document,
+  onChange: () => void,
+  signal: AbortSignal,
+): VideoFinder {
+  const found = new Set<HTMLVideoElement>();
+  const observed = new WeakSet<Node>();
+  let interacted: HTMLVideoElement | null = null;
+  let scheduled = false;
+  const pendingRoots: Node[] = [];
+
+  const changed = () => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      onChange();
+    });
+  };
+  const add = (video: HTMLVideoElement) => {
+    if (found.has(video)) return;
+    found.add(video);
+    changed();
+  };
+
+  const observer = new MutationObserver((records) => {
+    let removed = false;
+    for (const record of records) {
+      if (record.removedNodes.length) removed = true;
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1) continue;
+        const element = node as Element;
+        if (element.tagName === 'VIDEO') add(element as HTMLVideoElement);
+        else if (element.firstElementChild) for (const v of element.getElementsByTagName('video')) add(v);
+        // Custom elements may attach a shadow root now or a moment later.
+        if (element.shadowRoot || element.tagName.includes('-')) scheduleScan(element);
+      }
+    }
+    if (removed) {
+      for (const video of found) if (!video.isConnected) found.delete(video);
+      changed();
+    }
+  });
+
+  function observe(root: Document | ShadowRoot) {
+    if (observed.has(root)) return;
+    observed.add(root);
+    observer.observe(root, { childList: true, subtree: true });
+  }
+
+  /** Walks a subtree for videos and open shadow roots (only where one may be). */
+  function scan(root: Node) {
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+      if (node.tagName === 'VIDEO') add(node as HTMLVideoElement);
+      const shadow = node.shadowRoot;
+      if (shadow) {
+        observe(shadow);
+        scan(shadow);
+      }
+    }
+  }
+
+  function scheduleScan(root: Node) {
+    pendingRoots.push(root);
+    if (pendingRoots.length > 1) return;
+    setTimeout(() => {
+      for (const r of pendingRoots.splice(0)) if (r.isConnected) scan(r);
+    }, 50);
+  }
+
+  const onPointer = (event: Event) => {
+    const video = event.composedPath().find((n): n is HTMLVideoElement => (n as Element).tagName === 'VIDEO');
+    const target = video ?? videoUnder(event as PointerEvent);
+    if (!target) return;
+    interacted = target;
+    if (!found.has(target)) add(target);
+    else changed();
+  };
+  function videoUnder(event: PointerEvent): HTMLVideoElement | undefined {
+    // Players often cover their <video> with a transparent layer that takes the click.
+    return [...found].find((v) => {
+      const r = v.getBoundingClientRect();
+      return event.clientX >= r.left && event.clientX <= r.right && event.clientY >= r.top && event.clientY <= r.bottom;
+    });
+  }
+  const onPlay = (event: Event) => {
+    if ((event.target as Element | null)?.tagName !== 'VIDEO') return;
+    interacted = event.target as HTMLVideoElement;
+    add(interacted);
+    changed();
+  };
+
+  observe(doc);
+  scan(doc);
+  const opts = { capture: true, passive: true, signal };
+  doc.addEventListener('pointerdown', onPointer, opts);
+  doc.addEventListener('play', onPlay, opts);
+  signal.addEventListener('abort', () => observer.disconnect());
+
+  return {
+    videos: () => found,
+    lastInteracted: () => (interacted?.isConnected ? interacted : null),
+    dispose: () => observer.disconnect(),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Frame-rate detection from requestVideoFrameCallback `mediaTime` samples.
+ *
+ * No browser API reports a video's frame rate, so we measure it: the gaps between the
+ * timestamps of presented frames. Timestamps are imprecise (WebM rounds to 1 ms, a set
+ * `currentTime` is truncated to µs) and playback drops frames, so the base gap is the
+ * smallest well-populated cluster of gaps, refined by a least-squares fit over runs of
+ * frames whose gaps are whole multiples of it. Pure: no DOM.
+ */
+
+/** Standard rates, as exact fractions (NTSC rates are n·1000/1001). */
+export const STANDARD_RATES: readonly number[] = [
+  24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 120,
+];
+
+export interface FrameRate {
+  /** Nominal fps: the standard rate within 0.5 % if any, else the measured rate. */
+  fps: number;
+  /** Seconds: smallest real gap between consecutive frames (for CFR, 1 / fps). */
+  minGap: number;
+  /** Variable frame rate detected. */
+  variable: boolean;
+  /** How many gaps the estimate rests on (seeks and stalls excluded). */
+  samples: number;
+}
+
+/** Gaps longer than this many base gaps are seeks or stalls, not frames. */
+const MAX_MULTIPLE = 6;
+/** Off-grid gaps needed to call a clip variable: this share of gaps, and at least 2. */
+const VFR_SHARE = 0.1;
+const VFR_MIN_COUNT = 2;
+/** The base cluster needs this share of gaps (and at least 2), so one stray gap is not it. */
+const BASE_SHARE = 0.05;
+
+/** How far a gap may sit from a multiple of `base` (or from a cluster's anchor). */
+function tolerance(base: number): number {
+  return 0.1 * base + 0.0015;
+}
+
+/** Nearest standard rate within `tolerance` (relative), or null. */
+export function snapToStandard(fps: number, tolerance = 0.005): number | null {
+  if (!Number.isFinite(fps) || fps <= 0) return null;
+  let best: number | null = null;
+  let bestError = Infinity;
+  for (const rate of STANDARD_RATES) {
+    const error = Math.abs(fps - rate) / rate;
+    if (error <= tolerance && error < bestError) {
+      best = rate;
+      bestError = error;
+    }
+  }
+  return best;
+}
+
+/** Gaps between strictly increasing, finite consecutive samples. */
+function usableGaps(mediaTimes: readonly number[]): number[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < mediaTimes.length; i++) {
+    const gap = (mediaTimes[i] ?? NaN) - (mediaTimes[i - 1] ?? NaN);
+    if (Number.isFinite(gap) && gap > 0) gaps.push(gap);
+  }
+  return gaps;
+}
+
+/** Clusters of sorted gaps: each holds values within tolerance of its smallest member. */
+function clusters(sorted: readonly number[]): number[][] {
+  const result: number[][] = [];
+  let current: number[] = [];
+  for (const gap of sorted) {
+    const anchor = current[0];
+    if (anchor !== undefined && gap - anchor > tolerance(anchor)) {
+      result.push(current);
+      current = [];
+    }
+    current.push(gap);
+  }
+  if (current.length > 0) result.push(current);
+  return result;
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** Whole multiple of `base` that `gap` sits on, or 0 when it is off the grid. */
+function multipleOf(gap: number, base: number): number {
+  const k = Math.round(gap / base);
+  return k >= 1 && Math.abs(gap - k * base) <= tolerance(base) ? k : 0;
+}
+
+/**
+ * Fits the base gap by least squares over runs of on-grid samples (frame number from the
+ * whole multiples, one intercept per run, one shared slope). Far less sensitive to 1 ms
+ * timestamp rounding than the mean gap or span / frames.
+ */
+function fitBase(mediaTimes: readonly number[], base: number): number {
+  let sxy = 0;
+  let sxx = 0;
+  let xs: number[] = [];
+  let ys: number[] = [];
+  const flush = () => {
+    if (xs.length >= 2) {
+      const mx = mean(xs);
+      const my = mean(ys);
+      xs.forEach((x, i) => {
+        sxy += (x - mx) * ((ys[i] ?? my) - my);
+        sxx += (x - mx) ** 2;
+      });
+    }
+    xs = [];
+    ys = [];
+  };
+  for (const t of mediaTimes) {
+    const last = ys[ys.length - 1];
+    if (!Number.isFinite(t)) {
+      flush();
+      continue;
+    }
+    if (last === t) continue; // duplicate sample
+    const gap = last === undefined ? NaN : t - last;
+    const k = gap > 0 && gap <= (MAX_MULTIPLE + 0.5) * base ? multipleOf(gap, base) : 0;
+    if (k === 0) flush();
+    xs.push((xs[xs.length - 1] ?? 0) + k);
+    ys.push(t);
+  }
+  flush();
+  return sxx > 0 ? sxy / sxx : base;
+}
+
+/**
+ * Detects the frame rate from presented-frame timestamps in arrival order. Duplicates,
+ * backward jumps (seek, loop), NaN and gaps over 6 frames (forward seek, stall) are
+ * ignored; 2x–6x gaps count as dropped frames. Null when fewer than 3 gaps are usable.
+ */
+export function detectFrameRate(mediaTimes: readonly number[]): FrameRate | null {
+  const all = usableGaps(mediaTimes);
+  if (all.length < 3) return null;
+  const groups = clusters([...all].sort((a, b) => a - b));
+  const minSupport = Math.max(2, Math.ceil(BASE_SHARE * all.length));
+  const baseGroup = groups.find((g) => g.length >= minSupport) ?? groups[0];
+  if (baseGroup === undefined) return null;
+  const rough = mean(baseGroup);
+  const gaps = all.filter((gap) => gap <= (MAX_MULTIPLE + 0.5) * rough);
+  if (gaps.length < 3) return null;
+  const base = fitBase(mediaTimes, fitBase(mediaTimes, rough));
+
+  const offGrid = gaps.filter((gap) => multipleOf(gap, base) === 0);
+  const variable =
+    offGrid.length >= VFR_MIN_COUNT && offGrid.length >= VFR_SHARE * gaps.length;
+  const baseFps = 1 / base;
+  const snappedBase = snapToStandard(baseFps);
+  if (!variable) {
+    const fps = snappedBase ?? baseFps;
+    return { fps, minGap: 1 / fps, variable, samples: gaps.length };
+  }
+  // VFR: mean rate over the gaps that are not dropped frames (on-grid multiples ≥ 2).
+  const frameGaps = gaps.filter((gap) => multipleOf(gap, base) <= 1);
+  const measured = 1 / mean(frameGaps);
+  return {
+    fps: snapToStandard(measured) ?? measured,
+    minGap: snappedBase !== null ? 1 / snappedBase : base,
+    variable,
+    samples: gaps.length,
+  };
+}

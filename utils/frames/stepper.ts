@@ -1,0 +1,101 @@
+/**
+ * Frame stepping over anything that can seek and report the presented frame's media time.
+ * Pure: the browser side is a `FrameSource` (see utils/player/video-source.ts); tests drive
+ * it with a simulated decoder.
+ *
+ * Facts it rests on (DESIGN.md): a seek to time x shows the last frame whose timestamp is
+ * <= x, but near a frame's start it may show the previous one, so targets are frame
+ * middles; the presented frame is known by its media time, not by currentTime.
+ */
+export interface FrameSource {
+  /** Media time of the frame on screen, if known. */
+  presented(): number | null;
+  /** Seeks and resolves with the media time presented afterwards (null if unknown). */
+  seek(time: number): Promise<number | null>;
+  /** Pauses if playing and resolves once the last presented frame is known. */
+  pause(): Promise<void>;
+  /** Makes the on-screen frame known when it is not (e.g. a video paused since load). */
+  sync(): Promise<number | null>;
+  duration(): number;
+}
+
+export interface StepTiming {
+  /** Smallest gap between consecutive frames, in seconds (1/fps on constant rate). */
+  minGap: number;
+  variable: boolean;
+}
+
+export interface StepResult {
+  /** Media time of the frame now on screen. */
+  time: number;
+  /** Frames actually moved (signed); less than asked at the start or end of the video. */
+  moved: number;
+}
+
+/** Relative tolerance when counting frames between two timestamps (1 ms WebM rounding). */
+const HALF = 0.5;
+
+function framesBetween(from: number, to: number, gap: number): number {
+  return Math.round((to - from) / gap);
+}
+
+/**
+ * Moves `count` frames from the frame at `start`. Constant rate: one seek to the target's
+ * middle. Variable rate, or a constant-rate stream with a gap (duplicate frames dropped by
+ * the encoder): one frame at a time, probing forward by `minGap` until a new frame shows;
+ * backward, half a gap before the current frame is always inside the previous one.
+ */
+export async function stepFrom(
+  source: FrameSource,
+  start: number,
+  count: number,
+  timing: StepTiming,
+): Promise<StepResult> {
+  const gap = timing.minGap;
+  const end = source.duration();
+  let time = start;
+  let moved = 0;
+  if (!timing.variable) {
+    const target = start + (count + HALF) * gap;
+    const shown = (await source.seek(clampTime(target, end))) ?? start;
+    moved = framesBetween(start, shown, gap);
+    time = shown;
+    const atEdge = count > 0 ? target >= end : target <= 0;
+    if (moved === count || atEdge) return { time, moved };
+    // Landed short or long (an irregular stretch): finish one frame at a time.
+    const rest = await stepFrom(source, time, count - moved, { ...timing, variable: true });
+    return { time: rest.time, moved: moved + rest.moved };
+  }
+  const direction = Math.sign(count);
+  while (moved !== count) {
+    const next = direction > 0 ? await nextFrame(source, time, gap, end) : await previousFrame(source, time, gap);
+    if (next === null) break;
+    time = next;
+    moved += direction;
+  }
+  return { time, moved };
+}
+
+function clampTime(time: number, end: number): number {
+  const max = Number.isFinite(end) && end > 0 ? end : Infinity;
+  return Math.min(Math.max(time, 0), max);
+}
+
+async function nextFrame(source: FrameSource, time: number, gap: number, end: number): Promise<number | null> {
+  // Probes at time + 1.5, 2.5, … gaps: each window is shorter than a gap, so the first new
+  // frame seen is the next one. Gives up past the end or after a long run of nothing.
+  for (let i = 1; i <= 64; i++) {
+    const target = time + (i + HALF) * gap;
+    const shown = await source.seek(clampTime(target, end));
+    if (shown !== null && shown > time + 1e-6) return shown;
+    if (Number.isFinite(end) && target >= end) break;
+  }
+  await source.seek(time + HALF * gap);
+  return null;
+}
+
+async function previousFrame(source: FrameSource, time: number, gap: number): Promise<number | null> {
+  if (time <= 1e-6) return null;
+  const shown = await source.seek(Math.max(0, time - HALF * gap));
+  return shown !== null && shown < time - 1e-6 ? shown : null;
+}

@@ -1,0 +1,159 @@
+import type { PlayerActions } from '../commands/context';
+import type { FrameRate } from '../frames/rate';
+import { nextSpeed } from '../frames/speed';
+import { createStepQueue } from '../frames/step-queue';
+import { createStore, type Store } from './store';
+import { createVideoSource, supportsFrameCallbacks, type VideoSource } from './video-source';
+import { unsteppableReason } from './video-status';
+
+export interface PlayerState {
+  /** Media time of the frame on screen (null until one is known). */
+  time: number | null;
+  rate: FrameRate | null;
+  speed: number;
+  paused: boolean;
+  loopIn: number | null;
+  loopOut: number | null;
+  /** Steps asked for and not yet on screen. */
+  busy: boolean;
+  message: { kind: 'info' | 'error'; text: string } | null;
+  /** Milliseconds from the last press to its frame on screen. */
+  lastStepMs: number | null;
+}
+
+export interface PlayerSession extends PlayerActions {
+  readonly video: HTMLVideoElement;
+  readonly state: Store<PlayerState>;
+  dispose(): void;
+}
+
+const PLAYING_UI_MS = 100;
+
+/** Binds the frame engine to one `<video>`: stepping, speed, A–B loop and the HUD state. */
+export function createSession(video: HTMLVideoElement): PlayerSession {
+  const state = createStore<PlayerState>({
+    time: null,
+    rate: null,
+    speed: video.playbackRate,
+    paused: video.paused,
+    loopIn: null,
+    loopOut: null,
+    busy: false,
+    message: null,
+    lastStepMs: null,
+  });
+  const abort = new AbortController();
+  const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;
+  let requestedAt: number | null = null;
+  let lastUi = 0;
+
+  const status = () =>
+    unsteppableReason({
+      error: video.error,
+      duration: video.duration,
+      readyState: video.readyState,
+      frameCallbacks: source !== null,
+    });
+  const refreshStatus = () => {
+    const reason = status();
+    const current = state.get().message;
+    if (reason) state.set({ message: { kind: video.error || !source ? 'error' : 'info', text: reason } });
+    else if (current?.kind !== 'error' || !state.get().busy) state.set({ message: null });
+  };
+
+  const queue = source
+    ? createStepQueue(source, {
+        async timing() {
+          const rate = await source.rate();
+          state.set({ rate });
+          return rate && { minGap: rate.minGap, variable: rate.variable };
+        },
+        onStep(result) {
+          const done = queue?.pending() === 0;
+          state.set({
+            time: result.time,
+            lastStepMs: done && requestedAt !== null ? performance.now() - requestedAt : state.get().lastStepMs,
+          });
+          if (done) requestedAt = null;
+        },
+        onError: (text) => state.set({ message: { kind: 'error', text } }),
+        onBusy: (busy) => state.set({ busy }),
+      })
+    : null;
+
+  source?.onFrame((mediaTime) => {
+    const { loopIn, loopOut } = state.get();
+    if (!video.paused && loopIn !== null && loopOut !== null && mediaTime > loopOut + 1e-4) {
+      const gap = source.knownRate()?.minGap ?? 0.02;
+      video.currentTime = loopIn + gap / 2;
+    }
+    const now = performance.now();
+    // While playing, the HUD needs no more than ten updates a second.
+    if (video.paused || now - lastUi >= PLAYING_UI_MS) {
+      lastUi = now;
+      state.set({ time: mediaTime, rate: source.knownRate() ?? state.get().rate });
+    }
+  });
+
+  const opts = { signal: abort.signal };
+  const syncPlayback = () => state.set({ paused: video.paused, speed: video.playbackRate });
+  for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
+  for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {
+    video.addEventListener(type, refreshStatus, opts);
+  }
+  video.addEventListener('emptied', () => state.set({ time: null, rate: null, loopIn: null, loopOut: null }), opts);
+  refreshStatus();
+
+  const presentedTime = () => source?.presented() ?? video.currentTime;
+
+  return {
+    video,
+    state,
+    step(frames) {
+      const reason = status();
+      if (reason || !queue) {
+        state.set({ message: { kind: 'error', text: reason ?? 'Frame stepping is unavailable.' } });
+        return;
+      }
+      if (state.get().message?.kind === 'error') state.set({ message: null });
+      requestedAt ??= performance.now();
+      queue.push(frames);
+    },
+    togglePlay() {
+      if (!video.paused) {
+        video.pause();
+        return;
+      }
+      const { loopIn, loopOut } = state.get();
+      if (loopIn !== null && loopOut !== null && (video.currentTime < loopIn || video.currentTime > loopOut)) {
+        video.currentTime = loopIn;
+      }
+      video.play().catch((error: unknown) => {
+        state.set({ message: { kind: 'error', text: `The video refused to play: ${String(error)}` } });
+      });
+    },
+    changeSpeed(direction) {
+      video.playbackRate = nextSpeed(video.playbackRate, direction);
+    },
+    resetSpeed() {
+      video.playbackRate = 1;
+    },
+    setLoopIn() {
+      const t = presentedTime();
+      const out = state.get().loopOut;
+      state.set(out !== null && out < t ? { loopIn: out, loopOut: t } : { loopIn: t });
+    },
+    setLoopOut() {
+      const t = presentedTime();
+      const start = state.get().loopIn;
+      state.set(start !== null && start > t ? { loopIn: t, loopOut: start } : { loopOut: t });
+    },
+    clearLoop() {
+      state.set({ loopIn: null, loopOut: null });
+    },
+    dispose() {
+      abort.abort();
+      source?.dispose();
+    },
+  };
+}

@@ -1,0 +1,174 @@
+import { detectFrameRate, type FrameRate } from '../frames/rate';
+import type { FrameSource } from '../frames/stepper';
+
+/**
+ * The browser side of the frame engine: one `<video>`, watched through
+ * requestVideoFrameCallback (rVFC). rVFC fires only when a new frame is presented, so a
+ * paused video costs nothing.
+ */
+export interface VideoSource extends FrameSource {
+  readonly video: HTMLVideoElement;
+  /** The rate measured so far, if any. */
+  knownRate(): FrameRate | null;
+  /** The rate, measuring it with a short muted play if nothing was measured yet. */
+  rate(): Promise<FrameRate | null>;
+  /** Called for every presented frame with its media time. */
+  onFrame(listener: (mediaTime: number) => void): () => void;
+  dispose(): void;
+}
+
+const SEEK_TIMEOUT_MS = 1500;
+const SETTLE_MS = 60;
+const MAX_SAMPLES = 240;
+const PROBE_FRAMES = 12;
+const PROBE_MS = 1200;
+
+type FrameCallback = (now: number, meta: { mediaTime: number }) => void;
+type RvfcVideo = HTMLVideoElement & {
+  requestVideoFrameCallback(cb: FrameCallback): number;
+  cancelVideoFrameCallback(id: number): void;
+};
+
+export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVideo {
+  return typeof (video as Partial<RvfcVideo>).requestVideoFrameCallback === 'function';
+}
+
+const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function createVideoSource(video: HTMLVideoElement): VideoSource {
+  if (!supportsFrameCallbacks(video)) throw new Error('This browser cannot report video frames.');
+  const rv = video;
+  const listeners = new Set<(mediaTime: number) => void>();
+  let presented: number | null = null;
+  let lastFrameAt = 0;
+  let segment: number[] = [];
+  let rate: FrameRate | null = null;
+  let callbackId = 0;
+  let disposed = false;
+  const abort = new AbortController();
+
+  const onFrame: FrameCallback = (now, meta) => {
+    if (disposed) return;
+    callbackId = rv.requestVideoFrameCallback(onFrame);
+    presented = meta.mediaTime;
+    lastFrameAt = performance.now();
+    if (!rv.paused && !rv.seeking) {
+      segment.push(meta.mediaTime);
+      if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
+      if (segment.length >= 8 && segment.length % 8 === 0) measure();
+    }
+    for (const listener of listeners) listener(meta.mediaTime);
+  };
+  callbackId = rv.requestVideoFrameCallback(onFrame);
+
+  function measure(): void {
+    const found = detectFrameRate(segment);
+    // A longer run of evidence replaces a shorter one; a new source starts afresh.
+    if (found && (!rate || found.samples >= rate.samples || found.variable !== rate.variable)) rate = found;
+  }
+  const breakSegment = () => {
+    measure();
+    segment = [];
+  };
+  const reset = () => {
+    presented = null;
+    segment = [];
+    rate = null;
+  };
+  const opts = { signal: abort.signal };
+  video.addEventListener('seeking', breakSegment, opts);
+  video.addEventListener('pause', breakSegment, opts);
+  video.addEventListener('emptied', reset, opts);
+  video.addEventListener('loadstart', reset, opts);
+
+  async function seek(time: number): Promise<number | null> {
+    return new Promise((resolve) => {
+      let settled = false;
+      const before = presented;
+      const id = rv.requestVideoFrameCallback((_now, meta) => finish(meta.mediaTime));
+      const finish = (mediaTime: number | null) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        clearTimeout(seekedTimer);
+        rv.cancelVideoFrameCallback(id);
+        video.removeEventListener('seeked', onSeeked);
+        resolve(mediaTime);
+      };
+      // A seek that lands on the frame already shown may present nothing new.
+      let seekedTimer: ReturnType<typeof setTimeout> | undefined;
+      const onSeeked = () => {
+        seekedTimer = setTimeout(() => finish(presented ?? before), 250);
+      };
+      const timer = setTimeout(() => finish(presented ?? before), SEEK_TIMEOUT_MS);
+      video.addEventListener('seeked', onSeeked);
+      video.currentTime = time;
+    });
+  }
+
+  async function pause(): Promise<void> {
+    if (video.paused) return;
+    video.pause();
+    // Frames already queued may still be presented: wait until they stop arriving.
+    const start = performance.now();
+    while (performance.now() - start < 500) {
+      await wait(SETTLE_MS / 3);
+      if (performance.now() - lastFrameAt >= SETTLE_MS) break;
+    }
+  }
+
+  async function probe(): Promise<FrameRate | null> {
+    const shown = presented;
+    const resumeAt = video.currentTime;
+    const muted = video.muted;
+    const duration = video.duration;
+    if (Number.isFinite(duration) && duration - resumeAt < 0.8) video.currentTime = Math.max(0, duration - 1);
+    const probeSamples: number[] = [];
+    const off = source.onFrame((t) => probeSamples.push(t));
+    try {
+      video.muted = true;
+      await video.play();
+      const start = performance.now();
+      while (probeSamples.length < PROBE_FRAMES && performance.now() - start < PROBE_MS) await wait(20);
+      video.pause();
+    } catch {
+      // Playback refused: no measurement, the caller says so.
+    } finally {
+      off();
+      video.muted = muted;
+    }
+    const found = detectFrameRate(probeSamples);
+    if (found && !rate) rate = found;
+    // Back to the frame that was on screen: its middle, or where the user left it.
+    await seek(shown !== null && rate ? shown + rate.minGap / 2 : resumeAt);
+    return rate;
+  }
+
+  const source: VideoSource = {
+    video,
+    presented: () => presented,
+    seek,
+    pause,
+    async sync() {
+      if (presented !== null) return presented;
+      if (video.readyState < 2) return null;
+      return seek(video.currentTime);
+    },
+    duration: () => video.duration,
+    knownRate: () => rate,
+    async rate() {
+      return rate ?? probe();
+    },
+    onFrame(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    dispose() {
+      disposed = true;
+      abort.abort();
+      rv.cancelVideoFrameCallback(callbackId);
+      listeners.clear();
+    },
+  };
+  return source;
+}
