@@ -1,0 +1,152 @@
+/**
+ * E2E harness: Debian's Chromium (through playwright-core, no browser download) with the
+ * built extension loaded, plus the fixture server.
+ *
+ *   ensureBuilt();                       // .output/chrome-mv3 must exist (npm run build)
+ *   const server = await startServer();  // tests/fixtures over HTTP with Range support
+ *   const b = await launchBrowser();     // persistent context + extension
+ *   const page = await b.context.newPage();
+ *   await page.goto(fixtureUrl(server, 'plain.html', { clip: 'vp9-25.webm' }));
+ *   ...
+ *   await b.close(); await server.close();
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
+
+export type { FixtureServer } from '../fixtures/server';
+export { startFixtureServer } from '../fixtures/server';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The built extension; FRAMECOACH_EXTENSION_DIR overrides (e.g. a build made elsewhere). */
+export const EXTENSION_DIR = process.env.FRAMECOACH_EXTENSION_DIR
+  ? resolve(process.env.FRAMECOACH_EXTENSION_DIR)
+  : join(REPO_ROOT, '.output', 'chrome-mv3');
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+/** Throws a clear error when the extension has not been built. */
+export function ensureBuilt(dir: string = EXTENSION_DIR): void {
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`The extension is not built: ${join(dir, 'manifest.json')} is missing. Run npm run build.`);
+  }
+}
+
+/** Starts the fixture server (tests/fixtures) on 127.0.0.1 and a random port. */
+export function startServer(opts?: FixtureServerOptions): Promise<FixtureServer> {
+  return startFixtureServer(opts);
+}
+
+/**
+ * URL of a fixture page. `page` is relative to tests/fixtures/pages/ (e.g. 'plain.html'),
+ * or absolute from the fixture root when it starts with '/' (e.g. '/demo/').
+ * `host: 'localhost'` gives the other origin of the same server.
+ */
+export function fixtureUrl(
+  server: Pick<FixtureServer, 'port' | 'url'>,
+  page: string,
+  params: Record<string, string | number | boolean | undefined> = {},
+  opts: { host?: '127.0.0.1' | 'localhost' } = {},
+): string {
+  const base = opts.host ? `http://${opts.host}:${server.port}` : server.url;
+  const url = new URL(page.startsWith('/') ? page : `/pages/${page}`, base);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface LaunchOptions {
+  /** Load the built extension (default true). */
+  extension?: boolean;
+  /** Profile folder; default a fresh temp folder, removed on close. */
+  userDataDir?: string;
+  /** Extra Chromium flags. */
+  args?: string[];
+  /** Default true. */
+  headless?: boolean;
+  /** Extension folder; default .output/chrome-mv3. */
+  extensionDir?: string;
+}
+
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  /** The extension's id (from its service worker URL) when the extension is loaded. */
+  extensionId?: string;
+  /** The extension's MV3 service worker when the extension is loaded. */
+  serviceWorker?: Worker;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Chromium with a persistent profile (extensions need one), viewport 1280x800,
+ * and (by default) the built extension loaded. Waits for the extension's service worker.
+ */
+export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  const extension = opts.extension ?? true;
+  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  if (extension) ensureBuilt(extensionDir);
+  const ownDir = opts.userDataDir === undefined;
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'framecoach-e2e-'));
+
+  const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
+  if (extension) {
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+  }
+
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROME_PATH,
+      headless: opts.headless ?? true,
+      args,
+      // Playwright passes --disable-extensions by default, which would win over --load-extension.
+      ignoreDefaultArgs: extension ? ['--disable-extensions'] : undefined,
+      viewport: { width: 1280, height: 800 },
+    });
+  } catch (err) {
+    if (ownDir) rmSync(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const close = async (): Promise<void> => {
+    await context.close().catch(() => {});
+    if (ownDir) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  if (!extension) return { context, close };
+
+  try {
+    const serviceWorker = await waitForExtensionWorker(context);
+    const extensionId = new URL(serviceWorker.url()).host;
+    return { context, extensionId, serviceWorker, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
+/** The extension's service worker (waits up to timeoutMs for it to start). */
+export async function waitForExtensionWorker(context: BrowserContext, timeoutMs = 15_000): Promise<Worker> {
+  const isExt = (w: Worker): boolean => w.url().startsWith('chrome-extension://');
+  const existing = context.serviceWorkers().find(isExt);
+  if (existing) return existing;
+  try {
+    return await context.waitForEvent('serviceworker', { predicate: isExt, timeout: timeoutMs });
+  } catch {
+    throw new Error(
+      `The extension's service worker did not start within ${timeoutMs} ms (is ${EXTENSION_DIR} a valid MV3 build?)`,
+    );
+  }
+}
