@@ -20,8 +20,9 @@ export function chordOf(event: KeyLike): string | null {
   if (!key || MODIFIER_KEYS.has(key) || key === 'Dead' || key === 'Unidentified') return null;
   let name: string;
   // With Alt (Option on macOS) the character changes (Alt+o is "ø"): use the physical key.
-  if (event.altKey && event.code && /^(Key[A-Z]|Digit\d)$/.test(event.code)) {
-    name = event.code.slice(event.code.startsWith('Key') ? 3 : 5).toLowerCase();
+  const code = event.altKey && event.code && /^(Key[A-Z]|Digit\d)$/.test(event.code) ? event.code : null;
+  if (code) {
+    name = code.slice(code.startsWith('Key') ? 3 : 5).toLowerCase();
   } else {
     name = key === ' ' ? 'space' : key.toLowerCase();
   }
@@ -31,7 +32,7 @@ export function chordOf(event: KeyLike): string | null {
   if (event.ctrlKey) parts.push('ctrl');
   if (event.metaKey) parts.push('meta');
   if (event.altKey) parts.push('alt');
-  if (event.shiftKey && (!printable || letter)) parts.push('shift');
+  if (event.shiftKey && (!printable || letter || code !== null)) parts.push('shift');
   parts.push(name);
   return parts.join('+');
 }
@@ -41,7 +42,7 @@ export function normalizeChord(chord: string): string {
   const raw = chord.trim();
   if (raw === '+') return '+';
   const parts = raw.split(/\s*\+\s*/).filter(Boolean).map((p) => p.toLowerCase());
-  const key = raw.endsWith('++') ? '+' : (parts.pop() ?? '');
+  const key = /\+\s*\+$/.test(raw) ? '+' : (parts.pop() ?? ''); // `Ctrl++`, `Ctrl + +`
   const mods = new Set(parts.map((p) => (p === 'control' ? 'ctrl' : p === 'cmd' ? 'meta' : p)));
   const order = ['ctrl', 'meta', 'alt', 'shift'].filter((m) => mods.has(m));
   return [...order, key === ' ' ? 'space' : key].join('+');

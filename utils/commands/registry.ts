@@ -34,9 +34,13 @@ export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = []): Com
     execute(id, ctx, context) {
       const entry = byId.get(id);
       if (!entry || !entry.when(context)) return false;
-      void Promise.resolve(entry.command.run(ctx)).catch((error: unknown) => {
-        console.error(`[FrameCoach] command ${id} failed`, error);
-      });
+      const report = (error: unknown) => console.error(`[FrameCoach] command ${id} failed`, error);
+      // A synchronous throw is reported too, so a key listener calling this still stops the key.
+      try {
+        void Promise.resolve(entry.command.run(ctx)).catch(report);
+      } catch (error) {
+        report(error);
+      }
       return true;
     },
   };

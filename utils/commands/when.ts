@@ -26,8 +26,10 @@ function literal(token: string): ContextValue {
   if (token === 'true') return true;
   if (token === 'false') return false;
   if (/^-?\d/.test(token)) return Number(token);
-  return undefined;
+  return token; // a bare word, as in VS Code: `mode == edit`
 }
+
+const SYMBOLS = new Set(['(', ')', '&&', '||', '==', '!=', '!']);
 
 /** Parses a when clause; an empty clause is always true. Throws on a malformed clause. */
 export function parseWhen(source: string | undefined): WhenFn {
@@ -38,6 +40,12 @@ export function parseWhen(source: string | undefined): WhenFn {
   const next = () => {
     const token = tokens[pos++];
     if (token === undefined) throw new Error(`Unexpected end of when clause "${source}"`);
+    return token;
+  };
+  /** The next token, which must be a name or a literal, not an operator or parenthesis. */
+  const valueToken = () => {
+    const token = next();
+    if (SYMBOLS.has(token)) throw new Error(`Unexpected "${token}" in when clause "${source}"`);
     return token;
   };
 
@@ -52,6 +60,7 @@ export function parseWhen(source: string | undefined): WhenFn {
       if (next() !== ')') throw new Error(`Missing ")" in when clause "${source}"`);
       return inner;
     }
+    if (SYMBOLS.has(token)) throw new Error(`Unexpected "${token}" in when clause "${source}"`);
     if (!/^[A-Za-z_]/.test(token) || token === 'true' || token === 'false') {
       const value = literal(token);
       return () => Boolean(value);
@@ -59,7 +68,7 @@ export function parseWhen(source: string | undefined): WhenFn {
     const op = peek();
     if (op === '==' || op === '!=') {
       pos++;
-      const right = literal(next());
+      const right = literal(valueToken());
       return op === '==' ? (ctx) => ctx[token] === right : (ctx) => ctx[token] !== right;
     }
     return (ctx) => Boolean(ctx[token]);

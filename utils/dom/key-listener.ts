@@ -28,6 +28,9 @@ export function listenForKeys(
   win.addEventListener(
     'keydown',
     (event) => {
+      // A new press starts afresh: a keyup lost earlier (focus left the window) must not
+      // swallow this press's keypress and keyup, e.g. typed into an input.
+      swallowed.delete(event.code || event.key);
       if (event.isComposing || event.keyCode === 229) return;
       if (isEditableTarget(event.composedPath()[0] ?? event.target)) return;
       const chord = chordOf(event);

@@ -25,7 +25,8 @@ export function findVideos(
     scheduled = true;
     queueMicrotask(() => {
       scheduled = false;
-      onChange();
+      // Work queued before an abort must not wake the caller after it has torn down.
+      if (!signal.aborted) onChange();
     });
   };
   const add = (video: HTMLVideoElement) => {
@@ -43,8 +44,11 @@ export function findVideos(
         const element = node as Element;
         if (element.tagName === 'VIDEO') add(element as HTMLVideoElement);
         else if (element.firstElementChild) for (const v of element.getElementsByTagName('video')) add(v);
-        // Custom elements may attach a shadow root now or a moment later.
-        if (element.shadowRoot || element.tagName.includes('-')) scheduleScan(element);
+        // Custom elements may attach a shadow root now or a moment later, and may come
+        // nested in an added subtree (a framework rendering a section with a player in it).
+        if (element.shadowRoot || element.tagName.includes('-') || element.firstElementChild) {
+          scheduleScan(element);
+        }
       }
     }
     if (removed) {
@@ -76,7 +80,9 @@ export function findVideos(
     pendingRoots.push(root);
     if (pendingRoots.length > 1) return;
     setTimeout(() => {
-      for (const r of pendingRoots.splice(0)) if (r.isConnected) scan(r);
+      const roots = pendingRoots.splice(0);
+      if (signal.aborted) return;
+      for (const r of roots) if (r.isConnected) scan(r);
     }, 50);
   }
 

@@ -58,8 +58,10 @@ export async function stepFrom(
   if (!timing.variable) {
     const target = start + (count + HALF) * gap;
     const shown = (await source.seek(clampTime(target, end))) ?? start;
-    moved = framesBetween(start, shown, gap);
     time = shown;
+    // A single step that shows any new frame shows the adjacent one: no frame can hide in
+    // less than a gap. Longer steps count grid slots.
+    moved = shown === start ? 0 : Math.abs(count) === 1 ? count : framesBetween(start, shown, gap);
     const atEdge = count > 0 ? target >= end : target <= 0;
     if (moved === count || atEdge) return { time, moved };
     // Landed short or long (an irregular stretch): finish one frame at a time.

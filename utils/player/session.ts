@@ -51,7 +51,8 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
     unsteppableReason({
       error: video.error,
       duration: video.duration,
-      readyState: video.readyState,
+      // A seek in flight drops readyState for a moment: a frame already shown still counts.
+      readyState: source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
       frameCallbacks: source !== null,
     });
   const refreshStatus = () => {

@@ -1,0 +1,169 @@
+/**
+ * The frame engine as a coach uses it: real key presses in Chromium with the built
+ * extension, every step checked by the barcode of the frame on screen.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { BARCODE, CLIPS, readBarcode, readBarcodeInPage, type ClipInfo } from './barcode';
+import { fixtureUrl, launchBrowser, startServer, type FixtureServer } from './harness';
+import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+
+let server: FixtureServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(clip: ClipInfo): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file }));
+  await waitForOverlay(page);
+  await waitForVideoReady(page);
+  return page;
+}
+
+/** Plays with the extension's own key, pauses at a moment that depends on `seed`. */
+async function playThenPause(page: Page, ms: number): Promise<number> {
+  await page.keyboard.press('k');
+  await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused);
+  await page.waitForTimeout(ms);
+  await page.keyboard.press('k');
+  await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
+  // Let frames already queued for the compositor arrive, as a person would see them.
+  await page.waitForTimeout(150);
+  return readBarcode(page);
+}
+
+interface Tally {
+  exact: number;
+  total: number;
+  misses: string[];
+}
+
+/** Presses `key` `times` times, one at a time, checking each frame by its barcode. */
+async function pressAndCheck(page: Page, key: string, delta: number, times: number, tally: Tally): Promise<number> {
+  let shown = await readBarcode(page);
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await waitIdle(page);
+    const now = await readBarcode(page);
+    tally.total++;
+    if (now === shown + delta) tally.exact++;
+    else tally.misses.push(`${key}: ${shown} → ${now} (expected ${shown + delta})`);
+    shown = now;
+  }
+  return shown;
+}
+
+describe.each(CLIPS.map((clip) => [clip.file, clip] as const))('stepping %s', (_name, clip) => {
+  const required = clip.variable ? 0.99 : 1;
+
+  it('steps one frame at a time, forward and back, exactly', async () => {
+    const page = await open(clip);
+    const start = await playThenPause(page, 500 + (clip.frames % 7) * 60);
+    expect(start).toBeGreaterThan(0);
+    const tally: Tally = { exact: 0, total: 0, misses: [] };
+    const afterForward = await pressAndCheck(page, '.', 1, 35, tally);
+    const afterBack = await pressAndCheck(page, ',', -1, 35, tally);
+    expect(tally.total).toBe(70);
+    expect(tally.exact / tally.total, tally.misses.join('\n')).toBeGreaterThanOrEqual(required);
+    expect(afterForward).toBe(start + 35);
+    expect(afterBack).toBe(start);
+    const data = await hostData(page);
+    expect(Number(data.fps)).toBeGreaterThan(0);
+    expect(data.variable).toBe(String(clip.variable));
+    if (clip.fps) expect(Math.abs(Number(data.fps) - clip.fps)).toBeLessThan(1e-6);
+    await page.close();
+  });
+
+  it('steps ten frames with Shift+arrows and lands exactly', async () => {
+    const page = await open(clip);
+    const start = await playThenPause(page, 300);
+    const tally: Tally = { exact: 0, total: 0, misses: [] };
+    await pressAndCheck(page, 'Shift+ArrowRight', 10, 3, tally);
+    await pressAndCheck(page, 'Shift+ArrowLeft', -10, 3, tally);
+    expect(tally.misses).toEqual([]);
+    expect(await readBarcode(page)).toBe(start);
+    await page.close();
+  });
+
+  it('a held key (auto-repeat) settles on start + presses', async () => {
+    const page = await open(clip);
+    const start = await playThenPause(page, 400);
+    // Auto-repeat: many keydowns with repeat=true arrive faster than seeks finish.
+    for (let i = 0; i < 24; i++) await page.keyboard.down('.');
+    await page.keyboard.up('.');
+    await waitIdle(page);
+    expect(await readBarcode(page)).toBe(start + 24);
+    for (let i = 0; i < 17; i++) await page.keyboard.down(',');
+    await page.keyboard.up(',');
+    await waitIdle(page);
+    expect(await readBarcode(page)).toBe(start + 7);
+    await page.close();
+  });
+
+  it('a step while playing pauses first and moves one frame from the frame on screen', async () => {
+    const page = await open(clip);
+    await page.keyboard.press('.'); // measures the rate first (the video was never played)
+    await waitIdle(page);
+    // Record every presented frame's barcode from the page's side.
+    await page.evaluate(
+      ([layout, reader]) => {
+        const video = document.querySelector('video') as HTMLVideoElement;
+        const read = new Function(`return (${reader})`)() as (v: HTMLVideoElement, l: typeof layout) => number;
+        const seen: number[] = [];
+        (window as unknown as { seen: number[] }).seen = seen;
+        // During a seek, drawImage may not yet paint the frame rVFC announced: read it on
+        // 'seeked'. (No named inner functions: see barcode.ts.)
+        const state = { loop: (_now: number) => {} };
+        state.loop = () => {
+          if (video.seeking) video.addEventListener('seeked', () => seen.push(read(video, layout)), { once: true });
+          else seen.push(read(video, layout));
+          video.requestVideoFrameCallback(state.loop);
+        };
+        video.requestVideoFrameCallback(state.loop);
+      },
+      [BARCODE, readBarcodeInPage.toString()] as const,
+    );
+    await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).play());
+    await page.waitForTimeout(450 + (clip.frames % 5) * 70);
+    await page.keyboard.press('.');
+    await waitIdle(page);
+    await page.waitForTimeout(100);
+    const seen = await page.evaluate(() => (window as unknown as { seen: number[] }).seen);
+    const paused = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).paused);
+    expect(paused).toBe(true);
+    expect(seen.length).toBeGreaterThan(3);
+    const [before, after] = seen.slice(-2);
+    expect(after).toBe(before! + 1);
+    expect(seen).not.toContain(-1);
+    expect(await readBarcode(page)).toBe(after);
+    await page.close();
+  });
+});
+
+describe('frame number in the HUD', () => {
+  it.each(CLIPS.filter((c) => !c.variable).map((c) => [c.file, c] as const))(
+    '%s: the HUD frame number is the frame on screen',
+    async (_name, clip) => {
+      const page = await open(clip);
+      await playThenPause(page, 350);
+      for (let i = 0; i < 5; i++) {
+        await page.keyboard.press('.');
+        await waitIdle(page);
+        const shown = await readBarcode(page);
+        const hud = await page.evaluate(
+          () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-frameno')?.textContent ?? '',
+        );
+        expect(hud.replace(/\D/g, '')).toBe(String(shown));
+      }
+      await page.close();
+    },
+  );
+});

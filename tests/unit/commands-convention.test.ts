@@ -1,0 +1,198 @@
+/**
+ * Convention test for the built-in commands (refined-github's build/features.test.ts does
+ * the same for its features): each is registered once, described, reachable from a key that
+ * a key press can produce, and its `run` does what its id says.
+ */
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
+import type { CommandContext, ContextKeys, PlayerActions, UiActions } from '../../utils/commands/context';
+import { createResolver, defaultRules } from '../../utils/commands/keybindings';
+import { chordOf, normalizeChord, type KeyLike } from '../../utils/commands/keys';
+import { createRegistry } from '../../utils/commands/registry';
+import { parseWhen } from '../../utils/commands/when';
+
+// Typed as ContextKeys so the compiler names a key added there and forgotten here.
+const KEY_TEMPLATE: ContextKeys = {
+  videoAttached: false,
+  overlayVisible: false,
+  paused: false,
+  looping: false,
+  helpVisible: false,
+};
+const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
+
+/** Every combination of the boolean context keys the content script keeps. */
+const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** CONTEXT_KEYS.length }, (_, bits) => {
+  const ctx = { ...KEY_TEMPLATE };
+  CONTEXT_KEYS.forEach((key, i) => (ctx[key] = Boolean(bits & (1 << i))));
+  return ctx;
+});
+
+const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
+
+type Call = [target: 'player' | 'ui', method: string, args: unknown[]];
+
+function fakeContext(): { ctx: CommandContext; calls: Call[] } {
+  const calls: Call[] = [];
+  const record = <T extends object>(target: Call[0]) =>
+    new Proxy({} as T, {
+      get: (_, method) => (...args: unknown[]) => void calls.push([target, String(method), args]),
+    });
+  return { ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui') }, calls };
+}
+
+/** What each command's run must call. A new command needs a row here. */
+const EXPECTED_RUN: Record<string, Call> = {
+  'frame.next': ['player', 'step', [1]],
+  'frame.previous': ['player', 'step', [-1]],
+  'frame.forward10': ['player', 'step', [10]],
+  'frame.back10': ['player', 'step', [-10]],
+  'playback.toggle': ['player', 'togglePlay', []],
+  'playback.slower': ['player', 'changeSpeed', [-1]],
+  'playback.faster': ['player', 'changeSpeed', [1]],
+  'playback.normalSpeed': ['player', 'resetSpeed', []],
+  'loop.setIn': ['player', 'setLoopIn', []],
+  'loop.setOut': ['player', 'setLoopOut', []],
+  'loop.clear': ['player', 'clearLoop', []],
+  'view.toggleOverlay': ['ui', 'toggleOverlay', []],
+  'view.fullscreen': ['ui', 'toggleFullscreen', []],
+  'view.help': ['ui', 'toggleHelp', []],
+  'view.closeHelp': ['ui', 'toggleHelp', []],
+};
+
+/** Named keys the built-ins use, as KeyboardEvent.key spells them. */
+const NAMED_KEYS: Record<string, string> = {
+  arrowright: 'ArrowRight',
+  arrowleft: 'ArrowLeft',
+  arrowup: 'ArrowUp',
+  arrowdown: 'ArrowDown',
+  escape: 'Escape',
+  space: ' ',
+  enter: 'Enter',
+  tab: 'Tab',
+};
+
+/** The key press a person makes for a chord (US layout), or null if we can't say. */
+function pressFor(chord: string): KeyLike | null {
+  const parts = chord === '+' ? ['+'] : chord.endsWith('++') ? [...chord.slice(0, -2).split('+'), '+'] : chord.split('+');
+  const name = parts.pop()!;
+  const mods = new Set(parts);
+  const shiftKey = mods.has('shift') || (name.length === 1 && '~!@#$%^&*()_+{}|:"<>?'.includes(name));
+  let key: string | undefined;
+  if (/^[a-z]$/.test(name)) key = mods.has('shift') ? name.toUpperCase() : name;
+  else if (name.length === 1) key = name;
+  else key = NAMED_KEYS[name];
+  if (key === undefined) return null;
+  return { key, ctrlKey: mods.has('ctrl'), metaKey: mods.has('meta'), altKey: mods.has('alt'), shiftKey };
+}
+
+const ids = BUILTIN_COMMANDS.map((c) => c.id);
+const byId = new Map(BUILTIN_COMMANDS.map((c) => [c.id, c]));
+const defaultKeys = BUILTIN_COMMANDS.flatMap((c) => (c.keys ?? []).map((key) => [c.id, key] as const));
+
+describe('built-in commands', () => {
+  it('register once each (createRegistry throws on a duplicate id)', () => {
+    expect(new Set(ids).size).toBe(ids.length);
+    const registry = createRegistry(BUILTIN_COMMANDS);
+    expect(registry.all().map((c) => c.id)).toEqual(ids);
+  });
+
+  it('are all listed in this test, and this test lists no others', () => {
+    expect([...ids].sort()).toEqual(Object.keys(EXPECTED_RUN).sort());
+  });
+
+  it('have distinct titles', () => {
+    const titles = BUILTIN_COMMANDS.map((c) => c.title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
+  describe.each(ids)('%s', (id) => {
+    const command = byId.get(id)!;
+
+    it('has a non-empty title and category', () => {
+      expect(command.title.trim()).not.toBe('');
+      expect(command.title).toBe(command.title.trim());
+      expect(command.category.trim()).not.toBe('');
+    });
+
+    it('has a dotted id namespace.name', () => {
+      expect(id).toMatch(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/);
+    });
+
+    it('has a parseable when that reads only known context keys', () => {
+      expect(() => parseWhen(command.when)).not.toThrow();
+      const names = (command.when ?? '').replace(/'[^']*'/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
+      for (const name of names.filter((n) => n !== 'true' && n !== 'false')) expect(CONTEXT_KEYS).toContain(name);
+    });
+
+    it('can be enabled in some context, and not in every one', () => {
+      const when = parseWhen(command.when);
+      expect(ALL_CONTEXTS.some((ctx) => when(ctx))).toBe(true);
+      // Every built-in needs at least a video or the help sheet: none fires on a bare page.
+      expect(when({ ...KEY_TEMPLATE })).toBe(false);
+    });
+
+    it('has at least one default key, each normalized and made by a real key press', () => {
+      expect(command.keys?.length).toBeGreaterThan(0);
+      for (const key of command.keys ?? []) {
+        expect(normalizeChord(key)).toBe(key);
+        const press = pressFor(key);
+        expect(press, `no key press known for "${key}"`).not.toBeNull();
+        expect(chordOf(press!)).toBe(key);
+      }
+    });
+
+    it('is reached by each of its default keys wherever it is enabled', () => {
+      const registry = createRegistry(BUILTIN_COMMANDS);
+      const resolver = createResolver(defaultRules(registry.all()));
+      const when = parseWhen(command.when);
+      for (const key of command.keys ?? []) {
+        for (const ctx of ALL_CONTEXTS.filter((c) => when(c))) {
+          expect(resolver.resolve(key, ctx, (c) => registry.enabled(c, ctx)), `${key} in ${label(ctx)}`).toBe(id);
+        }
+      }
+      expect(resolver.keysFor(id)).toEqual(command.keys);
+    });
+
+    it('runs the expected action on the context, once', () => {
+      const { ctx, calls } = fakeContext();
+      const result = command.run(ctx);
+      expect(result).toBeUndefined();
+      expect(calls).toEqual([EXPECTED_RUN[id]]);
+    });
+
+    it('executes through the registry only where its when holds', () => {
+      const registry = createRegistry(BUILTIN_COMMANDS);
+      const when = parseWhen(command.when);
+      for (const context of ALL_CONTEXTS) {
+        const { ctx, calls } = fakeContext();
+        expect(registry.execute(id, ctx, context)).toBe(when(context));
+        expect(calls).toEqual(when(context) ? [EXPECTED_RUN[id]] : []);
+      }
+    });
+  });
+
+  it('no two commands share a default key under overlapping when clauses', () => {
+    const clashes: string[] = [];
+    for (const [i, [a, keyA]] of defaultKeys.entries()) {
+      for (const [b, keyB] of defaultKeys.slice(i + 1)) {
+        if (normalizeChord(keyA) !== normalizeChord(keyB)) continue;
+        const whenA = parseWhen(byId.get(a)!.when);
+        const whenB = parseWhen(byId.get(b)!.when);
+        const both = ALL_CONTEXTS.find((ctx) => whenA(ctx) && whenB(ctx));
+        if (both) clashes.push(`${keyA}: ${a} and ${b} in ${label(both)}`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('pressFor (this test helper) agrees with chordOf on awkward chords', () => {
+    // Guards the reachability test above against a helper that accepts anything.
+    expect(pressFor('shift+arrowright')).toMatchObject({ key: 'ArrowRight', shiftKey: true });
+    expect(pressFor('shift+h')).toMatchObject({ key: 'H', shiftKey: true });
+    expect(pressFor('<')).toMatchObject({ key: '<', shiftKey: true });
+    expect(pressFor('ctrl++')).toMatchObject({ key: '+', ctrlKey: true });
+    expect(pressFor('shift+pageup')).toBeNull();
+    expect(chordOf(pressFor('shift+<')!)).not.toBe('shift+<'); // not a chord a key press makes
+  });
+});
