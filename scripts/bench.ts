@@ -1,0 +1,222 @@
+/**
+ * npm run bench: frame stepping in real Chromium, the extension beside the naive approach,
+ * measured in one run on the committed barcoded clips.
+ *
+ * - extension: real key presses (`.` then `,`), the frame checked by its barcode; latency
+ *   from the command running (inside the keydown handler) to the new frame's
+ *   requestVideoFrameCallback, as the extension itself records it (host data-step-ms).
+ * - naive: `video.currentTime += 1/fps` (what most extensions do), same starting frames,
+ *   latency from the assignment to the next presented frame.
+ * - bare seek: one seek straight to a frame's middle: the floor any approach pays.
+ * Also the content script's size (minified, gzip).
+ *
+ * Nothing here asserts: it prints numbers. Run it on a quiet machine.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { BARCODE, CLIPS, readBarcode, readBarcodeInPage, type ClipInfo } from '../tests/e2e/barcode';
+import { EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from '../tests/e2e/overlay';
+
+const STEPS = Number(process.env.BENCH_STEPS ?? 40);
+
+interface Row {
+  clip: string;
+  extPause: string;
+  extStart: string;
+  naivePause: string;
+  naiveStart: string;
+  extMs: number;
+  naiveMs: number;
+  seekMs: number;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : NaN;
+};
+const pct = (ok: number, n: number) => `${((100 * ok) / n).toFixed(1)}% (${ok}/${n})`;
+
+async function extensionRun(page: Page): Promise<{ exact: number; total: number; ms: number[] }> {
+  let shown = await readBarcode(page);
+  let exact = 0;
+  const ms: number[] = [];
+  for (let i = 0; i < STEPS; i++) {
+    const forward = i < STEPS / 2;
+    await page.keyboard.press(forward ? '.' : ',');
+    await waitIdle(page);
+    const now = await readBarcode(page);
+    if (now === shown + (forward ? 1 : -1)) exact++;
+    shown = now;
+    ms.push(Number((await hostData(page)).stepMs));
+  }
+  return { exact, total: STEPS, ms };
+}
+
+/** Runs in the page: naive stepping or bare seeks, each checked by barcode. */
+function pageRun(
+  video: HTMLVideoElement,
+  args: { mode: 'naive' | 'seek'; steps: number; fps: number; times: number[] | null; layout: typeof BARCODE; reader: string },
+): Promise<{ exact: number; total: number; ms: number[] }> {
+  const read = new Function(`return (${args.reader})`)() as (v: HTMLVideoElement, l: typeof BARCODE) => number;
+  const out = { exact: 0, total: 0, ms: [] as number[] };
+  const one = (set: () => void) =>
+    new Promise<number>((resolve) => {
+      const t0 = performance.now();
+      const timer = setTimeout(() => resolve(NaN), 1500);
+      video.requestVideoFrameCallback(() => {
+        clearTimeout(timer);
+        const ms = performance.now() - t0;
+        // The barcode is read once the seek has finished painting; the time is the frame's.
+        if (video.seeking) video.addEventListener('seeked', () => resolve(ms), { once: true });
+        else resolve(ms);
+      });
+      set();
+    });
+  const run = async () => {
+    let shown = read(video, args.layout);
+    for (let i = 0; i < args.steps; i++) {
+      const dir = i < args.steps / 2 ? 1 : -1;
+      let ms: number;
+      if (args.mode === 'naive') {
+        ms = await one(() => {
+          video.currentTime += dir / args.fps;
+        });
+      } else {
+        const k = shown + dir;
+        const start = args.times ? args.times[k]! : k / args.fps;
+        const end = args.times ? (args.times[k + 1] ?? start + 1 / args.fps) : (k + 1) / args.fps;
+        ms = await one(() => {
+          video.currentTime = (start + end) / 2;
+        });
+      }
+      const now = read(video, args.layout);
+      out.total++;
+      if (now === shown + dir) out.exact++;
+      if (Number.isFinite(ms)) out.ms.push(ms);
+      shown = now;
+    }
+    return out;
+  };
+  return run();
+}
+
+type Context = Awaited<ReturnType<typeof launchBrowser>>['context'];
+type Run = { exact: number; total: number; ms: number[] };
+
+async function benchClip(context: Context, url: string, clip: ClipInfo): Promise<Row> {
+  const page = await context.newPage();
+  // tsx (esbuild keepNames) wraps inner functions in __name(); give the page a no-op one.
+  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  await page.goto(url);
+  await waitForOverlay(page);
+  await waitForVideoReady(page);
+  const video = await page.waitForSelector('video');
+  const fps = clip.fps ?? clip.frames / clip.durationSec;
+  const frameStart = (k: number) => (clip.frameTimes ? clip.frameTimes[k]! : k / fps);
+  const common = { steps: STEPS, fps, times: clip.frameTimes ?? null, layout: BARCODE, reader: readBarcodeInPage.toString() };
+
+  // Two ways a coach arrives at a frame: pausing playback anywhere, or jumping to a
+  // timestamp (a frame's start, e.g. a link or a comment's time). Each approach steps from both.
+  const afterPause = async (viaKeys: boolean) => {
+    if (viaKeys) await page.keyboard.press('k');
+    else await video.evaluate((v) => v.play());
+    await page.waitForTimeout(600);
+    if (viaKeys) await page.keyboard.press('k');
+    else await video.evaluate((v) => v.pause());
+    await page.waitForTimeout(200);
+  };
+  const atFrameStart = async () => {
+    await video.evaluate((v, t) => {
+      v.currentTime = t;
+    }, frameStart(Math.floor(clip.frames / 3)));
+    await page.waitForTimeout(200);
+  };
+
+  await afterPause(true);
+  const extA = await extensionRun(page);
+  await atFrameStart();
+  const extB = await extensionRun(page);
+  await afterPause(false);
+  const naiveA: Run = await video.evaluate(pageRun, { ...common, mode: 'naive' as const });
+  await atFrameStart();
+  const naiveB: Run = await video.evaluate(pageRun, { ...common, mode: 'naive' as const });
+  const seek: Run = await video.evaluate(pageRun, { ...common, mode: 'seek' as const });
+  if (process.env.BENCH_VERBOSE) console.error(JSON.stringify({ extA: extA.ms, extB: extB.ms, naiveA: naiveA.ms, seek: seek.ms }));
+  await page.close();
+  return {
+    clip: clip.file,
+    extPause: pct(extA.exact, extA.total),
+    extStart: pct(extB.exact, extB.total),
+    naivePause: pct(naiveA.exact, naiveA.total),
+    naiveStart: pct(naiveB.exact, naiveB.total),
+    extMs: median([...extA.ms, ...extB.ms]),
+    naiveMs: median([...naiveA.ms, ...naiveB.ms]),
+    seekMs: median(seek.ms),
+  };
+}
+
+function contentScriptSize(): { file: string; bytes: number; gzip: number }[] {
+  const dir = join(EXTENSION_DIR, 'content-scripts');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => {
+      const code = readFileSync(join(dir, f));
+      return { file: f, bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+    });
+}
+
+function table(headers: string[], rows: string[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(headers), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+async function main() {
+  ensureBuilt();
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const rows: Row[] = [];
+  try {
+    const only = process.env.BENCH_CLIPS?.split(',');
+    for (const clip of CLIPS.filter((c) => !only || only.includes(c.file))) {
+      process.stderr.write(`bench ${clip.file}…\n`);
+      rows.push(await benchClip(browser.context, fixtureUrl(server, 'plain.html', { clip: clip.file }), clip));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\n`);
+  console.log(
+    table(
+      ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek'],
+      rows.map((r) => [
+        r.clip,
+        r.extPause,
+        r.naivePause,
+        r.extStart,
+        r.naiveStart,
+        ms(r.extMs),
+        ms(r.naiveMs),
+        ms(r.seekMs),
+        `${(r.extMs / r.seekMs).toFixed(2)}x`,
+      ]),
+    ),
+  );
+  console.log('\nContent script (target: under 50 KB gzip)\n');
+  console.log(
+    table(
+      ['file', 'minified KB', 'gzip KB'],
+      contentScriptSize().map((s) => [s.file, (s.bytes / 1024).toFixed(1), (s.gzip / 1024).toFixed(1)]),
+    ),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
