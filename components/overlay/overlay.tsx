@@ -28,9 +28,10 @@ export function Overlay({ player, view, commands, runner }: OverlayProps) {
       <div class="fc-panel">
         <Hud state={state} />
         <Toolbar state={state} runner={runner} />
+        {message?.kind === 'info' && <div class="fc-note">{message.text}</div>}
       </div>
-      {message && (
-        <div class={message.kind === 'error' ? 'fc-message fc-error' : 'fc-message'} role="alert">
+      {message?.kind === 'error' && (
+        <div class="fc-message fc-error" role="alert">
           {message.text}
         </div>
       )}

@@ -76,13 +76,19 @@ export function findVideos(
     }
   }
 
+  function insideAny(node: Node, roots: ReadonlySet<Node>): boolean {
+    for (let p = node.parentNode; p; p = p.parentNode) if (roots.has(p)) return true;
+    return false;
+  }
+
   function scheduleScan(root: Node) {
     pendingRoots.push(root);
     if (pendingRoots.length > 1) return;
     setTimeout(() => {
-      const roots = pendingRoots.splice(0);
+      const roots = new Set(pendingRoots.splice(0));
       if (signal.aborted) return;
-      for (const r of roots) if (r.isConnected) scan(r);
+      // Walk each added subtree once: skip roots inside another root of this batch.
+      for (const r of roots) if (r.isConnected && !insideAny(r, roots)) scan(r);
     }, 50);
   }
 

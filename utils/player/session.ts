@@ -16,6 +16,7 @@ export interface PlayerState {
   loopOut: number | null;
   /** Steps asked for and not yet on screen. */
   busy: boolean;
+  /** `info`: a standing note in the panel; `error`: a toast (from a failed action, it fades). */
   message: { kind: 'info' | 'error'; text: string } | null;
   /** Milliseconds from the last press to its frame on screen. */
   lastStepMs: number | null;
@@ -28,6 +29,7 @@ export interface PlayerSession extends PlayerActions {
 }
 
 const PLAYING_UI_MS = 100;
+const TOAST_MS = 5000;
 
 /** Binds the frame engine to one `<video>`: stepping, speed, A–B loop and the HUD state. */
 export function createSession(video: HTMLVideoElement): PlayerSession {
@@ -46,6 +48,19 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
   const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;
   let requestedAt: number | null = null;
   let lastUi = 0;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Tells the user why what they just asked for did not happen; fades after a while. */
+  const flash = (text: string) => {
+    const message = { kind: 'error' as const, text };
+    state.set({ message });
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => {
+      if (state.get().message !== message) return;
+      state.set({ message: null });
+      refreshStatus();
+    }, TOAST_MS);
+  };
 
   const status = () =>
     unsteppableReason({
@@ -55,11 +70,17 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       readyState: source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
       frameCallbacks: source !== null,
     });
+  let lastReason: string | null = null;
   const refreshStatus = () => {
     const reason = status();
     const current = state.get().message;
-    if (reason) state.set({ message: { kind: video.error || !source ? 'error' : 'info', text: reason } });
-    else if (current?.kind !== 'error' || !state.get().busy) state.set({ message: null });
+    if (reason) {
+      if (current?.text !== reason) state.set({ message: { kind: video.error || !source ? 'error' : 'info', text: reason } });
+    } else if (current && (current.kind === 'info' || current.text === lastReason)) {
+      // The condition is over (the frame arrived): its note or toast goes too.
+      state.set({ message: null });
+    }
+    lastReason = reason;
   };
 
   const queue = source
@@ -77,7 +98,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
           });
           if (done) requestedAt = null;
         },
-        onError: (text) => state.set({ message: { kind: 'error', text } }),
+        onError: flash,
         onBusy: (busy) => state.set({ busy }),
       })
     : null;
@@ -113,7 +134,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
     step(frames) {
       const reason = status();
       if (reason || !queue) {
-        state.set({ message: { kind: 'error', text: reason ?? 'Frame stepping is unavailable.' } });
+        flash(reason ?? 'Frame stepping is unavailable.');
         return;
       }
       if (state.get().message?.kind === 'error') state.set({ message: null });
@@ -130,7 +151,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
         video.currentTime = loopIn;
       }
       video.play().catch((error: unknown) => {
-        state.set({ message: { kind: 'error', text: `The video refused to play: ${String(error)}` } });
+        flash(`The video refused to play: ${String(error)}`);
       });
     },
     changeSpeed(direction) {
@@ -153,6 +174,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       state.set({ loopIn: null, loopOut: null });
     },
     dispose() {
+      clearTimeout(toastTimer);
       abort.abort();
       source?.dispose();
     },
