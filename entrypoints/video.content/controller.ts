@@ -4,6 +4,7 @@ import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
 import { createRegistry } from '../../utils/commands/registry';
+import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
 import { listenForKeys } from '../../utils/dom/key-listener';
 import { findVideos } from '../../utils/dom/video-finder';
 import { chooseActive, visibleArea } from '../../utils/player/choose-active';
@@ -42,11 +43,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
       toggleHelp: () => view.set({ help: !view.get().help }),
       toggleFullscreen() {
-        if (doc.fullscreenElement) void doc.exitFullscreen();
-        else if (attached) {
-          const video = attached.session.video;
-          void ((site.fullscreenTarget?.(video) ?? video.parentElement ?? video).requestFullscreen());
-        }
+        if (!attached) return;
+        const video = attached.session.video;
+        void toggleFullscreen(video, site.fullscreenTarget?.(video) ?? defaultFullscreenTarget(video));
       },
     },
   };

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
+import { defaultFullscreenTarget } from '../../utils/dom/fullscreen';
 import { genericSite } from '../../utils/sites/generic';
 import { SITES, siteFor } from '../../utils/sites/index';
 import { youtubeSite } from '../../utils/sites/youtube';
@@ -74,9 +75,10 @@ describe('adapter hooks on a DOM fixture', () => {
     expect(youtubeSite.fullscreenTarget?.(video)).toBeNull();
   });
 
-  it("generic fullscreens the video's parent", () => {
+  it("generic keeps every default: fullscreen goes to the video's parent", () => {
     const video = fixture('<section><div id="wrap"><video></video></div></section>');
-    expect(genericSite.fullscreenTarget?.(video)).toBe(document.getElementById('wrap'));
+    expect(genericSite.fullscreenTarget).toBeUndefined();
     expect(genericSite.overlayParent).toBeUndefined();
+    expect(defaultFullscreenTarget(video)).toBe(document.getElementById('wrap'));
   });
 });

@@ -1,5 +1,5 @@
 import type { Rect } from '../geometry/content-rect';
-import { measureVideo, sameRect } from './video-layout';
+import { composedContains, measureVideo, sameRect, visiblePart } from './video-layout';
 
 /**
  * A shadow-rooted element that sits exactly over a video's picture. It lives inside the
@@ -49,7 +49,7 @@ export function createOverlayHost(
   function parentFor(): Element {
     const fullscreen = doc.fullscreenElement;
     // A fullscreen <video> itself can't hold children: nothing can be drawn over it.
-    if (fullscreen && fullscreen !== video && fullscreen.contains(video)) return fullscreen;
+    if (fullscreen && fullscreen !== video && composedContains(fullscreen, video)) return fullscreen;
     return preferredParent(video) ?? doc.body ?? doc.documentElement;
   }
 
@@ -57,14 +57,23 @@ export function createOverlayHost(
     queued = 0;
     const parent = parentFor();
     if (host.parentNode !== parent) parent.append(host);
-    const visible = video.isConnected && video.getClientRects().length > 0;
-    const rect = visible ? measureVideo(video, view).content : null;
+    const shown = video.isConnected && video.getClientRects().length > 0;
+    const rect = shown ? measureVideo(video, view).content : null;
     const next = rect && rect.width > 0 && rect.height > 0 ? rect : null;
+    // Only the part of the picture a person can see takes our UI: a scrolling box or the
+    // viewport edge cuts the rest off, so the panel never covers the page outside the video.
+    const seen = next ? visiblePart(video, next, view) : null;
     // The host is fixed at 0,0, but a transformed ancestor moves that origin: correct for it.
     const origin = host.getBoundingClientRect();
-    const css = next
-      ? `position:absolute;left:${next.x - origin.left}px;top:${next.y - origin.top}px;width:${next.width}px;height:${next.height}px;`
-      : 'display:none;';
+    const css =
+      next && seen && seen.width > 0 && seen.height > 0
+        ? `position:absolute;left:${next.x - origin.left}px;top:${next.y - origin.top}px;` +
+          `width:${next.width}px;height:${next.height}px;` +
+          `clip-path:inset(${seen.y - next.y}px ${next.x + next.width - seen.x - seen.width}px ` +
+          `${next.y + next.height - seen.y - seen.height}px ${seen.x - next.x}px);` +
+          `--fc-seen-left:${seen.x - next.x}px;--fc-seen-top:${seen.y - next.y}px;` +
+          `--fc-seen-width:${seen.width}px;--fc-seen-height:${seen.height}px;`
+        : 'display:none;';
     if (css !== placed) frame.style.cssText = placed = css;
     if (sameRect(current, next)) return;
     current = next;

@@ -46,3 +46,39 @@ export function sameRect(a: Rect | null, b: Rect | null, epsilon = 0.5): boolean
     Math.abs(a.height - b.height) < epsilon
   );
 }
+
+/** The parent of a node, stepping out of shadow roots to their hosts. */
+export function composedParent(node: Node): Element | null {
+  if (node.parentElement) return node.parentElement;
+  const root = node.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** Like `contains`, but sees through shadow roots. */
+export function composedContains(ancestor: Element, node: Node): boolean {
+  for (let n: Node | null = node; n; n = composedParent(n)) if (n === ancestor) return true;
+  return false;
+}
+
+/**
+ * The part of `rect` a person can see: inside the viewport and inside every ancestor that
+ * clips (overflow other than visible), up to the first fixed-position ancestor.
+ */
+export function visiblePart(element: Element, rect: Rect, view: Window = window): Rect {
+  let visible = intersect(rect, { x: 0, y: 0, width: view.innerWidth, height: view.innerHeight });
+  const top = element.ownerDocument.documentElement;
+  for (let node = composedParent(element); node && node !== top && visible.width > 0; node = composedParent(node)) {
+    const style = view.getComputedStyle(node);
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') {
+      const box = node.getBoundingClientRect();
+      visible = intersect(visible, {
+        x: box.left + node.clientLeft,
+        y: box.top + node.clientTop,
+        width: node.clientWidth,
+        height: node.clientHeight,
+      });
+    }
+    if (style.position === 'fixed') break;
+  }
+  return visible;
+}

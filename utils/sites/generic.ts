@@ -1,8 +1,7 @@
 import type { SiteAdapter } from './types';
 
-/** Any page: the video's parent goes fullscreen, so the overlay can sit inside it. */
+/** Any page: every hook keeps its default (see utils/dom/fullscreen.ts for fullscreen). */
 export const genericSite: SiteAdapter = {
   name: 'generic',
   matches: () => true,
-  fullscreenTarget: (video) => video.parentElement,
 };
