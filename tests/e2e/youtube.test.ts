@@ -1,0 +1,463 @@
+/**
+ * FrameCoach on "YouTube", offline: Chromium opens https://www.youtube.com/watch?v=… and
+ * --host-resolver-rules sends it to the fixture server on 127.0.0.1 (HTTPS with the
+ * committed test certificate, tests/fixtures/tls/; --ignore-certificate-errors). Every other
+ * host name resolves to nothing, so no test traffic leaves loopback.
+ *
+ * The page (tests/fixtures/youtube/watch.html) mimics what matters of YouTube: the player
+ * structure (#movie_player.html5-video-player > .html5-video-container > video), page keys
+ * on document (`.` `,` `k` `j` `l` `f`, counted into window.siteKeyLog), fullscreen of the
+ * player container, Trusted Types enforced by a CSP header, and SPA navigation that swaps
+ * the same <video>'s src and fires yt-navigate-finish.
+ *
+ * Trusted Types: Chromium applies the page's CSP to the page's (main) world only. Measured
+ * (Chromium 156, a probe extension on this page): a content script's `innerHTML` in its
+ * isolated world is allowed and reports nothing. So the no-violation check here catches
+ * what FrameCoach does in the page's world (injected scripts, `world: 'MAIN'`), not DOM
+ * sinks used from the content script; the control at the end of the first test shows the
+ * page enforces TT and that the listener sees violations.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { FIXTURES_ROOT } from '../fixtures/server';
+import { HOST, hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+
+type Rect = { x: number; y: number; width: number; height: number };
+
+const CSP = "require-trusted-types-for 'script'";
+const ORIGIN = 'https://www.youtube.com';
+/** Video ids of the look-alike page (its VIDEOS table); the next button goes 2997 → 25. */
+const IDS = { h2997: 'fcClip2997A', vp925: 'fcClip25vp9' } as const;
+const clip = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
+const H2997 = clip('h264-29.97.mp4');
+const VP925 = clip('vp9-25.webm');
+/** Keys FrameCoach handles: none of their events may reach the page. */
+const OURS = ['.', ',', 'k', 'F'];
+/** Tolerance of rect comparisons, px (the page places the video on whole pixels). */
+const TOL = 1;
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  server = await startServer({
+    tls: {
+      key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')),
+      cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')),
+    },
+    rewrite: { '/watch': { path: '/youtube/watch.html', headers: { 'Content-Security-Policy': CSP } } },
+  });
+  browser = await launchBrowser({
+    args: [
+      // www.youtube.com is our server; every other name fails to resolve (loopback only).
+      `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${server.port},MAP * ~NOTFOUND`,
+      '--ignore-certificate-errors',
+    ],
+  });
+  // From the first script on: every CSP violation the document sees, whoever caused it.
+  await browser.context.addInitScript(() => {
+    const log: Array<Record<string, unknown>> = [];
+    (window as unknown as { __violations: typeof log }).__violations = log;
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        log.push({
+          effectiveDirective: e.effectiveDirective,
+          violatedDirective: e.violatedDirective,
+          blockedURI: e.blockedURI,
+          sample: e.sample,
+          sourceFile: e.sourceFile,
+          line: e.lineNumber,
+        }),
+      true,
+    );
+  });
+});
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close().catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Watch {
+  page: Page;
+  /** Console errors and uncaught page errors since the page opened. */
+  errors: string[];
+}
+
+/** Opens https://www.youtube.com/watch?v=<id> and waits for the video and the overlay. */
+async function openWatch(id: string, params: Record<string, string> = {}): Promise<Watch> {
+  const page = await browser.context.newPage();
+  pages.push(page);
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${String(e)}`));
+  const url = new URL('/watch', ORIGIN);
+  url.searchParams.set('v', id);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  const response = await page.goto(url.toString());
+  expect(response?.status()).toBe(200);
+  expect(response?.headers()['content-security-policy']).toBe(CSP);
+  expect(page.url()).toBe(url.toString());
+  await waitForOverlay(page);
+  await waitForVideoReady(page);
+  return { page, errors };
+}
+
+/** Trusted Types violations seen by the page (all CSP violations mentioning trusted types). */
+function ttViolations(page: Page): Promise<Array<Record<string, unknown>>> {
+  return page.evaluate(() =>
+    (window as unknown as { __violations: Array<Record<string, unknown>> }).__violations.filter((v) =>
+      JSON.stringify(v).toLowerCase().includes('trusted-types'),
+    ),
+  );
+}
+
+/** No Trusted Types violation and no console error so far. */
+async function expectClean(w: Watch): Promise<void> {
+  expect(await ttViolations(w.page), 'Trusted Types violations').toEqual([]);
+  expect(w.errors, 'console errors').toEqual([]);
+}
+
+interface SiteKeys {
+  log: string[];
+  trace: string[];
+}
+function siteKeys(page: Page): Promise<SiteKeys> {
+  return page.evaluate(() => {
+    const w = window as unknown as { siteKeyLog: string[]; siteKeyTrace: string[] };
+    return { log: [...w.siteKeyLog], trace: [...w.siteKeyTrace] };
+  });
+}
+/** None of FrameCoach's keys reached the page, in any event type. */
+async function expectNoLeaks(page: Page): Promise<SiteKeys> {
+  const keys = await siteKeys(page);
+  expect(keys.log.filter((k) => OURS.includes(k)), 'our keys in siteKeyLog').toEqual([]);
+  expect(
+    keys.trace.filter((t) => OURS.includes(t.slice(t.indexOf(':') + 1))),
+    'our keys in siteKeyTrace (keydown/keypress/keyup)',
+  ).toEqual([]);
+  return keys;
+}
+
+/** The video's picture (object-fit: contain inside its content box), viewport px. */
+function pictureRect(page: Page): Promise<Rect> {
+  return page.evaluate(() => {
+    const v = document.querySelector('video') as HTMLVideoElement;
+    const r = v.getBoundingClientRect();
+    const scale = Math.min(r.width / v.videoWidth, r.height / v.videoHeight);
+    const w = v.videoWidth * scale;
+    const h = v.videoHeight * scale;
+    return { x: r.left + (r.width - w) / 2, y: r.top + (r.height - h) / 2, width: w, height: h };
+  });
+}
+
+function near(a: Rect | null, b: Rect): boolean {
+  return !!a && Math.abs(a.x - b.x) <= TOL && Math.abs(a.y - b.y) <= TOL &&
+    Math.abs(a.width - b.width) <= TOL && Math.abs(a.height - b.height) <= TOL;
+}
+
+/**
+ * Waits (up to timeoutMs) until the overlay covers the picture, and the picture is `expected`
+ * when given (the page lays the video out again a moment after a fullscreen change).
+ */
+async function waitOverPicture(page: Page, expected?: Rect, timeoutMs = 3000): Promise<{ overlay: Rect | null; picture: Rect }> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const picture = await pictureRect(page);
+    const overlay = await overlayRect(page);
+    const settled = !expected || near(picture, expected);
+    if ((settled && near(overlay, picture)) || Date.now() > end) return { overlay, picture };
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Where the host is: its parent chain, and whether the player / fullscreen element holds it. */
+function placement(page: Page): Promise<{ count: number; chain: string[]; inPlayer: boolean; inFullscreen: boolean }> {
+  return page.evaluate((tag) => {
+    const hosts = document.querySelectorAll(tag);
+    const host = hosts[0];
+    const chain: string[] = [];
+    for (let el = host?.parentElement; el; el = el.parentElement) {
+      chain.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className).trim().split(/\s+/).join('.') : ''));
+    }
+    const player = document.getElementById('movie_player');
+    const fs = document.fullscreenElement;
+    return {
+      count: hosts.length,
+      chain,
+      inPlayer: !!host && !!player && player.contains(host),
+      inFullscreen: !!host && !!fs && fs.contains(host),
+    };
+  }, HOST);
+}
+
+/** What elementFromPoint finds at the `.fc-panel`'s centre. */
+function panelHit(page: Page): Promise<{ panel: Rect | null; hitIsHost: boolean; hit: string; inViewport: boolean }> {
+  return page.evaluate(() => {
+    const host = document.querySelector('framecoach-overlay');
+    const panel = host?.shadowRoot?.querySelector('.fc-panel');
+    if (!host || !panel) return { panel: null, hitIsHost: false, hit: '', inViewport: false };
+    const r = panel.getBoundingClientRect();
+    const el = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {
+      panel: { x: r.left, y: r.top, width: r.width, height: r.height },
+      hitIsHost: el === host,
+      hit: el ? el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + (el.className ? '.' + String(el.className) : '') : 'null',
+      inViewport: r.width > 0 && r.height > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight,
+    };
+  });
+}
+
+/** Pauses from the page, seeks to the middle of frame k and waits until FrameCoach shows it. */
+async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
+  await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).pause());
+  await waitIdle(page);
+  const seek = await seekAndRead(page, frameMiddle(c, k));
+  expect(seek.index, `frame after seeking to the middle of ${k}`).toBe(k);
+  await page.waitForFunction(
+    (t) => Math.abs(Number((document.querySelector('framecoach-overlay') as HTMLElement).dataset.time) - t) < 1e-3,
+    frameStart(c, k),
+    { timeout: 5000 },
+  );
+}
+
+/** Presses `key` `times` times; every press must move exactly `delta` frames (barcode and HUD). */
+async function stepAndCheck(page: Page, key: string, delta: number, times: number): Promise<number> {
+  let shown = await readBarcode(page);
+  const misses: string[] = [];
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await waitIdle(page);
+    const now = await readBarcode(page);
+    const hud = await page.evaluate(
+      () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-frameno')?.textContent ?? '',
+    );
+    if (now !== shown + delta || hud.replace(/\D/g, '') !== String(now)) {
+      misses.push(`${key}: ${shown} → ${now} (expected ${shown + delta}), HUD "${hud}"`);
+    }
+    shown = now;
+  }
+  expect(misses).toEqual([]);
+  return shown;
+}
+
+function fpsOf(page: Page): Promise<number> {
+  return hostData(page).then((d) => Number(d.fps || NaN));
+}
+
+async function waitFps(page: Page, fps: number, timeout = 10_000): Promise<void> {
+  await page
+    .waitForFunction(
+      (want) => Math.abs(Number((document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset.fps) - want) < 1e-6,
+      fps,
+      { timeout },
+    )
+    .catch(async (err: unknown) => {
+      throw new Error(`data-fps did not become ${fps} within ${timeout} ms (it is "${(await hostData(page)).fps}"): ${String(err)}`);
+    });
+}
+
+describe('YouTube (look-alike on loopback, https://www.youtube.com)', () => {
+  it('mounts inside #movie_player over the picture, with no Trusted Types violations', async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    expect(await page.evaluate(() => location.origin)).toBe(ORIGIN);
+
+    const where = await placement(page);
+    expect(where.count).toBe(1);
+    expect(where.inPlayer, `host's parents: ${where.chain.join(' < ')}`).toBe(true);
+    expect(where.chain.some((el) => el.startsWith('div#movie_player.html5-video-player')), where.chain.join(' < ')).toBe(true);
+
+    const { overlay, picture } = await waitOverPicture(page);
+    expect(overlay, `overlay ${JSON.stringify(overlay)} vs picture ${JSON.stringify(picture)}`).not.toBeNull();
+    expect(near(overlay, picture), `overlay ${JSON.stringify(overlay)} vs picture ${JSON.stringify(picture)}`).toBe(true);
+    expect(picture.width).toBeGreaterThan(800);
+    const hit = await panelHit(page);
+    expect(hit.hitIsHost, `elementFromPoint at the panel centre is ${hit.hit}`).toBe(true);
+
+    // Let it play a little (the page autoplays) and step once, so the UI is fully exercised.
+    await waitFps(page, H2997.fps!);
+    await pauseAtFrame(page, H2997, 30);
+    await stepAndCheck(page, '.', 1, 1);
+    await expectClean(w);
+
+    // Controls: the page really enforces Trusted Types, and the listener really sees violations.
+    const sink = await page.evaluate(() => {
+      try {
+        document.createElement('div').innerHTML = '<b>x</b>';
+        return 'allowed';
+      } catch (e) {
+        return (e as Error).name;
+      }
+    });
+    expect(sink).toBe('TypeError');
+    await page.waitForFunction(
+      () => (window as unknown as { __violations: unknown[] }).__violations.length > 0,
+      undefined,
+      { timeout: 2000 },
+    );
+    expect((await ttViolations(page)).length).toBe(1);
+  });
+
+  it('`.` and `,` step exactly one frame each and never reach the site; `k` is ours; `j` still reaches the site', async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    await waitFps(page, H2997.fps!);
+
+    // k: ours (play, then pause), and the page never sees it.
+    await pauseAtFrame(page, H2997, 20);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused, undefined, { timeout: 5000 });
+    await page.waitForTimeout(200);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused, undefined, { timeout: 5000 });
+    await expectNoLeaks(page);
+
+    await pauseAtFrame(page, H2997, 40);
+    const forward = await stepAndCheck(page, '.', 1, 6);
+    expect(forward).toBe(46);
+    const back = await stepAndCheck(page, ',', -1, 6);
+    expect(back).toBe(40);
+    // A held key: auto-repeat keydowns, one frame each, none for the page.
+    for (let i = 0; i < 5; i++) await page.keyboard.down('.');
+    await page.keyboard.up('.');
+    await waitIdle(page);
+    expect(await readBarcode(page)).toBe(45);
+    expect((await expectNoLeaks(page)).log).toEqual([]);
+
+    // Typing into the page's own input: not a command, and the frame stays.
+    await page.click('#comment');
+    await page.keyboard.type('.,k');
+    expect(await page.inputValue('#comment')).toBe('.,k');
+    await page.waitForTimeout(150);
+    expect(await readBarcode(page)).toBe(45);
+    // Those keys were the page's to see: clear the trace of them.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      (window as unknown as { siteKeyTrace: string[] }).siteKeyTrace.length = 0;
+    });
+
+    // j is not ours: the site gets it once and seeks back 10 s (to 0 on a 4 s clip).
+    const before = await siteKeys(page);
+    expect(before.log).toEqual([]);
+    await page.keyboard.press('j');
+    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).currentTime < 0.01, undefined, {
+      timeout: 5000,
+    });
+    const after = await siteKeys(page);
+    expect(after.log).toEqual(['j']);
+    expect(after.trace.filter((t) => t.endsWith(':j'))).toEqual(['keydown:j', 'keyup:j']); // its preventDefault() cancels the keypress
+    await expectNoLeaks(page);
+    await expectClean(w);
+  });
+
+  it('Shift+F fullscreens #movie_player with the panel visible inside it; Shift+F again exits', async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    await pauseAtFrame(page, H2997, 10);
+    const normal = await waitOverPicture(page);
+    expect(near(normal.overlay, normal.picture)).toBe(true);
+
+    await page.keyboard.press('Shift+F');
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'movie_player', undefined, { timeout: 5000 });
+    // The page did not also toggle fullscreen (which would have left it at once).
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => document.fullscreenElement?.id ?? null)).toBe('movie_player');
+    const where = await placement(page);
+    expect(where).toMatchObject({ count: 1, inPlayer: true, inFullscreen: true });
+
+    // The player fills the viewport (1280x800): a 16:9 picture is the full width, centred.
+    const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
+    const full = { x: 0, y: (viewport.h - (viewport.w * 9) / 16) / 2, width: viewport.w, height: (viewport.w * 9) / 16 };
+    const fs = await waitOverPicture(page, full);
+    const entered = `fullscreen: overlay ${JSON.stringify(fs.overlay)}, picture ${JSON.stringify(fs.picture)}, expected ${JSON.stringify(full)}`;
+    expect(near(fs.picture, full), entered).toBe(true);
+    expect(near(fs.overlay, fs.picture), entered).toBe(true);
+    const hit = await panelHit(page);
+    expect(hit.inViewport, `panel ${JSON.stringify(hit.panel)} inside the viewport`).toBe(true);
+    expect(hit.hitIsHost, `elementFromPoint at the panel centre is ${hit.hit}`).toBe(true);
+    // Stepping still works in fullscreen.
+    await stepAndCheck(page, '.', 1, 2);
+
+    await page.keyboard.press('Shift+F');
+    await page.waitForFunction(() => document.fullscreenElement === null, undefined, { timeout: 5000 });
+    const after = await waitOverPicture(page, normal.picture);
+    const exited = `after exit: overlay ${JSON.stringify(after.overlay)}, picture ${JSON.stringify(after.picture)}, before fullscreen ${JSON.stringify(normal.picture)}`;
+    expect(near(after.picture, normal.picture), exited).toBe(true);
+    expect(near(after.overlay, after.picture), exited).toBe(true);
+    expect((await placement(page)).inPlayer).toBe(true);
+    const hitAfter = await panelHit(page);
+    expect(hitAfter.hitIsHost, `after exit, elementFromPoint at the panel centre is ${hitAfter.hit}`).toBe(true);
+    await expectNoLeaks(page);
+    await expectClean(w);
+  });
+
+  it('after an SPA navigation (same <video>, new src) stepping is exact on the new clip and the fps follows it', async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    await waitFps(page, H2997.fps!);
+    await pauseAtFrame(page, H2997, 20);
+    await stepAndCheck(page, '.', 1, 2);
+
+    await page.evaluate(() => {
+      const win = window as unknown as { __video: HTMLVideoElement; __navFinished: unknown[] };
+      win.__video = document.querySelector('video')!;
+      win.__navFinished = [];
+      document.addEventListener('yt-navigate-finish', (e) => win.__navFinished.push((e as CustomEvent).detail));
+    });
+    // Like a person: click the player's Next button (a real link, handled without a page load).
+    await page.click('.ytp-next-button');
+    await page.waitForFunction(() => (window as unknown as { __navFinished: unknown[] }).__navFinished.length === 1, undefined, {
+      timeout: 5000,
+    });
+    expect(page.url()).toBe(`${ORIGIN}/watch?v=${IDS.vp925}`);
+    const nav = await page.evaluate(() => {
+      const win = window as unknown as { __video: HTMLVideoElement };
+      const v = document.querySelector('video')!;
+      return {
+        same: v === win.__video,
+        videos: document.querySelectorAll('video').length,
+        src: new URL(v.currentSrc || v.src).pathname,
+      };
+    });
+    expect(nav).toEqual({ same: true, videos: 1, src: '/clips/vp9-25.webm' });
+
+    // The page autoplays the next video: FrameCoach measures the new rate from it.
+    await waitForVideoReady(page);
+    await waitFps(page, VP925.fps!);
+    const where = await placement(page);
+    expect(where).toMatchObject({ count: 1, inPlayer: true });
+    const { overlay, picture } = await waitOverPicture(page);
+    expect(near(overlay, picture), `overlay ${JSON.stringify(overlay)} vs picture ${JSON.stringify(picture)}`).toBe(true);
+
+    await pauseAtFrame(page, VP925, 30);
+    expect(await fpsOf(page)).toBeCloseTo(25, 6);
+    expect(await stepAndCheck(page, '.', 1, 6)).toBe(36);
+    expect(await stepAndCheck(page, ',', -1, 6)).toBe(30);
+    expect((await hostData(page)).variable).toBe('false');
+
+    // Back (popstate) to the first video: the same element again, and the rate follows.
+    await page.goBack();
+    await page.waitForFunction(() => (window as unknown as { __navFinished: unknown[] }).__navFinished.length === 2, undefined, {
+      timeout: 5000,
+    });
+    expect(page.url()).toBe(`${ORIGIN}/watch?v=${IDS.h2997}`);
+    await waitForVideoReady(page);
+    await waitFps(page, H2997.fps!);
+    await pauseAtFrame(page, H2997, 50);
+    expect(await stepAndCheck(page, '.', 1, 3)).toBe(53);
+
+    await expectNoLeaks(page);
+    await expectClean(w);
+  });
+});
