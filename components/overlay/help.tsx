@@ -14,10 +14,11 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
     <div class="fc-help" role="dialog" aria-label="FrameCoach keyboard shortcuts">
       <h2>
         Keyboard shortcuts
-        <button type="button" class="fc-btn" onClick={() => runner.run('view.help')} aria-label="Close">
-          Esc
+        <button type="button" class="fc-btn fc-close" onClick={() => runner.run('view.help')} title="Close (Esc)">
+          Close <kbd>Esc</kbd>
         </button>
       </h2>
+      <div class="fc-help-columns">
       {categories.map((category) => (
         <section key={category}>
           <h3>{category}</h3>
@@ -37,6 +38,7 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
           </table>
         </section>
       ))}
+      </div>
     </div>
   );
 }

@@ -25,7 +25,7 @@ export function Overlay({ player, view, commands, runner }: OverlayProps) {
   const message = state.message;
   return (
     <div class="fc-root">
-      <div class="fc-panel">
+      <div class="fc-panel" hidden={help}>
         <Hud state={state} />
         <Toolbar state={state} runner={runner} />
         {message?.kind === 'info' && <div class="fc-note">{message.text}</div>}

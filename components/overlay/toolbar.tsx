@@ -1,4 +1,5 @@
 import { chordLabel } from '../../utils/commands/keys';
+import { formatSpeed } from '../../utils/frames/speed';
 import type { PlayerState } from '../../utils/player/session';
 import { Icon, type IconName } from './icons';
 
@@ -44,6 +45,9 @@ export function Toolbar({ state, runner }: { state: PlayerState; runner: Command
       <Button id="frame.forward10" runner={runner} icon="fwd10" />
       <span class="fc-sep" />
       <Button id="playback.slower" runner={runner} text="−" />
+      <span class="fc-speed fc-num" title="Playback speed">
+        {formatSpeed(state.speed)}
+      </span>
       <Button id="playback.faster" runner={runner} text="+" />
       <span class="fc-sep" />
       <Button id="loop.setIn" runner={runner} text="A" pressed={state.loopIn !== null} />

@@ -1,5 +1,6 @@
 import type { PlayerActions } from '../commands/context';
 import type { FrameRate } from '../frames/rate';
+import { loopKeeper } from './ab-loop';
 import { nextSpeed } from '../frames/speed';
 import { createStepQueue } from '../frames/step-queue';
 import { createStore, type Store } from './store';
@@ -103,12 +104,17 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       })
     : null;
 
+  const keepLoop = loopKeeper(
+    video,
+    () => {
+      const { loopIn, loopOut } = state.get();
+      return loopIn !== null && loopOut !== null ? { in: loopIn, out: loopOut } : null;
+    },
+    () => source?.knownRate()?.minGap ?? 1 / 30,
+    (time) => source?.seek(time) ?? Promise.resolve(),
+  );
   source?.onFrame((mediaTime) => {
-    const { loopIn, loopOut } = state.get();
-    if (!video.paused && loopIn !== null && loopOut !== null && mediaTime > loopOut + 1e-4) {
-      const gap = source.knownRate()?.minGap ?? 0.02;
-      video.currentTime = loopIn + gap / 2;
-    }
+    keepLoop.onFrame(mediaTime);
     const now = performance.now();
     // While playing, the HUD needs no more than ten updates a second.
     if (video.paused || now - lastUi >= PLAYING_UI_MS) {
@@ -118,7 +124,8 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
   });
 
   const opts = { signal: abort.signal };
-  const syncPlayback = () => state.set({ paused: video.paused, speed: video.playbackRate });
+  // A loop's wrap pauses for a moment: the HUD keeps showing "playing" through it.
+  const syncPlayback = () => state.set({ paused: video.paused && !keepLoop.wrapping(), speed: video.playbackRate });
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
   for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {
     video.addEventListener(type, refreshStatus, opts);
@@ -138,10 +145,17 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
         return;
       }
       if (state.get().message?.kind === 'error') state.set({ message: null });
+      // A loop wrap in progress would resume playback under the coach's step.
+      if (keepLoop.wrapping()) keepLoop.cancel();
       requestedAt ??= performance.now();
       queue.push(frames);
     },
     togglePlay() {
+      if (keepLoop.wrapping()) {
+        keepLoop.cancel();
+        state.set({ paused: true });
+        return;
+      }
       if (!video.paused) {
         video.pause();
         return;

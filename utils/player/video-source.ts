@@ -52,7 +52,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     callbackId = rv.requestVideoFrameCallback(onFrame);
     presented = meta.mediaTime;
     lastFrameAt = performance.now();
-    if (!rv.paused && !rv.seeking) {
+    // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
+    if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
       segment.push(meta.mediaTime);
       if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
       if (segment.length >= 8 && segment.length % 8 === 0) measure();
@@ -84,8 +85,15 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   async function seek(time: number): Promise<number | null> {
     return new Promise((resolve) => {
       let settled = false;
+      let seeked = false;
       const before = presented;
-      const id = rv.requestVideoFrameCallback((_now, meta) => finish(meta.mediaTime));
+      // A seek to `time` shows a frame that starts at or before it. A later frame is one
+      // still in flight from playback: wait for the seek's own frame instead.
+      const onSeekFrame: FrameCallback = (_now, meta) => {
+        if (seeked || meta.mediaTime <= time + 0.002) finish(meta.mediaTime);
+        else id = rv.requestVideoFrameCallback(onSeekFrame);
+      };
+      let id = rv.requestVideoFrameCallback(onSeekFrame);
       const finish = (mediaTime: number | null) => {
         if (settled) return;
         settled = true;
@@ -98,6 +106,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       // A seek that lands on the frame already shown may present nothing new.
       let seekedTimer: ReturnType<typeof setTimeout> | undefined;
       const onSeeked = () => {
+        seeked = true;
         seekedTimer = setTimeout(() => finish(presented ?? before), 250);
       };
       const timer = setTimeout(() => finish(presented ?? before), SEEK_TIMEOUT_MS);
@@ -121,21 +130,25 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const shown = presented;
     const resumeAt = video.currentTime;
     const muted = video.muted;
+    const speed = video.playbackRate;
     const duration = video.duration;
     if (Number.isFinite(duration) && duration - resumeAt < 0.8) video.currentTime = Math.max(0, duration - 1);
     const probeSamples: number[] = [];
     const off = source.onFrame((t) => probeSamples.push(t));
     try {
       video.muted = true;
+      // Above 1x a 60 Hz screen skips frames, and the gaps would halve the rate.
+      if (speed > 1) video.playbackRate = 1;
       await video.play();
       const start = performance.now();
       while (probeSamples.length < PROBE_FRAMES && performance.now() - start < PROBE_MS) await wait(20);
-      video.pause();
+      await pause();
     } catch {
       // Playback refused: no measurement, the caller says so.
     } finally {
       off();
       video.muted = muted;
+      video.playbackRate = speed;
     }
     const found = detectFrameRate(probeSamples);
     if (found && !rate) rate = found;
