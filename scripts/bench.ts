@@ -49,6 +49,7 @@ async function extensionRun(page: Page): Promise<{ exact: number; total: number;
     await waitIdle(page);
     const now = await readBarcode(page);
     if (now === shown + (forward ? 1 : -1)) exact++;
+    else if (process.env.BENCH_VERBOSE) console.error(`miss ${forward ? '.' : ','}: ${shown} → ${now}`);
     shown = now;
     ms.push(Number((await hostData(page)).stepMs));
   }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { BARCODE, CLIPS, readBarcode, readBarcodeInPage, type ClipInfo } from './barcode';
+import { BARCODE, CLIPS, frameStart, readBarcode, readBarcodeInPage, type ClipInfo } from './barcode';
 import { fixtureUrl, launchBrowser, startServer, type FixtureServer } from './harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
@@ -79,6 +79,22 @@ describe.each(CLIPS.map((clip) => [clip.file, clip] as const))('stepping %s', (_
     expect(Number(data.fps)).toBeGreaterThan(0);
     expect(data.variable).toBe(String(clip.variable));
     if (clip.fps) expect(Math.abs(Number(data.fps) - clip.fps)).toBeLessThan(1e-6);
+    await page.close();
+  });
+
+  it('steps exactly from a timestamp (the start of a frame, where seeks are ambiguous)', async () => {
+    const page = await open(clip);
+    await playThenPause(page, 300); // the rate is measured while playing
+    const k = Math.floor(clip.frames / 2);
+    await page.evaluate((t) => {
+      (document.querySelector('video') as HTMLVideoElement).currentTime = t;
+    }, frameStart(clip, k));
+    await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).seeking);
+    await page.waitForTimeout(100);
+    const tally: Tally = { exact: 0, total: 0, misses: [] };
+    await pressAndCheck(page, '.', 1, 25, tally);
+    await pressAndCheck(page, ',', -1, 25, tally);
+    expect(tally.exact / tally.total, tally.misses.join('\n')).toBeGreaterThanOrEqual(required);
     await page.close();
   });
 

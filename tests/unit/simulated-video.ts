@@ -5,6 +5,13 @@ export interface SimOptions {
   roundMs?: boolean;
   /** Near a frame's start, show the previous frame on every other frame (Chromium's habit). */
   fuzzyStarts?: boolean;
+  /**
+   * How long the decoder believes each frame lasts. Given, a seek to x shows the last frame
+   * starting at or before x, or the one after it when x is past its believed end (what
+   * Chromium was seen to do). MP4 stores durations in decode order, so with B-frames on a
+   * variable rate they need not match the real gaps.
+   */
+  durations?: readonly number[];
 }
 
 /**
@@ -25,6 +32,7 @@ export function simulatedVideo(pts: readonly number[], options: SimOptions = {})
       const t = Math.floor(x * 1e6) / 1e6; // Chromium keeps microseconds
       let i = 0;
       while (i < last && pts[i + 1]! <= t + 1e-9) i++;
+      if (options.durations && i < last && t >= pts[i]! + options.durations[i]!) i++;
       if (options.fuzzyStarts && i > 0 && t - pts[i]! < 0.0015 && i % 2 === 0) i--;
       shown = i;
       await Promise.resolve();

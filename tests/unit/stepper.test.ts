@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stepFrom } from '../../utils/frames/stepper';
+import { createTimeline } from '../../utils/frames/timeline';
 import { cfr, simulatedVideo } from './simulated-video';
 
 const RATES = [24000 / 1001, 24, 25, 30000 / 1001, 30, 50, 60000 / 1001, 60];
@@ -86,5 +87,42 @@ describe('stepFrom on variable frame rate', () => {
     const many = await stepFrom(sim.source, sim.source.presented()!, 5, timing);
     expect(many.moved).toBe(5);
     expect(sim.index()).toBe(35);
+  });
+});
+
+describe('stepFrom on variable frame rate with durations the decoder gets wrong', () => {
+  const pattern = [0.025, 1 / 30, 1 / 24];
+  const pts: number[] = [0];
+  for (let i = 1; i < 150; i++) pts.push(pts[i - 1]! + pattern[i % 3]!);
+  // Durations out of step with the real gaps (decode order): a frame may "end" early.
+  const durations = pts.map((_, i) => pattern[(i + 2) % 3]!);
+
+  it('steps exactly when the frames were seen before (timeline from playback)', async () => {
+    const sim = simulatedVideo(pts, { durations });
+    const known = createTimeline();
+    for (const t of pts) known.add(t);
+    const timing = { minGap: 0.025, variable: true, known };
+    sim.show(20);
+    for (let i = 1; i <= 60; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, 1, timing);
+      expect(sim.index()).toBe(20 + i);
+    }
+    for (let i = 1; i <= 60; i++) {
+      await stepFrom(sim.source, sim.source.presented()!, -1, timing);
+      expect(sim.index()).toBe(80 - i);
+    }
+  });
+
+  it('without a timeline, a backward step that shows nothing new probes further back and finds the frame', async () => {
+    const sim = simulatedVideo(pts, { durations });
+    const timing = { minGap: 0.025, variable: true };
+    let exact = 0;
+    sim.show(100);
+    for (let i = 1; i <= 60; i++) {
+      const before = sim.index();
+      await stepFrom(sim.source, sim.source.presented()!, -1, timing);
+      if (sim.index() === before - 1) exact++;
+    }
+    expect(exact).toBe(60);
   });
 });

@@ -23,6 +23,8 @@ export interface StepTiming {
   /** Smallest gap between consecutive frames, in seconds (1/fps on constant rate). */
   minGap: number;
   variable: boolean;
+  /** Frame timestamps already seen, if the source keeps them (variable rate uses them). */
+  known?: Pick<Timeline, 'before' | 'after'>;
 }
 
 export interface StepResult {
@@ -31,6 +33,8 @@ export interface StepResult {
   /** Frames actually moved (signed); less than asked at the start or end of the video. */
   moved: number;
 }
+
+import type { Timeline } from './timeline';
 
 /** Relative tolerance when counting frames between two timestamps (1 ms WebM rounding). */
 const HALF = 0.5;
@@ -70,7 +74,8 @@ export async function stepFrom(
   }
   const direction = Math.sign(count);
   while (moved !== count) {
-    const next = direction > 0 ? await nextFrame(source, time, gap, end) : await previousFrame(source, time, gap);
+    const next =
+      direction > 0 ? await nextFrame(source, time, timing, end) : await previousFrame(source, time, timing);
     if (next === null) break;
     time = next;
     moved += direction;
@@ -83,7 +88,23 @@ function clampTime(time: number, end: number): number {
   return Math.min(Math.max(time, 0), max);
 }
 
-async function nextFrame(source: FrameSource, time: number, gap: number, end: number): Promise<number | null> {
+/**
+ * Where to seek to show a frame whose start is known: just inside it. (The middle is not
+ * safe on a variable rate: Chromium may think the frame shorter than it is, MP4 durations
+ * being stored in decode order.)
+ */
+const justInside = (start: number, gap: number) => start + Math.min(0.002, gap * 0.1);
+
+/** A known neighbour can be trusted when no other frame fits between it and `time`. */
+const adjacent = (a: number, b: number, gap: number) => Math.abs(b - a) < 2 * gap - 1e-4;
+
+async function nextFrame(source: FrameSource, time: number, timing: StepTiming, end: number): Promise<number | null> {
+  const gap = timing.minGap;
+  const known = timing.known?.after(time);
+  if (known !== undefined && adjacent(time, known, gap)) {
+    const shown = await source.seek(justInside(known, gap));
+    if (shown !== null && shown > time + 1e-6) return shown;
+  }
   // Probes at time + 1.5, 2.5, … gaps: each window is shorter than a gap, so the first new
   // frame seen is the next one. Gives up past the end or after a long run of nothing.
   for (let i = 1; i <= 64; i++) {
@@ -92,12 +113,24 @@ async function nextFrame(source: FrameSource, time: number, gap: number, end: nu
     if (shown !== null && shown > time + 1e-6) return shown;
     if (Number.isFinite(end) && target >= end) break;
   }
-  await source.seek(time + HALF * gap);
+  await source.seek(justInside(time, gap));
   return null;
 }
 
-async function previousFrame(source: FrameSource, time: number, gap: number): Promise<number | null> {
+async function previousFrame(source: FrameSource, time: number, timing: StepTiming): Promise<number | null> {
   if (time <= 1e-6) return null;
-  const shown = await source.seek(Math.max(0, time - HALF * gap));
-  return shown !== null && shown < time - 1e-6 ? shown : null;
+  const gap = timing.minGap;
+  const known = timing.known?.before(time);
+  if (known !== undefined && adjacent(known, time, gap)) {
+    const shown = await source.seek(justInside(known, gap));
+    if (shown !== null && shown < time - 1e-6) return shown;
+  }
+  // Half a gap back, then a gap further each time, until an earlier frame shows.
+  for (let i = 0; i < 64; i++) {
+    const target = Math.max(0, time - (i + HALF) * gap);
+    const shown = await source.seek(target);
+    if (shown !== null && shown < time - 1e-6) return shown;
+    if (target <= 0) break;
+  }
+  return null;
 }

@@ -89,7 +89,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
         async timing() {
           const rate = await source.rate();
           state.set({ rate });
-          return rate && { minGap: rate.minGap, variable: rate.variable };
+          return rate && { minGap: rate.minGap, variable: rate.variable, known: source.timeline };
         },
         onStep(result) {
           const done = queue?.pending() === 0;

@@ -1,5 +1,6 @@
 import { detectFrameRate, type FrameRate } from '../frames/rate';
 import type { FrameSource } from '../frames/stepper';
+import { createTimeline, type Timeline } from '../frames/timeline';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -10,6 +11,8 @@ export interface VideoSource extends FrameSource {
   readonly video: HTMLVideoElement;
   /** The rate measured so far, if any. */
   knownRate(): FrameRate | null;
+  /** Every frame timestamp presented so far. */
+  readonly timeline: Timeline;
   /** The rate, measuring it with a short muted play if nothing was measured yet. */
   rate(): Promise<FrameRate | null>;
   /** Called for every presented frame with its media time. */
@@ -40,6 +43,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const rv = video;
   const listeners = new Set<(mediaTime: number) => void>();
   let presented: number | null = null;
+  const timeline = createTimeline();
   let lastFrameAt = 0;
   let segment: number[] = [];
   let rate: FrameRate | null = null;
@@ -51,6 +55,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (disposed) return;
     callbackId = rv.requestVideoFrameCallback(onFrame);
     presented = meta.mediaTime;
+    timeline.add(meta.mediaTime);
     lastFrameAt = performance.now();
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
     if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
@@ -73,6 +78,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   const reset = () => {
     presented = null;
+    timeline.clear();
     segment = [];
     rate = null;
   };
@@ -159,6 +165,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
 
   const source: VideoSource = {
     video,
+    timeline,
     presented: () => presented,
     seek,
     pause,
