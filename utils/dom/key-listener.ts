@@ -15,10 +15,18 @@ export function isEditableTarget(target: EventTarget | null | undefined): boolea
  * only then is the key kept from the page (and its keyup/keypress, so a site that acts on
  * those does not act twice).
  */
+export interface OwnUi {
+  /** True when the event comes from FrameCoach's own UI (its path crosses our host). */
+  contains(path: readonly EventTarget[]): boolean;
+  /** Our UI's own key handling (Enter to save, Escape to cancel, …). */
+  onKey(event: KeyboardEvent): void;
+}
+
 export function listenForKeys(
   win: Window,
   handle: (chord: string, event: KeyboardEvent) => boolean,
   signal: AbortSignal,
+  own?: OwnUi,
 ): void {
   const swallowed = new Set<string>();
   const stop = (event: KeyboardEvent) => {
@@ -31,6 +39,17 @@ export function listenForKeys(
       // A new press starts afresh: a keyup lost earlier (focus left the window) must not
       // swallow this press's keypress and keyup, e.g. typed into an input.
       swallowed.delete(event.code || event.key);
+      // Typing in our own editor: the page must not see it (YouTube would take `k` as
+      // play/pause), so it stops here, and our UI gets it straight from this listener.
+      if (own?.contains(event.composedPath())) {
+        event.stopImmediatePropagation();
+        if (!event.isComposing && event.keyCode !== 229) own.onKey(event);
+        if (!event.defaultPrevented && !isEditableTarget(event.composedPath()[0])) {
+          const chord = chordOf(event);
+          if (chord && handle(chord, event)) event.preventDefault();
+        }
+        return;
+      }
       if (event.isComposing || event.keyCode === 229) return;
       if (isEditableTarget(event.composedPath()[0] ?? event.target)) return;
       const chord = chordOf(event);
@@ -41,6 +60,10 @@ export function listenForKeys(
     { capture: true, signal },
   );
   const swallow = (event: KeyboardEvent) => {
+    if (own?.contains(event.composedPath())) {
+      event.stopImmediatePropagation();
+      return;
+    }
     if (!swallowed.has(event.code || event.key)) return;
     if (event.type === 'keyup') swallowed.delete(event.code || event.key);
     stop(event);

@@ -1,0 +1,28 @@
+import { isRequest, type Args, type Reply, type RequestType, type Result } from './contract';
+
+/** Who sent a request: what the background needs of `runtime.MessageSender`. */
+export interface Sender {
+  tabUrl?: string;
+  tabId?: number;
+}
+
+export type Handlers = { [K in RequestType]: (args: Args<K>, sender: Sender) => Promise<Result<K>> };
+
+/**
+ * Turns typed handlers into a `runtime.onMessage` listener: requests answer with a Reply,
+ * anything else is ignored (returns undefined so other listeners may answer).
+ */
+export function createMessageListener(handlers: Handlers, errorCode: (error: unknown) => string | undefined = () => undefined) {
+  return (message: unknown, sender: Sender): Promise<Reply> | undefined => {
+    if (!isRequest(message) || !(message.type in handlers)) return undefined;
+    const handler = handlers[message.type] as (args: unknown, sender: Sender) => Promise<unknown>;
+    return handler(message.args, sender).then(
+      (value) => ({ ok: true, value }) as Reply,
+      (error: unknown) => ({
+        ok: false,
+        error: error instanceof Error ? error.message : String(error),
+        code: errorCode(error),
+      }),
+    );
+  };
+}

@@ -1,0 +1,44 @@
+import type { Author, CommentAnnotation, RecordSource } from './types';
+
+export interface NewComment {
+  videoId: string;
+  time: number;
+  frame: number | null;
+  text: string;
+  author: Author;
+  endTime?: number | null;
+  endFrame?: number | null;
+  parentId?: string | null;
+  source?: RecordSource;
+  /** For tests; a random UUID otherwise. */
+  id?: string;
+  now?: number;
+}
+
+/** A new comment at version 1. */
+export function newComment(input: NewComment): CommentAnnotation {
+  const now = input.now ?? Date.now();
+  return {
+    kind: 'comment',
+    id: input.id ?? crypto.randomUUID(),
+    videoId: input.videoId,
+    time: input.time,
+    frame: input.frame,
+    endTime: input.endTime ?? null,
+    endFrame: input.endFrame ?? null,
+    text: input.text,
+    author: input.author,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    deleted: false,
+    resolved: false,
+    parentId: input.parentId ?? null,
+    source: input.source ?? { kind: 'local' },
+  };
+}
+
+/** Time order for lists: by time, then creation, then id (stable everywhere). */
+export function byTime(a: CommentAnnotation, b: CommentAnnotation): number {
+  return a.time - b.time || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
