@@ -7,6 +7,9 @@ export default defineConfig({
   imports: false,
   manifest: {
     name: 'FrameCoach',
+    // storage: the coach's settings (name on comments). The database is IndexedDB in the
+    // extension's own origin, which needs no permission.
+    permissions: ['storage'],
     description:
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
   },

@@ -1,5 +1,9 @@
 import type { PlayerState } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
+import type { BookState } from '../../utils/comments/book';
+import { CommentPanel, type PanelActions } from '../comments/comment-panel';
+import { PlaybackToast } from '../comments/playback-toast';
+import { TimelineStrip } from '../comments/timeline-strip';
 import { Help, type CommandInfo } from './help';
 import { Hud } from './hud';
 import { Toolbar, type CommandRunner } from './toolbar';
@@ -8,6 +12,9 @@ import { useStore } from './use-store';
 export interface ViewState {
   visible: boolean;
   help: boolean;
+  /** The comment panel is open. */
+  comments: boolean;
+  filter: string;
 }
 
 export interface OverlayProps {
@@ -15,16 +22,20 @@ export interface OverlayProps {
   view: Store<ViewState>;
   commands: readonly CommandInfo[];
   runner: CommandRunner;
+  book: Store<BookState>;
+  commentActions: PanelActions;
+  duration: () => number | null;
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, commentActions, duration }: OverlayProps) {
   const state = useStore(player);
-  const { visible, help } = useStore(view);
+  const { visible, help, comments, filter } = useStore(view);
+  const notes = useStore(book);
   if (!visible) return null;
   const message = state.message;
   return (
-    <div class="fc-root">
+    <div class={comments && !help ? 'fc-root fc-with-comments' : 'fc-root'}>
       <div class="fc-panel" hidden={help}>
         <Hud state={state} />
         <Toolbar state={state} runner={runner} />
@@ -35,6 +46,9 @@ export function Overlay({ player, view, commands, runner }: OverlayProps) {
           {message.text}
         </div>
       )}
+      <TimelineStrip comments={notes.all} duration={duration()} onSeek={commentActions.seek} />
+      <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
+      {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>
   );

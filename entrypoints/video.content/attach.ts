@@ -3,6 +3,7 @@ import { mountOverlay } from '../../components/overlay/mount';
 import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
+import { attachComments, type CommentDeps, type CommentFeature } from '../../utils/comments/feature';
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { createSession, type PlayerSession } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
@@ -11,39 +12,85 @@ import type { SiteAdapter } from '../../utils/sites/types';
 export interface Attached {
   readonly session: PlayerSession;
   readonly host: OverlayHost;
+  readonly comments: CommentFeature;
   detach(): void;
 }
 
-/** Puts FrameCoach on one video: the frame engine, the overlay over its picture, the UI. */
-export function attachTo(
-  video: HTMLVideoElement,
-  site: SiteAdapter,
-  view: Store<ViewState>,
-  commands: readonly CommandInfo[],
-  runner: CommandRunner,
-): Attached {
+export interface AttachDeps {
+  site: SiteAdapter;
+  view: Store<ViewState>;
+  commands: readonly CommandInfo[];
+  runner: CommandRunner;
+  call: CommentDeps['call'];
+  onChange: CommentDeps['onChange'];
+}
+
+/** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
+export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
+  const { site, view, commands, runner } = deps;
   const session = createSession(video);
+  const comments = attachComments(session, {
+    call: deps.call,
+    onChange: deps.onChange,
+    showPanel: () => view.set({ comments: true, help: false }),
+    facts: () => ({
+      frameUrl: location.href,
+      src: video.currentSrc,
+      title: document.title,
+      duration: Number.isFinite(video.duration) ? video.duration : null,
+      fps: session.state.get().rate?.fps ?? null,
+    }),
+  });
+  const { book } = comments;
   const host = createOverlayHost(video, css, (v) => site.overlayParent?.(v) ?? null);
-  const unmount = mountOverlay(host.frame, { player: session.state, view, commands, runner });
+  const unmount = mountOverlay(host.frame, {
+    player: session.state,
+    view,
+    commands,
+    runner,
+    book: book.state,
+    duration: () => (Number.isFinite(video.duration) ? video.duration : null),
+    commentActions: {
+      seek: (c) => void comments.seek(c),
+      edit: book.startEdit,
+      reply: book.startReply,
+      remove: (id) => void book.remove(id),
+      toggleResolved: (id) => void book.toggleResolved(id),
+      setFilter: (filter) => view.set({ filter }),
+      setDraft: book.setDraft,
+      save: () => void book.save(),
+      cancel: book.cancel,
+      undo: () => void book.undo(),
+      close: () => view.set({ comments: false }),
+      rename: (name) => void comments.rename(name),
+    },
+  });
   // Test and debugging hooks: what the HUD shows, readable without piercing the shadow root.
   const publish = () => {
     const s = session.state.get();
-    host.host.dataset.time = s.time === null ? '' : String(s.time);
-    host.host.dataset.busy = String(s.busy);
-    host.host.dataset.fps = s.rate ? String(s.rate.fps) : '';
-    host.host.dataset.variable = s.rate ? String(s.rate.variable) : '';
-    host.host.dataset.stepMs = s.lastStepMs === null ? '' : s.lastStepMs.toFixed(2);
-    host.host.dataset.message = s.message?.text ?? '';
+    const b = book.state.get();
+    const data = host.host.dataset;
+    data.time = s.time === null ? '' : String(s.time);
+    data.busy = String(s.busy);
+    data.fps = s.rate ? String(s.rate.fps) : '';
+    data.variable = s.rate ? String(s.rate.variable) : '';
+    data.stepMs = s.lastStepMs === null ? '' : s.lastStepMs.toFixed(2);
+    data.message = s.message?.text ?? '';
+    data.videoId = b.videoId ?? '';
+    data.comments = String(b.all.filter((c) => !c.deleted).length);
+    data.saving = String(b.saving);
   };
-  const unsubscribe = session.state.subscribe(publish);
+  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish)];
   publish();
   return {
     session,
     host,
+    comments,
     detach() {
-      unsubscribe();
+      for (const off of unsubscribe) off();
       unmount();
       host.dispose();
+      comments.dispose();
       session.dispose();
     },
   };

@@ -1,4 +1,8 @@
+import { browser } from 'wxt/browser';
+import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
+import { createClient } from '../../utils/messaging/client';
+import { isChange, type ChangeMessage } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
@@ -18,7 +22,18 @@ const IDLE_POLL_MS = 1000;
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const doc = win.document;
   const site = siteFor(win.location.href);
-  const view = createStore<ViewState>({ visible: true, help: false });
+  const view = createStore<ViewState>({ visible: true, help: false, comments: false, filter: '' });
+  const call = createClient((message) => browser.runtime.sendMessage(message));
+  const changeListeners = new Set<(message: ChangeMessage) => void>();
+  const onRuntimeMessage = (message: unknown) => {
+    if (isChange(message)) for (const listener of changeListeners) listener(message);
+  };
+  browser.runtime.onMessage.addListener(onRuntimeMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onRuntimeMessage));
+  const onChange = (listener: (message: ChangeMessage) => void) => {
+    changeListeners.add(listener);
+    return () => changeListeners.delete(listener);
+  };
   const registry = createRegistry(BUILTIN_COMMANDS);
   const resolver = createResolver(defaultRules(registry.all()));
   let attached: Attached | null = null;
@@ -32,12 +47,19 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       paused: state?.paused ?? true,
       looping: state ? state.loopIn !== null || state.loopOut !== null : false,
       helpVisible: view.get().help,
+      commentsOpen: view.get().comments,
+      canUndo: attached?.comments.book.state.get().undoable != null,
     };
   };
   const ctx: CommandContext = {
     get player() {
       if (!attached) throw new Error('No video attached');
       return attached.session;
+    },
+    comments: {
+      add: (range) => void attached?.comments.add(range),
+      togglePanel: () => view.set({ comments: !view.get().comments, help: false }),
+      undo: () => void attached?.comments.book.undo(),
     },
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
@@ -65,6 +87,14 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       return id !== null && registry.execute(id, ctx, context);
     },
     signal,
+    {
+      contains: (path) => !!attached && path.includes(attached.host.host),
+      onKey(event) {
+        const book = attached?.comments.book;
+        if (!book?.state.get().editor) return;
+        editorKey(event, () => void book.save(), book.cancel);
+      },
+    },
   );
 
   const finder = findVideos(doc, reconsider, signal);
@@ -85,7 +115,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (!active && attached?.session.video.isConnected) active = attached.session.video;
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
-      attached = active ? attachTo(active, site, view, commandInfo, runner) : null;
+      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange }) : null;
     }
     // Videos that are hidden or tiny now may grow later: look again now and then.
     const idle = finder.videos().size > 0 && !attached;

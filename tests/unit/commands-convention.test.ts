@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import type { CommandContext, ContextKeys, PlayerActions, UiActions } from '../../utils/commands/context';
+import type { CommandContext, CommentActions, ContextKeys, PlayerActions, UiActions } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
 import { chordOf, normalizeChord, type KeyLike } from '../../utils/commands/keys';
 import { createRegistry } from '../../utils/commands/registry';
@@ -18,6 +18,8 @@ const KEY_TEMPLATE: ContextKeys = {
   paused: false,
   looping: false,
   helpVisible: false,
+  commentsOpen: false,
+  canUndo: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 
@@ -30,7 +32,7 @@ const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** CONTEXT_KEYS.lengt
 
 const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
 
-type Call = [target: 'player' | 'ui', method: string, args: unknown[]];
+type Call = [target: 'player' | 'ui' | 'comments', method: string, args: unknown[]];
 
 function fakeContext(): { ctx: CommandContext; calls: Call[] } {
   const calls: Call[] = [];
@@ -38,7 +40,10 @@ function fakeContext(): { ctx: CommandContext; calls: Call[] } {
     new Proxy({} as T, {
       get: (_, method) => (...args: unknown[]) => void calls.push([target, String(method), args]),
     });
-  return { ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui') }, calls };
+  return {
+    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments') },
+    calls,
+  };
 }
 
 /** What each command's run must call. A new command needs a row here. */
@@ -58,6 +63,10 @@ const EXPECTED_RUN: Record<string, Call> = {
   'view.fullscreen': ['ui', 'toggleFullscreen', []],
   'view.help': ['ui', 'toggleHelp', []],
   'view.closeHelp': ['ui', 'toggleHelp', []],
+  'comment.add': ['comments', 'add', [false]],
+  'comment.addRange': ['comments', 'add', [true]],
+  'comment.togglePanel': ['comments', 'togglePanel', []],
+  'comment.undo': ['comments', 'undo', []],
 };
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */

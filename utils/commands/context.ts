@@ -20,9 +20,17 @@ export interface UiActions {
   toggleHelp(): void;
 }
 
+export interface CommentActions {
+  /** A comment at the frame on screen; `range` spans the A–B loop when one is set. */
+  add(range: boolean): void;
+  togglePanel(): void;
+  undo(): void;
+}
+
 export interface CommandContext {
   readonly player: PlayerActions;
   readonly ui: UiActions;
+  readonly comments: CommentActions;
 }
 
 /** Context keys (for `when` clauses) the content script keeps current. */
@@ -32,5 +40,7 @@ export interface ContextKeys {
   paused: boolean;
   looping: boolean;
   helpVisible: boolean;
+  commentsOpen: boolean;
+  canUndo: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

@@ -2,7 +2,12 @@
  * The one contract between content scripts (and pages) and the background, which owns the
  * database. Both sides import these types; nothing else crosses the boundary.
  */
-import type { Annotation, VideoRecord } from '../model/types';
+import type { Annotation, Author, VideoRecord } from '../model/types';
+
+/** The settings the content side needs (a settings page comes later). */
+export interface Settings {
+  author: Author;
+}
 
 /** What a content script knows about the video it is on. */
 export interface VideoFacts {
@@ -21,6 +26,8 @@ export interface Api {
   /** Resolves once the write is durable. `accepted: false` when a newer version was kept. */
   'annotation.save': [{ annotation: Annotation }, { stored: Annotation; accepted: boolean }];
   'videos.recent': [{ limit?: number }, VideoRecord[]];
+  'settings.get': [Record<string, never>, Settings];
+  'settings.setAuthorName': [{ name: string }, Settings];
 }
 
 export type RequestType = keyof Api;

@@ -2,6 +2,7 @@ import type { PlayerActions } from '../commands/context';
 import type { FrameRate } from '../frames/rate';
 import { loopKeeper } from './ab-loop';
 import { nextSpeed } from '../frames/speed';
+import { frameIndexAt } from '../frames/timecode';
 import { createStepQueue } from '../frames/step-queue';
 import { createStore, type Store } from './store';
 import { createVideoSource, supportsFrameCallbacks, type VideoSource } from './video-source';
@@ -25,6 +26,10 @@ export interface PlayerState {
 
 export interface PlayerSession extends PlayerActions {
   readonly video: HTMLVideoElement;
+  /** Pauses and shows the frame presented at `time` (a comment's frame); resolves with what is shown. */
+  goTo(time: number): Promise<number | null>;
+  /** Pauses (letting queued frames land) and resolves with the frame on screen. */
+  hold(): Promise<{ time: number; frame: number | null } | null>;
   readonly state: Store<PlayerState>;
   dispose(): void;
 }
@@ -183,6 +188,29 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       const t = presentedTime();
       const start = state.get().loopIn;
       state.set(start !== null && start > t ? { loopIn: t, loopOut: start } : { loopOut: t });
+    },
+    async goTo(time) {
+      if (!source) return null;
+      if (keepLoop.wrapping()) keepLoop.cancel();
+      await queue?.idle();
+      await source.pause();
+      const rate = source.knownRate();
+      const gap = rate?.minGap ?? 1 / 30;
+      // The middle of the frame on a constant rate; just inside its start on a variable one.
+      const target = rate && !rate.variable ? time + gap / 2 : time + Math.min(0.002, gap * 0.1);
+      const shown = await source.seek(target);
+      state.set({ time: shown });
+      return shown;
+    },
+    async hold() {
+      if (!source) return null;
+      await queue?.idle();
+      await source.pause();
+      const time = source.presented() ?? (await source.sync());
+      if (time === null) return null;
+      const rate = source.knownRate();
+      state.set({ time, paused: true });
+      return { time, frame: rate && !rate.variable ? frameIndexAt(time, rate.fps) : null };
     },
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });

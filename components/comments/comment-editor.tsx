@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Editor } from '../../utils/comments/book';
+
+/**
+ * The text box. Keys typed here never reach the page or our commands; Enter (or
+ * Ctrl/Cmd+Enter) saves, Shift+Enter starts a new line, Escape cancels. Those keys arrive
+ * through `keys` (see utils/dom/key-listener.ts: our UI's key events stop at the window).
+ */
+export function CommentEditor({ editor, label, saving, error, onDraft, onSave, onCancel }: {
+  editor: Editor;
+  label: string;
+  saving: boolean;
+  error: string | null;
+  onDraft(text: string): void;
+  onSave(): void;
+  onCancel(): void;
+}) {
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    area.current?.focus({ preventScroll: true });
+  }, [editor.mode, editor.targetId, editor.time]);
+  const verb = editor.mode === 'edit' ? 'Edit comment' : editor.mode === 'reply' ? 'Reply' : 'New comment';
+  return (
+    <form
+      class="fc-editor"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSave();
+      }}
+    >
+      <div class="fc-editor-head">
+        <span>{verb}</span>
+        <span class="fc-num fc-dim">{label}</span>
+      </div>
+      <textarea
+        ref={area}
+        class="fc-textarea"
+        rows={3}
+        value={editor.draft}
+        placeholder="What should the athlete see here?"
+        aria-label={verb}
+        onInput={(event) => onDraft((event.target as HTMLTextAreaElement).value)}
+      />
+      {error && (
+        <div class="fc-editor-error" role="alert">
+          {error}
+        </div>
+      )}
+      <div class="fc-editor-buttons">
+        <span class="fc-dim">Enter saves · Shift+Enter new line · Esc cancels</span>
+        <button type="button" class="fc-btn" onClick={onCancel}>Cancel</button>
+        <button type="submit" class="fc-btn fc-primary" disabled={saving}>{saving ? 'Saving…' : 'Save'}</button>
+      </div>
+    </form>
+  );
+}
+
+/** What the editor does with a key from our UI; true when it took the key. */
+export function editorKey(event: KeyboardEvent, save: () => void, cancel: () => void): boolean {
+  if (event.key === 'Escape') {
+    cancel();
+    return true;
+  }
+  if (event.key === 'Enter' && !event.shiftKey && !event.altKey) {
+    event.preventDefault();
+    save();
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+import { formatClock, formatTimecode } from '../../utils/frames/timecode';
+import type { FrameRate } from '../../utils/frames/rate';
+import type { CommentAnnotation } from '../../utils/model/types';
+
+export interface ItemActions {
+  seek(c: CommentAnnotation): void;
+  edit(id: string): void;
+  reply(id: string): void;
+  remove(id: string): void;
+  toggleResolved(id: string): void;
+}
+
+/** Where a comment sits, as the coach reads it: frame number and timecode, or a range. */
+export function placeLabel(c: Pick<CommentAnnotation, 'time' | 'frame' | 'endTime' | 'endFrame'>, rate: FrameRate | null): string {
+  const fps = rate && !rate.variable ? rate.fps : null;
+  const one = (time: number, frame: number | null) =>
+    frame !== null && fps ? `F${frame} · ${formatTimecode(time, fps)}` : formatClock(time);
+  return c.endTime !== null ? `${one(c.time, c.frame)} → ${one(c.endTime, c.endFrame)}` : one(c.time, c.frame);
+}
+
+export function CommentItem({ comment, replies, current, rate, actions }: {
+  comment: CommentAnnotation;
+  replies: readonly CommentAnnotation[];
+  current: boolean;
+  rate: FrameRate | null;
+  actions: ItemActions;
+}) {
+  const classes = ['fc-comment', current ? 'fc-current' : '', comment.resolved ? 'fc-resolved' : ''].join(' ');
+  return (
+    <li class={classes} data-comment-id={comment.id} aria-current={current ? 'true' : undefined}>
+      <button type="button" class="fc-comment-main" onClick={() => actions.seek(comment)} title="Go to this frame">
+        <span class="fc-comment-place fc-num">{placeLabel(comment, rate)}</span>
+        <span class="fc-comment-author">{comment.author.name}</span>
+        <span class="fc-comment-text">{comment.text}</span>
+      </button>
+      <div class="fc-comment-actions">
+        <button type="button" class="fc-link" onClick={() => actions.reply(comment.id)}>Reply</button>
+        <button type="button" class="fc-link" onClick={() => actions.edit(comment.id)}>Edit</button>
+        <button type="button" class="fc-link" onClick={() => actions.toggleResolved(comment.id)}>
+          {comment.resolved ? 'Reopen' : 'Resolve'}
+        </button>
+        <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(comment.id)}>Delete</button>
+      </div>
+      {replies.length > 0 && (
+        <ul class="fc-replies">
+          {replies.map((r) => (
+            <li key={r.id} class="fc-reply" data-comment-id={r.id}>
+              <span class="fc-comment-author">{r.author.name}</span>
+              <span class="fc-comment-text">{r.text}</span>
+              <span class="fc-comment-actions">
+                <button type="button" class="fc-link" onClick={() => actions.edit(r.id)}>Edit</button>
+                <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(r.id)}>Delete</button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

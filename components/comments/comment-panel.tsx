@@ -1,0 +1,99 @@
+import type { BookState } from '../../utils/comments/book';
+import { currentComment, filterComments, threads } from '../../utils/comments/select';
+import type { PlayerState } from '../../utils/player/session';
+import { CommentEditor } from './comment-editor';
+import { CommentItem, placeLabel, type ItemActions } from './comment-item';
+
+export interface PanelActions extends ItemActions {
+  setFilter(text: string): void;
+  setDraft(text: string): void;
+  save(): void;
+  cancel(): void;
+  undo(): void;
+  close(): void;
+  rename(name: string): void;
+}
+
+/** The video's comments, docked beside the picture: list, search, editor, undo. */
+export function CommentPanel({ book, player, filter, actions }: {
+  book: BookState;
+  player: PlayerState;
+  filter: string;
+  actions: PanelActions;
+}) {
+  const visible = book.all.filter((c) => !c.deleted);
+  const shown = filterComments(visible, filter);
+  const current = currentComment(visible, player.time);
+  const editor = book.editor;
+  return (
+    <aside class="fc-comments" aria-label="Comments">
+      <header class="fc-comments-head">
+        <strong>Comments</strong>
+        <span class="fc-dim">{visible.filter((c) => !c.parentId).length}</span>
+        <input
+          class="fc-search"
+          type="search"
+          placeholder="Search"
+          aria-label="Search comments"
+          value={filter}
+          onInput={(event) => actions.setFilter((event.target as HTMLInputElement).value)}
+        />
+        <button type="button" class="fc-btn" onClick={actions.close} title="Close comments (Shift+C)" aria-label="Close comments">
+          ✕
+        </button>
+      </header>
+      {editor && (
+        <CommentEditor
+          editor={editor}
+          label={placeLabel(editor, player.rate)}
+          saving={book.saving}
+          error={book.error}
+          onDraft={actions.setDraft}
+          onSave={actions.save}
+          onCancel={actions.cancel}
+        />
+      )}
+      {!editor && book.error && (
+        <div class="fc-editor-error" role="alert">
+          {book.error}
+        </div>
+      )}
+      {book.undoable && (
+        <div class="fc-undo" role="status">
+          Comment deleted.
+          <button type="button" class="fc-link" onClick={actions.undo}>Undo</button>
+          <span class="fc-dim">Ctrl+Z</span>
+        </div>
+      )}
+      {book.loading ? (
+        <p class="fc-empty">Loading comments…</p>
+      ) : visible.length === 0 && !editor ? (
+        <p class="fc-empty">No comments yet. Pause on a frame and press C to pin one to it.</p>
+      ) : shown.length === 0 && filter ? (
+        <p class="fc-empty">No comment matches “{filter}”.</p>
+      ) : (
+        <ol class="fc-comment-list">
+          {threads(shown, visible).map(({ comment, replies }) => (
+            <CommentItem
+              key={comment.id}
+              comment={comment}
+              replies={replies}
+              current={comment.id === current?.id}
+              rate={player.rate}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      )}
+      <footer class="fc-comments-foot fc-dim">
+        As{' '}
+        <input
+          class="fc-name"
+          aria-label="Your name on comments"
+          value={book.author.name}
+          onChange={(event) => actions.rename((event.target as HTMLInputElement).value)}
+        />
+      </footer>
+    </aside>
+  );
+}

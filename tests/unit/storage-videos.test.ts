@@ -1,0 +1,94 @@
+import { IDBCursor } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { VideoInput } from '../../utils/storage/store';
+import { comment, freshStore } from './storage-fixtures';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+const input = (id: string, now: number, overrides: Partial<VideoInput> = {}): VideoInput => ({
+  id,
+  title: `Video ${id}`,
+  pageUrl: `https://example.com/${id}`,
+  duration: 42.5,
+  fps: 29.97,
+  now,
+  ...overrides,
+});
+
+describe('upsertVideo', () => {
+  it('creates a record with createdAt = updatedAt = now, without the now field', async () => {
+    const { store } = await freshStore();
+    const stored = await store.upsertVideo(input('a', 1_000));
+    expect(stored).toEqual({
+      id: 'a', title: 'Video a', pageUrl: 'https://example.com/a', duration: 42.5, fps: 29.97,
+      createdAt: 1_000, updatedAt: 1_000,
+    });
+    expect(await store.getVideo('a')).toEqual(stored);
+  });
+
+  it('updates title, pageUrl, duration and fps, keeps createdAt, bumps updatedAt', async () => {
+    const { store } = await freshStore();
+    await store.upsertVideo(input('a', 1_000));
+    const changes = { title: 'Renamed', pageUrl: 'https://x/y', duration: null, fps: null };
+    const stored = await store.upsertVideo(input('a', 2_000, changes));
+    expect(stored).toEqual({ id: 'a', ...changes, createdAt: 1_000, updatedAt: 2_000 });
+  });
+
+  it('never moves updatedAt backwards (clock skew)', async () => {
+    const { store } = await freshStore();
+    await store.upsertVideo(input('a', 5_000));
+    expect((await store.upsertVideo(input('a', 4_000))).updatedAt).toBe(5_000);
+  });
+
+  it('uses the store clock when no now is given', async () => {
+    const { store, setNow } = await freshStore();
+    setNow(8_888);
+    const { now: _, ...withoutNow } = input('a', 0);
+    expect(await store.upsertVideo(withoutNow)).toMatchObject({ createdAt: 8_888, updatedAt: 8_888 });
+  });
+
+  it.each([
+    ['an empty id', { id: '' }],
+    ['a NaN duration', { duration: Number.NaN }],
+    ['a zero fps', { fps: 0 }],
+    ['a missing title', { title: undefined as unknown as string }],
+  ])('rejects %s with code invalid', async (_, overrides) => {
+    const { store } = await freshStore();
+    await expect(store.upsertVideo(input('a', 1, overrides))).rejects.toMatchObject({ code: 'invalid' });
+  });
+});
+
+describe('recentVideos', () => {
+  it('orders by updatedAt, newest first, honours the limit', async () => {
+    const { store, setNow } = await freshStore();
+    await store.upsertVideo(input('a', 1_000));
+    await store.upsertVideo(input('b', 3_000));
+    await store.upsertVideo(input('c', 2_000));
+    setNow(10_000);
+    await store.putAnnotation(comment({ videoId: 'a' })); // annotating makes a video recent
+    expect((await store.recentVideos()).map((v) => v.id)).toEqual(['a', 'b', 'c']);
+    expect((await store.recentVideos(2)).map((v) => v.id)).toEqual(['a', 'b']);
+    expect(await store.recentVideos(0)).toEqual([]);
+    await expect(store.recentVideos(-1)).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('stops walking the index at the limit (no full scan)', async () => {
+    const { store } = await freshStore();
+    for (let i = 0; i < 50; i++) await store.upsertVideo(input(`v${i}`, i));
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    expect((await store.recentVideos(3)).map((v) => v.id)).toEqual(['v49', 'v48', 'v47']);
+    expect(steps.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('counts', () => {
+  it('counts videos and annotations, tombstones included', async () => {
+    const { store } = await freshStore();
+    expect(await store.counts()).toEqual({ videos: 0, annotations: 0 });
+    await store.upsertVideo(input('a', 1));
+    await store.putAnnotations([comment({ id: 'x', videoId: 'a' }), comment({ id: 'y', videoId: 'b', deleted: true })]);
+    expect(await store.counts()).toEqual({ videos: 2, annotations: 2 });
+  });
+});

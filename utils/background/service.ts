@@ -1,0 +1,95 @@
+/**
+ * The background's request handlers: the database, video identity and settings behind the
+ * message contract. Holds nothing that is not also in the database or storage: the MV3
+ * service worker may be stopped between any two messages, and the next one reopens.
+ */
+import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
+import type { ChangeMessage, Settings } from '../messaging/contract';
+import type { Handlers } from '../messaging/server';
+import { StorageError } from '../storage/errors';
+import { openStore, type FrameCoachStore } from '../storage/store';
+
+export interface SettingsStorage {
+  get(): Promise<Partial<Settings> | undefined>;
+  set(settings: Settings): Promise<void>;
+}
+
+export interface ServiceDeps {
+  factory: IDBFactory;
+  settings: SettingsStorage;
+  /** Tells every tab (all frames) about a change. */
+  broadcast(message: ChangeMessage): Promise<void>;
+}
+
+const DEFAULT_NAME = 'Coach';
+
+export function createService({ factory, settings, broadcast }: ServiceDeps): Handlers {
+  let opening: Promise<FrameCoachStore> | null = null;
+  const open = () => {
+    opening ??= openStore(factory).catch((error: unknown) => {
+      opening = null; // Try again on the next request.
+      throw error;
+    });
+    return opening;
+  };
+  /** Runs against the database, reopening once if the connection was closed under us. */
+  async function withStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T> {
+    try {
+      return await work(await open());
+    } catch (error) {
+      if (!(error instanceof StorageError && error.code === 'closed')) throw error;
+      opening = null;
+      return work(await open());
+    }
+  }
+
+  async function loadSettings(): Promise<Settings> {
+    const saved = await settings.get();
+    const author = saved?.author;
+    if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author };
+    const fresh: Settings = { author: { id: crypto.randomUUID(), name: DEFAULT_NAME } };
+    await settings.set(fresh);
+    return fresh;
+  }
+
+  return {
+    async 'video.open'(facts, sender) {
+      const identity = identifyVideo({ topUrl: sender.tabUrl, frameUrl: facts.frameUrl, src: facts.src });
+      if (identity.id === UNKNOWN_VIDEO_ID) throw new Error('This video has no address FrameCoach can recognise.');
+      return withStore(async (db) => {
+        const video = await db.upsertVideo({
+          id: identity.id,
+          title: facts.title.slice(0, 500),
+          pageUrl: identity.openUrl,
+          duration: facts.duration,
+          fps: facts.fps,
+        });
+        return { video, annotations: await db.listAnnotations(identity.id, { includeDeleted: true }) };
+      });
+    },
+    async 'annotations.list'({ videoId }) {
+      return withStore((db) => db.listAnnotations(videoId, { includeDeleted: true }));
+    },
+    async 'annotation.save'({ annotation }) {
+      const result = await withStore((db) => db.putAnnotation(annotation));
+      await broadcast({
+        framecoach: 1,
+        type: 'annotations.changed',
+        videoId: result.stored.videoId,
+        annotations: [result.stored],
+      }).catch(() => undefined);
+      return result;
+    },
+    async 'videos.recent'({ limit }) {
+      return withStore((db) => db.recentVideos(limit));
+    },
+    'settings.get': () => loadSettings(),
+    async 'settings.setAuthorName'({ name }) {
+      const current = await loadSettings();
+      const clean = String(name).trim().slice(0, 80) || DEFAULT_NAME;
+      const next: Settings = { author: { ...current.author, name: clean } };
+      await settings.set(next);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * Comments on the attached video: loads them from the background, keeps them in step with
+ * other tabs, and turns the coach's actions into book operations. Page side: takes its
+ * messaging as parameters, so nothing here touches storage directly.
+ */
+import { frameIndexAt } from '../frames/timecode';
+import type { Call } from '../messaging/client';
+import type { ChangeMessage, VideoFacts } from '../messaging/contract';
+import type { CommentAnnotation } from '../model/types';
+import type { PlayerSession } from '../player/session';
+import { createBook, type Book } from './book';
+
+export interface CommentDeps {
+  call: Call;
+  /** Subscribes to change broadcasts from the background. */
+  onChange(listener: (message: ChangeMessage) => void): () => void;
+  facts(): VideoFacts;
+  /** Opens the panel (the UI's business). */
+  showPanel(): void;
+}
+
+export interface CommentFeature {
+  readonly book: Book;
+  add(range: boolean): Promise<void>;
+  seek(comment: CommentAnnotation): Promise<void>;
+  rename(name: string): Promise<void>;
+  dispose(): void;
+}
+
+export function attachComments(session: PlayerSession, deps: CommentDeps): CommentFeature {
+  const book = createBook(deps.call, { id: 'unknown', name: 'Coach' });
+  const abort = new AbortController();
+  let openedSrc: string | null = null;
+
+  async function open() {
+    const facts = deps.facts();
+    if (openedSrc === facts.src && book.state.get().videoId) return;
+    openedSrc = facts.src;
+    book.state.set({ loading: true });
+    try {
+      const { video, annotations } = await deps.call('video.open', facts);
+      book.load(video.id, annotations);
+    } catch (error) {
+      book.state.set({ loading: false, error: `Comments are unavailable: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  const video = session.video;
+  // A new source in the same element (YouTube's next video) is another video.
+  video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
+  const offChange = deps.onChange((message) => {
+    if (message.videoId === book.state.get().videoId) book.merge(message.annotations);
+  });
+  deps
+    .call('settings.get', {})
+    .then((settings) => book.setAuthor(settings.author))
+    .catch(() => undefined);
+  if (video.readyState >= 1) void open();
+
+  return {
+    book,
+    async add(range) {
+      deps.showPanel();
+      const at = await session.hold();
+      if (!at) {
+        book.state.set({ error: 'No frame is shown yet: wait for the video to load, then add the comment.' });
+        return;
+      }
+      const { loopIn, loopOut, rate } = session.state.get();
+      if (range && loopIn !== null && loopOut !== null) {
+        const frameOf = (t: number) => (rate && !rate.variable ? frameIndexAt(t, rate.fps) : null);
+        book.startNew({ time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) });
+      } else {
+        book.startNew(at);
+      }
+    },
+    async seek(comment) {
+      await session.goTo(comment.time);
+    },
+    async rename(name) {
+      try {
+        const settings = await deps.call('settings.setAuthorName', { name });
+        book.setAuthor(settings.author);
+      } catch (error) {
+        book.state.set({ error: `Could not save your name: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+    dispose() {
+      abort.abort();
+      offChange();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * FrameCoach's store: the contract and the way in. Every write resolves only after its
+ * transaction `complete`s (durable before the UI says "saved"); every failure is a
+ * StorageError with a code (errors.ts).
+ */
+import type { Annotation, VideoRecord } from '../model/types';
+import { createStore } from './create-store';
+import { openDatabase } from './open-database';
+
+export type VideoInput = Omit<VideoRecord, 'createdAt' | 'updatedAt'> & { now?: number };
+
+export interface FrameCoachStore {
+  /** Creates or updates title/pageUrl/duration/fps; keeps createdAt, bumps updatedAt. */
+  upsertVideo(video: VideoInput): Promise<VideoRecord>;
+  getVideo(id: string): Promise<VideoRecord | undefined>;
+  /** Most recently updated first (walks the byUpdated index, stops at `limit`). */
+  recentVideos(limit?: number): Promise<VideoRecord[]>;
+  /** A video's annotations in time order (ties: createdAt, then id); tombstones hidden by default. */
+  listAnnotations(videoId: string, opts?: { includeDeleted?: boolean }): Promise<Annotation[]>;
+  /** Keeps whichever of stored and given pickWinner() chooses; a stale write is not accepted. */
+  putAnnotation(annotation: Annotation): Promise<{ stored: Annotation; accepted: boolean }>;
+  /** Bulk putAnnotation in one transaction: all are written or none. */
+  putAnnotations(annotations: readonly Annotation[]): Promise<{ accepted: number; rejected: number }>;
+  getAnnotation(id: string): Promise<Annotation | undefined>;
+  counts(): Promise<{ videos: number; annotations: number }>;
+  close(): void;
+}
+
+export interface StoreOptions {
+  /** IDBKeyRange of the same implementation as `factory` (default: the global one). */
+  keyRange?: typeof IDBKeyRange;
+  /** Clock for updatedAt bumps, ms since the epoch (default: Date.now). */
+  now?: () => number;
+}
+
+/**
+ * Opens FrameCoach's store. The background passes `indexedDB` (the extension's origin owns
+ * the data); tests pass a fake-indexeddb IDBFactory and its IDBKeyRange.
+ */
+export async function openStore(
+  factory: IDBFactory,
+  name = 'framecoach',
+  options: StoreOptions = {},
+): Promise<FrameCoachStore> {
+  const keyRange = options.keyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
+  if (!keyRange) throw new TypeError('openStore: no IDBKeyRange in this environment; pass options.keyRange');
+  const db = await openDatabase(factory, name);
+  return createStore(db, { keyRange, now: options.now ?? Date.now });
+}
