@@ -1,0 +1,59 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createService } from '../../utils/background/service';
+import type { ChangeMessage, Settings } from '../../utils/messaging/contract';
+import { newComment } from '../../utils/model/create';
+
+function service() {
+  let saved: Settings | undefined;
+  const broadcasts: ChangeMessage[] = [];
+  const handlers = createService({
+    factory: new IDBFactory(),
+    keyRange: IDBKeyRange,
+    settings: { get: async () => saved, set: async (s) => void (saved = s) },
+    broadcast: async (m) => void broadcasts.push(m),
+  });
+  return { handlers, broadcasts, saved: () => saved };
+}
+
+const facts = { frameUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s', src: 'blob:https://www.youtube.com/x', title: 'Stride', duration: 12, fps: 30 };
+
+describe('background service', () => {
+  it('identifies the video from the tab and records it; the same video later finds its comments', async () => {
+    const { handlers, broadcasts } = service();
+    const opened = await handlers['video.open'](facts, { tabUrl: facts.frameUrl });
+    expect(opened.video).toMatchObject({ id: 'youtube:dQw4w9WgXcQ', title: 'Stride', duration: 12, fps: 30 });
+    expect(opened.annotations).toEqual([]);
+    const settings = await handlers['settings.get']({}, {});
+    const c = newComment({ videoId: opened.video.id, time: 1, frame: 30, text: 'hip', author: settings.author });
+    const result = await handlers['annotation.save']({ annotation: c }, {});
+    expect(result.accepted).toBe(true);
+    expect(broadcasts).toEqual([{ framecoach: 1, type: 'annotations.changed', videoId: c.videoId, annotations: [c] }]);
+    const again = await handlers['video.open']({ ...facts, frameUrl: 'https://youtu.be/dQw4w9WgXcQ' }, { tabUrl: 'https://youtu.be/dQw4w9WgXcQ' });
+    expect(again.annotations).toEqual([c]);
+  });
+
+  it('makes an author once and keeps it; renaming keeps the id', async () => {
+    const { handlers, saved } = service();
+    const first = await handlers['settings.get']({}, {});
+    expect(first.author.name).toBe('Coach');
+    expect((await handlers['settings.get']({}, {})).author.id).toBe(first.author.id);
+    const renamed = await handlers['settings.setAuthorName']({ name: '  Coach Kim  ' }, {});
+    expect(renamed.author).toEqual({ id: first.author.id, name: 'Coach Kim' });
+    expect(saved()?.author.name).toBe('Coach Kim');
+  });
+
+  it('refuses a video it cannot identify rather than mixing unrelated videos', async () => {
+    const { handlers } = service();
+    await expect(handlers['video.open']({ ...facts, frameUrl: 'about:blank', src: '' }, {})).rejects.toThrow(/recognise/);
+  });
+
+  it('a stale save is answered with the stored record, not accepted', async () => {
+    const { handlers } = service();
+    const author = (await handlers['settings.get']({}, {})).author;
+    const c = newComment({ videoId: 'youtube:dQw4w9WgXcQ', time: 1, frame: 30, text: 'v1', author });
+    await handlers['annotation.save']({ annotation: { ...c, version: 3, text: 'v3' } }, {});
+    const stale = await handlers['annotation.save']({ annotation: c }, {});
+    expect(stale).toMatchObject({ accepted: false, stored: { text: 'v3', version: 3 } });
+  });
+});

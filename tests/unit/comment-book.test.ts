@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { createBook } from '../../utils/comments/book';
+import type { Call } from '../../utils/messaging/client';
+import { newComment } from '../../utils/model/create';
+import type { Annotation, CommentAnnotation } from '../../utils/model/types';
+
+const author = { id: 'a1', name: 'Sam' };
+
+/** A background that stores in a Map, and can be told to fail. */
+function fakeBackground() {
+  const stored = new Map<string, Annotation>();
+  let failWith: string | null = null;
+  const call = (async (type: string, args: { annotation: Annotation }) => {
+    if (type !== 'annotation.save') throw new Error(`unexpected ${type}`);
+    if (failWith) throw new Error(failWith);
+    const current = stored.get(args.annotation.id);
+    if (current && current.version > args.annotation.version) return { stored: current, accepted: false };
+    stored.set(args.annotation.id, args.annotation);
+    return { stored: args.annotation, accepted: true };
+  }) as unknown as Call;
+  return { call, stored, fail: (message: string | null) => (failWith = message) };
+}
+
+function loaded(initial: CommentAnnotation[] = []) {
+  const bg = fakeBackground();
+  const book = createBook(bg.call, author);
+  book.load('v1', initial);
+  return { bg, book };
+}
+
+describe('comment book', () => {
+  it('a new comment is pinned to the frame it was started on and saved durably', async () => {
+    const { bg, book } = loaded();
+    book.startNew({ time: 1.2, frame: 36 });
+    book.setDraft('land under the hip here\nthen push');
+    expect(await book.save()).toBe(true);
+    const [c] = book.state.get().all;
+    expect(c).toMatchObject({ time: 1.2, frame: 36, text: 'land under the hip here\nthen push', author, version: 1 });
+    expect(bg.stored.get(c!.id)).toEqual(c);
+    expect(book.state.get().editor).toBeNull();
+  });
+
+  it('a failed save keeps the editor and the text, with a clear error', async () => {
+    const { bg, book } = loaded();
+    bg.fail('Your disk is full: FrameCoach could not save.');
+    book.startNew({ time: 0.5, frame: 15 });
+    book.setDraft('keep me');
+    expect(await book.save()).toBe(false);
+    expect(book.state.get().editor?.draft).toBe('keep me');
+    expect(book.state.get().error).toMatch(/disk is full/);
+    expect(book.state.get().all).toEqual([]);
+    bg.fail(null);
+    expect(await book.save()).toBe(true);
+    expect(book.state.get().all.map((c) => c.text)).toEqual(['keep me']);
+  });
+
+  it.each(['', '   ', '\n\n'])('refuses to save an empty comment (%j)', async (text) => {
+    const { bg, book } = loaded();
+    book.startNew({ time: 0, frame: 0 });
+    book.setDraft(text);
+    expect(await book.save()).toBe(false);
+    expect(bg.stored.size).toBe(0);
+    expect(book.state.get().error).toMatch(/empty/);
+  });
+
+  it('edit bumps the version; an unchanged edit writes nothing', async () => {
+    const original = newComment({ videoId: 'v1', time: 1, frame: 30, text: 'old', author, now: 1 });
+    const { bg, book } = loaded([original]);
+    book.startEdit(original.id);
+    expect(await book.save()).toBe(true);
+    expect(bg.stored.size).toBe(0);
+    book.startEdit(original.id);
+    book.setDraft('new');
+    expect(await book.save()).toBe(true);
+    expect(book.state.get().all[0]).toMatchObject({ text: 'new', version: 2 });
+  });
+
+  it('delete is a tombstone, and undo brings the comment back', async () => {
+    const c = newComment({ videoId: 'v1', time: 1, frame: 30, text: 'x', author });
+    const { bg, book } = loaded([c]);
+    await book.remove(c.id);
+    expect(bg.stored.get(c.id)).toMatchObject({ deleted: true, version: 2 });
+    expect(book.state.get().undoable?.id).toBe(c.id);
+    await book.undo();
+    expect(bg.stored.get(c.id)).toMatchObject({ deleted: false, version: 3, text: 'x' });
+    expect(book.state.get().undoable).toBeNull();
+  });
+
+  it('replies thread under the top-level comment, resolve toggles', async () => {
+    const root = newComment({ videoId: 'v1', time: 2, frame: 60, text: 'root', author });
+    const { book } = loaded([root]);
+    book.startReply(root.id);
+    book.setDraft('I did fix it!');
+    await book.save();
+    const reply = book.state.get().all.find((c) => c.parentId === root.id);
+    expect(reply).toMatchObject({ time: 2, text: 'I did fix it!' });
+    await book.toggleResolved(root.id);
+    expect(book.state.get().all.find((c) => c.id === root.id)?.resolved).toBe(true);
+  });
+
+  it.each([
+    ['newer version from another tab wins', 3, 'theirs'],
+    ['older version from another tab is ignored', 1, 'ours'],
+  ])('merge: %s', (_name, version, expected) => {
+    const ours = { ...newComment({ videoId: 'v1', time: 1, frame: 30, text: 'ours', author }), version: 2 };
+    const { book } = loaded([ours]);
+    book.merge([{ ...ours, text: 'theirs', version }]);
+    expect(book.state.get().all[0]!.text).toBe(expected);
+  });
+
+  it('merge ignores records of another video and keeps time order', () => {
+    const { book } = loaded([newComment({ videoId: 'v1', time: 3, frame: 90, text: 'b', author })]);
+    book.merge([
+      newComment({ videoId: 'v2', time: 1, frame: 30, text: 'other video', author }),
+      newComment({ videoId: 'v1', time: 1, frame: 30, text: 'a', author }),
+    ]);
+    expect(book.state.get().all.map((c) => c.text)).toEqual(['a', 'b']);
+  });
+});
