@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'preact/hooks';
 import type { BookState } from '../../utils/comments/book';
 import { currentComment, filterComments, threads } from '../../utils/comments/select';
 import type { PlayerState } from '../../utils/player/session';
@@ -14,6 +15,8 @@ export interface PanelActions extends ItemActions {
   rename(name: string): void;
 }
 
+const WINDOW = 100;
+
 /** The video's comments, docked beside the picture: list, search, editor, undo. */
 export function CommentPanel({ book, player, filter, actions }: {
   book: BookState;
@@ -21,10 +24,15 @@ export function CommentPanel({ book, player, filter, actions }: {
   filter: string;
   actions: PanelActions;
 }) {
-  const visible = book.all.filter((c) => !c.deleted);
-  const shown = filterComments(visible, filter);
+  const visible = useMemo(() => book.all.filter((c) => !c.deleted), [book.all]);
+  const all = useMemo(() => threads(filterComments(visible, filter), visible), [visible, filter]);
   const current = currentComment(visible, player.time);
   const editor = book.editor;
+  // Thousands of comments: render a window of them around the current one.
+  const [extra, setExtra] = useState(0);
+  const at = Math.max(0, all.findIndex((t) => t.comment.id === current?.id));
+  const first = Math.max(0, Math.min(at - 10, all.length - WINDOW - extra));
+  const windowed = all.slice(first, first + WINDOW + extra);
   return (
     <aside class="fc-comments" aria-label="Comments">
       <header class="fc-comments-head">
@@ -69,11 +77,12 @@ export function CommentPanel({ book, player, filter, actions }: {
         <p class="fc-empty">Loading comments…</p>
       ) : visible.length === 0 && !editor ? (
         <p class="fc-empty">No comments yet. Pause on a frame and press C to pin one to it.</p>
-      ) : shown.length === 0 && filter ? (
+      ) : all.length === 0 && filter ? (
         <p class="fc-empty">No comment matches “{filter}”.</p>
       ) : (
-        <ol class="fc-comment-list">
-          {threads(shown, visible).map(({ comment, replies }) => (
+        <ol class="fc-comment-list" start={first + 1}>
+          {first > 0 && <li class="fc-dim">{first} earlier…</li>}
+          {windowed.map(({ comment, replies }) => (
             <CommentItem
               key={comment.id}
               comment={comment}
@@ -83,6 +92,13 @@ export function CommentPanel({ book, player, filter, actions }: {
               actions={actions}
             />
           ))}
+          {first + windowed.length < all.length && (
+            <li>
+              <button type="button" class="fc-link" onClick={() => setExtra(extra + WINDOW)}>
+                Show {Math.min(WINDOW, all.length - first - windowed.length)} more of {all.length - first - windowed.length}
+              </button>
+            </li>
+          )}
         </ol>
       )}
       <footer class="fc-comments-foot fc-dim">

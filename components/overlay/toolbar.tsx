@@ -54,6 +54,9 @@ export function Toolbar({ state, runner }: { state: PlayerState; runner: Command
       <Button id="loop.setOut" runner={runner} text="B" pressed={state.loopOut !== null} />
       {looping && <Button id="loop.clear" runner={runner} icon="close" />}
       <span class="fc-sep" />
+      <Button id="comment.add" runner={runner} icon="comment" />
+      <Button id="comment.togglePanel" runner={runner} icon="list" />
+      <span class="fc-sep" />
       <Button id="view.fullscreen" runner={runner} icon="fullscreen" />
       <Button id="view.help" runner={runner} text="?" />
       <Button id="view.toggleOverlay" runner={runner} text="Hide" />

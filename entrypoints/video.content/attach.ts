@@ -79,6 +79,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.videoId = b.videoId ?? '';
     data.comments = String(b.all.filter((c) => !c.deleted).length);
     data.saving = String(b.saving);
+    data.openMs = b.timing.openMs?.toFixed(2) ?? '';
+    data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
   const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish)];
   publish();

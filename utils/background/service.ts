@@ -74,7 +74,8 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
     },
     async 'annotation.save'({ annotation }) {
       const result = await withStore((db) => db.putAnnotation(annotation));
-      await broadcast({
+      // Durable now: answer at once; other tabs hear about it on the side.
+      void broadcast({
         framecoach: 1,
         type: 'annotations.changed',
         videoId: result.stored.videoId,

@@ -33,6 +33,8 @@ export interface BookState {
   /** The last comment deleted, so it can be brought back. */
   undoable: CommentAnnotation | null;
   author: Author;
+  /** Milliseconds the last load (request to list) and the last durable save took. */
+  timing: { openMs: number | null; saveMs: number | null };
 }
 
 export interface Book {
@@ -64,6 +66,7 @@ export function createBook(call: Call, author: Author): Book {
     error: null,
     undoable: null,
     author,
+    timing: { openMs: null, saveMs: null },
   });
   const find = (id: string | null) => state.get().all.find((c) => c.id === id);
 
@@ -86,10 +89,11 @@ export function createBook(call: Call, author: Author): Book {
   /** Writes one record; true once it is durable. */
   async function write(record: CommentAnnotation): Promise<boolean> {
     state.set({ saving: true, error: null });
+    const started = performance.now();
     try {
       const { stored } = await call('annotation.save', { annotation: record });
       merge([stored]);
-      state.set({ saving: false });
+      state.set({ saving: false, timing: { ...state.get().timing, saveMs: performance.now() - started } });
       return true;
     } catch (error) {
       state.set({ saving: false, error: error instanceof Error ? error.message : String(error) });

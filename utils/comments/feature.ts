@@ -37,9 +37,11 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     if (openedSrc === facts.src && book.state.get().videoId) return;
     openedSrc = facts.src;
     book.state.set({ loading: true });
+    const started = performance.now();
     try {
       const { video, annotations } = await deps.call('video.open', facts);
       book.load(video.id, annotations);
+      book.state.set({ timing: { ...book.state.get().timing, openMs: performance.now() - started } });
     } catch (error) {
       book.state.set({ loading: false, error: `Comments are unavailable: ${error instanceof Error ? error.message : String(error)}` });
     }

@@ -1,0 +1,150 @@
+/**
+ * Comment helpers for the e2e tests: the coach's actions (step, `c`, type, Enter) and what
+ * the panel shows, read from the overlay's open shadow root.
+ */
+import { expect } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { fixtureUrl, type FixtureServer } from './harness';
+import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+
+export interface Listed {
+  id: string;
+  text: string;
+  place: string;
+}
+
+/** Opens plain.html with `clip`, waits for the overlay, a frame and the loaded comments. */
+export async function openClip(context: BrowserContext, server: FixtureServer, clip: ClipInfo): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file }));
+  await ready(page);
+  return page;
+}
+
+/** After a load or reload: overlay attached, video has a frame, comments loaded. */
+export async function ready(page: Page): Promise<void> {
+  await waitForOverlay(page);
+  await waitForVideoReady(page);
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('framecoach-overlay') as HTMLElement | null;
+      return !!host && !!host.dataset.videoId && host.dataset.comments !== undefined;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+export async function commentCount(page: Page): Promise<number> {
+  return Number((await hostData(page)).comments);
+}
+
+/** Waits until the host reports `n` comments and no save in flight. */
+export async function waitForCount(page: Page, n: number, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const host = document.querySelector('framecoach-overlay') as HTMLElement | null;
+      return host?.dataset.comments === String(want) && host.dataset.saving === 'false';
+    },
+    n,
+    { timeout, polling: 10 },
+  );
+}
+
+/** Puts frame `k` on screen the way a coach does: land on k-1, then press `.`. */
+export async function stepTo(page: Page, clip: ClipInfo, k: number): Promise<void> {
+  const before = await seekAndRead(page, frameMiddle(clip, k - 1));
+  expect(before.index).toBe(k - 1);
+  await waitIdle(page);
+  await page.keyboard.press('.');
+  await waitIdle(page);
+  expect(await readBarcode(page)).toBe(k);
+}
+
+/** Waits until the comment editor's textarea has the focus. */
+export async function waitForEditor(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const root = document.querySelector('framecoach-overlay')?.shadowRoot;
+      const area = root?.querySelector('.fc-editor textarea');
+      return !!area && root!.activeElement === area;
+    },
+    undefined,
+    { timeout: 5_000, polling: 10 },
+  );
+}
+
+export async function editorOpen(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor'),
+  );
+}
+
+/** Types text into the focused editor; '\n' becomes Shift+Enter (a new line). */
+export async function typeText(page: Page, text: string): Promise<void> {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (i > 0) await page.keyboard.press('Shift+Enter');
+    if (lines[i]) await page.keyboard.type(lines[i]!);
+  }
+}
+
+/** `c`, type, Enter; waits for the durable save (count + 1, editor closed). */
+export async function addCommentHere(page: Page, text: string): Promise<void> {
+  const n = await commentCount(page);
+  await page.keyboard.press('c');
+  await waitForEditor(page);
+  await typeText(page, text);
+  await page.keyboard.press('Enter');
+  await waitForCount(page, n + 1);
+  await page.waitForFunction(
+    () => !document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor'),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/** The top-level comments the panel lists, in order. */
+export async function listed(page: Page): Promise<Listed[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('framecoach-overlay')?.shadowRoot;
+    if (!root) return [];
+    return [...root.querySelectorAll('li.fc-comment')].map((li) => ({
+      id: (li as HTMLElement).dataset.commentId ?? '',
+      text: li.querySelector(':scope > .fc-comment-main .fc-comment-text')?.textContent ?? '',
+      place: li.querySelector(':scope > .fc-comment-main .fc-comment-place')?.textContent ?? '',
+    }));
+  });
+}
+
+export async function panelOpen(page: Page): Promise<boolean> {
+  return page.evaluate(() => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
+}
+
+/** Opens the comments panel with Shift+C if it is closed. */
+export async function showPanel(page: Page): Promise<void> {
+  if (await panelOpen(page)) return;
+  await page.keyboard.press('Shift+C');
+  await page.waitForFunction(
+    () => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments .fc-comment-list, .fc-comments .fc-empty'),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/** Waits until the panel lists a comment whose text is `text`. */
+export async function waitForListed(page: Page, text: string, timeout = 5_000): Promise<void> {
+  await page.waitForFunction(
+    (want) => {
+      const root = document.querySelector('framecoach-overlay')?.shadowRoot;
+      return [...(root?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].some((e) => e.textContent === want);
+    },
+    text,
+    { timeout, polling: 10 },
+  );
+}
+
+export function comment(page: Page, id: string) {
+  return page.locator(`framecoach-overlay li.fc-comment[data-comment-id="${id}"]`);
+}
