@@ -80,6 +80,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.comments = String(b.all.filter((c) => !c.deleted).length);
     data.saving = String(b.saving);
     data.openMs = b.timing.openMs?.toFixed(2) ?? '';
+    data.allMs = b.timing.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
   const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish)];

@@ -1,6 +1,6 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createService } from '../../utils/background/service';
+import { FIRST_PAGE, createService } from '../../utils/background/service';
 import type { ChangeMessage, Settings } from '../../utils/messaging/contract';
 import { newComment } from '../../utils/model/create';
 
@@ -55,5 +55,22 @@ describe('background service', () => {
     await handlers['annotation.save']({ annotation: { ...c, version: 3, text: 'v3' } }, {});
     const stale = await handlers['annotation.save']({ annotation: c }, {});
     expect(stale).toMatchObject({ accepted: false, stored: { text: 'v3', version: 3 } });
+  });
+
+  it('video.open answers with a first page in time order and says when more remain', async () => {
+    const { handlers } = service();
+    const author = (await handlers['settings.get']({}, {})).author;
+    const videoId = 'youtube:dQw4w9WgXcQ';
+    const total = FIRST_PAGE + 50;
+    for (let i = 0; i < total; i++) {
+      await handlers['annotation.save']({ annotation: newComment({ videoId, time: (total - i) / 10, frame: total - i, text: `c${i}`, author }) }, {});
+    }
+    const opened = await handlers['video.open'](facts, { tabUrl: facts.frameUrl });
+    expect(opened.annotations).toHaveLength(FIRST_PAGE);
+    expect(opened.complete).toBe(false);
+    const times = opened.annotations.map((a) => a.time);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[0]).toBe(0.1);
+    expect(await handlers['annotations.list']({ videoId }, {})).toHaveLength(total);
   });
 });

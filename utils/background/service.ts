@@ -24,6 +24,8 @@ export interface ServiceDeps {
 }
 
 const DEFAULT_NAME = 'Coach';
+/** Annotations sent with `video.open`: enough to show the panel at once. */
+export const FIRST_PAGE = 200;
 
 export function createService({ factory, keyRange, settings, broadcast }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
@@ -66,7 +68,8 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
           duration: facts.duration,
           fps: facts.fps,
         });
-        return { video, annotations: await db.listAnnotations(identity.id, { includeDeleted: true }) };
+        const annotations = await db.listAnnotations(identity.id, { includeDeleted: true, limit: FIRST_PAGE });
+        return { video, annotations, complete: annotations.length < FIRST_PAGE };
       });
     },
     async 'annotations.list'({ videoId }) {

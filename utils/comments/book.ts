@@ -34,7 +34,7 @@ export interface BookState {
   undoable: CommentAnnotation | null;
   author: Author;
   /** Milliseconds the last load (request to list) and the last durable save took. */
-  timing: { openMs: number | null; saveMs: number | null };
+  timing: { openMs: number | null; allMs: number | null; saveMs: number | null };
 }
 
 export interface Book {
@@ -66,7 +66,7 @@ export function createBook(call: Call, author: Author): Book {
     error: null,
     undoable: null,
     author,
-    timing: { openMs: null, saveMs: null },
+    timing: { openMs: null, allMs: null, saveMs: null },
   });
   const find = (id: string | null) => state.get().all.find((c) => c.id === id);
 

@@ -20,8 +20,12 @@ export interface VideoFacts {
 
 /** Request name → [argument, result]. */
 export interface Api {
-  /** Identifies the video (the background knows the tab's URL) and records it. */
-  'video.open': [VideoFacts, { video: VideoRecord; annotations: Annotation[] }];
+  /**
+   * Identifies the video (the background knows the tab's URL) and records it. Answers with
+   * the first page of its annotations; `complete: false` means ask `annotations.list` for
+   * the rest (thousands of comments take a while to read; the panel shows before that).
+   */
+  'video.open': [VideoFacts, { video: VideoRecord; annotations: Annotation[]; complete: boolean }];
   'annotations.list': [{ videoId: string }, Annotation[]];
   /** Resolves once the write is durable. `accepted: false` when a newer version was kept. */
   'annotation.save': [{ annotation: Annotation }, { stored: Annotation; accepted: boolean }];

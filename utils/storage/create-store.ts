@@ -59,7 +59,7 @@ export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
     },
 
     listAnnotations: (videoId, opts = {}) =>
-      run([A], 'readonly', (tx) => listByVideo(tx, deps.keyRange, videoId, opts.includeDeleted ?? false)),
+      run([A], 'readonly', (tx) => listByVideo(tx, deps.keyRange, videoId, opts.includeDeleted ?? false, opts.limit)),
 
     async putAnnotation(annotation) {
       assertAnnotation(annotation);

@@ -16,7 +16,8 @@ export interface FrameCoachStore {
   /** Most recently updated first (walks the byUpdated index, stops at `limit`). */
   recentVideos(limit?: number): Promise<VideoRecord[]>;
   /** A video's annotations in time order (ties: createdAt, then id); tombstones hidden by default. */
-  listAnnotations(videoId: string, opts?: { includeDeleted?: boolean }): Promise<Annotation[]>;
+  /** In time order; `limit` returns only the first ones (a fast first page). */
+  listAnnotations(videoId: string, opts?: { includeDeleted?: boolean; limit?: number }): Promise<Annotation[]>;
   /** Keeps whichever of stored and given pickWinner() chooses; a stale write is not accepted. */
   putAnnotation(annotation: Annotation): Promise<{ stored: Annotation; accepted: boolean }>;
   /** Bulk putAnnotation in one transaction: all are written or none. */
