@@ -5,9 +5,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './session';
 import { BARCODE, CLIPS, frameMiddle, readBarcode, readBarcodeSource, seekAndRead } from './barcode';
-import { fixtureUrl, launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
 /** The fixture pages' default clip (120 frames at 29.97 fps, 4 s). */
@@ -15,25 +16,16 @@ const CLIP = CLIPS.find((c) => c.file === 'h264-29.97.mp4')!;
 const SHOTS = join(REPO_ROOT, 'test-results');
 
 let server: FixtureServer;
-let browser: LaunchedBrowser;
-const pages: Page[] = [];
+const newPage = useBrowser((s) => {
+  server = s;
+});
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function open(name = 'plain.html', params: Record<string, string> = {}): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
+  const page = await newPage();
   await page.goto(fixtureUrl(server, name, params));
   await waitForOverlay(page);
   await waitForVideoReady(page);

@@ -4,9 +4,10 @@
  * Every "it works" is checked by the barcode of the frame on screen.
  */
 import type { ElementHandle, Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session';
 import { CLIPS, frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, type FixtureServer } from './harness';
 import { hostData, hudMessage, overlayRect, waitForOverlay, waitForVideoReady, waitIdle, type Target } from './overlay';
 
 const clipByFile = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
@@ -17,26 +18,9 @@ const VP9_25 = clipByFile('vp9-25.webm');
 type Rect = { x: number; y: number; width: number; height: number };
 
 let server: FixtureServer;
-let browser: LaunchedBrowser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+const newPage = useBrowser((s) => {
+  server = s;
 });
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  return page;
-}
 
 /** Number of overlay hosts in a frame's document. */
 function hostCount(target: Target): Promise<number> {

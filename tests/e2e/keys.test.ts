@@ -4,9 +4,10 @@
  * and `?` shows the shortcuts.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './session';
 import { CLIPS, frameMiddle, readBarcode, seekAndRead } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, type FixtureServer } from './harness';
 import { waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
 /** The fixture pages' default clip. */
@@ -15,25 +16,13 @@ const CLIP = CLIPS.find((c) => c.file === 'h264-29.97.mp4')!;
 const NEGATIVE_MS = 400;
 
 let server: FixtureServer;
-let browser: LaunchedBrowser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const newPage = useBrowser((s) => {
+  server = s;
 });
 
 /** Opens a fixture page with the overlay attached and the video ready. */
 async function open(name: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
+  const page = await newPage();
   await page.goto(fixtureUrl(server, name));
   await waitForOverlay(page);
   await waitForVideoReady(page);

@@ -11,8 +11,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureUrl, launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBrowser } from './session';
+import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
 import { HOST, overlayRect, waitForOverlay, waitForVideoReady } from './overlay';
 
 type Rect = { x: number; y: number; width: number; height: number };
@@ -35,27 +36,13 @@ const SHOTS = join(REPO_ROOT, 'test-results');
 const TOL = 1;
 
 let server: FixtureServer;
-let browser: LaunchedBrowser;
-const pages: Page[] = [];
+const newPage = useBrowser((s) => {
+  server = s;
+});
 
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-  server = await startServer();
-  browser = await launchBrowser();
 });
-afterEach(async () => {
-  for (const p of pages.splice(0)) await p.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function newPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  pages.push(page);
-  return page;
-}
 
 /** Opens a fixture page and waits for the video's metadata and FrameCoach's overlay. */
 async function open(page: string, params: Record<string, string> = {}): Promise<Page> {
