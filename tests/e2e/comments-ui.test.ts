@@ -1,0 +1,363 @@
+/**
+ * The comments UI as a coach uses it with the mouse: toolbar button, Save/Cancel, Reply,
+ * Resolve, search, the current-comment highlight, markers along the picture, the toast
+ * during playback, the author name and the empty state. Frames are checked by the clips'
+ * barcodes.
+ *
+ * One browser with a fresh profile for the file. Every test opens its own video: the page
+ * URL (query included) is part of the video id, so `?case=<name>` keeps tests apart even on
+ * the same clip.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatClock } from '../../utils/frames/timecode';
+import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { fixtureUrl, launchBrowser, startServer, waitForExtensionWorker, type FixtureServer } from './harness';
+import { waitIdle } from './overlay';
+import {
+  addCommentHere,
+  comment,
+  commentCount,
+  editorOpen,
+  listed,
+  ready,
+  showPanel,
+  stepTo,
+  typeText,
+  waitForCount,
+  waitForEditor,
+  waitForListed,
+} from './comments-helpers';
+
+const clip = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
+const C25 = clip('vp9-25.webm');
+const C2997 = clip('h264-29.97.mp4');
+const C30 = clip('vp9-30.webm');
+const C60 = clip('h264-60.mp4');
+
+let server: FixtureServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let profile: string;
+// Distinct per run, so even a reused profile would not mix runs.
+const RUN = Date.now().toString(36);
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = mkdtempSync(join(tmpdir(), 'framecoach-comments-ui-'));
+  browser = await launchBrowser({ userDataDir: profile });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+});
+
+/** Opens `page` with `clip` as a video of its own (`?case=`), ready with comments loaded. */
+async function openCase(name: string, c: ClipInfo, pageName = 'plain.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtureUrl(server, pageName, { clip: c.file, case: `${name}-${RUN}` }));
+  await ready(page);
+  return page;
+}
+
+const ui = (page: Page, selector: string) => page.locator(`framecoach-overlay ${selector}`);
+
+async function waitEditorClosed(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => !document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor'),
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
+/** Texts of the listed top-level comments, in order. */
+async function listedTexts(page: Page): Promise<string[]> {
+  return (await listed(page)).map((c) => c.text);
+}
+
+/** Text of the `.fc-empty` hint, or null when the panel shows none. */
+async function emptyHint(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments .fc-empty')?.textContent ?? null,
+  );
+}
+
+/** Ids of the listed comments that carry `fc-current`. */
+async function currentIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.querySelector('framecoach-overlay')?.shadowRoot;
+    return [...(root?.querySelectorAll('li.fc-comment.fc-current') ?? [])].map((li) => (li as HTMLElement).dataset.commentId ?? '');
+  });
+}
+
+function placeMatches(place: string, c: ClipInfo, frame: number): boolean {
+  return place.startsWith(`F${frame} `) || place.startsWith(formatClock(frameStart(c, frame)));
+}
+
+describe('comments UI', () => {
+  it('adds a comment with the toolbar button and Save; Cancel adds nothing', async () => {
+    const page = await openCase('mouse-add', C25);
+    expect(await commentCount(page)).toBe(0);
+
+    await stepTo(page, C25, 20);
+    await ui(page, 'button[data-command="comment.add"]').click();
+    await waitForEditor(page);
+    await typeText(page, 'Saved with the mouse');
+    await ui(page, '.fc-editor button[type=submit]').click();
+    await waitForCount(page, 1);
+    await waitEditorClosed(page);
+    await waitForListed(page, 'Saved with the mouse');
+    const [first] = await listed(page);
+    expect(placeMatches(first!.place, C25, 20), first!.place).toBe(true);
+    expect(await readBarcode(page)).toBe(20);
+
+    // Cancel: editor opens, text typed, Cancel clicked → nothing stored.
+    expect((await seekAndRead(page, frameMiddle(C25, 60))).index).toBe(60);
+    await waitIdle(page);
+    await ui(page, 'button[data-command="comment.add"]').click();
+    await waitForEditor(page);
+    await typeText(page, 'Thrown away');
+    await ui(page, '.fc-editor').getByRole('button', { name: 'Cancel', exact: true }).click();
+    await waitEditorClosed(page);
+    expect(await editorOpen(page)).toBe(false);
+    // Give a wrongly started save a chance to show up before checking.
+    await page.waitForTimeout(300);
+    expect(await commentCount(page)).toBe(1);
+    expect(await listedTexts(page)).toEqual(['Saved with the mouse']);
+
+    await page.reload();
+    await ready(page);
+    await waitForCount(page, 1);
+    await showPanel(page);
+    await waitForListed(page, 'Saved with the mouse');
+    expect(await listedTexts(page)).toEqual(['Saved with the mouse']);
+    await page.close();
+  });
+
+  it('replies to a comment and resolves it; both survive a reload', async () => {
+    const page = await openCase('reply-resolve', C30);
+    await stepTo(page, C30, 30);
+    await addCommentHere(page, 'Elbow drops at release');
+    const [top] = await listed(page);
+    const item = comment(page, top!.id);
+
+    await item.getByRole('button', { name: 'Reply', exact: true }).click();
+    await waitForEditor(page);
+    await typeText(page, 'Agreed, cue high elbow');
+    await ui(page, '.fc-editor button[type=submit]').click();
+    await waitForCount(page, 2); // replies count in data-comments
+    await waitEditorClosed(page);
+    await expect.poll(() => item.locator('.fc-replies li.fc-reply .fc-comment-text').allTextContents()).toEqual(['Agreed, cue high elbow']);
+    // A reply is not a top-level item.
+    expect(await listedTexts(page)).toEqual(['Elbow drops at release']);
+
+    await item.locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Resolve', exact: true }).click();
+    await expect.poll(() => item.getAttribute('class')).toContain('fc-resolved');
+    await waitForCount(page, 2);
+    expect(await item.locator(':scope > .fc-comment-actions button.fc-link').allTextContents()).toContain('Reopen');
+
+    await page.reload();
+    await ready(page);
+    await waitForCount(page, 2);
+    await showPanel(page);
+    await waitForListed(page, 'Elbow drops at release');
+    const again = comment(page, top!.id);
+    expect(await again.getAttribute('class')).toContain('fc-resolved');
+    expect(await again.locator(':scope > .fc-comment-actions button.fc-link').allTextContents()).toEqual([
+      'Reply',
+      'Edit',
+      'Reopen',
+      'Delete',
+    ]);
+    expect(await again.locator('.fc-replies li.fc-reply .fc-comment-text').allTextContents()).toEqual(['Agreed, cue high elbow']);
+    await page.close();
+  });
+
+  it('search narrows the list, matches replies with their thread, shows an empty state and restores all when cleared', async () => {
+    const page = await openCase('search', C60);
+    const PINS = [
+      { frame: 20, text: 'Knee drive high' },
+      { frame: 80, text: 'Arm swing relaxed' },
+      { frame: 140, text: 'Knee collapses inward' },
+    ];
+    for (const p of PINS) {
+      await stepTo(page, C60, p.frame);
+      await addCommentHere(page, p.text);
+    }
+    const all = PINS.map((p) => p.text);
+    expect(await listedTexts(page)).toEqual(all);
+    // A reply on the arm thread, found by its own text.
+    const arm = (await listed(page))[1]!;
+    await comment(page, arm.id).getByRole('button', { name: 'Reply', exact: true }).click();
+    await waitForEditor(page);
+    await typeText(page, 'watch the thumb path');
+    await ui(page, '.fc-editor button[type=submit]').click();
+    await waitForCount(page, 4);
+    await waitEditorClosed(page);
+
+    const search = ui(page, 'input.fc-search');
+    await search.fill('knee');
+    await expect.poll(() => listedTexts(page)).toEqual(['Knee drive high', 'Knee collapses inward']);
+    await search.fill('RELAXED');
+    await expect.poll(() => listedTexts(page)).toEqual(['Arm swing relaxed']);
+    await search.fill('thumb');
+    await expect.poll(() => listedTexts(page)).toEqual(['Arm swing relaxed']);
+    expect(await comment(page, arm.id).locator('.fc-replies .fc-comment-text').allTextContents()).toEqual(['watch the thumb path']);
+    // By author (the default name).
+    await search.fill('coach');
+    await expect.poll(() => listedTexts(page)).toEqual(all);
+
+    await search.fill('zzz nothing');
+    await expect.poll(() => listedTexts(page)).toEqual([]);
+    expect(await emptyHint(page)).toContain('No comment matches');
+    expect(await emptyHint(page)).toContain('zzz nothing');
+
+    await search.fill('');
+    await expect.poll(() => listedTexts(page)).toEqual(all);
+    expect(await emptyHint(page)).toBeNull();
+    await page.close();
+  });
+
+  it('highlights the last comment at or before the frame on screen', async () => {
+    const page = await openCase('current', C2997);
+    for (const f of [10, 30, 50]) {
+      await stepTo(page, C2997, f);
+      await addCommentHere(page, `at frame ${f}`);
+    }
+    const items = await listed(page);
+    expect(items.map((i) => i.text)).toEqual(['at frame 10', 'at frame 30', 'at frame 50']);
+    const [, at30, at50] = items;
+
+    await stepTo(page, C2997, 35);
+    await expect.poll(() => currentIds(page), { timeout: 3_000, interval: 20 }).toEqual([at30!.id]);
+    await stepTo(page, C2997, 55);
+    await expect.poll(() => currentIds(page), { timeout: 3_000, interval: 20 }).toEqual([at50!.id]);
+    // Exactly on a comment's frame counts as "at".
+    await stepTo(page, C2997, 30);
+    await expect.poll(() => currentIds(page), { timeout: 3_000, interval: 20 }).toEqual([at30!.id]);
+    // Before the first comment: none.
+    await stepTo(page, C2997, 5);
+    await expect.poll(() => currentIds(page), { timeout: 3_000, interval: 20 }).toEqual([]);
+    await page.close();
+  });
+
+  it('shows one marker per comment; its title has the text and a click seeks to its frame', async () => {
+    const page = await openCase('markers', C30);
+    const PINS = [
+      { frame: 20, text: 'Marker one' },
+      { frame: 60, text: 'Marker two' },
+      { frame: 100, text: 'Marker three' },
+    ];
+    for (const p of PINS) {
+      await stepTo(page, C30, p.frame);
+      await addCommentHere(page, p.text);
+    }
+    const items = await listed(page);
+    const markers = ui(page, '.fc-strip button.fc-marker');
+    await expect.poll(() => markers.count()).toBe(3);
+    for (const [i, p] of PINS.entries()) {
+      const m = ui(page, `.fc-strip button.fc-marker[data-comment-id="${items[i]!.id}"]`);
+      expect(await m.count()).toBe(1);
+      expect(await m.getAttribute('title')).toContain(p.text);
+    }
+    // Close the panel so nothing covers the strip, then click each marker from far away.
+    await ui(page, 'button[data-command="comment.togglePanel"]').click();
+    await page.waitForFunction(() => !document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
+    for (const [i, p] of PINS.entries()) {
+      const away = p.frame < 60 ? 110 : 5;
+      expect((await seekAndRead(page, frameMiddle(C30, away))).index).toBe(away);
+      await waitIdle(page);
+      await ui(page, `.fc-strip button.fc-marker[data-comment-id="${items[i]!.id}"]`).click();
+      await expect.poll(() => readBarcode(page), { timeout: 5_000, interval: 20 }).toBe(p.frame);
+    }
+    await page.close();
+  });
+
+  it('shows the passed comment in a toast while playing', async () => {
+    const page = await openCase('toast', C2997);
+    await stepTo(page, C2997, 15);
+    await addCommentHere(page, 'Toast at fifteen');
+    // Close the panel; focus stays with the page for `k`.
+    await page.keyboard.press('Shift+C');
+    await page.waitForFunction(() => !document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
+    expect((await seekAndRead(page, frameMiddle(C2997, 5))).index).toBe(5);
+    await waitIdle(page);
+    const toast = ui(page, '.fc-toast');
+    expect(await toast.count()).toBe(0);
+
+    await page.keyboard.press('k');
+    const t0 = Date.now();
+    await page.waitForFunction(
+      (want) => {
+        const t = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-toast');
+        return !!t && (t.textContent ?? '').includes(want);
+      },
+      'Toast at fifteen',
+      { timeout: 3_000, polling: 10 },
+    );
+    const seenAfter = Date.now() - t0;
+    const mediaTime = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentTime);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused, undefined, { timeout: 3_000 });
+    expect(seenAfter).toBeLessThan(1_500);
+    // It showed at or after the comment's time, within its 1.5 s window.
+    expect(mediaTime).toBeGreaterThanOrEqual(frameStart(C2997, 15) - 0.05);
+    expect(mediaTime).toBeLessThan(frameStart(C2997, 15) + 1.5);
+    // Paused: no toast.
+    await expect.poll(() => toast.count(), { timeout: 2_000 }).toBe(0);
+    await page.close();
+  });
+
+  it('shows the "No comments yet" hint on a video without comments', async () => {
+    const page = await openCase('empty', C25, 'letterbox.html');
+    expect(await commentCount(page)).toBe(0);
+    await showPanel(page);
+    await expect.poll(() => emptyHint(page)).toContain('No comments yet');
+    expect(await listed(page)).toEqual([]);
+    await page.close();
+  });
+
+  // Last: the name is a profile-wide setting.
+  it('signs comments with the name typed in the panel; the name survives a reload', async () => {
+    const page = await openCase('author', C60);
+    await showPanel(page);
+    const name = ui(page, 'input.fc-name');
+    expect(await name.inputValue()).toBe('Coach');
+    await name.fill('Coach Kim');
+    await name.press('Tab');
+    // The background stores it in chrome.storage.local.
+    const worker = await waitForExtensionWorker(browser.context);
+    await expect
+      .poll(
+        () =>
+          worker.evaluate(async () => {
+            const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+            const got = await ext.storage.local.get('settings');
+            return (got.settings as { author?: { name?: string } } | undefined)?.author?.name ?? null;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe('Coach Kim');
+
+    await stepTo(page, C60, 90);
+    await ui(page, 'button[data-command="comment.add"]').click();
+    await waitForEditor(page);
+    await typeText(page, 'Signed comment');
+    await ui(page, '.fc-editor button[type=submit]').click();
+    await waitForCount(page, 1);
+    await waitForListed(page, 'Signed comment');
+    const [c] = await listed(page);
+    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').textContent()).toBe('Coach Kim');
+
+    await page.reload();
+    await ready(page);
+    await showPanel(page);
+    await waitForListed(page, 'Signed comment');
+    await expect.poll(() => ui(page, 'input.fc-name').inputValue()).toBe('Coach Kim');
+    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').textContent()).toBe('Coach Kim');
+    await page.close();
+  });
+});
