@@ -320,6 +320,24 @@ describe('comments UI', () => {
     await page.close();
   });
 
+  it('shows comment text as text: markup in a comment is never parsed or run', async () => {
+    const page = await openCase('markup', C30);
+    const hostile = '<b>bold?</b> <img src=x onerror="window.__pwned=1"> & 5 < 6';
+    await addCommentHere(page, hostile);
+    await showPanel(page);
+    const seen = await page.evaluate(() => {
+      const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+      return {
+        text: root.querySelector('.fc-comment-text')?.textContent,
+        elements: root.querySelectorAll('.fc-comment-text *').length,
+        images: root.querySelectorAll('img').length,
+        pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
+      };
+    });
+    expect(seen).toEqual({ text: hostile, elements: 0, images: 0, pwned: null });
+    await page.close();
+  });
+
   // Last: the name is a profile-wide setting.
   it('signs comments with the name typed in the panel; the name survives a reload', async () => {
     const page = await openCase('author', C60);
