@@ -44,6 +44,13 @@ export interface ClipInfo {
 export const BARCODE: BarcodeLayout = clipsDoc.barcode;
 export const CLIPS: ClipInfo[] = clipsDoc.clips as ClipInfo[];
 
+/** A committed clip by its file name. */
+export function clipByFile(file: string): ClipInfo {
+  const clip = CLIPS.find((c) => c.file === file);
+  if (!clip) throw new Error(`No clip ${file} in clips.json`);
+  return clip;
+}
+
 /** Start time (s) of frame k of a clip. */
 export function frameStart(clip: ClipInfo, k: number): number {
   if (clip.frameTimes) return clip.frameTimes[k]!;

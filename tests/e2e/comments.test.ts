@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Worker } from 'playwright-core';
 import { formatClock } from '../../utils/frames/timecode';
-import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
 import { launchBrowser, startServer, waitForExtensionWorker, type FixtureServer } from './harness';
 import { hostData } from './overlay';
 import {
@@ -29,7 +29,7 @@ import {
   waitForListed,
 } from './comments-helpers';
 
-const clip = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
+const clip = clipByFile;
 // One clip (one video) per test, so the tests do not see each other's comments.
 const PERSIST = clip('vp9-25.webm');
 const QUICK_CLOSE = clip('h264-29.97.mp4');

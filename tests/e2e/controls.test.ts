@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './session';
 import { BARCODE, CLIPS, frameMiddle, readBarcode, readBarcodeSource, seekAndRead } from './barcode';
 import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
-import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { hostData, waitForOverlay, waitForVideoReady, waitIdle, measureRate } from './overlay';
 
 /** The fixture pages' default clip (120 frames at 29.97 fps, 4 s). */
 const CLIP = CLIPS.find((c) => c.file === 'h264-29.97.mp4')!;
@@ -46,23 +46,6 @@ async function waitPaused(page: Page, paused: boolean): Promise<void> {
 
 async function waitRate(page: Page, rate: number): Promise<void> {
   await page.waitForFunction((r) => Math.abs((document.querySelector('video') as HTMLVideoElement).playbackRate - r) < 1e-9, rate);
-}
-
-/**
- * Plays the video for a moment with `k` and pauses it with `k`, so FrameCoach has measured
- * the frame rate. The first `.` then steps without the rate probe, whose race with
- * in-flight frames is a separate bug (see 'frame rate' below).
- */
-async function measureRate(page: Page): Promise<void> {
-  const start = await page.$eval('video', (v: HTMLVideoElement) => v.currentTime);
-  await page.keyboard.press('k');
-  await page.waitForFunction((t) => {
-    const v = document.querySelector('video') as HTMLVideoElement;
-    return !v.paused && v.currentTime > t + 0.4;
-  }, start);
-  await page.keyboard.press('k');
-  await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
-  await page.waitForTimeout(150); // frames already on their way to the screen arrive
 }
 
 /** Presses `key` and waits until the step it started is on screen; returns the barcode. */

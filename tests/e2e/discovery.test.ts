@@ -6,11 +6,10 @@
 import type { ElementHandle, Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session';
-import { CLIPS, frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
-import { hostData, hudMessage, overlayRect, waitForOverlay, waitForVideoReady, waitIdle, type Target } from './overlay';
+import { hostData, hudMessage, overlayRect, waitForOverlay, waitForVideoReady, waitIdle, type Target, measureRate } from './overlay';
 
-const clipByFile = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
 /** The fixture pages' default clip. */
 const DEFAULT_CLIP = clipByFile('h264-29.97.mp4');
 const VP9_25 = clipByFile('vp9-25.webm');
@@ -67,23 +66,6 @@ async function waitOverlayOn(target: Target, want: Rect, timeout = 10_000): Prom
 async function press(page: Page, target: Target, key: string): Promise<void> {
   await page.keyboard.press(key);
   await waitIdle(target);
-}
-
-/**
- * Plays the attached video for a moment with `k` (or lets it play on if a click started it)
- * and pauses it with `k`, so FrameCoach has measured the frame rate. The first `.` then
- * steps without the rate probe, whose race with in-flight frames is a separate bug
- * (controls.test.ts, "frame rate").
- */
-async function measureRate(page: Page, target: Target, selector = 'video'): Promise<void> {
-  const video = (await target.waitForSelector(selector, { state: 'attached' })) as ElementHandle<HTMLVideoElement>;
-  const start = await video.evaluate((v) => v.currentTime);
-  if (await video.evaluate((v) => v.paused)) await page.keyboard.press('k');
-  await target.waitForFunction(([v, t]) => !v.paused && v.currentTime > t + 0.4, [video, start] as const);
-  await page.keyboard.press('k');
-  await target.waitForFunction((v) => v.paused, video);
-  await page.waitForTimeout(150); // frames already on their way to the screen arrive
-  await video.dispose();
 }
 
 describe('late.html: a video added after load', () => {

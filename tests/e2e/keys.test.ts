@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { useBrowser } from './session';
 import { CLIPS, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
-import { waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { waitForOverlay, waitForVideoReady, waitIdle, measureRate } from './overlay';
 
 /** The fixture pages' default clip. */
 const CLIP = CLIPS.find((c) => c.file === 'h264-29.97.mp4')!;
@@ -27,23 +27,6 @@ async function open(name: string): Promise<Page> {
   await waitForOverlay(page);
   await waitForVideoReady(page);
   return page;
-}
-
-/**
- * Plays the video for a moment with `k` and pauses it with `k`, so FrameCoach has measured
- * the frame rate. The first `.` then steps without the rate probe, whose race with
- * in-flight frames is a separate bug (controls.test.ts, "frame rate").
- */
-async function measureRate(page: Page): Promise<void> {
-  const start = await page.$eval('video', (v: HTMLVideoElement) => v.currentTime);
-  await page.keyboard.press('k');
-  await page.waitForFunction((t) => {
-    const v = document.querySelector('video') as HTMLVideoElement;
-    return !v.paused && v.currentTime > t + 0.4;
-  }, start);
-  await page.keyboard.press('k');
-  await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
-  await page.waitForTimeout(150); // frames already on their way to the screen arrive
 }
 
 /** Puts the video on frame k (paused) and returns the barcode shown. */

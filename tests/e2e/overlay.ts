@@ -2,7 +2,7 @@
  * What the user sees of FrameCoach in a page, read the way a test needs it: the overlay
  * host (its data-* attributes mirror the HUD), its shadow-root panel, and step completion.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { ElementHandle, Frame, Page } from 'playwright-core';
 
 export type Target = Page | Frame;
 export const HOST = 'framecoach-overlay';
@@ -63,4 +63,19 @@ export async function waitForVideoReady(target: Target, selector = 'video'): Pro
     selector,
     { timeout: 15_000 },
   );
+}
+
+/**
+ * Plays the video for a moment with `k` and pauses it with `k`, as a coach would, so
+ * FrameCoach has measured the frame rate from playback before the first step.
+ */
+export async function measureRate(page: Page, target: Target = page, selector = 'video'): Promise<void> {
+  const video = (await target.waitForSelector(selector, { state: 'attached' })) as ElementHandle<HTMLVideoElement>;
+  const start = await video.evaluate((v) => v.currentTime);
+  if (await video.evaluate((v) => v.paused)) await page.keyboard.press('k');
+  await target.waitForFunction(([v, t]) => !v.paused && v.currentTime > t + 0.4, [video, start] as const);
+  await page.keyboard.press('k');
+  await target.waitForFunction((v) => v.paused, video);
+  await page.waitForTimeout(150); // frames already on their way to the screen arrive
+  await video.dispose();
 }
