@@ -12,7 +12,7 @@ export type AnnotationPatch<A extends Annotation = Annotation> = Partial<
 export function mutate<A extends Annotation>(annotation: A, patch: AnnotationPatch<A>, now: number = Date.now()): A {
   let changed = false;
   for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
-    if (!Object.is(patch[key], (annotation as Record<string, unknown>)[key as string])) changed = true;
+    if (!Object.is(patch[key], (annotation as unknown as Record<string, unknown>)[key as string])) changed = true;
   }
   if (!changed) return annotation;
   return { ...annotation, ...patch, version: annotation.version + 1, updatedAt: Math.max(now, annotation.updatedAt) };

@@ -44,8 +44,56 @@ export interface CommentAnnotation extends AnnotationBase {
   readonly parentId: string | null;
 }
 
-/** Every kind of annotation. Drawings join in issue 4. */
-export type Annotation = CommentAnnotation;
+/** A point normalized to the video's picture: 0..1 across and down (after letterboxing). */
+export interface NormPoint {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** The drawing tools. Each shape keeps only what defines it; renderers derive the rest. */
+export type Shape =
+  | { readonly tool: 'pen'; readonly points: readonly NormPoint[] }
+  | { readonly tool: 'line'; readonly from: NormPoint; readonly to: NormPoint }
+  | { readonly tool: 'arrow'; readonly from: NormPoint; readonly to: NormPoint }
+  | { readonly tool: 'rect'; readonly from: NormPoint; readonly to: NormPoint }
+  | { readonly tool: 'ellipse'; readonly from: NormPoint; readonly to: NormPoint }
+  | { readonly tool: 'text'; readonly at: NormPoint; readonly text: string }
+  /** Three points: the angle at `vertex` between the rays to `a` and `b`. */
+  | { readonly tool: 'angle'; readonly a: NormPoint; readonly vertex: NormPoint; readonly b: NormPoint }
+  /** Two points: the segment's angle to the vertical or the horizontal (trunk lean, shin). */
+  | { readonly tool: 'angleToVertical'; readonly from: NormPoint; readonly to: NormPoint }
+  | { readonly tool: 'angleToHorizontal'; readonly from: NormPoint; readonly to: NormPoint };
+
+export type Tool = Shape['tool'];
+
+export interface DrawingStyle {
+  /** CSS color. */
+  readonly color: string;
+  /** Stroke width in CSS px at a 640 px-wide picture; scaled with the picture. */
+  readonly width: number;
+}
+
+/**
+ * Visibility in time: on its frame while paused; during playback shown for `holdSeconds`
+ * from `time` then faded over `fadeSeconds` (Kinovea-style), or until `endTime` when set.
+ */
+export interface DrawingTiming {
+  readonly holdSeconds: number;
+  readonly fadeSeconds: number;
+  readonly endTime: number | null;
+}
+
+export interface DrawingAnnotation extends AnnotationBase {
+  readonly kind: 'drawing';
+  readonly shape: Shape;
+  readonly style: DrawingStyle;
+  readonly timing: DrawingTiming;
+  /** A comment this drawing belongs to, or null. */
+  readonly commentId: string | null;
+}
+
+/** Every kind of annotation. */
+export type Annotation = CommentAnnotation | DrawingAnnotation;
 export type AnnotationKind = Annotation['kind'];
 
 /** What FrameCoach keeps about a video. */
