@@ -1,0 +1,318 @@
+/**
+ * Draws drawing annotations onto a canvas context it is given (no DOM lookups), so the
+ * renderer runs in Node against a recording fake. Read-only over the model: derived data
+ * (pixel points, angle labels) lives in a WeakMap keyed by the drawing object.
+ */
+import type { DrawingAnnotation, DrawingStyle, NormPoint, Shape } from '../model/types';
+import { pointsOf } from '../model/shape';
+import { angleAt, angleToHorizontal, angleToVertical, formatAngle } from '../drawing/geometry';
+
+/** The subset of CanvasRenderingContext2D the renderer uses (so a fake can record calls). */
+export type Ctx = Pick<
+  CanvasRenderingContext2D,
+  | 'save'
+  | 'restore'
+  | 'beginPath'
+  | 'moveTo'
+  | 'lineTo'
+  | 'stroke'
+  | 'fill'
+  | 'arc'
+  | 'ellipse'
+  | 'rect'
+  | 'strokeRect'
+  | 'fillText'
+  | 'measureText'
+  | 'setTransform'
+  | 'clearRect'
+  | 'closePath'
+  | 'setLineDash'
+> & {
+  strokeStyle: unknown;
+  fillStyle: unknown;
+  lineWidth: number;
+  lineCap: CanvasLineCap;
+  lineJoin: CanvasLineJoin;
+  font: string;
+  globalAlpha: number;
+  textBaseline: CanvasTextBaseline;
+  textAlign: CanvasTextAlign;
+};
+
+/** CSS px size of the picture and the devicePixelRatio of the canvas backing it. */
+export interface Scene {
+  width: number;
+  height: number;
+  dpr: number;
+}
+
+export interface Item {
+  drawing: DrawingAnnotation;
+  /** 0..1, multiplied into globalAlpha (playback fade). */
+  opacity: number;
+  selected?: boolean;
+}
+
+/** A point in CSS px of the picture. */
+export interface Px {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** What the renderer derives from a drawing for one picture size. Never mutated. */
+export interface Derived {
+  readonly width: number;
+  readonly height: number;
+  /** pointsOf(shape) in CSS px, same order. */
+  readonly points: readonly Px[];
+  /** Degree label for the angle tools ("37.5°"), null for other tools or a degenerate angle. */
+  readonly label: string | null;
+}
+
+/** Widths and sizes are given at this picture width and scaled with the picture. */
+const BASE_WIDTH = 640;
+const MIN_STROKE = 1.5;
+const HANDLE_SIZE = 8;
+const HALO = 'rgba(0, 0, 0, 0.65)';
+const HANDLE_FILL = '#ffffff';
+
+/** style.width is CSS px at a 640 px-wide picture, scaled with the picture width, min 1.5. */
+export function strokeWidthPx(style: DrawingStyle, scene: Scene): number {
+  const scaled = style.width * (scene.width / BASE_WIDTH);
+  return Number.isFinite(scaled) ? Math.max(MIN_STROKE, scaled) : MIN_STROKE;
+}
+
+/** Normalized picture point to CSS px. */
+export function toPx(p: NormPoint, scene: Pick<Scene, 'width' | 'height'>): Px {
+  return { x: p.x * scene.width, y: p.y * scene.height };
+}
+
+/** The degree label of an angle tool, null for other tools or a degenerate angle. */
+function labelFor(shape: Shape, size: Pick<Scene, 'width' | 'height'>): string | null {
+  let deg: number;
+  switch (shape.tool) {
+    case 'angle':
+      deg = angleAt(shape.a, shape.vertex, shape.b, size);
+      break;
+    case 'angleToVertical':
+      deg = angleToVertical(shape.from, shape.to, size);
+      break;
+    case 'angleToHorizontal':
+      deg = angleToHorizontal(shape.from, shape.to, size);
+      break;
+    default:
+      return null;
+  }
+  return Number.isFinite(deg) ? formatAngle(deg) : null;
+}
+
+const cache = new WeakMap<DrawingAnnotation, Derived>();
+
+/**
+ * Pixel points and label of `drawing` for the scene's picture size: the same object while
+ * the drawing object and the picture size stay the same (mutate makes a new object, so a
+ * changed drawing gets fresh data).
+ */
+export function derive(drawing: DrawingAnnotation, scene: Pick<Scene, 'width' | 'height'>): Derived {
+  const hit = cache.get(drawing);
+  if (hit && hit.width === scene.width && hit.height === scene.height) return hit;
+  const points = pointsOf(drawing.shape).map((p) => toPx(p, scene));
+  const derived: Derived = { width: scene.width, height: scene.height, points, label: labelFor(drawing.shape, scene) };
+  cache.set(drawing, derived);
+  return derived;
+}
+
+/** Clears the canvas, sets the dpr transform, draws each item (in order: later on top). */
+export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): void {
+  const dpr = Number.isFinite(scene.dpr) && scene.dpr > 0 ? scene.dpr : 1;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, scene.width, scene.height);
+  if (!(scene.width > 0 && scene.height > 0)) return;
+  for (const item of items) {
+    if (item.drawing.deleted || !(item.opacity > 0)) continue;
+    ctx.save();
+    try {
+      ctx.globalAlpha = ctx.globalAlpha * Math.min(1, item.opacity);
+      drawItem(ctx, scene, item);
+    } finally {
+      ctx.restore();
+    }
+  }
+}
+
+function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
+  const { drawing } = item;
+  const { shape, style } = drawing;
+  const d = derive(drawing, scene);
+  const lw = strokeWidthPx(style, scene);
+  const k = scene.width / BASE_WIDTH;
+  ctx.strokeStyle = style.color;
+  ctx.fillStyle = style.color;
+  ctx.lineWidth = lw;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  const [p0, p1, p2] = d.points;
+  switch (shape.tool) {
+    case 'pen':
+      drawPolyline(ctx, d.points, lw);
+      break;
+    case 'line':
+      if (p0 && p1) segment(ctx, p0, p1);
+      break;
+    case 'arrow':
+      if (p0 && p1) drawArrow(ctx, p0, p1, lw);
+      break;
+    case 'rect':
+      if (p0 && p1) {
+        ctx.strokeRect(Math.min(p0.x, p1.x), Math.min(p0.y, p1.y), Math.abs(p1.x - p0.x), Math.abs(p1.y - p0.y));
+      }
+      break;
+    case 'ellipse':
+      if (p0 && p1) {
+        ctx.beginPath();
+        ctx.ellipse((p0.x + p1.x) / 2, (p0.y + p1.y) / 2, Math.abs(p1.x - p0.x) / 2, Math.abs(p1.y - p0.y) / 2, 0, 0, 2 * Math.PI);
+        ctx.stroke();
+      }
+      break;
+    case 'text':
+      if (p0) drawLabel(ctx, shape.text, p0, 'topLeft', Math.max(12, 18 * k), style.color);
+      break;
+    case 'angle':
+      if (p0 && p1 && p2) {
+        ctx.beginPath();
+        ctx.moveTo(p0.x, p0.y);
+        ctx.lineTo(p1.x, p1.y);
+        ctx.lineTo(p2.x, p2.y);
+        ctx.stroke();
+        drawAngleMark(ctx, p1, p0, p2, d.label, k, style.color);
+      }
+      break;
+    case 'angleToVertical':
+    case 'angleToHorizontal':
+      if (p0 && p1) {
+        const ref = referenceEnd(shape.tool, p0, p1);
+        ctx.save();
+        ctx.setLineDash([6 * k, 4 * k]);
+        ctx.lineWidth = Math.max(1, lw / 2);
+        segment(ctx, p0, ref);
+        ctx.restore();
+        segment(ctx, p0, p1);
+        drawAngleMark(ctx, p0, ref, p1, d.label, k, style.color);
+      }
+      break;
+  }
+  if (item.selected) drawHandles(ctx, handlePoints(shape, d.points), style.color);
+}
+
+function segment(ctx: Ctx, a: Px, b: Px): void {
+  ctx.beginPath();
+  ctx.moveTo(a.x, a.y);
+  ctx.lineTo(b.x, b.y);
+  ctx.stroke();
+}
+
+function drawPolyline(ctx: Ctx, points: readonly Px[], lw: number): void {
+  const [first, ...rest] = points;
+  if (!first) return;
+  ctx.beginPath();
+  if (rest.length === 0) {
+    // A tap: a dot as wide as the stroke.
+    ctx.arc(first.x, first.y, lw / 2, 0, 2 * Math.PI);
+    ctx.fill();
+    return;
+  }
+  ctx.moveTo(first.x, first.y);
+  for (const p of rest) ctx.lineTo(p.x, p.y);
+  ctx.stroke();
+}
+
+/** Arrow head length for a stroke width: grows with the stroke so thick arrows stay readable. */
+export function arrowHeadLength(lw: number): number {
+  return Math.max(8, lw * 4);
+}
+
+function drawArrow(ctx: Ctx, from: Px, to: Px, lw: number): void {
+  const dx = to.x - from.x, dy = to.y - from.y;
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return;
+  const head = Math.min(arrowHeadLength(lw), len);
+  const ux = dx / len, uy = dy / len;
+  const halfWidth = head * 0.5;
+  const baseX = to.x - ux * head, baseY = to.y - uy * head;
+  // The shaft stops inside the head so its round cap does not poke through the tip.
+  segment(ctx, from, { x: to.x - ux * head * 0.5, y: to.y - uy * head * 0.5 });
+  ctx.beginPath();
+  ctx.moveTo(to.x, to.y);
+  ctx.lineTo(baseX - uy * halfWidth, baseY + ux * halfWidth);
+  ctx.lineTo(baseX + uy * halfWidth, baseY - ux * halfWidth);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/** The far end of the dashed reference line through `from`, as long as the segment, on its side. */
+function referenceEnd(tool: 'angleToVertical' | 'angleToHorizontal', from: Px, to: Px): Px {
+  const len = Math.hypot(to.x - from.x, to.y - from.y);
+  if (tool === 'angleToVertical') return { x: from.x, y: from.y + (to.y > from.y ? len : -len) };
+  return { x: from.x + (to.x < from.x ? -len : len), y: from.y };
+}
+
+/** An arc at `vertex` from the ray toward `a` to the ray toward `b` (the short way), and the label. */
+function drawAngleMark(ctx: Ctx, vertex: Px, a: Px, b: Px, label: string | null, k: number, color: string): void {
+  const la = Math.hypot(a.x - vertex.x, a.y - vertex.y);
+  const lb = Math.hypot(b.x - vertex.x, b.y - vertex.y);
+  if (la === 0 || lb === 0) return;
+  const start = Math.atan2(a.y - vertex.y, a.x - vertex.x);
+  let sweep = Math.atan2(b.y - vertex.y, b.x - vertex.x) - start;
+  while (sweep > Math.PI) sweep -= 2 * Math.PI;
+  while (sweep <= -Math.PI) sweep += 2 * Math.PI;
+  const radius = Math.min(24 * k, 0.5 * Math.min(la, lb));
+  ctx.beginPath();
+  ctx.arc(vertex.x, vertex.y, radius, start, start + sweep, sweep < 0);
+  ctx.stroke();
+  if (!label) return;
+  const mid = start + sweep / 2;
+  const fontPx = Math.max(11, 14 * k);
+  const dist = radius + fontPx * 1.4;
+  drawLabel(ctx, label, { x: vertex.x + Math.cos(mid) * dist, y: vertex.y + Math.sin(mid) * dist }, 'center', fontPx, color);
+}
+
+/** Text on a dark box so it reads over any picture; `at` is its top-left corner or its center. */
+function drawLabel(ctx: Ctx, text: string, at: Px, anchor: 'topLeft' | 'center', fontPx: number, color: string): void {
+  const lines = text.split('\n');
+  ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  ctx.textAlign = 'left';
+  const lineHeight = fontPx * 1.25;
+  const pad = fontPx * 0.3;
+  const width = Math.max(0, ...lines.map((line) => ctx.measureText(line).width));
+  const height = lines.length * lineHeight;
+  const left = anchor === 'center' ? at.x - width / 2 : at.x;
+  const top = anchor === 'center' ? at.y - height / 2 : at.y;
+  ctx.fillStyle = HALO;
+  ctx.beginPath();
+  ctx.rect(left - pad, top - pad, width + 2 * pad, height + 2 * pad);
+  ctx.fill();
+  ctx.fillStyle = color;
+  lines.forEach((line, i) => ctx.fillText(line, left, top + i * lineHeight + (lineHeight - fontPx) / 2));
+}
+
+/** Where a selected drawing shows handles: its points, or a pen stroke's two ends. */
+export function handlePoints(shape: Shape, points: readonly Px[]): readonly Px[] {
+  if (shape.tool !== 'pen' || points.length <= 2) return points;
+  const first = points[0], last = points[points.length - 1];
+  return first && last ? [first, last] : points;
+}
+
+function drawHandles(ctx: Ctx, points: readonly Px[], color: string): void {
+  ctx.setLineDash([]);
+  ctx.lineWidth = 1.5;
+  ctx.strokeStyle = color;
+  ctx.fillStyle = HANDLE_FILL;
+  const h = HANDLE_SIZE / 2;
+  for (const p of points) {
+    ctx.beginPath();
+    ctx.rect(p.x - h, p.y - h, HANDLE_SIZE, HANDLE_SIZE);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
