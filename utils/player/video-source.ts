@@ -95,9 +95,16 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       const before = presented;
       // A seek to `time` shows a frame that starts at or before it. A later frame is one
       // still in flight from playback: wait for the seek's own frame instead.
+      let shown: number | null = null;
       const onSeekFrame: FrameCallback = (_now, meta) => {
-        if (seeked || meta.mediaTime <= time + 0.002) finish(meta.mediaTime);
-        else id = rv.requestVideoFrameCallback(onSeekFrame);
+        if (!seeked && meta.mediaTime > time + 0.002) {
+          id = rv.requestVideoFrameCallback(onSeekFrame);
+          return;
+        }
+        // The frame can be announced a moment before the seek completes, when reading its
+        // pixels (drawImage, a capture) may still give the old picture: wait for both.
+        if (seeked || !video.seeking) finish(meta.mediaTime);
+        else shown = meta.mediaTime;
       };
       let id = rv.requestVideoFrameCallback(onSeekFrame);
       const finish = (mediaTime: number | null) => {
@@ -113,7 +120,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let seekedTimer: ReturnType<typeof setTimeout> | undefined;
       const onSeeked = () => {
         seeked = true;
-        seekedTimer = setTimeout(() => finish(presented ?? before), 250);
+        if (shown !== null) finish(shown);
+        else seekedTimer = setTimeout(() => finish(presented ?? before), 250);
       };
       const timer = setTimeout(() => finish(presented ?? before), SEEK_TIMEOUT_MS);
       video.addEventListener('seeked', onSeeked);
