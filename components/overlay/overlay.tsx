@@ -1,6 +1,9 @@
 import type { PlayerState } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
 import type { BookState } from '../../utils/comments/book';
+import type { DrawState } from '../../utils/drawing/feature';
+import type { PointerInput } from '../../utils/drawing/tools';
+import { DrawingCanvas } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
@@ -24,17 +27,23 @@ export interface OverlayProps {
   runner: CommandRunner;
   book: Store<BookState>;
   commentActions: PanelActions;
+  draw: Store<DrawState>;
+  onPointer(input: PointerInput): void;
   duration: () => number | null;
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, commentActions, duration }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, onPointer }: OverlayProps) {
   const state = useStore(player);
+  const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
   const notes = useStore(book);
   if (!visible) return null;
   const message = state.message;
   return (
+    <>
+    {/* The canvas covers the whole picture (drawings are normalized to it); the UI only its visible part. */}
+    <DrawingCanvas draw={drawing} player={state} onPointer={onPointer} />
     <div class={comments && !help ? 'fc-root fc-with-comments' : 'fc-root'}>
       <div class="fc-panel" hidden={help}>
         <Hud state={state} />
@@ -51,5 +60,6 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
       {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { attachComments, type CommentDeps, type CommentFeature } from '../../utils/comments/feature';
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
+import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
 import { createSession, type PlayerSession } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
 import type { SiteAdapter } from '../../utils/sites/types';
@@ -13,6 +14,7 @@ export interface Attached {
   readonly session: PlayerSession;
   readonly host: OverlayHost;
   readonly comments: CommentFeature;
+  readonly drawings: DrawingFeature;
   detach(): void;
 }
 
@@ -29,9 +31,11 @@ export interface AttachDeps {
 export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
   const session = createSession(video);
+  const drawings = attachDrawings(session, deps.call, () => comments.book.state.get().author);
   const comments = attachComments(session, {
     call: deps.call,
     onChange: deps.onChange,
+    onAnnotations: drawings.take,
     showPanel: () => view.set({ comments: true, help: false }),
     facts: () => ({
       frameUrl: location.href,
@@ -50,6 +54,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     runner,
     book: book.state,
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
+    draw: drawings.state,
+    onPointer: drawings.pointer,
     commentActions: {
       seek: (c) => void comments.seek(c),
       edit: book.startEdit,
@@ -79,16 +85,19 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.videoId = b.videoId ?? '';
     data.comments = String(b.all.filter((c) => !c.deleted).length);
     data.saving = String(b.saving);
+    data.drawings = String(drawings.state.get().drawings.filter((d) => !d.deleted).length);
+    data.tool = drawings.state.get().tool?.tool ?? '';
     data.openMs = b.timing.openMs?.toFixed(2) ?? '';
     data.allMs = b.timing.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish)];
+  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish)];
   publish();
   return {
     session,
     host,
     comments,
+    drawings,
     detach() {
       for (const off of unsubscribe) off();
       unmount();

@@ -49,12 +49,16 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       helpVisible: view.get().help,
       commentsOpen: view.get().comments,
       canUndo: attached?.comments.book.state.get().undoable != null,
+      toolActive: attached?.drawings.state.get().tool != null,
     };
   };
   const ctx: CommandContext = {
     get player() {
       if (!attached) throw new Error('No video attached');
       return attached.session;
+    },
+    drawing: {
+      setTool: (tool) => attached?.drawings.setTool(tool),
     },
     comments: {
       add: (range) => void attached?.comments.add(range),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import type { CommandContext, CommentActions, ContextKeys, PlayerActions, UiActions } from '../../utils/commands/context';
+import type { CommandContext, CommentActions, ContextKeys, DrawingActions, PlayerActions, UiActions } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
 import { chordOf, normalizeChord, type KeyLike } from '../../utils/commands/keys';
 import { createRegistry } from '../../utils/commands/registry';
@@ -20,6 +20,7 @@ const KEY_TEMPLATE: ContextKeys = {
   helpVisible: false,
   commentsOpen: false,
   canUndo: false,
+  toolActive: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 
@@ -32,7 +33,7 @@ const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** CONTEXT_KEYS.lengt
 
 const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
 
-type Call = [target: 'player' | 'ui' | 'comments', method: string, args: unknown[]];
+type Call = [target: 'player' | 'ui' | 'comments' | 'drawing', method: string, args: unknown[]];
 
 function fakeContext(): { ctx: CommandContext; calls: Call[] } {
   const calls: Call[] = [];
@@ -41,7 +42,7 @@ function fakeContext(): { ctx: CommandContext; calls: Call[] } {
       get: (_, method) => (...args: unknown[]) => void calls.push([target, String(method), args]),
     });
   return {
-    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments') },
+    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments'), drawing: record<DrawingActions>('drawing') },
     calls,
   };
 }
@@ -67,6 +68,10 @@ const EXPECTED_RUN: Record<string, Call> = {
   'comment.addRange': ['comments', 'add', [true]],
   'comment.togglePanel': ['comments', 'togglePanel', []],
   'comment.undo': ['comments', 'undo', []],
+  'draw.tool.line': ['drawing', 'setTool', ['line']],
+  'draw.tool.angle': ['drawing', 'setTool', ['angle']],
+  'draw.tool.angleToVertical': ['drawing', 'setTool', ['angleToVertical']],
+  'draw.exit': ['drawing', 'setTool', [null]],
 };
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */

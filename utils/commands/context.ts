@@ -1,3 +1,5 @@
+import type { Tool } from '../model/types';
+
 /**
  * What a command's `run` receives: the player it acts on and the UI. Interfaces only, so
  * commands stay pure and a test can pass fakes.
@@ -27,10 +29,16 @@ export interface CommentActions {
   undo(): void;
 }
 
+export interface DrawingActions {
+  /** Picks a drawing tool (null leaves the tool). */
+  setTool(tool: Tool | null): void;
+}
+
 export interface CommandContext {
   readonly player: PlayerActions;
   readonly ui: UiActions;
   readonly comments: CommentActions;
+  readonly drawing: DrawingActions;
 }
 
 /** Context keys (for `when` clauses) the content script keeps current. */
@@ -42,5 +50,6 @@ export interface ContextKeys {
   helpVisible: boolean;
   commentsOpen: boolean;
   canUndo: boolean;
+  toolActive: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

@@ -6,7 +6,7 @@
 import { frameIndexAt } from '../frames/timecode';
 import type { Call } from '../messaging/client';
 import type { ChangeMessage, VideoFacts } from '../messaging/contract';
-import type { CommentAnnotation } from '../model/types';
+import type { Annotation, CommentAnnotation } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import { createBook, type Book } from './book';
 
@@ -17,6 +17,8 @@ export interface CommentDeps {
   facts(): VideoFacts;
   /** Opens the panel (the UI's business). */
   showPanel(): void;
+  /** Every annotation loaded or changed (drawings use it); `replace` on a fresh load. */
+  onAnnotations?(videoId: string, annotations: readonly Annotation[], replace: boolean): void;
 }
 
 export interface CommentFeature {
@@ -41,9 +43,14 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     try {
       const { video, annotations, complete } = await deps.call('video.open', facts);
       book.load(video.id, annotations);
+      deps.onAnnotations?.(video.id, annotations, true);
       book.state.set({ timing: { ...book.state.get().timing, openMs: performance.now() - started } });
       // Thousands of comments: the first page is on screen; the rest follows.
-      if (!complete) book.merge(await deps.call('annotations.list', { videoId: video.id }));
+      if (!complete) {
+        const all = await deps.call('annotations.list', { videoId: video.id });
+        book.merge(all);
+        deps.onAnnotations?.(video.id, all, false);
+      }
       book.state.set({ timing: { ...book.state.get().timing, allMs: performance.now() - started } });
     } catch (error) {
       book.state.set({ loading: false, error: `Comments are unavailable: ${error instanceof Error ? error.message : String(error)}` });
@@ -54,7 +61,9 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
   // A new source in the same element (YouTube's next video) is another video.
   video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
   const offChange = deps.onChange((message) => {
-    if (message.videoId === book.state.get().videoId) book.merge(message.annotations);
+    if (message.videoId !== book.state.get().videoId) return;
+    book.merge(message.annotations);
+    deps.onAnnotations?.(message.videoId, message.annotations, false);
   });
   deps
     .call('settings.get', {})

@@ -1,4 +1,4 @@
-import type { Author, CommentAnnotation, RecordSource } from './types';
+import type { Author, CommentAnnotation, DrawingAnnotation, DrawingStyle, DrawingTiming, RecordSource, Shape } from './types';
 
 export interface NewComment {
   videoId: string;
@@ -41,4 +41,43 @@ export function newComment(input: NewComment): CommentAnnotation {
 /** Time order for lists: by time, then creation, then id (stable everywhere). */
 export function byTime(a: CommentAnnotation, b: CommentAnnotation): number {
   return a.time - b.time || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** High contrast on most footage, and readable on a phone-sized picture. */
+export const DEFAULT_STYLE: DrawingStyle = { color: '#ffcf3f', width: 3 };
+/** Kinovea-style: a drawing stays about a second during playback, then fades. */
+export const DEFAULT_TIMING: DrawingTiming = { holdSeconds: 1, fadeSeconds: 0.5, endTime: null };
+
+export interface NewDrawing {
+  videoId: string;
+  time: number;
+  frame: number | null;
+  shape: Shape;
+  author: Author;
+  style?: DrawingStyle;
+  timing?: DrawingTiming;
+  id?: string;
+  now?: number;
+}
+
+/** A new drawing at version 1, on the frame at `time`. */
+export function newDrawing(input: NewDrawing): DrawingAnnotation {
+  const now = input.now ?? Date.now();
+  return {
+    kind: 'drawing',
+    id: input.id ?? crypto.randomUUID(),
+    videoId: input.videoId,
+    time: input.time,
+    frame: input.frame,
+    shape: input.shape,
+    style: input.style ?? DEFAULT_STYLE,
+    timing: input.timing ?? DEFAULT_TIMING,
+    commentId: null,
+    author: input.author,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    deleted: false,
+    source: { kind: 'local' },
+  };
 }

@@ -1,0 +1,79 @@
+/**
+ * Drawing on the frame (first slice of issue 4): a line and an angle drawn with the mouse
+ * are saved, come back after a reload on their frame, and sit at the same place relative
+ * to the picture at another window size. Checked by the canvas's pixels.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clipByFile, frameMiddle, seekAndRead } from './barcode';
+import { fixtureUrl, type FixtureServer } from './harness';
+import { measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { useBrowser } from './session';
+
+let server: FixtureServer;
+const newPage = useBrowser((s) => {
+  server = s;
+});
+const CLIP = clipByFile('vp9-30.webm');
+
+async function open(page: Page, width = 1280): Promise<void> {
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(fixtureUrl(server, 'letterbox.html', { clip: CLIP.file, case: 'draw' }));
+  await waitForOverlay(page);
+  await waitForVideoReady(page);
+  await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);
+}
+
+/** Is the canvas pixel at a normalized picture point painted (the stroke colour)? */
+async function painted(page: Page, x: number, y: number): Promise<boolean> {
+  return page.evaluate(
+    ([nx, ny]) => {
+      const canvas = document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!;
+      const ctx = canvas.getContext('2d')!;
+      const px = ctx.getImageData(Math.round(nx * canvas.width), Math.round(ny * canvas.height), 1, 1).data;
+      return px[3]! > 128 && px[0]! > 200 && px[1]! > 150; // the default yellow
+    },
+    [x, y] as const,
+  );
+}
+
+async function dragOnPicture(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
+  const r = (await overlayRect(page))!;
+  await page.mouse.move(r.x + from.x * r.width, r.y + from.y * r.height);
+  await page.mouse.down();
+  await page.mouse.move(r.x + ((from.x + to.x) / 2) * r.width, r.y + ((from.y + to.y) / 2) * r.height, { steps: 4 });
+  await page.mouse.move(r.x + to.x * r.width, r.y + to.y * r.height, { steps: 4 });
+  await page.mouse.up();
+}
+
+describe('drawing', () => {
+  it('a line drawn with the mouse is saved, shown on its frame after a reload, at the same place at another window size', async () => {
+    const page = await newPage();
+    await open(page);
+    await measureRate(page);
+    expect((await seekAndRead(page, frameMiddle(CLIP, 40))).index).toBe(40);
+    await waitIdle(page);
+    await page.keyboard.press('Alt+l');
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === 'line');
+    await dragOnPicture(page, { x: 0.2, y: 0.3 }, { x: 0.8, y: 0.7 });
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === '');
+    expect(await painted(page, 0.5, 0.5)).toBe(true);
+    expect(await painted(page, 0.5, 0.2)).toBe(false);
+
+    for (const width of [1280, 700]) {
+      await open(page, width);
+      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+      // Not on another frame…
+      expect((await seekAndRead(page, frameMiddle(CLIP, 70))).index).toBe(70);
+      await page.waitForTimeout(100);
+      expect(await painted(page, 0.5, 0.5)).toBe(false);
+      // …but on its own, at the same place relative to the picture.
+      expect((await seekAndRead(page, frameMiddle(CLIP, 40))).index).toBe(40);
+      await expect.poll(() => painted(page, 0.5, 0.5)).toBe(true);
+      expect(await painted(page, 0.35, 0.4)).toBe(true);
+      expect(await painted(page, 0.5, 0.2)).toBe(false);
+    }
+  });
+});
