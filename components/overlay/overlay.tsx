@@ -44,7 +44,14 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
     <>
     {/* The canvas covers the whole picture (drawings are normalized to it); the UI only its visible part. */}
     <DrawingCanvas draw={drawing} player={state} onPointer={onPointer} />
-    <div class={comments && !help ? 'fc-root fc-with-comments' : 'fc-root'}>
+    <div
+      class={['fc-root', comments && !help ? 'fc-with-comments' : '', drawing.tool ? 'fc-drawing-mode' : ''].join(' ')}
+    >
+      {drawing.tool && (
+        <div class="fc-tool-chip" role="status">
+          Drawing: {runner.title(`draw.tool.${drawing.tool.tool}`).replace(/^(Draw|Measure) (a |an )?/, '')} — Esc to finish
+        </div>
+      )}
       <div class="fc-panel" hidden={help}>
         <Hud state={state} />
         <Toolbar state={state} runner={runner} />

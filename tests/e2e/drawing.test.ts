@@ -76,4 +76,30 @@ describe('drawing', () => {
       expect(await painted(page, 0.5, 0.2)).toBe(false);
     }
   });
+
+  it.each([
+    // tool key, drag from → to, a point on the drawn outline, a point that must stay clear
+    ['arrow', 'Alt+a', { x: 0.2, y: 0.5 }, { x: 0.8, y: 0.5 }, { x: 0.5, y: 0.5 }, { x: 0.5, y: 0.3 }],
+    ['rect', 'Alt+r', { x: 0.2, y: 0.2 }, { x: 0.8, y: 0.8 }, { x: 0.5, y: 0.2 }, { x: 0.5, y: 0.5 }],
+    ['ellipse', 'Alt+o', { x: 0.2, y: 0.2 }, { x: 0.8, y: 0.8 }, { x: 0.2, y: 0.5 }, { x: 0.5, y: 0.5 }],
+    ['pen', 'Alt+p', { x: 0.3, y: 0.3 }, { x: 0.7, y: 0.7 }, { x: 0.5, y: 0.5 }, { x: 0.7, y: 0.3 }],
+    ['angleToHorizontal', 'Alt+h', { x: 0.2, y: 0.7 }, { x: 0.8, y: 0.4 }, { x: 0.5, y: 0.55 }, { x: 0.5, y: 0.2 }],
+  ])('%s: drawn with the mouse, saved and shown on its frame', async (tool, key, from, to, on, off) => {
+    const page = await newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(fixtureUrl(server, 'letterbox.html', { clip: CLIP.file, case: `tool-${tool}` }));
+    await waitForOverlay(page);
+    await waitForVideoReady(page);
+    await measureRate(page);
+    expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
+    await waitIdle(page);
+    await page.keyboard.press(key);
+    await page.waitForFunction((t) => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === t, tool);
+    await dragOnPicture(page, from, to);
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => painted(page, on.x, on.y)).toBe(true);
+    expect(await painted(page, off.x, off.y)).toBe(false);
+  });
 });
+

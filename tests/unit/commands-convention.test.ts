@@ -72,6 +72,11 @@ const EXPECTED_RUN: Record<string, Call> = {
   'draw.tool.angle': ['drawing', 'setTool', ['angle']],
   'draw.tool.angleToVertical': ['drawing', 'setTool', ['angleToVertical']],
   'draw.exit': ['drawing', 'setTool', [null]],
+  'draw.tool.pen': ['drawing', 'setTool', ['pen']],
+  'draw.tool.arrow': ['drawing', 'setTool', ['arrow']],
+  'draw.tool.rect': ['drawing', 'setTool', ['rect']],
+  'draw.tool.ellipse': ['drawing', 'setTool', ['ellipse']],
+  'draw.tool.angleToHorizontal': ['drawing', 'setTool', ['angleToHorizontal']],
 };
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */

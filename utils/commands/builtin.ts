@@ -1,9 +1,19 @@
 import type { CommandContext } from './context';
+import type { Tool } from '../model/types';
 import type { Command } from './registry';
 
 type Cmd = Command<CommandContext>;
 
 const ACTIVE = 'videoAttached && overlayVisible';
+
+const tool = (id: string, title: string, name: Tool, key: string): Cmd => ({
+  id,
+  title,
+  category: 'Draw',
+  keys: [key],
+  when: ACTIVE,
+  run: ({ drawing }) => drawing.setTool(name),
+});
 
 const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
   id,
@@ -132,6 +142,11 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     when: ACTIVE,
     run: ({ drawing }) => drawing.setTool('angleToVertical'),
   },
+  tool('draw.tool.pen', 'Draw freehand', 'pen', 'alt+p'),
+  tool('draw.tool.arrow', 'Draw an arrow', 'arrow', 'alt+a'),
+  tool('draw.tool.rect', 'Draw a rectangle', 'rect', 'alt+r'),
+  tool('draw.tool.ellipse', 'Draw an ellipse', 'ellipse', 'alt+o'),
+  tool('draw.tool.angleToHorizontal', 'Angle to horizontal (drag)', 'angleToHorizontal', 'alt+h'),
   {
     id: 'draw.exit',
     title: 'Leave the drawing tool',
