@@ -8,14 +8,12 @@
  * URL (query included) is part of the video id, so `?case=<name>` keeps tests apart even on
  * the same clip.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatClock } from '../../utils/frames/timecode';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, waitForExtensionWorker, type FixtureServer } from './harness';
+import { fixtureUrl, waitForExtensionWorker, type FixtureServer, type LaunchedBrowser } from './harness';
+import { useBrowser } from './session';
 import { waitIdle } from './overlay';
 import {
   addCommentHere,
@@ -39,25 +37,19 @@ const C30 = clip('vp9-30.webm');
 const C60 = clip('h264-60.mp4');
 
 let server: FixtureServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let profile: string;
+let browser: LaunchedBrowser;
 // Distinct per run, so even a reused profile would not mix runs.
 const RUN = Date.now().toString(36);
 
-beforeAll(async () => {
-  server = await startServer();
-  profile = mkdtempSync(join(tmpdir(), 'framecoach-comments-ui-'));
-  browser = await launchBrowser({ userDataDir: profile });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+// A fresh temporary profile for the file (launchBrowser's default, removed on close).
+const newPage = useBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Opens `page` with `clip` as a video of its own (`?case=`), ready with comments loaded. */
 async function openCase(name: string, c: ClipInfo, pageName = 'plain.html'): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await newPage();
   await page.goto(fixtureUrl(server, pageName, { clip: c.file, case: `${name}-${RUN}` }));
   await ready(page);
   return page;

@@ -1,25 +1,19 @@
 /**
  * Videos that can't be stepped say so in the HUD, and a step press changes nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { fixtureUrl, type FixtureServer } from './harness';
+import { useBrowser } from './session';
 import { hudMessage, waitForOverlay } from './overlay';
 
 let server: FixtureServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const newPage = useBrowser((s) => {
+  server = s;
 });
 
 describe('videos that cannot be stepped', () => {
   it('a live stream (duration Infinity) says stepping needs a recorded video', async () => {
-    const page = await browser.context.newPage();
+    const page = await newPage();
     await page.goto(fixtureUrl(server, 'live.html'));
     await waitForOverlay(page);
     await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).duration === Infinity);
@@ -33,7 +27,7 @@ describe('videos that cannot be stepped', () => {
   });
 
   it('a video with no frame yet says it is waiting, and the press changes nothing', async () => {
-    const page = await browser.context.newPage();
+    const page = await newPage();
     await page.goto(fixtureUrl(server, 'unloaded.html'));
     await waitForOverlay(page);
     await page.keyboard.press('.');

@@ -2,26 +2,20 @@
  * The frame engine as a coach uses it: real key presses in Chromium with the built
  * extension, every step checked by the barcode of the frame on screen.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { BARCODE, CLIPS, frameStart, readBarcode, readBarcodeInPage, type ClipInfo } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer } from './harness';
+import { fixtureUrl, type FixtureServer } from './harness';
+import { useBrowser } from './session';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
 let server: FixtureServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+const newPage = useBrowser((s) => {
+  server = s;
 });
 
 async function open(clip: ClipInfo): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await newPage();
   await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file }));
   await waitForOverlay(page);
   await waitForVideoReady(page);
