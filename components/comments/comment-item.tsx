@@ -8,6 +8,8 @@ export interface ItemActions {
   reply(id: string): void;
   remove(id: string): void;
   toggleResolved(id: string): void;
+  /** Links the selected drawing to the comment. */
+  linkDrawing(commentId: string): void;
 }
 
 /** Where a comment sits, as the coach reads it: frame number and timecode, or a range. */
@@ -18,12 +20,16 @@ export function placeLabel(c: Pick<CommentAnnotation, 'time' | 'frame' | 'endTim
   return c.endTime !== null ? `${one(c.time, c.frame)} → ${one(c.endTime, c.endFrame)}` : one(c.time, c.frame);
 }
 
-export function CommentItem({ comment, replies, current, rate, actions }: {
+export function CommentItem({ comment, replies, current, rate, actions, drawings, canLink }: {
   comment: CommentAnnotation;
   replies: readonly CommentAnnotation[];
   current: boolean;
   rate: FrameRate | null;
   actions: ItemActions;
+  /** Drawings linked to this comment. */
+  drawings: number;
+  /** A drawing is selected and is not linked here yet. */
+  canLink: boolean;
 }) {
   const classes = ['fc-comment', current ? 'fc-current' : '', comment.resolved ? 'fc-resolved' : ''].join(' ');
   return (
@@ -31,6 +37,11 @@ export function CommentItem({ comment, replies, current, rate, actions }: {
       <button type="button" class="fc-comment-main" onClick={() => actions.seek(comment)} title="Go to this frame">
         <span class="fc-comment-place fc-num">{placeLabel(comment, rate)}</span>
         <span class="fc-comment-author">{comment.author.name}</span>
+        {drawings > 0 && (
+          <span class="fc-badge fc-linked" title={`${drawings} drawing${drawings === 1 ? '' : 's'} linked`}>
+            ✎ {drawings}
+          </span>
+        )}
         <span class="fc-comment-text">{comment.text}</span>
       </button>
       <div class="fc-comment-actions">
@@ -40,6 +51,9 @@ export function CommentItem({ comment, replies, current, rate, actions }: {
           {comment.resolved ? 'Reopen' : 'Resolve'}
         </button>
         <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(comment.id)}>Delete</button>
+        {canLink && (
+          <button type="button" class="fc-link" onClick={() => actions.linkDrawing(comment.id)}>Link drawing</button>
+        )}
       </div>
       {replies.length > 0 && (
         <ul class="fc-replies">

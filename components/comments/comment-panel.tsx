@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { BookState } from '../../utils/comments/book';
 import { currentComment, filterComments, threads } from '../../utils/comments/select';
 import type { PlayerState } from '../../utils/player/session';
+import type { DrawingAnnotation } from '../../utils/model/types';
 import { CommentEditor } from './comment-editor';
 import { CommentItem, placeLabel, type ItemActions } from './comment-item';
 
@@ -18,12 +19,21 @@ export interface PanelActions extends ItemActions {
 const WINDOW = 100;
 
 /** The video's comments, docked beside the picture: list, search, editor, undo. */
-export function CommentPanel({ book, player, filter, actions }: {
+export function CommentPanel({ book, player, filter, actions, drawings, selected }: {
   book: BookState;
   player: PlayerState;
   filter: string;
   actions: PanelActions;
+  /** The video's drawings, to show which comments have some. */
+  drawings: readonly DrawingAnnotation[];
+  /** The selected drawing, which can be linked to a comment. */
+  selected: DrawingAnnotation | null;
 }) {
+  const linked = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const d of drawings) if (!d.deleted && d.commentId) counts.set(d.commentId, (counts.get(d.commentId) ?? 0) + 1);
+    return counts;
+  }, [drawings]);
   const visible = useMemo(() => book.all.filter((c) => !c.deleted), [book.all]);
   const all = useMemo(() => threads(filterComments(visible, filter), visible), [visible, filter]);
   const current = currentComment(visible, player.time);
@@ -53,7 +63,7 @@ export function CommentPanel({ book, player, filter, actions }: {
       {editor && (
         <CommentEditor
           editor={editor}
-          label={placeLabel(editor, player.rate)}
+          label={placeLabel(editor, player.rate) + (editor.drawingId ? ' · on the selected drawing' : '')}
           saving={book.saving}
           error={book.error}
           onDraft={actions.setDraft}
@@ -90,6 +100,8 @@ export function CommentPanel({ book, player, filter, actions }: {
               current={comment.id === current?.id}
               rate={player.rate}
               actions={actions}
+              drawings={linked.get(comment.id) ?? 0}
+              canLink={selected !== null && selected.commentId !== comment.id}
             />
           ))}
           {first + windowed.length < all.length && (

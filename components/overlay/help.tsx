@@ -5,6 +5,8 @@ export interface CommandInfo {
   id: string;
   title: string;
   category: string;
+  /** Keys to show instead of the command's own (one row for a family of commands). */
+  keys?: readonly string[];
 }
 
 /** Every command with its keys, grouped by category: the cheat sheet behind `?`. */
@@ -29,7 +31,7 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
                 <tr key={c.id}>
                   <td>{c.title}</td>
                   <td>
-                    {runner.keysFor(c.id).map((k) => (
+                    {(c.keys ?? runner.keysFor(c.id)).map((k) => (
                       <kbd key={k}>{chordLabel(k)}</kbd>
                     ))}
                   </td>

@@ -9,6 +9,9 @@ const paths = {
   close: 'M6.4 5 12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z',
   comment: 'M4 4h16v12H8l-4 4zM11 7v2H9v2h2v2h2v-2h2V9h-2V7z',
   list: 'M4 6h2v2H4zM8 6h12v2H8zM4 11h2v2H4zM8 11h12v2H8zM4 16h2v2H4zM8 16h12v2H8z',
+  pointer: 'M6 3l13 7.5-5.6 1.4 3.4 6-2.4 1.4-3.4-6L6 17.5z',
+  stopwatch: 'M10 2h4v2h-4zM12 5a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v5h2V9zM18.4 5.2l1.4 1.4-1.5 1.5-1.4-1.4z',
+  draw: 'M3 17.2V21h3.8L17.8 10l-3.8-3.8zM20.7 7.1a1 1 0 0 0 0-1.4l-2.4-2.4a1 1 0 0 0-1.4 0l-1.9 1.9 3.8 3.8z',
   fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
 } as const;
 

@@ -2,8 +2,9 @@ import type { PlayerState } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
 import type { BookState } from '../../utils/comments/book';
 import type { DrawState } from '../../utils/drawing/feature';
-import type { PointerInput } from '../../utils/drawing/tools';
-import { DrawingCanvas } from '../drawing/drawing-canvas';
+import type { DrawingAnnotation } from '../../utils/model/types';
+import { DrawBar, type DrawBarActions } from '../drawing/draw-bar';
+import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
@@ -28,12 +29,12 @@ export interface OverlayProps {
   book: Store<BookState>;
   commentActions: PanelActions;
   draw: Store<DrawState>;
-  onPointer(input: PointerInput): void;
+  drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
   duration: () => number | null;
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, onPointer }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, drawActions }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
@@ -43,20 +44,25 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
   return (
     <>
     {/* The canvas covers the whole picture (drawings are normalized to it); the UI only its visible part. */}
-    <DrawingCanvas draw={drawing} player={state} onPointer={onPointer} />
+    <DrawingCanvas draw={drawing} player={state} actions={drawActions} />
     <div
-      class={['fc-root', comments && !help ? 'fc-with-comments' : '', drawing.tool ? 'fc-drawing-mode' : ''].join(' ')}
+      class={['fc-root', comments && !help ? 'fc-with-comments' : '', drawing.tool ? 'fc-drawing-mode' : '',
+        drawing.tool?.dragging || drawing.tool?.points.length || drawing.editing ? 'fc-stroking' : ''].join(' ')}
     >
-      {drawing.tool && (
-        <div class="fc-tool-chip" role="status">
-          Drawing: {runner.title(`draw.tool.${drawing.tool.tool}`).replace(/^(Draw|Measure) (a |an )?/, '')} — Esc to finish
-        </div>
-      )}
       <div class="fc-panel" hidden={help}>
         <Hud state={state} />
-        <Toolbar state={state} runner={runner} />
+        {drawing.tool ? (
+          <DrawBar draw={drawing} selected={drawActions.selected()} runner={runner} actions={drawActions} />
+        ) : (
+          <Toolbar state={state} runner={runner} />
+        )}
         {message?.kind === 'info' && <div class="fc-note">{message.text}</div>}
       </div>
+      {drawing.error && (
+        <div class="fc-message fc-error fc-draw-error" role="alert">
+          {drawing.error}
+        </div>
+      )}
       {message?.kind === 'error' && (
         <div class="fc-message fc-error" role="alert">
           {message.text}
@@ -64,7 +70,7 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
       )}
       <TimelineStrip comments={notes.all} duration={duration()} onSeek={commentActions.seek} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
-      {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} />}
+      {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>
     </>

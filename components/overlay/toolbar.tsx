@@ -9,8 +9,8 @@ export interface CommandRunner {
   keysFor(id: string): readonly string[];
 }
 
-function Button({ id, runner, icon, text, pressed }: {
-  id: string; runner: CommandRunner; icon?: IconName; text?: string; pressed?: boolean;
+export function Button({ id, runner, icon, text, pressed, disabled }: {
+  id: string; runner: CommandRunner; icon?: IconName; text?: string; pressed?: boolean; disabled?: boolean;
 }) {
   const keys = runner.keysFor(id);
   const hint = keys.length ? ` (${keys.map(chordLabel).join(', ')})` : '';
@@ -23,6 +23,7 @@ function Button({ id, runner, icon, text, pressed }: {
       title={label}
       aria-label={label}
       aria-pressed={pressed}
+      disabled={disabled}
       // Keep focus (and keys) with the page: a click must not steal them.
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => runner.run(id)}
@@ -56,6 +57,7 @@ export function Toolbar({ state, runner }: { state: PlayerState; runner: Command
       <span class="fc-sep" />
       <Button id="comment.add" runner={runner} icon="comment" />
       <Button id="comment.togglePanel" runner={runner} icon="list" />
+      <Button id="draw.tool.select" runner={runner} icon="draw" />
       <span class="fc-sep" />
       <Button id="view.fullscreen" runner={runner} icon="fullscreen" />
       <Button id="view.help" runner={runner} text="?" />

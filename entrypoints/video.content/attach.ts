@@ -7,6 +7,7 @@ import { attachComments, type CommentDeps, type CommentFeature } from '../../uti
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
 import { createSession, type PlayerSession } from '../../utils/player/session';
+import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
 import type { SiteAdapter } from '../../utils/sites/types';
 
@@ -15,6 +16,7 @@ export interface Attached {
   readonly host: OverlayHost;
   readonly comments: CommentFeature;
   readonly drawings: DrawingFeature;
+  readonly history: History;
   detach(): void;
 }
 
@@ -31,11 +33,28 @@ export interface AttachDeps {
 export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
   const session = createSession(video);
-  const drawings = attachDrawings(session, deps.call, () => comments.book.state.get().author);
+  const history = createHistory();
+  const drawings = attachDrawings(session, {
+    call: deps.call,
+    history,
+    author: () => comments.book.state.get().author,
+    saveDefaults: (patch) => void deps.call('settings.setDrawingDefaults', patch).catch(() => undefined),
+  });
   const comments = attachComments(session, {
     call: deps.call,
     onChange: deps.onChange,
-    onAnnotations: drawings.take,
+    onAnnotations(videoId, annotations, replace) {
+      // Another video in the same element (YouTube's next one): the old undo steps don't apply.
+      if (replace && videoId !== drawings.state.get().videoId) history.clear();
+      drawings.take(videoId, annotations, replace);
+    },
+    history,
+    onSettings: (settings) => drawings.setDefaults(settings.drawing),
+    onCommentSaved: (comment, drawingId) => {
+      // A comment made from a drawing: link them, once the comment is durable.
+      const drawing = drawings.state.get().drawings.find((d) => d.id === drawingId);
+      if (drawing) void drawings.link(drawing.id, comment.id);
+    },
     showPanel: () => view.set({ comments: true, help: false }),
     facts: () => ({
       frameUrl: location.href,
@@ -55,7 +74,12 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     book: book.state,
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
     draw: drawings.state,
-    onPointer: drawings.pointer,
+    drawActions: {
+      pointer: drawings.pointer,
+      setTextDraft: drawings.setTextDraft,
+      recolor: (color) => void drawings.recolor(color),
+      selected: drawings.selected,
+    },
     commentActions: {
       seek: (c) => void comments.seek(c),
       edit: book.startEdit,
@@ -67,6 +91,10 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       save: () => void book.save(),
       cancel: book.cancel,
       undo: () => void book.undo(),
+      linkDrawing: (commentId) => {
+        const d = drawings.selected();
+        if (d) void drawings.link(d.id, commentId);
+      },
       close: () => view.set({ comments: false }),
       rename: (name) => void comments.rename(name),
     },
@@ -87,17 +115,21 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.saving = String(b.saving);
     data.drawings = String(drawings.state.get().drawings.filter((d) => !d.deleted).length);
     data.tool = drawings.state.get().tool?.tool ?? '';
+    data.selected = drawings.state.get().selectedId ?? '';
+    data.undo = history.state.get().undo ?? '';
+    data.redo = history.state.get().redo ?? '';
     data.openMs = b.timing.openMs?.toFixed(2) ?? '';
     data.allMs = b.timing.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish)];
+  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,
     host,
     comments,
     drawings,
+    history,
     detach() {
       for (const off of unsubscribe) off();
       unmount();

@@ -4,6 +4,7 @@ import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
 import { isChange, type ChangeMessage } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
+import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
@@ -48,10 +49,16 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       looping: state ? state.loopIn !== null || state.loopOut !== null : false,
       helpVisible: view.get().help,
       commentsOpen: view.get().comments,
-      canUndo: attached?.comments.book.state.get().undoable != null,
+      canUndo: attached?.history.state.get().undo != null,
+      canRedo: attached?.history.state.get().redo != null,
       toolActive: attached?.drawings.state.get().tool != null,
+      selecting: attached?.drawings.state.get().tool?.tool === 'select',
+      drawingSelected: attached?.drawings.selected() != null,
+      canPaste: attached?.drawings.state.get().clipboard != null,
     };
   };
+  /** Runs `work` on the attached video's drawings, if any. */
+  const onDrawings = (work: (d: Attached['drawings']) => unknown) => () => void (attached && work(attached.drawings));
   const ctx: CommandContext = {
     get player() {
       if (!attached) throw new Error('No video attached');
@@ -59,6 +66,24 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     },
     drawing: {
       setTool: (tool) => attached?.drawings.setTool(tool),
+      nudge: (dx, dy) => attached?.drawings.nudge(dx, dy),
+      place: onDrawings((d) => d.place()),
+      selectNext: (back) => attached?.drawings.selectNext(back),
+      remove: onDrawings((d) => d.remove()),
+      recolor: onDrawings((d) => d.recolor()),
+      changeWidth: (direction) => void attached?.drawings.changeWidth(direction),
+      cycleHold: onDrawings((d) => d.cycleHold()),
+      toggleRange: onDrawings((d) => d.toggleRange()),
+      copy: onDrawings((d) => d.copy()),
+      paste: onDrawings((d) => d.paste()),
+      comment() {
+        const d = attached?.drawings.selected();
+        if (d) void attached?.comments.add(false, d);
+      },
+    },
+    edit: {
+      undo: () => void attached?.history.undo(),
+      redo: () => void attached?.history.redo(),
     },
     comments: {
       add: (range) => void attached?.comments.add(range),
@@ -80,7 +105,13 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     title: (id) => registry.get(id)?.title ?? id,
     keysFor: (id) => resolver.keysFor(id),
   };
-  const commandInfo = registry.all().filter((c) => c.id !== 'view.closeHelp');
+  // The cheat sheet: one row for the eight pointer-moving commands.
+  const commandInfo: CommandInfo[] = registry.all().flatMap((c): CommandInfo[] => {
+    if (c.id === 'view.closeHelp' || c.id.startsWith('draw.nudgeFar.')) return [];
+    if (!c.id.startsWith('draw.nudge.')) return [c];
+    if (c.id !== 'draw.nudge.left') return [];
+    return [{ id: c.id, category: c.category, title: 'Move the pointer or the selected drawing (Shift: farther)', keys: ['arrowleft', 'arrowright', 'arrowup', 'arrowdown'] }];
+  });
 
   listenForKeys(
     win,
@@ -94,6 +125,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     {
       contains: (path) => !!attached && path.includes(attached.host.host),
       onKey(event) {
+        const drawings = attached?.drawings;
+        if (drawings?.state.get().text) {
+          editorKey(event, () => void drawings.finishText(), drawings.cancelText);
+          return;
+        }
         const book = attached?.comments.book;
         if (!book?.state.get().editor) return;
         editorKey(event, () => void book.save(), book.cancel);

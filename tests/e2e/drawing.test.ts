@@ -80,9 +80,10 @@ describe('drawing', () => {
   it.each([
     // tool key, drag from → to, a point on the drawn outline, a point that must stay clear
     ['arrow', 'Alt+a', { x: 0.2, y: 0.5 }, { x: 0.8, y: 0.5 }, { x: 0.5, y: 0.5 }, { x: 0.5, y: 0.3 }],
-    ['rect', 'Alt+r', { x: 0.2, y: 0.2 }, { x: 0.8, y: 0.8 }, { x: 0.5, y: 0.2 }, { x: 0.5, y: 0.5 }],
-    ['ellipse', 'Alt+o', { x: 0.2, y: 0.2 }, { x: 0.8, y: 0.8 }, { x: 0.2, y: 0.5 }, { x: 0.5, y: 0.5 }],
-    ['pen', 'Alt+p', { x: 0.3, y: 0.3 }, { x: 0.7, y: 0.7 }, { x: 0.5, y: 0.5 }, { x: 0.7, y: 0.3 }],
+    // (Starting below the panel: its buttons sit over the top-left of the picture.)
+    ['rect', 'Alt+r', { x: 0.2, y: 0.45 }, { x: 0.8, y: 0.9 }, { x: 0.5, y: 0.45 }, { x: 0.5, y: 0.7 }],
+    ['ellipse', 'Alt+o', { x: 0.2, y: 0.45 }, { x: 0.8, y: 0.95 }, { x: 0.2, y: 0.7 }, { x: 0.5, y: 0.7 }],
+    ['pen', 'Alt+p', { x: 0.3, y: 0.45 }, { x: 0.7, y: 0.85 }, { x: 0.5, y: 0.65 }, { x: 0.7, y: 0.45 }],
     ['angleToHorizontal', 'Alt+h', { x: 0.2, y: 0.7 }, { x: 0.8, y: 0.4 }, { x: 0.5, y: 0.55 }, { x: 0.5, y: 0.2 }],
   ])('%s: drawn with the mouse, saved and shown on its frame', async (tool, key, from, to, on, off) => {
     const page = await newPage();

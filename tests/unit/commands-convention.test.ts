@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import type { CommandContext, CommentActions, ContextKeys, DrawingActions, PlayerActions, UiActions } from '../../utils/commands/context';
+import type { CommandContext, CommentActions, ContextKeys, DrawingActions, EditActions, PlayerActions, UiActions } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
 import { chordOf, normalizeChord, type KeyLike } from '../../utils/commands/keys';
 import { createRegistry } from '../../utils/commands/registry';
@@ -21,6 +21,10 @@ const KEY_TEMPLATE: ContextKeys = {
   commentsOpen: false,
   canUndo: false,
   toolActive: false,
+  selecting: false,
+  drawingSelected: false,
+  canRedo: false,
+  canPaste: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 
@@ -33,7 +37,7 @@ const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** CONTEXT_KEYS.lengt
 
 const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
 
-type Call = [target: 'player' | 'ui' | 'comments' | 'drawing', method: string, args: unknown[]];
+type Call = [target: 'player' | 'ui' | 'comments' | 'drawing' | 'edit', method: string, args: unknown[]];
 
 function fakeContext(): { ctx: CommandContext; calls: Call[] } {
   const calls: Call[] = [];
@@ -42,7 +46,7 @@ function fakeContext(): { ctx: CommandContext; calls: Call[] } {
       get: (_, method) => (...args: unknown[]) => void calls.push([target, String(method), args]),
     });
   return {
-    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments'), drawing: record<DrawingActions>('drawing') },
+    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments'), drawing: record<DrawingActions>('drawing'), edit: record<EditActions>('edit') },
     calls,
   };
 }
@@ -67,7 +71,8 @@ const EXPECTED_RUN: Record<string, Call> = {
   'comment.add': ['comments', 'add', [false]],
   'comment.addRange': ['comments', 'add', [true]],
   'comment.togglePanel': ['comments', 'togglePanel', []],
-  'comment.undo': ['comments', 'undo', []],
+  'edit.undo': ['edit', 'undo', []],
+  'edit.redo': ['edit', 'redo', []],
   'draw.tool.line': ['drawing', 'setTool', ['line']],
   'draw.tool.angle': ['drawing', 'setTool', ['angle']],
   'draw.tool.angleToVertical': ['drawing', 'setTool', ['angleToVertical']],
@@ -77,6 +82,29 @@ const EXPECTED_RUN: Record<string, Call> = {
   'draw.tool.rect': ['drawing', 'setTool', ['rect']],
   'draw.tool.ellipse': ['drawing', 'setTool', ['ellipse']],
   'draw.tool.angleToHorizontal': ['drawing', 'setTool', ['angleToHorizontal']],
+  'draw.tool.text': ['drawing', 'setTool', ['text']],
+  'draw.tool.stopwatch': ['drawing', 'setTool', ['stopwatch']],
+  'draw.tool.select': ['drawing', 'setTool', ['select']],
+  'draw.nudge.left': ['drawing', 'nudge', [-0.005, 0]],
+  'draw.nudge.right': ['drawing', 'nudge', [0.005, 0]],
+  'draw.nudge.up': ['drawing', 'nudge', [0, -0.005]],
+  'draw.nudge.down': ['drawing', 'nudge', [0, 0.005]],
+  'draw.nudgeFar.left': ['drawing', 'nudge', [-0.025, 0]],
+  'draw.nudgeFar.right': ['drawing', 'nudge', [0.025, 0]],
+  'draw.nudgeFar.up': ['drawing', 'nudge', [0, -0.025]],
+  'draw.nudgeFar.down': ['drawing', 'nudge', [0, 0.025]],
+  'draw.place': ['drawing', 'place', []],
+  'draw.selectNext': ['drawing', 'selectNext', [false]],
+  'draw.selectPrevious': ['drawing', 'selectNext', [true]],
+  'draw.delete': ['drawing', 'remove', []],
+  'draw.color': ['drawing', 'recolor', []],
+  'draw.thicker': ['drawing', 'changeWidth', [1]],
+  'draw.thinner': ['drawing', 'changeWidth', [-1]],
+  'draw.hold': ['drawing', 'cycleHold', []],
+  'draw.range': ['drawing', 'toggleRange', []],
+  'draw.copy': ['drawing', 'copy', []],
+  'draw.paste': ['drawing', 'paste', []],
+  'draw.comment': ['drawing', 'comment', []],
 };
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */
@@ -89,6 +117,8 @@ const NAMED_KEYS: Record<string, string> = {
   space: ' ',
   enter: 'Enter',
   tab: 'Tab',
+  delete: 'Delete',
+  backspace: 'Backspace',
 };
 
 /** The key press a person makes for a chord (US layout), or null if we can't say. */

@@ -14,6 +14,7 @@ const valid: Shape[] = [
   { tool: 'angle', a: p(0.4, 0.2), vertex: p(0.5, 0.5), b: p(0.6, 0.9) },
   { tool: 'angleToVertical', from: p(0.5, 0.9), to: p(0.55, 0.5) },
   { tool: 'angleToHorizontal', from: p(0.2, 0.8), to: p(0.6, 0.7) },
+  { tool: 'stopwatch', at: p(0.1, 0.1), marks: [{ time: 1, frame: 30 }, { time: 1.2, frame: null }] },
 ];
 
 describe('shapes', () => {
@@ -36,6 +37,11 @@ describe('shapes', () => {
     ['pen not an array', { tool: 'pen', points: 'x' }, /pen stroke/],
     ['huge text', { tool: 'text', at: p(0, 0), text: 'x'.repeat(3000) }, /2,000/],
     ['text not a string', { tool: 'text', at: p(0, 0), text: 5 }, /string/],
+    ['stopwatch without marks', { tool: 'stopwatch', at: p(0, 0), marks: [] }, /1 to 1,000 marks/],
+    ['stopwatch marks not an array', { tool: 'stopwatch', at: p(0, 0), marks: 'x' }, /marks/],
+    ['stopwatch mark at a negative time', { tool: 'stopwatch', at: p(0, 0), marks: [{ time: -1, frame: null }] }, /time/],
+    ['stopwatch mark with a fractional frame', { tool: 'stopwatch', at: p(0, 0), marks: [{ time: 1, frame: 1.5 }] }, /whole frame/],
+    ['stopwatch mark that is not an object', { tool: 'stopwatch', at: p(0, 0), marks: [null] }, /time/],
   ])('rejects %s', (_name, shape, message) => {
     expect(shapeProblem(shape)).toMatch(message);
   });

@@ -4,7 +4,8 @@
  * service worker may be stopped between any two messages, and the next one reopens.
  */
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
-import type { ChangeMessage, Settings } from '../messaging/contract';
+import type { ChangeMessage, DrawingDefaults, Settings } from '../messaging/contract';
+import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
 import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
@@ -50,8 +51,9 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
   async function loadSettings(): Promise<Settings> {
     const saved = await settings.get();
     const author = saved?.author;
-    if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author };
-    const fresh: Settings = { author: { id: crypto.randomUUID(), name: DEFAULT_NAME } };
+    const drawing = cleanDrawingDefaults(saved?.drawing ?? {}, DEFAULT_DRAWING);
+    if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, drawing };
+    const fresh: Settings = { author: { id: crypto.randomUUID(), name: DEFAULT_NAME }, drawing };
     await settings.set(fresh);
     return fresh;
   }
@@ -93,9 +95,32 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
     async 'settings.setAuthorName'({ name }) {
       const current = await loadSettings();
       const clean = String(name).trim().slice(0, 80) || DEFAULT_NAME;
-      const next: Settings = { author: { ...current.author, name: clean } };
+      const next: Settings = { ...current, author: { ...current.author, name: clean } };
       await settings.set(next);
       return next;
     },
+    async 'settings.setDrawingDefaults'(patch) {
+      const current = await loadSettings();
+      const next: Settings = { ...current, drawing: cleanDrawingDefaults(patch, current.drawing) };
+      await settings.set(next);
+      return next;
+    },
+  };
+}
+
+export const DEFAULT_DRAWING: DrawingDefaults = {
+  color: DEFAULT_STYLE.color,
+  width: DEFAULT_STYLE.width,
+  holdSeconds: DEFAULT_TIMING.holdSeconds,
+};
+
+/** `patch` over `base`, keeping only sane values (a hex colour, a width 0.5–20, a hold 0–60 s). */
+export function cleanDrawingDefaults(patch: Partial<Record<keyof DrawingDefaults, unknown>>, base: DrawingDefaults): DrawingDefaults {
+  const { color, width, holdSeconds } = patch;
+  const number = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+  return {
+    color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : base.color,
+    width: number(width, 0.5, 20) ? (width as number) : base.width,
+    holdSeconds: number(holdSeconds, 0, 60) ? (holdSeconds as number) : base.holdSeconds,
   };
 }

@@ -20,9 +20,36 @@ const step = (id: string, title: string, frames: number, keys: string[]): Cmd =>
   title,
   category: 'Frame',
   keys,
-  when: ACTIVE,
+  // With a tool active, Shift+arrows move the keyboard pointer instead.
+  when: keys.some((k) => k.includes('arrow')) ? ACTIVE + ' && !toolActive' : ACTIVE,
   run: ({ player }) => player.step(frames),
 });
+
+const SELECTED = ACTIVE + ' && drawingSelected';
+/** Keyboard pointer steps (normalized picture units): fine, and with Shift, coarse. */
+const FINE = 0.005;
+const COARSE = 0.025;
+
+const nudge = (id: string, title: string, key: string, dx: number, dy: number): Cmd => ({
+  id,
+  title,
+  category: 'Draw',
+  keys: [key],
+  when: ACTIVE + ' && toolActive',
+  run: ({ drawing }) => drawing.nudge(dx, dy),
+});
+
+const NUDGES: Cmd[] = (
+  [
+    ['left', 'arrowleft', -1, 0],
+    ['right', 'arrowright', 1, 0],
+    ['up', 'arrowup', 0, -1],
+    ['down', 'arrowdown', 0, 1],
+  ] as const
+).flatMap(([dir, key, x, y]) => [
+  nudge(`draw.nudge.${dir}`, `Move the pointer or the drawing ${dir}`, key, x * FINE, y * FINE),
+  nudge(`draw.nudgeFar.${dir}`, `Move the pointer or the drawing ${dir}, far`, `shift+${key}`, x * COARSE, y * COARSE),
+]);
 
 /** Every built-in command. Keys are defaults; user bindings (later) are appended after. */
 export const BUILTIN_COMMANDS: readonly Cmd[] = [
@@ -91,7 +118,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Comment on this frame',
     category: 'Comments',
     keys: ['c'],
-    when: ACTIVE,
+    when: ACTIVE + ' && !drawingSelected',
     run: ({ comments }) => comments.add(false),
   },
   {
@@ -111,12 +138,20 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     run: ({ comments }) => comments.togglePanel(),
   },
   {
-    id: 'comment.undo',
-    title: 'Undo delete',
-    category: 'Comments',
+    id: 'edit.undo',
+    title: 'Undo',
+    category: 'Edit',
     keys: ['ctrl+z', 'meta+z'],
     when: ACTIVE + ' && canUndo',
-    run: ({ comments }) => comments.undo(),
+    run: ({ edit }) => edit.undo(),
+  },
+  {
+    id: 'edit.redo',
+    title: 'Redo',
+    category: 'Edit',
+    keys: ['ctrl+shift+z', 'meta+shift+z', 'ctrl+y'],
+    when: ACTIVE + ' && canRedo',
+    run: ({ edit }) => edit.redo(),
   },
   {
     id: 'draw.tool.line',
@@ -147,6 +182,113 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
   tool('draw.tool.rect', 'Draw a rectangle', 'rect', 'alt+r'),
   tool('draw.tool.ellipse', 'Draw an ellipse', 'ellipse', 'alt+o'),
   tool('draw.tool.angleToHorizontal', 'Angle to horizontal (drag)', 'angleToHorizontal', 'alt+h'),
+  tool('draw.tool.text', 'Write a label', 'text', 'alt+t'),
+  tool('draw.tool.stopwatch', 'Stopwatch: mark frames for time and cadence', 'stopwatch', 'alt+w'),
+  {
+    id: 'draw.tool.select',
+    title: 'Select and edit drawings',
+    category: 'Draw',
+    keys: ['alt+s'],
+    when: ACTIVE,
+    run: ({ drawing }) => drawing.setTool('select'),
+  },
+  ...NUDGES,
+  {
+    id: 'draw.place',
+    title: 'Place a point at the keyboard pointer (or edit the selected label)',
+    category: 'Draw',
+    keys: ['enter'],
+    when: ACTIVE + ' && toolActive',
+    run: ({ drawing }) => drawing.place(),
+  },
+  {
+    id: 'draw.selectNext',
+    title: 'Select the next drawing on this frame',
+    category: 'Draw',
+    keys: ['tab'],
+    when: ACTIVE + ' && selecting',
+    run: ({ drawing }) => drawing.selectNext(false),
+  },
+  {
+    id: 'draw.selectPrevious',
+    title: 'Select the previous drawing on this frame',
+    category: 'Draw',
+    keys: ['shift+tab'],
+    when: ACTIVE + ' && selecting',
+    run: ({ drawing }) => drawing.selectNext(true),
+  },
+  {
+    id: 'draw.delete',
+    title: 'Delete the selected drawing',
+    category: 'Draw',
+    keys: ['delete', 'backspace'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.remove(),
+  },
+  {
+    id: 'draw.color',
+    title: 'Next colour',
+    category: 'Draw',
+    keys: ['alt+k'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.recolor(),
+  },
+  {
+    id: 'draw.thicker',
+    title: 'Thicker stroke',
+    category: 'Draw',
+    keys: ['ctrl+]'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.changeWidth(1),
+  },
+  {
+    id: 'draw.thinner',
+    title: 'Thinner stroke',
+    category: 'Draw',
+    keys: ['ctrl+['],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.changeWidth(-1),
+  },
+  {
+    id: 'draw.hold',
+    title: 'Longer hold during playback',
+    category: 'Draw',
+    keys: ['alt+j'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.cycleHold(),
+  },
+  {
+    id: 'draw.range',
+    title: 'Show over the range to B (or on its frame only)',
+    category: 'Draw',
+    keys: ['alt+b'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.toggleRange(),
+  },
+  {
+    id: 'draw.copy',
+    title: 'Copy the selected drawing',
+    category: 'Draw',
+    keys: ['ctrl+c', 'meta+c'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.copy(),
+  },
+  {
+    id: 'draw.paste',
+    title: 'Paste the drawing on this frame',
+    category: 'Draw',
+    keys: ['ctrl+v', 'meta+v'],
+    when: ACTIVE + ' && canPaste',
+    run: ({ drawing }) => drawing.paste(),
+  },
+  {
+    id: 'draw.comment',
+    title: 'Comment on the selected drawing',
+    category: 'Draw',
+    keys: ['c'],
+    when: SELECTED,
+    run: ({ drawing }) => drawing.comment(),
+  },
   {
     id: 'draw.exit',
     title: 'Leave the drawing tool',

@@ -1,4 +1,4 @@
-import type { Tool } from '../model/types';
+import type { Mode } from '../drawing/tools';
 
 /**
  * What a command's `run` receives: the player it acts on and the UI. Interfaces only, so
@@ -30,8 +30,28 @@ export interface CommentActions {
 }
 
 export interface DrawingActions {
-  /** Picks a drawing tool (null leaves the tool). */
-  setTool(tool: Tool | null): void;
+  /** Picks a drawing tool or Select (null leaves the tool). */
+  setTool(tool: Mode | null): void;
+  /** Moves the selected drawing (Select) or the keyboard pointer (tools), normalized units. */
+  nudge(dx: number, dy: number): void;
+  /** A click at the keyboard pointer; with Select, edits the selected label's text. */
+  place(): void;
+  selectNext(back: boolean): void;
+  remove(): void;
+  recolor(): void;
+  changeWidth(direction: 1 | -1): void;
+  /** The next hold on the ladder (0.5, 1, 2, 4 s) for the selected drawing and new ones. */
+  cycleHold(): void;
+  toggleRange(): void;
+  copy(): void;
+  paste(): void;
+  /** A new comment at the selected drawing's frame, linked to it. */
+  comment(): void;
+}
+
+export interface EditActions {
+  undo(): void;
+  redo(): void;
 }
 
 export interface CommandContext {
@@ -39,6 +59,7 @@ export interface CommandContext {
   readonly ui: UiActions;
   readonly comments: CommentActions;
   readonly drawing: DrawingActions;
+  readonly edit: EditActions;
 }
 
 /** Context keys (for `when` clauses) the content script keeps current. */
@@ -51,5 +72,11 @@ export interface ContextKeys {
   commentsOpen: boolean;
   canUndo: boolean;
   toolActive: boolean;
+  /** The Select tool is active. */
+  selecting: boolean;
+  /** A drawing on screen is selected. */
+  drawingSelected: boolean;
+  canRedo: boolean;
+  canPaste: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

@@ -9,6 +9,7 @@ import { byTime, newComment } from '../model/create';
 import { mutate } from '../model/mutate';
 import type { Annotation, Author, CommentAnnotation } from '../model/types';
 import { createStore, type Store } from '../player/store';
+import type { History } from '../edit/history';
 
 export interface Editor {
   mode: 'new' | 'edit' | 'reply';
@@ -19,6 +20,8 @@ export interface Editor {
   endTime: number | null;
   endFrame: number | null;
   draft: string;
+  /** A drawing the new comment is made from: it gets linked once the comment is saved. */
+  drawingId: string | null;
 }
 
 export interface BookState {
@@ -42,7 +45,7 @@ export interface Book {
   load(videoId: string, annotations: readonly Annotation[]): void;
   /** Merges records from elsewhere (another tab) by id: the newer version wins. */
   merge(annotations: readonly Annotation[]): void;
-  startNew(at: { time: number; frame: number | null; endTime?: number | null; endFrame?: number | null }): void;
+  startNew(at: { time: number; frame: number | null; endTime?: number | null; endFrame?: number | null; drawingId?: string | null }): void;
   startEdit(id: string): void;
   startReply(id: string): void;
   setDraft(text: string): void;
@@ -56,7 +59,14 @@ export interface Book {
 
 const comments = (list: readonly Annotation[]) => list.filter((a): a is CommentAnnotation => a.kind === 'comment');
 
-export function createBook(call: Call, author: Author): Book {
+export interface BookHooks {
+  /** Deletions are recorded here so Ctrl+Z brings them back (with drawing edits, in order). */
+  history?: History;
+  /** A new comment was saved from `editor`. */
+  saved?(comment: CommentAnnotation, editor: Editor): void;
+}
+
+export function createBook(call: Call, author: Author, hooks: BookHooks = {}): Book {
   const state = createStore<BookState>({
     videoId: null,
     loading: true,
@@ -101,6 +111,16 @@ export function createBook(call: Call, author: Author): Book {
     }
   }
 
+  /** Deletes or brings back a comment; true when it is (already) in that state durably. */
+  async function setDeleted(id: string, deleted: boolean): Promise<boolean> {
+    const c = find(id);
+    if (!c) return false;
+    if (c.deleted === deleted) return true;
+    const ok = await write(mutate(c, { deleted }));
+    if (ok && !deleted && state.get().undoable?.id === id) state.set({ undoable: null });
+    return ok;
+  }
+
   return {
     state,
     load(videoId, annotations) {
@@ -117,17 +137,18 @@ export function createBook(call: Call, author: Author): Book {
           endTime: at.endTime ?? null,
           endFrame: at.endFrame ?? null,
           draft: '',
+          drawingId: at.drawingId ?? null,
         },
         error: null,
       });
     },
     startEdit(id) {
       const c = find(id);
-      if (c) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text }, error: null });
+      if (c) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null }, error: null });
     },
     startReply(id) {
       const c = find(id);
-      if (c) state.set({ editor: { ...pick(c), mode: 'reply', targetId: c.parentId ?? id, draft: '' }, error: null });
+      if (c) state.set({ editor: { ...pick(c), mode: 'reply', targetId: c.parentId ?? id, draft: '', drawingId: null }, error: null });
     },
     setDraft(text) {
       const editor = state.get().editor;
@@ -165,20 +186,22 @@ export function createBook(call: Call, author: Author): Book {
       const ok = await write(record);
       // Only a durable save closes the editor; a failure keeps the text for another try.
       if (ok && state.get().editor === editor) state.set({ editor: null });
+      if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
       return ok;
     },
     async remove(id) {
-      const c = find(id);
-      if (!c || c.deleted) return false;
-      const ok = await write(mutate(c, { deleted: true }));
-      if (ok) state.set({ undoable: find(id) ?? null });
+      if (find(id)?.deleted !== false) return false;
+      const ok = await setDeleted(id, true);
+      if (ok) {
+        state.set({ undoable: find(id) ?? null });
+        hooks.history?.push({ label: 'delete comment', undo: () => setDeleted(id, false), redo: () => setDeleted(id, true) });
+      }
       return ok;
     },
     async undo() {
       const gone = state.get().undoable;
-      const c = gone && find(gone.id);
-      if (!c) return false;
-      const ok = await write(mutate(c, { deleted: false }));
+      if (!gone) return false;
+      const ok = await setDeleted(gone.id, false);
       if (ok) state.set({ undoable: null });
       return ok;
     },

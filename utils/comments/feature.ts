@@ -5,7 +5,8 @@
  */
 import { frameIndexAt } from '../frames/timecode';
 import type { Call } from '../messaging/client';
-import type { ChangeMessage, VideoFacts } from '../messaging/contract';
+import type { ChangeMessage, Settings, VideoFacts } from '../messaging/contract';
+import type { History } from '../edit/history';
 import type { Annotation, CommentAnnotation } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import { createBook, type Book } from './book';
@@ -19,18 +20,28 @@ export interface CommentDeps {
   showPanel(): void;
   /** Every annotation loaded or changed (drawings use it); `replace` on a fresh load. */
   onAnnotations?(videoId: string, annotations: readonly Annotation[], replace: boolean): void;
+  /** Settings as loaded or changed (drawings take their defaults from them). */
+  onSettings?(settings: Settings): void;
+  /** Undo history shared with drawings. */
+  history?: History;
+  /** A new comment was saved (from a drawing: `drawingId` is set). */
+  onCommentSaved?(comment: CommentAnnotation, drawingId: string | null): void;
 }
 
 export interface CommentFeature {
   readonly book: Book;
-  add(range: boolean): Promise<void>;
+  /** Opens the editor at the frame on screen (or the A–B range, or a drawing's frame, linked to it). */
+  add(range: boolean, drawing?: { id: string; time: number; frame: number | null }): Promise<void>;
   seek(comment: CommentAnnotation): Promise<void>;
   rename(name: string): Promise<void>;
   dispose(): void;
 }
 
 export function attachComments(session: PlayerSession, deps: CommentDeps): CommentFeature {
-  const book = createBook(deps.call, { id: 'unknown', name: 'Coach' });
+  const book = createBook(deps.call, { id: 'unknown', name: 'Coach' }, {
+    history: deps.history,
+    saved: (comment, editor) => deps.onCommentSaved?.(comment, editor.drawingId),
+  });
   const abort = new AbortController();
   let openedSrc: string | null = null;
 
@@ -67,14 +78,21 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
   });
   deps
     .call('settings.get', {})
-    .then((settings) => book.setAuthor(settings.author))
+    .then((settings) => {
+      book.setAuthor(settings.author);
+      deps.onSettings?.(settings);
+    })
     .catch(() => undefined);
   if (video.readyState >= 1) void open();
 
   return {
     book,
-    async add(range) {
+    async add(range, drawing) {
       deps.showPanel();
+      if (drawing) {
+        book.startNew({ time: drawing.time, frame: drawing.frame, drawingId: drawing.id });
+        return;
+      }
       const at = await session.hold();
       if (!at) {
         book.state.set({ error: 'No frame is shown yet: wait for the video to load, then add the comment.' });

@@ -6,6 +6,7 @@
  */
 import { pointsOf } from '../model/shape';
 import type { NormPoint, Shape } from '../model/types';
+import { stopwatchLines } from './stopwatch';
 
 export interface Size {
   width: number;
@@ -129,6 +130,7 @@ function segmentsOf(shape: Shape): [NormPoint, NormPoint][] {
       return out;
     }
     case 'text':
+    case 'stopwatch':
       return [[shape.at, shape.at]];
     case 'angle':
       return [
@@ -138,10 +140,37 @@ function segmentsOf(shape: Shape): [NormPoint, NormPoint][] {
   }
 }
 
-/** Whether `p` is within `tolerancePx` of the shape's strokes (text: of its anchor, ×3). */
+/** Font size of text labels and the stopwatch, CSS px, for a picture size (scaled with its width). */
+export function labelFontPx(size: Size): number {
+  return Math.max(12, 18 * (size.width / 640));
+}
+
+/**
+ * The box a label of `lines` at `at` (its top-left) covers, in CSS px, estimated without a
+ * canvas (about 0.6 em per character) and padded like the drawn box.
+ */
+export function labelBox(lines: readonly string[], at: NormPoint, size: Size) {
+  const font = labelFontPx(size);
+  const pad = font * 0.3;
+  const chars = Math.max(1, ...lines.map((line) => line.length));
+  const p = toPixels(at, size);
+  return { x: p.x - pad, y: p.y - pad, width: chars * font * 0.6 + 2 * pad, height: lines.length * font * 1.25 + 2 * pad };
+}
+
+/** The lines a text label or the stopwatch shows. */
+export function labelLines(shape: Shape & { tool: 'text' | 'stopwatch' }): string[] {
+  return shape.tool === 'text' ? shape.text.split('\n') : stopwatchLines(shape.marks);
+}
+
+/** Whether `p` is within `tolerancePx` of the shape's strokes (labels: of their box). */
 export function hitTest(shape: Shape, p: NormPoint, size: Size, tolerancePx: number): boolean {
-  const tolerance = shape.tool === 'text' ? tolerancePx * 3 : tolerancePx;
-  return segmentsOf(shape).some(([a, b]) => distanceToSegment(p, a, b, size) <= tolerance);
+  if (shape.tool === 'text' || shape.tool === 'stopwatch') {
+    const box = labelBox(labelLines(shape), shape.at, size);
+    const q = toPixels(p, size);
+    return q.x >= box.x - tolerancePx && q.x <= box.x + box.width + tolerancePx &&
+      q.y >= box.y - tolerancePx && q.y <= box.y + box.height + tolerancePx;
+  }
+  return segmentsOf(shape).some(([a, b]) => distanceToSegment(p, a, b, size) <= tolerancePx);
 }
 
 /** '37.5°' (one decimal), '—' when the angle is undefined. */

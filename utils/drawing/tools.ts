@@ -5,8 +5,11 @@
  */
 import type { NormPoint, Shape, Tool } from '../model/types';
 
+/** What the pointer does: draw with a tool, or select and edit drawings. */
+export type Mode = Tool | 'select';
+
 export interface ToolState {
-  readonly tool: Tool;
+  readonly tool: Mode;
   /** Points placed so far (for the angle: clicks; for the pen: the stroke). */
   readonly points: readonly NormPoint[];
   /** Where the pointer is now (for previews). */
@@ -17,6 +20,8 @@ export interface ToolState {
 export interface PointerInput {
   readonly type: 'down' | 'move' | 'up';
   readonly point: NormPoint;
+  /** The picture's size in CSS px (hit tests and angles need its aspect ratio). */
+  readonly size?: { readonly width: number; readonly height: number };
 }
 
 export interface ToolStep {
@@ -34,16 +39,16 @@ const PEN_STEP = 0.002;
 
 const TWO_POINT = new Set<Tool>(['line', 'arrow', 'rect', 'ellipse', 'angleToVertical', 'angleToHorizontal']);
 
-export function startTool(tool: Tool): ToolState {
+export function startTool(tool: Mode): ToolState {
   return { tool, points: [], hover: null, dragging: false };
 }
 
 const far = (a: NormPoint, b: NormPoint, d: number) => Math.hypot(a.x - b.x, a.y - b.y) >= d;
 
 /** The shape made of `points` (the last one may be the pointer), or null if too few. */
-export function shapeFrom(tool: Tool, points: readonly NormPoint[]): Shape | null {
+export function shapeFrom(tool: Mode, points: readonly NormPoint[]): Shape | null {
   const [p0, p1, p2] = points;
-  if (!p0) return null;
+  if (!p0 || tool === 'select' || tool === 'stopwatch') return null;
   if (tool === 'pen') return { tool, points: [...points] };
   if (tool === 'text') return { tool, at: p0, text: '' };
   if (!p1) return null;

@@ -7,6 +7,16 @@ import type { Annotation, Author, VideoRecord } from '../model/types';
 /** The settings the content side needs (a settings page comes later). */
 export interface Settings {
   author: Author;
+  /** What new drawings start with: the coach's last colour, width and playback hold. */
+  drawing: DrawingDefaults;
+}
+
+export interface DrawingDefaults {
+  color: string;
+  /** CSS px at a 640 px-wide picture. */
+  width: number;
+  /** Seconds a drawing stays during playback before it fades. */
+  holdSeconds: number;
 }
 
 /** What a content script knows about the video it is on. */
@@ -32,6 +42,7 @@ export interface Api {
   'videos.recent': [{ limit?: number }, VideoRecord[]];
   'settings.get': [Record<string, never>, Settings];
   'settings.setAuthorName': [{ name: string }, Settings];
+  'settings.setDrawingDefaults': [Partial<DrawingDefaults>, Settings];
 }
 
 export type RequestType = keyof Api;

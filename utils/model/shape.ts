@@ -11,6 +11,7 @@ export const TOOLS: Record<Tool, true> = {
   angle: true,
   angleToVertical: true,
   angleToHorizontal: true,
+  stopwatch: true,
 };
 
 /** The points that define a shape, in order. */
@@ -26,6 +27,7 @@ export function pointsOf(shape: Shape): readonly NormPoint[] {
     case 'angleToHorizontal':
       return [shape.from, shape.to];
     case 'text':
+    case 'stopwatch':
       return [shape.at];
     case 'angle':
       return [shape.a, shape.vertex, shape.b];
@@ -48,6 +50,17 @@ export function shapeProblem(value: unknown): string | null {
   }
   if (shape.tool === 'text' && (typeof shape.text !== 'string' || shape.text.length > 2_000)) {
     return 'text must be a string of at most 2,000 characters';
+  }
+  if (shape.tool === 'stopwatch') {
+    const { marks } = shape;
+    if (!Array.isArray(marks) || marks.length < 1 || marks.length > 1_000) return 'a stopwatch needs 1 to 1,000 marks';
+    for (const m of marks as unknown[]) {
+      const { time, frame } = (m ?? {}) as { time?: unknown; frame?: unknown };
+      if (typeof time !== 'number' || !Number.isFinite(time) || time < 0) return 'stopwatch marks need a time of 0 or more seconds';
+      if (frame !== null && !(typeof frame === 'number' && Number.isInteger(frame) && frame >= 0)) {
+        return 'stopwatch marks need a whole frame number or null';
+      }
+    }
   }
   for (const point of pointsOf(shape)) if (!isPoint(point)) return 'points must be finite numbers near the picture';
   return null;

@@ -62,7 +62,18 @@ export type Shape =
   | { readonly tool: 'angle'; readonly a: NormPoint; readonly vertex: NormPoint; readonly b: NormPoint }
   /** Two points: the segment's angle to the vertical or the horizontal (trunk lean, shin). */
   | { readonly tool: 'angleToVertical'; readonly from: NormPoint; readonly to: NormPoint }
-  | { readonly tool: 'angleToHorizontal'; readonly from: NormPoint; readonly to: NormPoint };
+  | { readonly tool: 'angleToHorizontal'; readonly from: NormPoint; readonly to: NormPoint }
+  /**
+   * Frames marked in time (foot strike, toe-off, the next foot strike): the label at `at`
+   * shows the interval between two marks in ms and frames, and the cadence from three or more.
+   */
+  | { readonly tool: 'stopwatch'; readonly at: NormPoint; readonly marks: readonly FrameMark[] };
+
+/** A frame marked by the stopwatch: its media time, and its index when the rate was known. */
+export interface FrameMark {
+  readonly time: number;
+  readonly frame: number | null;
+}
 
 export type Tool = Shape['tool'];
 

@@ -5,7 +5,7 @@
  */
 import type { DrawingAnnotation, DrawingStyle, NormPoint, Shape } from '../model/types';
 import { pointsOf } from '../model/shape';
-import { angleAt, angleToHorizontal, angleToVertical, formatAngle } from '../drawing/geometry';
+import { angleAt, angleToHorizontal, angleToVertical, formatAngle, labelFontPx, labelLines } from '../drawing/geometry';
 
 /** The subset of CanvasRenderingContext2D the renderer uses (so a fake can record calls). */
 export type Ctx = Pick<
@@ -152,6 +152,7 @@ function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
   ctx.lineCap = 'round';
   ctx.lineJoin = 'round';
   const [p0, p1, p2] = d.points;
+  let box: Box | null = null;
   switch (shape.tool) {
     case 'pen':
       drawPolyline(ctx, d.points, lw);
@@ -175,7 +176,8 @@ function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
       }
       break;
     case 'text':
-      if (p0) drawLabel(ctx, shape.text, p0, 'topLeft', Math.max(12, 18 * k), style.color);
+    case 'stopwatch':
+      if (p0) box = drawLabel(ctx, labelLines(shape), p0, 'topLeft', labelFontPx(scene), style.color);
       break;
     case 'angle':
       if (p0 && p1 && p2) {
@@ -201,7 +203,21 @@ function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
       }
       break;
   }
-  if (item.selected) drawHandles(ctx, handlePoints(shape, d.points), style.color);
+  if (!item.selected) return;
+  if (box) {
+    // A label is moved, not reshaped: a dashed frame shows it is selected.
+    ctx.setLineDash([4, 3]);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = style.color;
+    ctx.strokeRect(box.x - 3, box.y - 3, box.width + 6, box.height + 6);
+  } else drawHandles(ctx, handlePoints(shape, d.points), style.color);
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 function segment(ctx: Ctx, a: Px, b: Px): void {
@@ -273,12 +289,11 @@ function drawAngleMark(ctx: Ctx, vertex: Px, a: Px, b: Px, label: string | null,
   const mid = start + sweep / 2;
   const fontPx = Math.max(11, 14 * k);
   const dist = radius + fontPx * 1.4;
-  drawLabel(ctx, label, { x: vertex.x + Math.cos(mid) * dist, y: vertex.y + Math.sin(mid) * dist }, 'center', fontPx, color);
+  drawLabel(ctx, [label], { x: vertex.x + Math.cos(mid) * dist, y: vertex.y + Math.sin(mid) * dist }, 'center', fontPx, color);
 }
 
 /** Text on a dark box so it reads over any picture; `at` is its top-left corner or its center. */
-function drawLabel(ctx: Ctx, text: string, at: Px, anchor: 'topLeft' | 'center', fontPx: number, color: string): void {
-  const lines = text.split('\n');
+function drawLabel(ctx: Ctx, lines: readonly string[], at: Px, anchor: 'topLeft' | 'center', fontPx: number, color: string): Box {
   ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
@@ -294,6 +309,7 @@ function drawLabel(ctx: Ctx, text: string, at: Px, anchor: 'topLeft' | 'center',
   ctx.fill();
   ctx.fillStyle = color;
   lines.forEach((line, i) => ctx.fillText(line, left, top + i * lineHeight + (lineHeight - fontPx) / 2));
+  return { x: left - pad, y: top - pad, width: width + 2 * pad, height: height + 2 * pad };
 }
 
 /** Where a selected drawing shows handles: its points, or a pen stroke's two ends. */

@@ -1,0 +1,93 @@
+import type { DrawState } from '../../utils/drawing/feature';
+import { PALETTE } from '../../utils/drawing/edit';
+import type { DrawingAnnotation } from '../../utils/model/types';
+import { Button, type CommandRunner } from '../overlay/toolbar';
+
+/** Tools in the bar, with a short face each (the title and keys are in the tooltip). */
+const TOOLS: readonly [id: string, face: string][] = [
+  ['draw.tool.pen', '✎'],
+  ['draw.tool.line', '╱'],
+  ['draw.tool.arrow', '➚'],
+  ['draw.tool.rect', '▭'],
+  ['draw.tool.ellipse', '◯'],
+  ['draw.tool.text', 'T'],
+  ['draw.tool.angle', '∠'],
+  ['draw.tool.angleToVertical', '∠|'],
+  ['draw.tool.angleToHorizontal', '∠―'],
+];
+
+/** What to do next, for the tool in hand. */
+const HINTS: Record<string, string> = {
+  select: 'Click a drawing to select it, drag to move, drag a handle to reshape · Tab cycles · arrows nudge',
+  pen: 'Drag to draw freehand',
+  text: 'Click where the label goes, type, Enter',
+  angle: 'Click three points: one end, the vertex, the other end',
+  stopwatch: 'Click (or Enter) marks this frame; step with . and , to the next moment and mark it · 3+ marks give cadence',
+};
+const DRAG_HINT = 'Drag on the picture';
+const KEYBOARD_HINT = 'or arrows + Enter';
+
+export interface DrawBarActions {
+  recolor(color: string): void;
+}
+
+/** The drawing tools and, for the selected drawing, its colour, width, timing and actions. */
+export function DrawBar({ draw, selected, runner, actions }: {
+  draw: DrawState;
+  selected: DrawingAnnotation | null;
+  runner: CommandRunner;
+  actions: DrawBarActions;
+}) {
+  const mode = draw.tool?.tool ?? null;
+  const color = selected?.style.color ?? draw.defaults.color;
+  const width = selected?.style.width ?? draw.defaults.width;
+  const hold = selected?.timing.holdSeconds ?? draw.defaults.holdSeconds;
+  const ranged = selected?.timing.endTime != null;
+  return (
+    <div class="fc-drawbar" role="toolbar" aria-label="Drawing">
+      <div class="fc-tools">
+        <Button id="draw.tool.select" runner={runner} icon="pointer" pressed={mode === 'select'} />
+        {TOOLS.map(([id, face]) => (
+          <Button key={id} id={id} runner={runner} text={face} pressed={`draw.tool.${mode}` === id} />
+        ))}
+ <Button id="draw.tool.stopwatch" runner={runner} icon="stopwatch" pressed={mode === 'stopwatch'} />
+        <span class="fc-sep" />
+        <Button id="edit.undo" runner={runner} text="↶" />
+        <Button id="edit.redo" runner={runner} text="↷" />
+        <Button id="draw.exit" runner={runner} text="Done" />
+      </div>
+      <div class="fc-tools">
+        {PALETTE.map((c) => (
+          <button
+            key={c}
+            type="button"
+            class="fc-swatch"
+            title={`Colour ${c}${selected ? '' : ' for new drawings'}`}
+            aria-label={`Colour ${c}`}
+            aria-pressed={c === color}
+            style={{ background: c }}
+            onMouseDown={(event) => event.preventDefault()}
+            onClick={() => actions.recolor(c)}
+          />
+        ))}
+        <span class="fc-sep" />
+        <Button id="draw.thinner" runner={runner} text="−" disabled={!selected} />
+        <span class="fc-num fc-width" title="Stroke width">{width}</span>
+        <Button id="draw.thicker" runner={runner} text="+" disabled={!selected} />
+        <span class="fc-sep" />
+        <Button id="draw.hold" runner={runner} text={ranged ? 'A→B' : `${hold} s`} disabled={!selected} />
+        <Button id="draw.range" runner={runner} text="to B" pressed={ranged} disabled={!selected} />
+        <span class="fc-sep" />
+        <Button id="draw.copy" runner={runner} text="Copy" disabled={!selected} />
+        <Button id="draw.paste" runner={runner} text="Paste" disabled={!draw.clipboard} />
+        <Button id="draw.comment" runner={runner} icon="comment" disabled={!selected} />
+        <Button id="draw.delete" runner={runner} icon="close" disabled={!selected} />
+      </div>
+      <div class="fc-hint" role="status">
+        {mode === 'stopwatch' && draw.marks.length > 0 ? `${draw.marks.length} marked · ` : ''}
+        {HINTS[mode ?? ''] ?? DRAG_HINT}
+        {mode !== 'select' && mode !== 'stopwatch' ? ` · ${KEYBOARD_HINT}` : ''} · Esc to finish
+      </div>
+    </div>
+  );
+}
