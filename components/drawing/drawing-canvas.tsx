@@ -52,7 +52,10 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
       const preview = newDrawing({ videoId: '', time: 0, frame: null, shape: draw.preview, author: { id: '', name: '' }, id: 'preview', now: 0 });
       items.push({ drawing: { ...preview, style: { ...preview.style, color: draw.defaults.color, width: draw.defaults.width } }, opacity: 1 });
     }
-    drawScene(ctx as unknown as Ctx, { width, height, dpr }, items);
+    const texts = drawScene(ctx as unknown as Ctx, { width, height, dpr }, items);
+    // The text drawn (angle readouts, labels, stopwatch), readable by tests and assistive tech.
+    el.dataset.texts = JSON.stringify(texts);
+    el.setAttribute('aria-label', texts.length ? `Drawings: ${texts.join('; ')}` : 'Drawings');
     // How many times the canvas was painted: lets tests and the bench see that nothing is
     // redrawn while paused with nothing changing.
     el.dataset.paints = String(Number(el.dataset.paints ?? 0) + 1);
@@ -68,6 +71,7 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
     <>
       <canvas
         ref={canvas}
+        role="img"
         class={['fc-canvas', active ? 'fc-drawing' : '', mode === 'select' ? 'fc-selecting' : ''].join(' ')}
         data-drawings={String(visible.length)}
         data-selected={draw.selectedId ?? ''}

@@ -279,3 +279,28 @@ describe('derive', () => {
     expect(derive(drawing({ tool: 'angleToVertical', from: P(0.5, 0.5), to: P(0.5, 0.5) }), SCENE).label).toBeNull();
   });
 });
+
+describe('drawScene: the text it wrote', () => {
+  const pt = (x: number, y: number): NormPoint => ({ x, y });
+
+  it('returns angle readouts, labels and stopwatch lines in drawing order, and nothing for plain strokes', () => {
+    const { ctx } = recorder();
+    const items: Item[] = [
+      { drawing: drawing({ tool: 'line', from: pt(0.1, 0.1), to: pt(0.9, 0.9) }), opacity: 1 },
+      // A right angle in pixels of a 640x360 picture.
+      { drawing: drawing({ tool: 'angle', a: pt(0.5, 0.2), vertex: pt(0.5, 0.5), b: pt(0.8, 0.5) }), opacity: 1 },
+      { drawing: drawing({ tool: 'text', at: pt(0.2, 0.2), text: 'knee\nover toe' }), opacity: 1 },
+      {
+        drawing: drawing({ tool: 'stopwatch', at: pt(0.6, 0.1), marks: [{ time: 10 / 30, frame: 10 }, { time: 16 / 30, frame: 16 }] }),
+        opacity: 1,
+      },
+    ];
+    expect(drawScene(ctx, SCENE, items)).toEqual(['90.0°', 'knee\nover toe', '200 ms · 6 frames']);
+  });
+
+  it('leaves out what it did not draw (deleted, faded out)', () => {
+    const { ctx } = recorder();
+    const label = drawing({ tool: 'text', at: pt(0.2, 0.2), text: 'gone' });
+    expect(drawScene(ctx, SCENE, [{ drawing: { ...label, deleted: true }, opacity: 1 }, { drawing: label, opacity: 0 }])).toEqual([]);
+  });
+});

@@ -122,12 +122,16 @@ export function derive(drawing: DrawingAnnotation, scene: Pick<Scene, 'width' | 
   return derived;
 }
 
-/** Clears the canvas, sets the dpr transform, draws each item (in order: later on top). */
-export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): void {
+/**
+ * Clears the canvas, sets the dpr transform, draws each item (in order: later on top).
+ * Returns the text it wrote (angle readouts, labels, stopwatch lines), in drawing order.
+ */
+export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): string[] {
   const dpr = Number.isFinite(scene.dpr) && scene.dpr > 0 ? scene.dpr : 1;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, scene.width, scene.height);
-  if (!(scene.width > 0 && scene.height > 0)) return;
+  const texts: string[] = [];
+  if (!(scene.width > 0 && scene.height > 0)) return texts;
   for (const item of items) {
     if (item.drawing.deleted || !(item.opacity > 0)) continue;
     ctx.save();
@@ -137,7 +141,14 @@ export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): void 
     } finally {
       ctx.restore();
     }
+    const { shape } = item.drawing;
+    if (shape.tool === 'text' || shape.tool === 'stopwatch') texts.push(labelLines(shape).join('\n'));
+    else {
+      const label = derive(item.drawing, scene).label;
+      if (label) texts.push(label);
+    }
   }
+  return texts;
 }
 
 function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
