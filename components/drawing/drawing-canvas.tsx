@@ -65,7 +65,7 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
     const r = (event.currentTarget as HTMLElement).getBoundingClientRect();
     return { type, point: { x: (event.clientX - r.left) / r.width, y: (event.clientY - r.top) / r.height }, size: { width: r.width, height: r.height } };
   };
-  const active = draw.tool !== null && draw.text === null;
+  const active = draw.tool !== null;
   const mode = draw.tool?.tool;
   return (
     <>

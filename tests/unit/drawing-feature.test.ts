@@ -531,12 +531,25 @@ describe('drawing feature: text', () => {
     expect(s.history.state.get().undo).toBe('draw text');
   });
 
-  it('while typing, the pointer draws nothing', async () => {
+  it('while typing, a click elsewhere places the label (and starts nothing new)', async () => {
+    const s = setup();
+    s.feature.setTool('text');
+    s.feature.pointer(down(0.3, 0.4));
+    s.feature.setTextDraft('hip');
+    s.feature.pointer(down(0.6, 0.6));
+    await settle();
+    expect(s.only().shape).toMatchObject({ tool: 'text', at: p(0.3, 0.4), text: 'hip' });
+    expect(s.feature.state.get().text).toBeNull();
+  });
+
+  it('a click away from an empty box just closes it', async () => {
     const s = setup();
     s.feature.setTool('text');
     s.feature.pointer(down(0.3, 0.4));
     s.feature.pointer(down(0.6, 0.6));
-    expect(s.feature.state.get().text?.at).toEqual(p(0.3, 0.4));
+    await settle();
+    expect(s.drawings()).toEqual([]);
+    expect(s.feature.state.get().text).toBeNull();
   });
 
   it('a failed save keeps the box open with the words in it', async () => {

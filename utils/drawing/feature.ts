@@ -288,7 +288,12 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
 
   function pointer(input: PointerInput) {
     const tool = state.get().tool;
-    if (!tool || state.get().text) return;
+    if (!tool) return;
+    if (state.get().text) {
+      // A click away from the label being typed places it, as in any editor.
+      if (input.type === 'down') void finishText();
+      return;
+    }
     if (tool.tool === 'select') return selectPointer(input);
     if (tool.tool === 'stopwatch') {
       if (input.type === 'down') void mark(input.point);
@@ -421,21 +426,24 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       const t = state.get().text;
       if (t) state.set({ text: { ...t, draft: text } });
     },
-    async finishText() {
-      const t = state.get().text;
-      if (!t) return;
-      const text = t.draft.replace(/\s+$/, '').slice(0, 2_000);
-      const existing = find(t.id);
-      let ok = true;
-      if (!text.trim()) ok = true; // nothing typed: nothing to keep
-      else if (existing && existing.shape.tool === 'text') {
-        ok = await commit('edit text', existing, mutate(existing, { shape: { ...existing.shape, text } }));
-      } else ok = await create({ tool: 'text', at: t.at, text });
-      // A failed save keeps the box open with the words in it.
-      if (ok && state.get().text === t) state.set({ text: null });
-    },
+    finishText,
     cancelText: () => state.set({ text: null }),
   };
+
+  async function finishText() {
+    const t = state.get().text;
+    if (!t) return;
+    const text = t.draft.replace(/\s+$/, '').slice(0, 2_000);
+    const existing = find(t.id);
+    let ok = true; // nothing typed: nothing to keep
+    if (text.trim() && existing?.shape.tool === 'text') {
+      ok = await commit('edit text', existing, mutate(existing, { shape: { ...existing.shape, text } }));
+    } else if (text.trim()) {
+      ok = await create({ tool: 'text', at: t.at, text });
+    }
+    // A failed save keeps the box open with the words in it.
+    if (ok && state.get().text === t) state.set({ text: null });
+  }
 
   function setHold(seconds: number): Promise<boolean> {
     remember({ holdSeconds: seconds });
