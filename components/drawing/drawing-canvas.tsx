@@ -14,16 +14,37 @@ export interface CanvasActions {
 
 const pct = (n: number) => `${(n * 100).toFixed(3)}%`;
 
+/** What the last paint showed: a paint that would show the same is skipped. */
+interface Shown {
+  key: string;
+  draw: Pick<DrawState, 'preview' | 'selectedId' | 'editing' | 'defaults'>;
+  width: number;
+  height: number;
+}
+
 /**
- * One canvas over the picture, sized for devicePixelRatio. It redraws only when what it
- * shows changes (the visible drawings, the selection, an edit, the preview, the size), and
- * takes the pointer only while a tool is active, so the page's controls work otherwise.
+ * One canvas over the picture, sized for devicePixelRatio. While playing it is told of every
+ * presented frame (not through Preact: a frame costs a time-index query and a string
+ * compare) and paints only when what it shows changes — the visible drawings or their fade,
+ * the selection, an edit, the preview, the size. Paused with nothing changing, it does
+ * nothing. It takes the pointer only while a tool is active, so the page's controls work
+ * otherwise.
  */
-export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; player: PlayerState; actions: CanvasActions }) {
+export function DrawingCanvas({ draw, player, actions, onFrame }: {
+  draw: DrawState;
+  player: PlayerState;
+  actions: CanvasActions;
+  /** Subscribes to every presented frame's media time. */
+  onFrame(listener: (mediaTime: number) => void): () => void;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const visible = visibleAt(draw.drawings, player.time, player.paused, player.rate?.minGap ?? 1 / 30);
-  const key = visible.map((v) => `${v.item.id}:${v.item.version}:${v.opacity.toFixed(2)}`).join('|');
   const [size, setSize] = useState({ width: 0, height: 0 });
+  const live = useRef({ draw, player, size });
+  live.current = { draw, player, size };
+  const shown = useRef<Shown | null>(null);
+  /** The last presented frame while playing (the HUD's time lags behind it). */
+  const frameTime = useRef<number | null>(null);
+
   useEffect(() => {
     const el = canvas.current;
     if (!el) return;
@@ -32,14 +53,24 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
     return () => observer.disconnect();
   }, []);
 
-  // Redraw only when what is shown changes.
-  useEffect(() => {
+  const paint = (time: number | null) => {
     const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) return;
-    const dpr = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
+    if (!el) return;
+    const { draw, player } = live.current;
+    const visible = visibleAt(draw.drawings, time, player.paused, player.rate?.minGap ?? 1 / 30);
+    const key = visible.map((v) => `${v.item.id}:${v.item.version}:${v.opacity.toFixed(2)}`).join('|');
     const width = el.clientWidth;
     const height = el.clientHeight;
+    const last = shown.current;
+    if (
+      last && last.key === key && last.width === width && last.height === height &&
+      last.draw.preview === draw.preview && last.draw.selectedId === draw.selectedId &&
+      last.draw.editing === draw.editing && last.draw.defaults === draw.defaults
+    ) return;
+    shown.current = { key, draw, width, height };
+    const ctx = el.getContext('2d');
+    if (!ctx) return;
+    const dpr = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
     if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
       el.width = Math.round(width * dpr);
       el.height = Math.round(height * dpr);
@@ -53,13 +84,30 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
       items.push({ drawing: { ...preview, style: { ...preview.style, color: draw.defaults.color, width: draw.defaults.width } }, opacity: 1 });
     }
     const texts = drawScene(ctx as unknown as Ctx, { width, height, dpr }, items);
-    // The text drawn (angle readouts, labels, stopwatch), readable by tests and assistive tech.
+    // For tests, the bench and assistive tech: what is shown, the text drawn, and how many
+    // times the canvas was painted (nothing is repainted while paused with nothing changing).
+    el.dataset.drawings = String(visible.length);
     el.dataset.texts = JSON.stringify(texts);
-    el.setAttribute('aria-label', texts.length ? `Drawings: ${texts.join('; ')}` : 'Drawings');
-    // How many times the canvas was painted: lets tests and the bench see that nothing is
-    // redrawn while paused with nothing changing.
     el.dataset.paints = String(Number(el.dataset.paints ?? 0) + 1);
-  }, [key, draw.preview, draw.selectedId, draw.editing, draw.defaults, size]);
+    el.setAttribute('aria-label', texts.length ? `Drawings: ${texts.join('; ')}` : 'Drawings');
+  };
+
+  // State changes (a step, an edit, the selection, a resize): paint what they show.
+  useEffect(() => {
+    if (player.paused) frameTime.current = null;
+    paint(frameTime.current ?? player.time);
+  }, [draw, player.time, player.paused, player.rate, size]);
+
+  // Playing: every presented frame.
+  useEffect(
+    () =>
+      onFrame((mediaTime) => {
+        if (live.current.player.paused) return;
+        frameTime.current = mediaTime;
+        paint(mediaTime);
+      }),
+    [onFrame],
+  );
 
   const toInput = (type: PointerInput['type'], event: PointerEvent): PointerInput => {
     const r = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -73,7 +121,6 @@ export function DrawingCanvas({ draw, player, actions }: { draw: DrawState; play
         ref={canvas}
         role="img"
         class={['fc-canvas', active ? 'fc-drawing' : '', mode === 'select' ? 'fc-selecting' : ''].join(' ')}
-        data-drawings={String(visible.length)}
         data-selected={draw.selectedId ?? ''}
         onPointerDown={(event) => {
           if (!active || event.button !== 0) return;

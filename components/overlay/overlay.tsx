@@ -31,10 +31,12 @@ export interface OverlayProps {
   draw: Store<DrawState>;
   drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
   duration: () => number | null;
+  /** Every presented frame (the drawing layer follows playback frame by frame). */
+  onFrame(listener: (mediaTime: number) => void): () => void;
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, drawActions }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, drawActions, onFrame }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
@@ -44,7 +46,7 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
   return (
     <>
     {/* The canvas covers the whole picture (drawings are normalized to it); the UI only its visible part. */}
-    <DrawingCanvas draw={drawing} player={state} actions={drawActions} />
+    <DrawingCanvas draw={drawing} player={state} actions={drawActions} onFrame={onFrame} />
     <div
       class={['fc-root', comments && !help ? 'fc-with-comments' : '', drawing.tool ? 'fc-drawing-mode' : '',
         drawing.tool?.dragging || drawing.tool?.points.length || drawing.editing ? 'fc-stroking' : ''].join(' ')}

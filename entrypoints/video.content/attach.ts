@@ -74,6 +74,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     book: book.state,
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
     draw: drawings.state,
+    onFrame: session.onFrame,
     drawActions: {
       pointer: drawings.pointer,
       setTextDraft: drawings.setTextDraft,

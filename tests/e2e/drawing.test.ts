@@ -102,5 +102,57 @@ describe('drawing', () => {
     await expect.poll(() => painted(page, on.x, on.y)).toBe(true);
     expect(await painted(page, off.x, off.y)).toBe(false);
   });
-});
 
+  it('during playback a drawing appears on its frame, holds about a second and fades; paused, nothing is repainted', async () => {
+    const page = await newPage();
+    await open(page);
+    await measureRate(page);
+    expect((await seekAndRead(page, frameMiddle(CLIP, 30))).index).toBe(30);
+    await waitIdle(page);
+    await page.keyboard.press('Alt+l');
+    await dragOnPicture(page, { x: 0.2, y: 0.6 }, { x: 0.8, y: 0.7 });
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => painted(page, 0.5, 0.65)).toBe(true);
+
+    const paints = () =>
+      page.evaluate(() => Number(document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!.dataset.paints));
+    const before = await paints();
+    await page.waitForTimeout(1500);
+    expect(await paints()).toBe(before);
+
+    expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
+    await waitIdle(page);
+    // Play at 1x and note, for every presented frame, whether the drawing is on the canvas.
+    const samples = await page.evaluate(
+      () =>
+        new Promise<{ frame: number; shown: boolean; paints: number }[]>((resolve) => {
+          const video = document.querySelector('video')!;
+          const canvas = document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!;
+          const out: { frame: number; shown: boolean; paints: number }[] = [];
+          const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
+            out.push({ frame: Math.round(meta.mediaTime * 30), shown: canvas.dataset.drawings === '1', paints: Number(canvas.dataset.paints) });
+            if (meta.mediaTime < 2.9) video.requestVideoFrameCallback(tick);
+            else {
+              video.pause();
+              resolve(out);
+            }
+          };
+          video.requestVideoFrameCallback(tick);
+          void video.play();
+        }),
+    );
+    const shown = samples.filter((x) => x.shown).map((x) => x.frame);
+    // Drawn on frame 30; 1 s hold (30 frames) then a 0.5 s fade (15 frames): gone by frame 75.
+    expect(Math.min(...shown)).toBeGreaterThanOrEqual(29);
+    expect(Math.min(...shown)).toBeLessThanOrEqual(31);
+    expect(Math.max(...shown)).toBeGreaterThanOrEqual(72);
+    expect(Math.max(...shown)).toBeLessThanOrEqual(75);
+    // The fade is painted frame by frame, the hold is not repainted.
+    const during = (from: number, to: number) => samples.filter((x) => x.frame >= from && x.frame <= to);
+    const hold = during(32, 58);
+    expect(hold[hold.length - 1]!.paints - hold[0]!.paints).toBe(0);
+    const fade = during(61, 74);
+    expect(fade[fade.length - 1]!.paints - fade[0]!.paints).toBeGreaterThanOrEqual(8);
+  });
+});

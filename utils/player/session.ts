@@ -31,6 +31,11 @@ export interface PlayerSession extends PlayerActions {
   /** Pauses (letting queued frames land) and resolves with the frame on screen. */
   hold(): Promise<{ time: number; frame: number | null } | null>;
   readonly state: Store<PlayerState>;
+  /**
+   * Every presented frame's media time (the HUD's `state.time` is throttled while playing;
+   * the drawing layer needs each frame).
+   */
+  onFrame(listener: (mediaTime: number) => void): () => void;
   dispose(): void;
 }
 
@@ -215,6 +220,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },
+    onFrame: (listener) => source?.onFrame(listener) ?? (() => undefined),
     dispose() {
       clearTimeout(toastTimer);
       abort.abort();
