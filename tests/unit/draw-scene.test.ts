@@ -216,11 +216,11 @@ describe('drawScene', () => {
     expect(calls(ops, 'setLineDash').length).toBeGreaterThan(0);
   });
 
-  it('scales the stroke width with the picture width, min 1.5', () => {
+  it('scales the stroke width with the picture width, min 2 (readable on a phone-sized picture)', () => {
     const style = { color: 'red', width: 4 };
     expect(strokeWidthPx(style, SCENE)).toBe(4);
     expect(strokeWidthPx(style, { width: 1280, height: 720, dpr: 1 })).toBe(8);
-    expect(strokeWidthPx({ color: 'red', width: 1 }, { width: 320, height: 180, dpr: 1 })).toBe(1.5);
+    expect(strokeWidthPx({ color: 'red', width: 1 }, { width: 320, height: 180, dpr: 1 })).toBe(2);
     const ops = run({ tool: 'line', from: P(0, 0), to: P(1, 1) }, {}, { width: 1280, height: 720, dpr: 1 });
     expect(sets(ops, 'lineWidth')).toEqual([8]);
     expect(calls(ops, 'lineTo')).toEqual([[1280, 720]]);

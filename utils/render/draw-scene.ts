@@ -71,7 +71,8 @@ export interface Derived {
 
 /** Widths and sizes are given at this picture width and scaled with the picture. */
 const BASE_WIDTH = 640;
-const MIN_STROKE = 1.5;
+/** Thinner than this is hard to see on a phone-sized picture. */
+const MIN_STROKE = 2;
 const HANDLE_SIZE = 8;
 const HALO = 'rgba(0, 0, 0, 0.65)';
 const HANDLE_FILL = '#ffffff';
