@@ -1,11 +1,11 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DrawState } from '../../utils/drawing/feature';
 import { labelFontPx } from '../../utils/drawing/geometry';
 import type { PointerInput } from '../../utils/drawing/tools';
-import { visibleAt } from '../../utils/drawing/visible';
 import { newDrawing } from '../../utils/model/create';
 import type { PlayerState } from '../../utils/player/session';
-import { drawScene, type Ctx, type Item } from '../../utils/render/draw-scene';
+import type { Ctx } from '../../utils/render/draw-scene';
+import { createPainter, type Painter, type Surface } from '../../utils/render/painter';
 
 export interface CanvasActions {
   pointer(input: PointerInput): void;
@@ -14,21 +14,27 @@ export interface CanvasActions {
 
 const pct = (n: number) => `${(n * 100).toFixed(3)}%`;
 
-/** What the last paint showed: a paint that would show the same is skipped. */
-interface Shown {
-  key: string;
-  draw: Pick<DrawState, 'preview' | 'selectedId' | 'editing' | 'defaults'>;
-  width: number;
-  height: number;
+/** A canvas element as a painter's surface. */
+function surfaceOf(el: HTMLCanvasElement): Surface | null {
+  const ctx = el.getContext('2d');
+  if (!ctx) return null;
+  return {
+    ctx: ctx as unknown as Ctx,
+    size(width, height, dpr) {
+      if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
+        el.width = Math.round(width * dpr);
+        el.height = Math.round(height * dpr);
+      }
+    },
+  };
 }
 
 /**
- * One canvas over the picture, sized for devicePixelRatio. While playing it is told of every
- * presented frame (not through Preact: a frame costs a time-index query and a string
- * compare) and paints only when what it shows changes — the visible drawings or their fade,
- * the selection, an edit, the preview, the size. Paused with nothing changing, it does
- * nothing. It takes the pointer only while a tool is active, so the page's controls work
- * otherwise.
+ * Two stacked canvases over the picture, sized for devicePixelRatio (utils/render/painter.ts:
+ * what is fully shown, and what is fading). While playing it is told of every presented frame
+ * (not through Preact: a frame costs a time-index query and two string compares) and paints
+ * a layer only when what it shows changes. Paused with nothing changing, it does nothing. It
+ * takes the pointer only while a tool is active, so the page's controls work otherwise.
  */
 export function DrawingCanvas({ draw, player, actions, onFrame }: {
   draw: DrawState;
@@ -38,10 +44,17 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
   onFrame(listener: (mediaTime: number) => void): () => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const fadingCanvas = useRef<HTMLCanvasElement>(null);
+  const painter = useRef<Painter | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
-  const live = useRef({ draw, player, size });
-  live.current = { draw, player, size };
-  const shown = useRef<Shown | null>(null);
+  // The shape being drawn, in the colour and width new drawings get.
+  const preview = useMemo(() => {
+    if (!draw.preview) return null;
+    const d = newDrawing({ videoId: '', time: 0, frame: null, shape: draw.preview, author: { id: '', name: '' }, id: 'preview', now: 0 });
+    return { ...d, style: { color: draw.defaults.color, width: draw.defaults.width } };
+  }, [draw.preview, draw.defaults]);
+  const live = useRef({ draw, player, preview });
+  live.current = { draw, player, preview };
   /** The last presented frame while playing (the HUD's time lags behind it). */
   const frameTime = useRef<number | null>(null);
 
@@ -55,48 +68,41 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
 
   const paint = (time: number | null) => {
     const el = canvas.current;
-    if (!el) return;
-    const { draw, player } = live.current;
-    const visible = visibleAt(draw.drawings, time, player.paused, player.rate?.minGap ?? 1 / 30);
-    const key = visible.map((v) => `${v.item.id}:${v.item.version}:${v.opacity.toFixed(2)}`).join('|');
-    const width = el.clientWidth;
-    const height = el.clientHeight;
-    const last = shown.current;
-    if (
-      last && last.key === key && last.width === width && last.height === height &&
-      last.draw.preview === draw.preview && last.draw.selectedId === draw.selectedId &&
-      last.draw.editing === draw.editing && last.draw.defaults === draw.defaults
-    ) return;
-    shown.current = { key, draw, width, height };
-    const ctx = el.getContext('2d');
-    if (!ctx) return;
-    const dpr = el.ownerDocument.defaultView?.devicePixelRatio ?? 1;
-    if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
-      el.width = Math.round(width * dpr);
-      el.height = Math.round(height * dpr);
+    const below = fadingCanvas.current;
+    if (!el || !below) return;
+    if (!painter.current) {
+      const still = surfaceOf(el);
+      const fading = surfaceOf(below);
+      if (!still || !fading) return;
+      painter.current = createPainter(still, fading);
     }
-    const items: Item[] = visible.map((v) => {
-      const drawing = draw.editing?.id === v.item.id ? draw.editing : v.item;
-      return { drawing, opacity: v.opacity, selected: v.item.id === draw.selectedId };
+    const { draw, player, preview } = live.current;
+    const result = painter.current.paint({
+      drawings: draw.drawings,
+      time,
+      paused: player.paused,
+      frameGap: player.rate?.minGap ?? 1 / 30,
+      selectedId: draw.selectedId,
+      editing: draw.editing,
+      preview,
+      width: el.clientWidth,
+      height: el.clientHeight,
+      dpr: el.ownerDocument.defaultView?.devicePixelRatio ?? 1,
     });
-    if (draw.preview) {
-      const preview = newDrawing({ videoId: '', time: 0, frame: null, shape: draw.preview, author: { id: '', name: '' }, id: 'preview', now: 0 });
-      items.push({ drawing: { ...preview, style: { ...preview.style, color: draw.defaults.color, width: draw.defaults.width } }, opacity: 1 });
-    }
-    const texts = drawScene(ctx as unknown as Ctx, { width, height, dpr }, items);
+    if (!result.painted) return;
     // For tests, the bench and assistive tech: what is shown, the text drawn, and how many
-    // times the canvas was painted (nothing is repainted while paused with nothing changing).
-    el.dataset.drawings = String(visible.length);
-    el.dataset.texts = JSON.stringify(texts);
-    el.dataset.paints = String(Number(el.dataset.paints ?? 0) + 1);
-    el.setAttribute('aria-label', texts.length ? `Drawings: ${texts.join('; ')}` : 'Drawings');
+    // layer paints there were (none while paused with nothing changing).
+    el.dataset.drawings = String(result.visible);
+    el.dataset.texts = JSON.stringify(result.texts);
+    el.dataset.paints = String(Number(el.dataset.paints ?? 0) + result.painted);
+    el.setAttribute('aria-label', result.texts.length ? `Drawings: ${result.texts.join('; ')}` : 'Drawings');
   };
 
   // State changes (a step, an edit, the selection, a resize): paint what they show.
   useEffect(() => {
     if (player.paused) frameTime.current = null;
     paint(frameTime.current ?? player.time);
-  }, [draw, player.time, player.paused, player.rate, size]);
+  }, [draw, preview, player.time, player.paused, player.rate, size]);
 
   // Playing: every presented frame.
   useEffect(
@@ -117,6 +123,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
   const mode = draw.tool?.tool;
   return (
     <>
+      {/* First in the document (tests read it), but stacked above the fading layer. */}
       <canvas
         ref={canvas}
         role="img"
@@ -131,6 +138,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
         onPointerMove={(event) => active && actions.pointer(toInput('move', event))}
         onPointerUp={(event) => active && actions.pointer(toInput('up', event))}
       />
+      <canvas ref={fadingCanvas} class="fc-canvas fc-fading" aria-hidden="true" />
       {draw.cursor && draw.tool && !draw.text && (
         <div class="fc-cursor" style={{ left: pct(draw.cursor.x), top: pct(draw.cursor.y) }} aria-hidden="true" />
       )}

@@ -16,9 +16,9 @@ const newPage = useBrowser((s) => {
 });
 const CLIP = clipByFile('vp9-30.webm');
 
-async function open(page: Page, width = 1280): Promise<void> {
+async function open(page: Page, width = 1280, testCase = 'draw'): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(fixtureUrl(server, 'letterbox.html', { clip: CLIP.file, case: 'draw' }));
+  await page.goto(fixtureUrl(server, 'letterbox.html', { clip: CLIP.file, case: testCase }));
   await waitForOverlay(page);
   await waitForVideoReady(page);
   await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);
@@ -105,7 +105,7 @@ describe('drawing', () => {
 
   it('during playback a drawing appears on its frame, holds about a second and fades; paused, nothing is repainted', async () => {
     const page = await newPage();
-    await open(page);
+    await open(page, 1280, 'playback');
     await measureRate(page);
     expect((await seekAndRead(page, frameMiddle(CLIP, 30))).index).toBe(30);
     await waitIdle(page);

@@ -126,24 +126,59 @@ describe('createHistory', () => {
     expect(history.state.get()).toEqual({ undo: null, redo: 'two', busy: false });
   });
 
-  it('runs one step at a time: a second undo while the first is pending does nothing', async () => {
+  it('presses queue: a second undo while the first is saving runs after it, in order', async () => {
     const log: string[] = [];
     const history = createHistory();
     const gate = deferred<boolean>();
     history.push(step('a', log));
-    history.push({ label: 'b', undo: () => (log.push('undo b'), gate.promise), redo: async () => true });
+    history.push({ label: 'b', undo: () => (log.push('undo b'), gate.promise), redo: async () => (log.push('redo b'), true) });
 
     const first = history.undo();
+    const second = history.undo();
+    const third = history.redo();
+    await Promise.resolve();
     expect(history.state.get().busy).toBe(true);
-    expect(await history.undo()).toBe(false);
-    expect(await history.redo()).toBe(false);
-    expect(log).toEqual(['undo b']);
+    expect(log).toEqual(['undo b']); // the others wait for b's write
 
     gate.resolve(true);
     expect(await first).toBe(true);
+    expect(await second).toBe(true);
+    expect(await third).toBe(true);
+    expect(log).toEqual(['undo b', 'undo a', 'redo a']);
     expect(history.state.get()).toEqual({ undo: 'a', redo: 'b', busy: false });
-    expect(await history.undo()).toBe(true);
-    expect(log).toEqual(['undo b', 'undo a']);
+  });
+
+  it('a queued press finds nothing left to do: false, and the queue goes on', async () => {
+    const log: string[] = [];
+    const history = createHistory();
+    history.push(step('a', log));
+    const results = await Promise.all([history.undo(), history.undo(), history.redo()]);
+    expect(results).toEqual([true, false, true]);
+    expect(log).toEqual(['undo a', 'redo a']);
+  });
+
+  it('a step that throws does not stop the presses queued after it', async () => {
+    const log: string[] = [];
+    const history = createHistory();
+    history.push(step('a', log));
+    let failures = 1;
+    const flaky = {
+      label: 'flaky',
+      async undo() {
+        if (failures-- > 0) throw new Error('disk full');
+        log.push('undo flaky');
+        return true;
+      },
+      redo: async () => true,
+    };
+    history.push(flaky);
+    const failed = history.undo();
+    const next = history.undo();
+    await expect(failed).rejects.toThrow('disk full');
+    // The queued press ran after the failure: the step was still on top, and now it works.
+    expect(await next).toBe(true);
+    expect(log).toEqual(['undo flaky']);
+    expect(history.state.get()).toEqual({ undo: 'a', redo: 'flaky', busy: false });
   });
 
   it('busy is published while a step runs', async () => {

@@ -2,6 +2,8 @@
  * One undo/redo history for everything the coach changes on a video (drawings, comment
  * deletions). A step knows how to undo and redo itself; each runs a durable write, and
  * only a step that succeeded moves between the stacks, so a failed undo can be retried.
+ * Presses queue: Ctrl+Z three times quickly undoes three steps, one after the other, even
+ * when each write takes a while.
  */
 import { createStore, type Store } from '../player/store';
 
@@ -35,10 +37,10 @@ export function createHistory(limit = 200): History {
   const publish = (busy = false) =>
     state.set({ undo: done[done.length - 1]?.label ?? null, redo: undone[undone.length - 1]?.label ?? null, busy });
 
-  /** Runs the top of `from` in `direction`; on success it moves to `to`. One at a time. */
+  /** Runs the top of `from` in `direction`; on success it moves to `to`. */
   async function run(from: HistoryStep[], to: HistoryStep[], direction: 'undo' | 'redo'): Promise<boolean> {
     const step = from[from.length - 1];
-    if (!step || state.get().busy) return false;
+    if (!step) return false;
     publish(true);
     let ok = false;
     try {
@@ -48,9 +50,19 @@ export function createHistory(limit = 200): History {
         from.pop();
         to.push(step);
       }
-      publish();
+      publish(queued > 1);
     }
     return ok;
+  }
+
+  /** Presses wait for the one before (each step is a write that takes a moment). */
+  let tail: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  function enqueue(from: HistoryStep[], to: HistoryStep[], direction: 'undo' | 'redo'): Promise<boolean> {
+    queued++;
+    const next = tail.then(() => run(from, to, direction)).finally(() => queued--);
+    tail = next.catch(() => undefined);
+    return next;
   }
 
   return {
@@ -61,8 +73,8 @@ export function createHistory(limit = 200): History {
       undone.length = 0;
       publish(state.get().busy);
     },
-    undo: () => run(done, undone, 'undo'),
-    redo: () => run(undone, done, 'redo'),
+    undo: () => enqueue(done, undone, 'undo'),
+    redo: () => enqueue(undone, done, 'redo'),
     clear() {
       done.length = 0;
       undone.length = 0;
