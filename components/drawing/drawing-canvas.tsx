@@ -90,12 +90,16 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
       dpr: el.ownerDocument.defaultView?.devicePixelRatio ?? 1,
     });
     if (!result.painted) return;
-    // For tests, the bench and assistive tech: what is shown, the text drawn, and how many
-    // layer paints there were (none while paused with nothing changing).
-    el.dataset.drawings = String(result.visible);
-    el.dataset.texts = JSON.stringify(result.texts);
+    // For tests, the bench and assistive tech: what is shown, the text drawn (written only
+    // when it changes: a fade repaints every frame), and how many layer paints there were.
     el.dataset.paints = String(Number(el.dataset.paints ?? 0) + result.painted);
-    el.setAttribute('aria-label', result.texts.length ? `Drawings: ${result.texts.join('; ')}` : 'Drawings');
+    const visible = String(result.visible);
+    if (el.dataset.drawings !== visible) el.dataset.drawings = visible;
+    const texts = JSON.stringify(result.texts);
+    if (el.dataset.texts !== texts) {
+      el.dataset.texts = texts;
+      el.setAttribute('aria-label', result.texts.length ? `Drawings: ${result.texts.join('; ')}` : 'Drawings');
+    }
   };
 
   // State changes (a step, an edit, the selection, a resize): paint what they show.
