@@ -22,6 +22,7 @@ import { DEFAULT_TIMING, newDrawing } from '../utils/model/create';
 import type { DrawingAnnotation, NormPoint, Shape } from '../utils/model/types';
 import { drawScene, type Ctx, type Item, type Scene } from '../utils/render/draw-scene';
 import { createPainter, type Surface } from '../utils/render/painter';
+import { prng } from '../tests/shared/prng';
 
 export type Approach = 'framecoach' | 'naive' | 'clear' | 'none';
 
@@ -68,17 +69,6 @@ export interface PausedResult {
   visible: number;
 }
 
-/** mulberry32: a small seeded generator, so every run draws the same scene. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TOOLS = ['line', 'arrow', 'rect', 'ellipse', 'angle', 'angleToVertical', 'angleToHorizontal', 'pen', 'text'] as const;
 const NOTES = ['land under the hip', 'shin vertical at strike', 'knee drive', 'pull, don\u2019t push', 'trunk lean 8\u00b0'];
@@ -90,7 +80,7 @@ const COLORS = ['#ffcf3f', '#ff4f6d', '#4fd1ff', '#7dff6a'];
  * order, as a database would give them.
  */
 export function makeDrawings(set: DrawingSet): DrawingAnnotation[] {
-  const r = rng(set.seed);
+  const r = prng(set.seed);
   const clamp = (v: number) => Math.min(0.98, Math.max(0.02, v));
   const point = (): NormPoint => ({ x: 0.1 + 0.8 * r(), y: 0.1 + 0.8 * r() });
   const near = (p: NormPoint, d = 0.25): NormPoint => ({ x: clamp(p.x + (r() - 0.5) * 2 * d), y: clamp(p.y + (r() - 0.5) * 2 * d) });

@@ -3,6 +3,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { CommentAnnotation } from '../../utils/model/types';
 import { openStore, type FrameCoachStore } from '../../utils/storage/store';
 import { request } from '../../utils/storage/idb';
+import { prng } from '../shared/prng';
 
 export const NAME = 'framecoach';
 export const VIDEO = 'youtube:dQw4w9WgXcQ';
@@ -79,17 +80,7 @@ export function rawPut(db: IDBDatabase, storeName: string, records: readonly unk
   });
 }
 
-/** A small deterministic PRNG (mulberry32) for shuffles and generated times. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export function shuffled<T>(items: readonly T[], random = prng(7)): T[] {
   const out = [...items];
