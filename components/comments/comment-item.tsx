@@ -3,7 +3,8 @@ import type { FrameRate } from '../../utils/frames/rate';
 import type { CommentAnnotation } from '../../utils/model/types';
 
 export interface ItemActions {
-  seek(c: CommentAnnotation): void;
+  /** Goes to the frame of a comment (or anything with a time). */
+  seek(at: { time: number }): void;
   edit(id: string): void;
   reply(id: string): void;
   remove(id: string): void;

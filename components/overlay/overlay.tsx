@@ -70,7 +70,7 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
           {message.text}
         </div>
       )}
-      <TimelineStrip comments={notes.all} duration={duration()} onSeek={commentActions.seek} />
+      <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} onSeek={commentActions.seek} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
       {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />}
       {help && <Help commands={commands} runner={runner} />}

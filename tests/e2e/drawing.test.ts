@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clipByFile, frameMiddle, seekAndRead } from './barcode';
+import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
 import { measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { useBrowser } from './session';
@@ -154,5 +154,26 @@ describe('drawing', () => {
     expect(hold[hold.length - 1]!.paints - hold[0]!.paints).toBe(0);
     const fade = during(61, 74);
     expect(fade[fade.length - 1]!.paints - fade[0]!.paints).toBeGreaterThanOrEqual(8);
+  });
+
+  it('a marker along the bottom shows where drawings are; clicking it goes to the drawing\'s frame', async () => {
+    const page = await newPage();
+    await open(page, 1280, 'marker');
+    await measureRate(page);
+    expect((await seekAndRead(page, frameMiddle(CLIP, 40))).index).toBe(40);
+    await waitIdle(page);
+    await page.keyboard.press('Alt+r');
+    await dragOnPicture(page, { x: 0.3, y: 0.5 }, { x: 0.7, y: 0.9 });
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+    await page.keyboard.press('Escape');
+    expect((await seekAndRead(page, frameMiddle(CLIP, 90))).index).toBe(90);
+    await waitIdle(page);
+    expect(await painted(page, 0.5, 0.5)).toBe(false);
+    const marker = page.locator('framecoach-overlay .fc-drawing-marker');
+    await expect.poll(() => marker.count()).toBe(1);
+    await marker.click();
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.busy === 'false');
+    await expect.poll(() => readBarcode(page)).toBe(40);
+    await expect.poll(() => painted(page, 0.5, 0.5)).toBe(true);
   });
 });

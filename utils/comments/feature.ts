@@ -32,7 +32,7 @@ export interface CommentFeature {
   readonly book: Book;
   /** Opens the editor at the frame on screen (or the A–B range, or a drawing's frame, linked to it). */
   add(range: boolean, drawing?: { id: string; time: number; frame: number | null }): Promise<void>;
-  seek(comment: CommentAnnotation): Promise<void>;
+  seek(at: { time: number }): Promise<void>;
   rename(name: string): Promise<void>;
   dispose(): void;
 }
@@ -106,8 +106,8 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
         book.startNew(at);
       }
     },
-    async seek(comment) {
-      await session.goTo(comment.time);
+    async seek(at) {
+      await session.goTo(at.time);
     },
     async rename(name) {
       try {
