@@ -33,7 +33,7 @@ export async function pictureRect(page: Page): Promise<Rect> {
 }
 
 /**
- * Opens letterbox.html with `clip` as its own video (`case` makes the video id), at a
+ * Opens a fixture page (letterbox.html unless told) with `clip` as its own video (`case` makes the video id), at a
  * `width`×`height` viewport; waits for the overlay, a frame, and the video id (the
  * video's comments and drawings are loading or loaded).
  */
@@ -43,9 +43,11 @@ export async function openCase(
   clip: ClipInfo,
   name: string,
   size: { width: number; height: number } = { width: 1280, height: 800 },
+  /** The fixture page (a video's id includes the page address: keep one page per case). */
+  fixture = 'letterbox.html',
 ): Promise<void> {
   await page.setViewportSize(size);
-  await page.goto(fixtureUrl(server, 'letterbox.html', { clip: clip.file, case: name }));
+  await page.goto(fixtureUrl(server, fixture, { clip: clip.file, case: name }));
   await waitForOverlay(page);
   await waitForVideoReady(page);
   await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);

@@ -5,8 +5,10 @@
  * place relative to the picture at another window size and in fullscreen; angle readouts
  * against the angle computed here from the same pixel points; the stopwatch's cadence.
  *
- * letterbox.html: an 800x300 element, so the 16:9 picture is 533x300 at any viewport width
- * (and 1280x720 in FrameCoach's fullscreen at 1280x800). The panel sits over the top-left of
+ * The all-tools test uses boxed.html: an element 60% of the page wide with border, padding
+ * and letterboxing, so the picture's size and shape change with the window and in theater
+ * mode (and it is 1280x720 in FrameCoach's fullscreen at 1280x800). The others use
+ * letterbox.html (an 800x300 element: a 533x300 picture). The panel sits over the top-left of
  * the picture and its buttons catch clicks: strokes start at y >= 0.45.
  */
 import type { Page } from 'playwright-core';
@@ -30,6 +32,7 @@ import {
   saveCanvas,
   stepFrames,
   strokeOnPicture,
+  waitCanvasFits,
   waitData,
   waitSelected,
   waitVisible,
@@ -218,8 +221,10 @@ function test(title: string, name: string, body: (page: Page, name: string) => P
   });
 }
 
+/** boxed.html: the element is 60% of the page wide (border, padding, letterboxing), so the
+ * picture's size and shape change with the window, and `body.theater` makes it bigger. */
 async function open(page: Page, width = 1280, height = 800): Promise<void> {
-  await openCase(page, server, CLIP, `all-${RUN}`, { width, height });
+  await openCase(page, server, CLIP, `all-${RUN}`, { width, height }, 'boxed.html');
 }
 
 describe('drawing tools', () => {
@@ -270,10 +275,19 @@ describe('drawing tools', () => {
     await checkProbes(page, 'frame 70', [], [...FRAME_ONLY, STOPWATCH]);
     expect(await canvasTexts(page)).toEqual([]);
 
-    // A narrower window: the same normalized places.
-    await open(page, 700);
+    // A narrower window: a smaller picture, letterboxed the other way; the same normalized places.
+    const wide = await pictureRect(page);
+    await open(page, 760);
     await waitData(page, 'drawings', '10');
-    await checkFrame40(page, 'reloaded-700');
+    const narrow = await pictureRect(page);
+    expect(narrow.width, `760 px window: picture ${JSON.stringify(narrow)} vs ${JSON.stringify(wide)}`).toBeLessThan(wide.width * 0.85);
+    await checkFrame40(page, 'reloaded-760');
+
+    // Theater mode (the same element grows, as on YouTube), without a reload.
+    await page.evaluate(() => document.body.classList.add('theater'));
+    await expect.poll(async () => (await pictureRect(page)).width).toBeGreaterThan(narrow.width * 1.2);
+    await waitCanvasFits(page);
+    await checkFrame40(page, 'theater-760');
 
     // Fullscreen (Shift+F): a bigger picture, the same normalized places.
     await open(page);

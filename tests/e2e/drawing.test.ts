@@ -16,9 +16,10 @@ const newPage = useBrowser((s) => {
 });
 const CLIP = clipByFile('vp9-30.webm');
 
+/** boxed.html: the element is 60% of the page wide, so the picture changes size with the window. */
 async function open(page: Page, width = 1280, testCase = 'draw'): Promise<void> {
   await page.setViewportSize({ width, height: 800 });
-  await page.goto(fixtureUrl(server, 'letterbox.html', { clip: CLIP.file, case: testCase }));
+  await page.goto(fixtureUrl(server, 'boxed.html', { clip: CLIP.file, case: testCase }));
   await waitForOverlay(page);
   await waitForVideoReady(page);
   await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);
@@ -62,9 +63,11 @@ describe('drawing', () => {
     expect(await painted(page, 0.5, 0.5)).toBe(true);
     expect(await painted(page, 0.5, 0.2)).toBe(false);
 
+    const pictureWidths: number[] = [];
     for (const width of [1280, 700]) {
       await open(page, width);
       await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
+      pictureWidths.push((await overlayRect(page))!.width);
       // Not on another frame…
       expect((await seekAndRead(page, frameMiddle(CLIP, 70))).index).toBe(70);
       await page.waitForTimeout(100);
@@ -75,6 +78,8 @@ describe('drawing', () => {
       expect(await painted(page, 0.35, 0.4)).toBe(true);
       expect(await painted(page, 0.5, 0.2)).toBe(false);
     }
+    // The two windows really gave the picture two sizes.
+    expect(pictureWidths[1]!).toBeLessThan(pictureWidths[0]! * 0.85);
   });
 
   it.each([

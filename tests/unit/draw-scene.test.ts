@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import { derive, drawScene, strokeWidthPx, type Ctx, type Item, type Scene } from '../../utils/render/draw-scene';
+import { derive, drawScene, readoutCenter, strokeWidthPx, type Ctx, type Item, type Scene } from '../../utils/render/draw-scene';
 
 /** One recorded call or property assignment. */
 type Op = { op: string; args: unknown[] } | { set: string; value: unknown };
@@ -302,5 +302,47 @@ describe('drawScene: the text it wrote', () => {
     const { ctx } = recorder();
     const label = drawing({ tool: 'text', at: pt(0.2, 0.2), text: 'gone' });
     expect(drawScene(ctx, SCENE, [{ drawing: { ...label, deleted: true }, opacity: 1 }, { drawing: label, opacity: 0 }])).toEqual([]);
+  });
+});
+
+describe('readoutCenter: an angle readout covers neither ray and stays on the picture', () => {
+  const PICTURE = { width: 640, height: 360 };
+  const BOX = { halfW: 24, halfH: 13 };
+  const HALF = Math.hypot(BOX.halfW, BOX.halfH);
+  /** Distance from `p` to the ray from `v` at `angle` (radians). */
+  const toRay = (v: { x: number; y: number }, p: { x: number; y: number }, angle: number) => {
+    const ux = Math.cos(angle), uy = Math.sin(angle);
+    const t = Math.max(0, (p.x - v.x) * ux + (p.y - v.y) * uy);
+    return Math.hypot(p.x - v.x - t * ux, p.y - v.y - t * uy);
+  };
+  const deg = Math.PI / 180;
+
+  it.each([
+    // vertex, first ray (deg, screen: -90 = up), sweep (deg), ray length
+    ['mid-picture, right angle', { x: 320, y: 180 }, -90, 90, 150],
+    ['mid-picture, 60°', { x: 320, y: 180 }, -90, 60, 150],
+    ['mid-picture, 28° (a shin)', { x: 320, y: 180 }, -90, 28, 150],
+    ['mid-picture, 28°, short rays', { x: 320, y: 180 }, -90, 28, 50],
+    ['mid-picture, 8°, turning the other way', { x: 320, y: 180 }, -90, -8, 150],
+    ['vertex at the bottom edge (a foot), 28°', { x: 270, y: 345 }, -90, 28, 150],
+    ['vertex at the bottom-left corner, 37° to horizontal', { x: 10, y: 350 }, 0, -37, 150],
+    ['vertex at the top edge, pointing down, 20°', { x: 320, y: 5 }, 90, 20, 150],
+  ])('%s', (_name, v, startDeg, sweepDeg, ray) => {
+    const start = startDeg * deg;
+    const sweep = sweepDeg * deg;
+    const c = readoutCenter(v, start, sweep, 44, BOX, ray, PICTURE);
+    expect(toRay(v, c, start)).toBeGreaterThanOrEqual(HALF - 1e-9);
+    expect(toRay(v, c, start + sweep)).toBeGreaterThanOrEqual(HALF - 1e-9);
+    expect(c.x - BOX.halfW).toBeGreaterThanOrEqual(0);
+    expect(c.x + BOX.halfW).toBeLessThanOrEqual(PICTURE.width);
+    expect(c.y - BOX.halfH).toBeGreaterThanOrEqual(0);
+    expect(c.y + BOX.halfH).toBeLessThanOrEqual(PICTURE.height);
+    expect(Math.hypot(c.x - v.x, c.y - v.y)).toBeLessThanOrEqual(Math.max(44, ray) + 1e-9);
+  });
+
+  it('a wide angle keeps its readout inside, on the bisector, at the given distance', () => {
+    const c = readoutCenter({ x: 100, y: 100 }, -60 * deg, 120 * deg, 44, BOX, 200, PICTURE);
+    expect(c.x).toBeCloseTo(144);
+    expect(c.y).toBeCloseTo(100);
   });
 });

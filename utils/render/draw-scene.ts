@@ -198,7 +198,7 @@ function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
         ctx.lineTo(p1.x, p1.y);
         ctx.lineTo(p2.x, p2.y);
         ctx.stroke();
-        drawAngleMark(ctx, p1, p0, p2, d.label, k, style.color);
+        drawAngleMark(ctx, scene, p1, p0, p2, d.label, k, style.color);
       }
       break;
     case 'angleToVertical':
@@ -211,7 +211,7 @@ function drawItem(ctx: Ctx, scene: Scene, item: Item): void {
         segment(ctx, p0, ref);
         ctx.restore();
         segment(ctx, p0, p1);
-        drawAngleMark(ctx, p0, ref, p1, d.label, k, style.color);
+        drawAngleMark(ctx, scene, p0, ref, p1, d.label, k, style.color);
       }
       break;
   }
@@ -285,7 +285,7 @@ function referenceEnd(tool: 'angleToVertical' | 'angleToHorizontal', from: Px, t
 }
 
 /** An arc at `vertex` from the ray toward `a` to the ray toward `b` (the short way), and the label. */
-function drawAngleMark(ctx: Ctx, vertex: Px, a: Px, b: Px, label: string | null, k: number, color: string): void {
+function drawAngleMark(ctx: Ctx, scene: Scene, vertex: Px, a: Px, b: Px, label: string | null, k: number, color: string): void {
   const la = Math.hypot(a.x - vertex.x, a.y - vertex.y);
   const lb = Math.hypot(b.x - vertex.x, b.y - vertex.y);
   if (la === 0 || lb === 0) return;
@@ -298,10 +298,54 @@ function drawAngleMark(ctx: Ctx, vertex: Px, a: Px, b: Px, label: string | null,
   ctx.arc(vertex.x, vertex.y, radius, start, start + sweep, sweep < 0);
   ctx.stroke();
   if (!label) return;
-  const mid = start + sweep / 2;
   const fontPx = Math.max(11, 14 * k);
-  const dist = radius + fontPx * 1.4;
-  drawLabel(ctx, [label], { x: vertex.x + Math.cos(mid) * dist, y: vertex.y + Math.sin(mid) * dist }, 'center', fontPx, color);
+  ctx.font = `600 ${fontPx}px system-ui, sans-serif`;
+  const halfW = ctx.measureText(label).width / 2 + fontPx * 0.3;
+  const halfH = fontPx * 0.625 + fontPx * 0.3;
+  const { x, y } = readoutCenter(vertex, start, sweep, radius + fontPx * 1.4, { halfW, halfH }, Math.min(la, lb), scene);
+  drawLabel(ctx, [label], { x, y }, 'center', fontPx, color);
+}
+
+/**
+ * Where an angle's readout goes (its centre) so that its box covers neither ray and stays on
+ * the picture. In order of preference: inside the angle on the bisector at `inside` from the
+ * vertex; further out along the bisector (where the rays are farther apart) while within the
+ * rays' length `ray`; just outside the vertex, opposite the bisector; beside one ray or the
+ * other on its outer side, moving out along it (a vertex at the picture's edge). If none is
+ * on the picture, the first, pushed onto it.
+ */
+export function readoutCenter(
+  vertex: Px,
+  start: number,
+  sweep: number,
+  inside: number,
+  box: { halfW: number; halfH: number },
+  ray: number,
+  picture: { width: number; height: number },
+): Px {
+  const half = Math.hypot(box.halfW, box.halfH);
+  const bisector = start + sweep / 2;
+  const spread = Math.sin(Math.abs(sweep) / 2);
+  const needed = spread > 0 ? half / spread : Infinity;
+  const outside = half + 4;
+  const away = sweep >= 0 ? -1 : 1; // turning from ray a away from ray b
+  const at = (angle: number, dist: number, from: Px = vertex): Px => ({ x: from.x + Math.cos(angle) * dist, y: from.y + Math.sin(angle) * dist });
+  const candidates: Px[] = [];
+  if (needed <= inside) candidates.push(at(bisector, inside));
+  else if (needed + half <= ray) candidates.push(at(bisector, needed));
+  candidates.push(at(bisector + Math.PI, outside));
+  // Beside each ray on its outer side, from the vertex outwards (room at a picture's edge).
+  for (let along = 0; along <= Math.min(ray, 2 * half); along += half) {
+    candidates.push(at(start + (away * Math.PI) / 2, outside, at(start, along)));
+    candidates.push(at(start + sweep - (away * Math.PI) / 2, outside, at(start + sweep, along)));
+  }
+  const fits = (p: Px) =>
+    p.x - box.halfW >= 0 && p.x + box.halfW <= picture.width && p.y - box.halfH >= 0 && p.y + box.halfH <= picture.height;
+  const chosen = candidates.find(fits) ?? candidates[0]!;
+  return {
+    x: Math.min(Math.max(chosen.x, box.halfW), Math.max(box.halfW, picture.width - box.halfW)),
+    y: Math.min(Math.max(chosen.y, box.halfH), Math.max(box.halfH, picture.height - box.halfH)),
+  };
 }
 
 /** Text on a dark box so it reads over any picture; `at` is its top-left corner or its center. */
