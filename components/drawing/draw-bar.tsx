@@ -18,7 +18,7 @@ const TOOLS: readonly [id: string, face: string][] = [
 
 /** What to do next, for the tool in hand. */
 const HINTS: Record<string, string> = {
-  select: 'Click a drawing to select it, drag to move, drag a handle to reshape · Tab cycles · arrows nudge',
+  select: 'Click a drawing to select it, drag to move, drag a handle to reshape, double-click a label to edit · Tab cycles · arrows nudge',
   pen: 'Drag to draw freehand',
   text: 'Click where the label goes, type, Enter',
   angle: 'Click three points: one end, the vertex, the other end',

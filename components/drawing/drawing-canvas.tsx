@@ -9,6 +9,7 @@ import { createPainter, type Painter, type Surface } from '../../utils/render/pa
 
 export interface CanvasActions {
   pointer(input: PointerInput): void;
+  editTextAt(input: PointerInput): void;
   setTextDraft(text: string): void;
 }
 
@@ -141,6 +142,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
         }}
         onPointerMove={(event) => active && actions.pointer(toInput('move', event))}
         onPointerUp={(event) => active && actions.pointer(toInput('up', event))}
+        onDblClick={(event) => active && actions.editTextAt(toInput('down', event as unknown as PointerEvent))}
       />
       <canvas ref={fadingCanvas} class="fc-canvas fc-fading" aria-hidden="true" />
       {draw.cursor && draw.tool && !draw.text && (

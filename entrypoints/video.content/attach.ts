@@ -77,6 +77,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     onFrame: session.onFrame,
     drawActions: {
       pointer: drawings.pointer,
+      editTextAt: drawings.editTextAt,
       setTextDraft: drawings.setTextDraft,
       recolor: (color) => void drawings.recolor(color),
       selected: drawings.selected,

@@ -519,6 +519,23 @@ describe('drawing feature: stopwatch', () => {
 });
 
 describe('drawing feature: text', () => {
+  it('with Select, a double-click on a label opens it for editing; elsewhere it does nothing', async () => {
+    const s = setup();
+    s.feature.setTool('text');
+    s.feature.pointer(down(0.3, 0.4));
+    s.feature.setTextDraft('knee');
+    await s.feature.finishText();
+    const label = s.only();
+    s.feature.setTool('select');
+    s.feature.editTextAt(down(0.8, 0.8));
+    expect(s.feature.state.get().text).toBeNull();
+    s.feature.editTextAt(down(0.305, 0.41));
+    expect(s.feature.state.get().text).toEqual({ at: p(0.3, 0.4), draft: 'knee', id: label.id });
+    s.feature.setTextDraft('knee over toe');
+    await s.feature.finishText();
+    expect(s.only()).toMatchObject({ id: label.id, version: 2, shape: { text: 'knee over toe' } });
+  });
+
   it('a click places a text box; the words typed are saved as a label', async () => {
     const s = setup();
     s.feature.setTool('text');

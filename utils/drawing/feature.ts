@@ -53,6 +53,8 @@ export interface DrawingFeature {
   nudge(dx: number, dy: number): void;
   /** Enter: a click at the keyboard pointer (or edit the selected label's text). */
   place(): void;
+  /** Double-click with Select: edits the text of the label under the pointer. */
+  editTextAt(input: PointerInput): void;
   /** Tab: select the next (previous) drawing on screen. */
   selectNext(back: boolean): void;
   /** The selected drawing if it is on screen now. */
@@ -354,6 +356,11 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       const point = state.get().cursor ?? tool.hover ?? NUDGE_CENTER;
       if (!state.get().cursor) state.set({ cursor: point });
       pointer({ type: tool.dragging ? 'up' : 'down', point, size: KEYBOARD_SIZE });
+    },
+    editTextAt(input) {
+      if (state.get().tool?.tool !== 'select') return;
+      const d = pickAt(onScreen(), input.point, input.size ?? KEYBOARD_SIZE);
+      if (d?.shape.tool === 'text') state.set({ selectedId: d.id, text: { at: d.shape.at, draft: d.shape.text, id: d.id } });
     },
     selectNext(back) {
       const next = nextOf(onScreen(), state.get().selectedId, back);
