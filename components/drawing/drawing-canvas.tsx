@@ -122,7 +122,10 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
 
   const toInput = (type: PointerInput['type'], event: PointerEvent): PointerInput => {
     const r = (event.currentTarget as HTMLElement).getBoundingClientRect();
-    return { type, point: { x: (event.clientX - r.left) / r.width, y: (event.clientY - r.top) / r.height }, size: { width: r.width, height: r.height } };
+    // Kept near the picture (pointer capture follows a drag off it): saved points must be.
+    const near = (n: number) => Math.min(1.5, Math.max(-0.5, n));
+    const point = { x: near((event.clientX - r.left) / r.width), y: near((event.clientY - r.top) / r.height) };
+    return { type, point, size: { width: r.width, height: r.height } };
   };
   const active = draw.tool !== null;
   const mode = draw.tool?.tool;
@@ -142,6 +145,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
         }}
         onPointerMove={(event) => active && actions.pointer(toInput('move', event))}
         onPointerUp={(event) => active && actions.pointer(toInput('up', event))}
+        onPointerCancel={(event) => active && actions.pointer(toInput('cancel', event))}
         onDblClick={(event) => active && actions.editTextAt(toInput('down', event as unknown as PointerEvent))}
       />
       <canvas ref={fadingCanvas} class="fc-canvas fc-fading" aria-hidden="true" />

@@ -126,7 +126,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       contains: (path) => !!attached && path.includes(attached.host.host),
       onKey(event) {
         const drawings = attached?.drawings;
-        if (drawings?.state.get().text) {
+        // Keys typed in the label box go to the label; elsewhere (the comment editor) not.
+        const inLabel = event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains('fc-text-input'));
+        if (drawings && inLabel) {
           editorKey(event, () => void drawings.finishText(), drawings.cancelText);
           return;
         }

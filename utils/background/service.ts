@@ -58,6 +58,18 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
     return fresh;
   }
 
+  /** Settings changes one after another: two quick ones (colour, then width) both land. */
+  let settingsTail: Promise<unknown> = Promise.resolve();
+  function changeSettings(update: (current: Settings) => Settings): Promise<Settings> {
+    const next = settingsTail.then(async () => {
+      const fresh = update(await loadSettings());
+      await settings.set(fresh);
+      return fresh;
+    });
+    settingsTail = next.catch(() => undefined);
+    return next;
+  }
+
   return {
     async 'video.open'(facts, sender) {
       const identity = identifyVideo({ topUrl: sender.tabUrl, frameUrl: facts.frameUrl, src: facts.src });
@@ -92,18 +104,12 @@ export function createService({ factory, keyRange, settings, broadcast }: Servic
       return withStore((db) => db.recentVideos(limit));
     },
     'settings.get': () => loadSettings(),
-    async 'settings.setAuthorName'({ name }) {
-      const current = await loadSettings();
+    'settings.setAuthorName'({ name }) {
       const clean = String(name).trim().slice(0, 80) || DEFAULT_NAME;
-      const next: Settings = { ...current, author: { ...current.author, name: clean } };
-      await settings.set(next);
-      return next;
+      return changeSettings((current) => ({ ...current, author: { ...current.author, name: clean } }));
     },
-    async 'settings.setDrawingDefaults'(patch) {
-      const current = await loadSettings();
-      const next: Settings = { ...current, drawing: cleanDrawingDefaults(patch, current.drawing) };
-      await settings.set(next);
-      return next;
+    'settings.setDrawingDefaults'(patch) {
+      return changeSettings((current) => ({ ...current, drawing: cleanDrawingDefaults(patch, current.drawing) }));
     },
   };
 }

@@ -25,7 +25,8 @@ const step = (id: string, title: string, frames: number, keys: string[]): Cmd =>
   run: ({ player }) => player.step(frames),
 });
 
-const SELECTED = ACTIVE + ' && drawingSelected';
+/** A drawing is selected, which only happens with a drawing tool in hand (keys stay the page's otherwise). */
+const SELECTED = ACTIVE + ' && toolActive && drawingSelected';
 /** Keyboard pointer steps (normalized picture units): fine, and with Shift, coarse. */
 const FINE = 0.005;
 const COARSE = 0.025;
@@ -278,7 +279,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Paste the drawing on this frame',
     category: 'Draw',
     keys: ['ctrl+v', 'meta+v'],
-    when: ACTIVE + ' && canPaste',
+    when: ACTIVE + ' && toolActive && canPaste',
     run: ({ drawing }) => drawing.paste(),
   },
   {

@@ -191,12 +191,18 @@ export function createBook(call: Call, author: Author, hooks: BookHooks = {}): B
     },
     async remove(id) {
       if (find(id)?.deleted !== false) return false;
-      const ok = await setDeleted(id, true);
-      if (ok) {
-        state.set({ undoable: find(id) ?? null });
-        hooks.history?.push({ label: 'delete comment', undo: () => setDeleted(id, false), redo: () => setDeleted(id, true) });
-      }
-      return ok;
+      const deleteIt = async () => {
+        const ok = await setDeleted(id, true);
+        if (ok) state.set({ undoable: find(id) ?? null });
+        return ok;
+      };
+      const { history } = hooks;
+      if (!history) return deleteIt();
+      // In turn with undo presses, so Ctrl+Z right after Delete brings this one back.
+      return history.perform(async () => ({
+        ok: await deleteIt(),
+        step: { label: 'delete comment', undo: () => setDeleted(id, false), redo: () => setDeleted(id, true) },
+      }));
     },
     async undo() {
       const gone = state.get().undoable;

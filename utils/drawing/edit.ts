@@ -27,9 +27,22 @@ export function withPoints(shape: Shape, points: readonly NormPoint[]): Shape {
   }
 }
 
-/** The shape moved by (dx, dy), normalized. */
+/** How far outside the picture a point may be moved (a line may run off the edge, not far). */
+const REACH = 0.5;
+
+/**
+ * The shape moved by (dx, dy), normalized; the move stops where a point would go more than
+ * half a picture beyond an edge (the shape keeps its form).
+ */
 export function translate(shape: Shape, dx: number, dy: number): Shape {
-  return withPoints(shape, pointsOf(shape).map((p) => ({ x: p.x + dx, y: p.y + dy })));
+  const points = pointsOf(shape);
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const within = (d: number, values: number[]) =>
+    values.length ? Math.min(Math.max(d, -REACH - Math.min(...values)), 1 + REACH - Math.max(...values)) : d;
+  const mx = within(dx, xs);
+  const my = within(dy, ys);
+  return withPoints(shape, points.map((p) => ({ x: p.x + mx, y: p.y + my })));
 }
 
 /** The points a selected drawing can be reshaped by: its points, or a pen stroke's two ends. */

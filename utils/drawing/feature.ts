@@ -5,6 +5,7 @@
  * in the shared undo history. Page side; the canvas component renders what this holds.
  */
 import type { History } from '../edit/history';
+import { frameIndexAt } from '../frames/timecode';
 import type { Call } from '../messaging/client';
 import type { DrawingDefaults } from '../messaging/contract';
 import { pickWinner } from '../model/merge';
@@ -22,6 +23,15 @@ export interface TextDraft {
   at: NormPoint;
   draft: string;
   id: string | null;
+  /** The frame it was placed on (a new label is saved there, wherever the video is by then). */
+  place?: Place;
+}
+
+/** A video and a frame on it. */
+interface Place {
+  videoId: string;
+  time: number;
+  frame: number | null;
 }
 
 export interface DrawState {
@@ -115,99 +125,160 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     error: null,
   });
   let grab: Grab | null = null;
-  let stopwatchAt: NormPoint | null = null;
+  /** Where the stopwatch's label goes and the video its marks are on. */
+  let stopwatch: { at: NormPoint; videoId: string } | null = null;
+  /** The last version the database confirmed, per drawing: what a failed save falls back to. */
+  const confirmed = new Map<string, DrawingAnnotation>();
 
   const find = (id: string | null) => state.get().drawings.find((d) => d.id === id) ?? null;
 
   function take(videoId: string, annotations: readonly Annotation[], replace: boolean) {
-    const current = replace || state.get().videoId !== videoId ? [] : state.get().drawings;
+    const previous = state.get().videoId;
+    // A late answer about a video no longer shown (the page moved on) changes nothing.
+    if (!replace && previous !== null && videoId !== previous) return;
+    if (replace && previous !== null && videoId !== previous) leaveVideo();
+    if (replace) confirmed.clear();
+    const current = replace ? [] : state.get().drawings;
     const byId = new Map(current.map((d) => [d.id, d]));
     for (const d of drawingsOf(annotations)) {
       if (d.videoId !== videoId) continue;
       const known = byId.get(d.id);
-      byId.set(d.id, known ? pickWinner(known, d) : d);
+      const winner = known ? pickWinner(known, d) : d;
+      byId.set(d.id, winner);
+      confirmed.set(d.id, pickWinner(confirmed.get(d.id) ?? d, d));
     }
     state.set({ videoId, drawings: [...byId.values()] });
   }
 
-  /** Puts `record` in the list as it is (also to take back an optimistic change). */
-  function put(id: string, record: DrawingAnnotation | null) {
-    const rest = state.get().drawings.filter((d) => d.id !== id);
-    state.set({ drawings: record ? [...rest, record] : rest });
+  /** Another video: what was in progress on the old one is saved there or dropped. */
+  function leaveVideo() {
+    void finishText();
+    void finishStopwatch();
+    grab = null;
+    state.set({ selectedId: null, editing: null, preview: null, tool: state.get().tool && startTool(state.get().tool!.tool) });
   }
 
-  /** Saves one record, shown at once; on failure it is taken back and the reason shown. */
-  async function write(record: DrawingAnnotation): Promise<boolean> {
-    const videoId = state.get().videoId;
-    if (!videoId) return false;
-    const before = find(record.id);
-    if (before === record) return true;
-    put(record.id, record);
+  /** Shows `record` in place of the drawing with its id (in the same place in the order), or takes it away. */
+  function put(id: string, record: DrawingAnnotation | null) {
+    const list = state.get().drawings;
+    const i = list.findIndex((d) => d.id === id);
+    if (i < 0) {
+      if (record) state.set({ drawings: [...list, record] });
+      return;
+    }
+    state.set({ drawings: record ? list.map((d, k) => (k === i ? record : d)) : list.filter((_, k) => k !== i) });
+  }
+
+  type Written = 'ok' | 'stale' | 'failed';
+
+  /**
+   * Saves one record, shown at once (when it is on the video shown). `stale`: the database
+   * kept a newer version (another tab's), which is shown instead. A failure shows what the
+   * database has and says why.
+   */
+  async function write(record: DrawingAnnotation): Promise<Written> {
+    const shown = () => state.get().videoId === record.videoId;
+    if (shown()) put(record.id, record);
     try {
-      const { stored } = await call('annotation.save', { annotation: record });
-      take(videoId, [stored], false);
-      state.set({ error: null });
-      return true;
+      const { stored, accepted } = await call('annotation.save', { annotation: record });
+      const winner = stored as DrawingAnnotation;
+      confirmed.set(winner.id, winner);
+      if (shown() && (!accepted || find(record.id) === record)) put(winner.id, winner);
+      if (shown()) state.set({ error: null });
+      return accepted ? 'ok' : 'stale';
     } catch (error) {
-      put(record.id, before);
-      state.set({ error: `The drawing was not saved: ${errorText(error)}` });
-      return false;
+      // Fall back to what the database has, unless a later change is already shown.
+      if (shown() && find(record.id) === record) put(record.id, confirmed.get(record.id) ?? null);
+      if (shown()) state.set({ error: `The drawing was not saved: ${errorText(error)}` });
+      return 'failed';
     }
   }
 
-  /** What an undo or redo puts back: a drawing's content, not its identity or version. */
-  const contentOf = (d: DrawingAnnotation) => ({
-    shape: d.shape,
-    style: d.style,
-    timing: d.timing,
-    commentId: d.commentId,
-    deleted: d.deleted,
-    time: d.time,
-    frame: d.frame,
-  });
+  /** The fields a step changes (identity, author and bookkeeping are never undone). */
+  const CONTENT = ['shape', 'style', 'timing', 'commentId', 'deleted', 'time', 'frame'] as const;
+  type Content = Pick<DrawingAnnotation, (typeof CONTENT)[number]>;
+  const fieldsOf = (d: Content, keys: readonly (keyof Content)[]): Partial<Content> =>
+    Object.fromEntries(keys.map((k) => [k, d[k]])) as Partial<Content>;
 
-  /** Writes `next` (a new drawing or an edit of `before`) and records it for undo. */
-  async function commit(label: string, before: DrawingAnnotation | null, next: DrawingAnnotation): Promise<boolean> {
-    if (before === next) return true;
-    const ok = await write(next);
-    if (!ok) return false;
-    const id = next.id;
-    const restore = (content: Partial<DrawingAnnotation>) => async () => {
-      const current = find(id);
-      return current ? write(mutate(current, content)) : false;
-    };
-    history.push({
-      label,
-      undo: restore(before ? contentOf(before) : { deleted: true }),
-      redo: restore(contentOf(next)),
+  /**
+   * Writes what `build` makes of the drawing as it is when its turn comes (after any undo
+   * or change pressed before), and records a step that undoes exactly the fields it changed
+   * (so undo never reverts what another tab changed meanwhile). A change refused because
+   * another tab saved a newer version is built again on that version, once.
+   */
+  function change(label: string, id: string | null, build: (current: DrawingAnnotation | null) => DrawingAnnotation | null): Promise<boolean> {
+    return history.perform(async () => {
+      let before = id ? find(id) : null;
+      if (id && !before) return { ok: false };
+      let next = build(before);
+      if (!next || next === before) return { ok: true };
+      let result = await write(next);
+      if (result === 'stale' && id) {
+        before = find(id);
+        next = before && build(before);
+        result = next && next !== before ? await write(next) : 'stale';
+      }
+      if (result === 'stale') state.set({ error: 'This drawing was changed elsewhere (another tab) meanwhile: look again and redo your change.' });
+      if (result !== 'ok' || !next) return { ok: false };
+      // Saved for a video no longer shown (finished as the page moved on): nothing to undo here.
+      if (state.get().videoId !== next.videoId) return { ok: true };
+      const keys = CONTENT.filter((k) => !before || !Object.is(before[k], next![k]));
+      const target = next.id;
+      const restore = (fields: Partial<Content>) => async () => {
+        const current = find(target);
+        if (!current) return false;
+        const again = mutate(current, fields);
+        if (again === current) return true;
+        const r = await write(again);
+        if (r !== 'stale') return r === 'ok';
+        const latest = find(target);
+        return latest ? (await write(mutate(latest, fields))) === 'ok' : false;
+      };
+      return {
+        ok: true,
+        step: { label, undo: restore(before ? fieldsOf(before, keys) : { deleted: true }), redo: restore(before ? fieldsOf(next, keys) : { deleted: false }) },
+      };
     });
-    return true;
   }
 
-  async function edit(label: string, change: (d: DrawingAnnotation) => DrawingAnnotation): Promise<boolean> {
-    const d = selected();
-    return d ? commit(label, d, change(d)) : false;
+  /** Changes the selected drawing (as it is when the change's turn comes). */
+  function edit(label: string, build: (d: DrawingAnnotation) => DrawingAnnotation): Promise<boolean> {
+    const id = selected()?.id;
+    return id ? change(label, id, (d) => d && build(d)) : Promise.resolve(false);
   }
 
-  async function create(shape: Shape): Promise<boolean> {
+  /** The frame on screen of the video shown, paused. */
+  async function here(): Promise<Place | null> {
     const videoId = state.get().videoId;
     const at = await session.hold();
-    if (!videoId || !at) {
+    if (!videoId || !at || state.get().videoId !== videoId) {
       state.set({ error: 'No frame is shown yet: wait for the video to load, then draw.' });
-      return false;
+      return null;
     }
+    return { videoId, ...at };
+  }
+
+  /** A new drawing of `shape` at `place` (default: the frame on screen), selected once saved if a tool is still active. */
+  async function create(
+    shape: Shape,
+    place?: Place,
+    extra: Partial<Pick<DrawingAnnotation, 'style' | 'timing'>> = {},
+    label = shape.tool === 'stopwatch' ? 'stopwatch' : `draw ${shape.tool}`,
+  ): Promise<boolean> {
+    const where = place ?? (await here());
+    if (!where) return false;
     const { color, width, holdSeconds } = state.get().defaults;
     const drawing = newDrawing({
-      videoId,
-      time: at.time,
-      frame: at.frame,
+      videoId: where.videoId,
+      time: where.time,
+      frame: where.frame,
       shape,
       author: author(),
-      style: { color, width },
-      timing: { ...DEFAULT_TIMING, holdSeconds },
+      style: extra.style ?? { color, width },
+      timing: extra.timing ?? { ...DEFAULT_TIMING, holdSeconds },
     });
-    const ok = await commit(`draw ${shape.tool}`, null, drawing);
-    if (ok) state.set({ selectedId: drawing.id });
+    const ok = await change(label, null, () => drawing);
+    if (ok && state.get().tool && state.get().videoId === drawing.videoId) state.set({ selectedId: drawing.id });
     return ok;
   }
 
@@ -223,41 +294,34 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
 
   /** The stopwatch: each click (or Enter) marks the frame on screen. */
   async function mark(point: NormPoint) {
-    const at = await session.hold();
-    if (!at) return;
+    const at = await here();
+    // The tool was left (or the video changed) while the frame was being held.
+    if (!at || state.get().tool?.tool !== 'stopwatch' || (stopwatch && stopwatch.videoId !== at.videoId)) return;
     const marks = state.get().marks;
     if (marks.some((m) => Math.abs(m.time - at.time) < 1e-6)) {
       state.set({ error: 'This frame is marked already: step to the next moment (. or ,) and mark it.' });
       return;
     }
-    stopwatchAt ??= point;
+    stopwatch ??= { at: point, videoId: at.videoId };
     const next = [...marks, { time: at.time, frame: at.frame }].sort((a, b) => a.time - b.time);
-    state.set({ marks: next, preview: { tool: 'stopwatch', at: stopwatchAt, marks: next }, error: null });
+    state.set({ marks: next, preview: { tool: 'stopwatch', at: stopwatch.at, marks: next }, error: null });
   }
 
-  /** Saves the stopwatch (two marks or more) over the marked span, and clears it. */
+  /** Saves the stopwatch (two marks or more) over the marked span, on its video, and clears it. */
   async function finishStopwatch() {
     const marks = state.get().marks;
-    const at = stopwatchAt;
-    stopwatchAt = null;
-    state.set({ marks: [], preview: null });
+    const sw = stopwatch;
+    stopwatch = null;
+    if (marks.length) state.set({ marks: [], preview: null });
     const first = marks[0];
     const last = marks[marks.length - 1];
-    if (!at || !first || !last || marks.length < 2) return;
-    const videoId = state.get().videoId;
-    if (!videoId) return;
+    if (!sw || !first || !last || marks.length < 2) return;
     const { color, width, holdSeconds } = state.get().defaults;
-    const drawing = newDrawing({
-      videoId,
-      time: first.time,
-      frame: first.frame,
-      shape: { tool: 'stopwatch', at, marks },
-      author: author(),
-      style: { color, width },
-      timing: { ...DEFAULT_TIMING, holdSeconds, endTime: last.time },
-    });
-    // Saved as the tool is left: nothing stays selected once no tool is active.
-    if ((await commit('stopwatch', null, drawing)) && state.get().tool) state.set({ selectedId: drawing.id });
+    await create(
+      { tool: 'stopwatch', at: sw.at, marks },
+      { videoId: sw.videoId, time: first.time, frame: first.frame },
+      { style: { color, width }, timing: { ...DEFAULT_TIMING, holdSeconds, endTime: last.time } },
+    );
   }
 
   function selectPointer(input: PointerInput) {
@@ -272,6 +336,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       return;
     }
     if (!grab) return;
+    const grab0 = grab;
     const { original, handle, start } = grab;
     grab.moved ||= Math.hypot(p.x - start.x, p.y - start.y) >= MIN_DRAG;
     const shape = grab.moved
@@ -285,12 +350,23 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     }
     grab = null;
     state.set({ editing: null });
-    if (shape !== original.shape) void commit(handle === null ? 'move drawing' : 'reshape drawing', original, mutate(original, { shape }));
+    if (shape === original.shape) return;
+    // Moved by the drag's offset from the drawing as it is when the save's turn comes.
+    const dx = p.x - start.x, dy = p.y - start.y;
+    void change(handle === null ? 'move drawing' : 'reshape drawing', original.id, (d) =>
+      d && mutate(d, { shape: handle === null ? translate(d.shape, dx, dy) : movePoint(d.shape, handle, p, grab0.size) }),
+    );
   }
 
   function pointer(input: PointerInput) {
     const tool = state.get().tool;
     if (!tool) return;
+    if (input.type === 'cancel') {
+      // The system took the pointer (a touch turned into a scroll, a pen left): drop the gesture.
+      grab = null;
+      state.set({ tool: startTool(tool.tool), preview: tool.tool === 'stopwatch' ? state.get().preview : null, editing: null });
+      return;
+    }
     if (state.get().text) {
       // A click away from the label being typed places it, as in any editor.
       if (input.type === 'down') void finishText();
@@ -305,24 +381,54 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     const step = toolStep(tool, input);
     state.set({ tool: step.state, preview: step.preview });
     if (!step.done) return;
-    if (step.done.tool === 'text') state.set({ text: { at: step.done.at, draft: '', id: null }, preview: null });
+    if (step.done.tool === 'text') state.set({ text: { at: step.done.at, draft: '', id: null, place: placeNow() }, preview: null });
     else void create(step.done);
+  }
+
+  /** The frame on screen now, without waiting (the tool paused the video when picked). */
+  function placeNow(): Place | undefined {
+    const videoId = state.get().videoId;
+    const { time, rate } = session.state.get();
+    if (!videoId || time === null) return undefined;
+    return { videoId, time, frame: rate && !rate.variable ? frameIndexAt(time, rate.fps) : null };
   }
 
   function setTool(mode: Mode | null) {
     if (state.get().tool?.tool === 'stopwatch' && mode !== 'stopwatch') void finishStopwatch();
+    // A label being typed is placed, not lost.
+    if (state.get().text) void finishText();
     grab = null;
     state.set({
       tool: mode ? startTool(mode) : null,
       preview: null,
       editing: null,
-      text: null,
       cursor: null,
       error: null,
       // Select keeps what was selected; a drawing tool starts something new; leaving clears it.
       ...(mode !== 'select' ? { selectedId: null } : {}),
     });
     if (mode) void session.hold();
+  }
+
+  /** Saves the label being typed (once: a second Enter or click while it saves does nothing). */
+  let finishing: Promise<void> | null = null;
+  function finishText(): Promise<void> {
+    finishing ??= (async () => {
+      const t = state.get().text;
+      if (!t) return;
+      const text = t.draft.replace(/\s+$/, '').slice(0, 2_000);
+      let ok = true; // nothing typed: nothing to keep
+      if (text.trim() && t.id) {
+        ok = await change('edit text', t.id, (d) => (d?.shape.tool === 'text' ? mutate(d, { shape: { ...d.shape, text } }) : null));
+      } else if (text.trim()) {
+        ok = await create({ tool: 'text', at: t.at, text }, t.place);
+      }
+      // A failed save keeps the box open with the words in it.
+      if (ok && state.get().text === t) state.set({ text: null });
+    })().finally(() => {
+      finishing = null;
+    });
+    return finishing;
   }
 
   const KEYBOARD_SIZE = { width: 1280, height: 720 };
@@ -405,29 +511,16 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     },
     async paste() {
       const source = state.get().clipboard;
-      const videoId = state.get().videoId;
-      const at = await session.hold();
-      if (!source || !videoId || !at) return false;
+      const at = await here();
+      if (!source || !at) return false;
       // On the same frame, offset the copy so it is seen; on another frame, same place.
-      const sameFrame = Math.abs(source.time - at.time) < (session.state.get().rate?.minGap ?? 1 / 30) / 2;
+      const sameFrame = source.videoId === at.videoId && Math.abs(source.time - at.time) < (session.state.get().rate?.minGap ?? 1 / 30) / 2;
       const shape = sameFrame ? translate(source.shape, 0.02, 0.02) : source.shape;
       const endTime = source.timing.endTime === null ? null : at.time + (source.timing.endTime - source.time);
-      const copy = newDrawing({
-        videoId,
-        time: at.time,
-        frame: at.frame,
-        shape,
-        author: author(),
-        style: source.style,
-        timing: { ...source.timing, endTime },
-      });
-      const ok = await commit('paste drawing', null, copy);
-      if (ok) state.set({ selectedId: copy.id });
-      return ok;
+      return create(shape, at, { style: source.style, timing: { ...source.timing, endTime } }, 'paste drawing');
     },
-    async link(drawingId, commentId) {
-      const d = find(drawingId);
-      return d ? commit(commentId ? 'link to comment' : 'unlink comment', d, mutate(d, { commentId })) : false;
+    link(drawingId, commentId) {
+      return change(commentId ? 'link to comment' : 'unlink comment', drawingId, (d) => d && mutate(d, { commentId }));
     },
     setTextDraft(text) {
       const t = state.get().text;
@@ -436,21 +529,6 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     finishText,
     cancelText: () => state.set({ text: null }),
   };
-
-  async function finishText() {
-    const t = state.get().text;
-    if (!t) return;
-    const text = t.draft.replace(/\s+$/, '').slice(0, 2_000);
-    const existing = find(t.id);
-    let ok = true; // nothing typed: nothing to keep
-    if (text.trim() && existing?.shape.tool === 'text') {
-      ok = await commit('edit text', existing, mutate(existing, { shape: { ...existing.shape, text } }));
-    } else if (text.trim()) {
-      ok = await create({ tool: 'text', at: t.at, text });
-    }
-    // A failed save keeps the box open with the words in it.
-    if (ok && state.get().text === t) state.set({ text: null });
-  }
 
   function setHold(seconds: number): Promise<boolean> {
     remember({ holdSeconds: seconds });

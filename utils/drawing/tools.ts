@@ -18,7 +18,8 @@ export interface ToolState {
 }
 
 export interface PointerInput {
-  readonly type: 'down' | 'move' | 'up';
+  /** `cancel`: the system took the pointer away mid-gesture. */
+  readonly type: 'down' | 'move' | 'up' | 'cancel';
   readonly point: NormPoint;
   /** The picture's size in CSS px (hit tests and angles need its aspect ratio). */
   readonly size?: { readonly width: number; readonly height: number };
@@ -59,6 +60,7 @@ export function shapeFrom(tool: Mode, points: readonly NormPoint[]): Shape | nul
 
 export function toolStep(state: ToolState, input: PointerInput): ToolStep {
   const { tool, points } = state;
+  if (input.type === 'cancel') return { state: startTool(tool), preview: null, done: null };
   const at = input.point;
   const next = (s: Partial<ToolState>): ToolState => ({ ...state, ...s, hover: at });
   const idle = (s: ToolState, done: Shape | null = null): ToolStep => ({

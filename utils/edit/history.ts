@@ -21,8 +21,19 @@ export interface HistoryState {
   readonly busy: boolean;
 }
 
+/** What a change did: whether it landed, and the step that undoes it (none for a no-op). */
+export interface Performed {
+  readonly ok: boolean;
+  readonly step?: HistoryStep;
+}
+
 export interface History {
   readonly state: Store<HistoryState>;
+  /**
+   * Does a change in turn with undo and redo presses (so Ctrl+Z pressed while it saves
+   * undoes it, not the step before) and records its step when it lands; clears redo.
+   */
+  perform(change: () => Promise<Performed>): Promise<boolean>;
   /** Records a step that was just done; clears redo. */
   push(step: HistoryStep): void;
   undo(): Promise<boolean>;
@@ -55,27 +66,40 @@ export function createHistory(limit = 200): History {
     return ok;
   }
 
-  /** Presses wait for the one before (each step is a write that takes a moment). */
+  /** Changes and presses wait for the one before (each is a write that takes a moment). */
   let tail: Promise<unknown> = Promise.resolve();
   let queued = 0;
-  function enqueue(from: HistoryStep[], to: HistoryStep[], direction: 'undo' | 'redo'): Promise<boolean> {
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
     queued++;
-    const next = tail.then(() => run(from, to, direction)).finally(() => queued--);
+    const next = tail.then(task).finally(() => queued--);
     tail = next.catch(() => undefined);
     return next;
   }
 
+  /** Bumped by clear(): a change that lands after it belongs to what was cleared. */
+  let generation = 0;
+  function push(step: HistoryStep) {
+    done.push(step);
+    if (done.length > limit) done.shift();
+    undone.length = 0;
+    publish(state.get().busy);
+  }
+
   return {
     state,
-    push(step) {
-      done.push(step);
-      if (done.length > limit) done.shift();
-      undone.length = 0;
-      publish(state.get().busy);
+    perform(change) {
+      const at = generation;
+      return enqueue(async () => {
+        const { ok, step } = await change();
+        if (ok && step && at === generation) push(step);
+        return ok;
+      });
     },
-    undo: () => enqueue(done, undone, 'undo'),
-    redo: () => enqueue(undone, done, 'redo'),
+    push,
+    undo: () => enqueue(() => run(done, undone, 'undo')),
+    redo: () => enqueue(() => run(undone, done, 'redo')),
     clear() {
+      generation++;
       done.length = 0;
       undone.length = 0;
       publish();

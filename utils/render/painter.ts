@@ -86,8 +86,9 @@ export function createPainter(still: Surface, fading: Surface): Painter {
       let stillKey = `sel:${input.selectedId ?? ''}`;
       let fadingKey = '';
       for (const v of visible) {
-        if (v.opacity >= 1) stillKey += `|${v.item.id}:${v.item.version}`;
-        else fadingKey += `|${v.item.id}:${v.item.version}:${v.opacity.toFixed(2)}`;
+        // updatedAt too: two tabs' edits of one version differ only there.
+        if (v.opacity >= 1) stillKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}`;
+        else fadingKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}:${v.opacity.toFixed(2)}`;
       }
       const { width, height, dpr, editing, preview } = input;
       let painted = 0;
