@@ -5,10 +5,10 @@
  * beside a redraw-everything approach, and times the main-thread work per frame.
  *
  * - framecoach: the overlay's own painter (utils/render/painter.ts, what
- *   components/drawing/drawing-canvas.tsx calls per frame): visibleAt(time), then a still
- *   layer repainted only when the fully shown set changes and a fading layer repainted
- *   only while something fades, with just the fading drawings (without the component's
- *   dataset/aria updates).
+ *   components/drawing/drawing-canvas.tsx calls per frame, with the same fade surfaces,
+ *   utils/dom/fade-pool.ts): visibleAt(time), a still layer repainted only when the fully
+ *   shown set changes, and each fading drawing painted once on a small canvas of its own
+ *   and then faded by CSS opacity (without the component's dataset/aria updates).
  * - naive: a linear scan of every drawing computing visibility and opacity, then drawScene
  *   of all visible ones on every frame, changed or not.
  * - clear: drawScene of nothing on every frame: what any paint costs, whatever is drawn.
@@ -23,6 +23,7 @@ import type { DrawingAnnotation, NormPoint, Shape } from '../utils/model/types';
 import { drawScene, type Ctx, type Item, type Scene } from '../utils/render/draw-scene';
 import { createPainter, type Surface } from '../utils/render/painter';
 import { prng } from '../tests/shared/prng';
+import { fadePool } from '../utils/dom/fade-pool';
 
 export type Approach = 'framecoach' | 'naive' | 'clear' | 'none';
 
@@ -134,7 +135,7 @@ interface Painter {
   visible: number;
 }
 
-function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HTMLCanvasElement) {
+function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HTMLCanvasElement, fadeBox: HTMLElement) {
   const ctx = canvas.getContext('2d')!;
   const belowCtx = below.getContext('2d')!;
   const surface = (el: HTMLCanvasElement, c: CanvasRenderingContext2D): Surface => ({
@@ -170,7 +171,7 @@ function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HT
     const buildMs = performance.now() - t0;
 
     // The overlay's painter, as drawing-canvas.tsx calls it on a presented frame.
-    const painter = createPainter(surface(canvas, ctx), surface(below, belowCtx));
+    const painter = createPainter(surface(canvas, ctx), surface(below, belowCtx), fadePool(fadeBox));
     const fc: Painter = {
       visible: 0,
       reset: () => painter.reset(),
@@ -353,5 +354,8 @@ if (typeof document !== 'undefined') {
   const video = document.querySelector('video');
   const canvas = document.querySelector<HTMLCanvasElement>('#c');
   const below = document.querySelector<HTMLCanvasElement>('#c2');
-  if (video && canvas && below) (window as unknown as { benchDrawing: BenchPage }).benchDrawing = setupPage(video, canvas, below);
+  const fades = document.querySelector<HTMLElement>('#fades');
+  if (video && canvas && below && fades) {
+    (window as unknown as { benchDrawing: BenchPage }).benchDrawing = setupPage(video, canvas, below, fades);
+  }
 }

@@ -6,6 +6,7 @@ import { newDrawing } from '../../utils/model/create';
 import type { PlayerState } from '../../utils/player/session';
 import type { Ctx } from '../../utils/render/draw-scene';
 import { createPainter, type Painter, type Surface } from '../../utils/render/painter';
+import { fadePool } from '../../utils/dom/fade-pool';
 
 export interface CanvasActions {
   pointer(input: PointerInput): void;
@@ -46,6 +47,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const fadingCanvas = useRef<HTMLCanvasElement>(null);
+  const fadeBox = useRef<HTMLDivElement>(null);
   const painter = useRef<Painter | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   // The shape being drawn, in the colour and width new drawings get.
@@ -70,12 +72,13 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
   const paint = (time: number | null) => {
     const el = canvas.current;
     const below = fadingCanvas.current;
-    if (!el || !below) return;
+    const box = fadeBox.current;
+    if (!el || !below || !box) return;
     if (!painter.current) {
       const still = surfaceOf(el);
       const fading = surfaceOf(below);
       if (!still || !fading) return;
-      painter.current = createPainter(still, fading);
+      painter.current = createPainter(still, fading, fadePool(box));
     }
     const { draw, player, preview } = live.current;
     const result = painter.current.paint({
@@ -90,10 +93,9 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
       height: el.clientHeight,
       dpr: el.ownerDocument.defaultView?.devicePixelRatio ?? 1,
     });
-    if (!result.painted) return;
     // For tests, the bench and assistive tech: what is shown, the text drawn (written only
-    // when it changes: a fade repaints every frame), and how many layer paints there were.
-    el.dataset.paints = String(Number(el.dataset.paints ?? 0) + result.painted);
+    // when it changes), and how many paints there were.
+    if (result.painted) el.dataset.paints = String(Number(el.dataset.paints ?? 0) + result.painted);
     const visible = String(result.visible);
     if (el.dataset.drawings !== visible) el.dataset.drawings = visible;
     const texts = JSON.stringify(result.texts);
@@ -149,6 +151,8 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
         onDblClick={(event) => active && actions.editTextAt(toInput('down', event as unknown as PointerEvent))}
       />
       <canvas ref={fadingCanvas} class="fc-canvas fc-fading" aria-hidden="true" />
+      {/* Fading drawings, each on a small canvas of its own (utils/render/painter.ts). */}
+      <div ref={fadeBox} class="fc-fades" />
       {draw.cursor && draw.tool && !draw.text && (
         <div class="fc-cursor" style={{ left: pct(draw.cursor.x), top: pct(draw.cursor.y) }} aria-hidden="true" />
       )}

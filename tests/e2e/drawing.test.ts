@@ -108,7 +108,7 @@ describe('drawing', () => {
     expect(await painted(page, off.x, off.y)).toBe(false);
   });
 
-  it('during playback a drawing appears on its frame, holds about a second and fades; paused, nothing is repainted', async () => {
+  it('during playback a drawing appears on its frame, holds about a second and fades by opacity; paused, nothing is repainted', async () => {
     const page = await newPage();
     await open(page, 1280, 'playback');
     await measureRate(page);
@@ -128,15 +128,23 @@ describe('drawing', () => {
 
     expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
     await waitIdle(page);
-    // Play at 1x and note, for every presented frame, whether the drawing is on the canvas.
+    // Play at 1x and note, for every presented frame, whether the drawing is shown, how many
+    // paints there were, and the opacity of its fade canvas (a fade is done by opacity).
     const samples = await page.evaluate(
       () =>
-        new Promise<{ frame: number; shown: boolean; paints: number }[]>((resolve) => {
+        new Promise<{ frame: number; shown: boolean; paints: number; fade: number }[]>((resolve) => {
           const video = document.querySelector('video')!;
-          const canvas = document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!;
-          const out: { frame: number; shown: boolean; paints: number }[] = [];
+          const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+          const canvas = root.querySelector('canvas')!;
+          const out: { frame: number; shown: boolean; paints: number; fade: number }[] = [];
           const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-            out.push({ frame: Math.round(meta.mediaTime * 30), shown: canvas.dataset.drawings === '1', paints: Number(canvas.dataset.paints) });
+            const fades = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')].map((c) => Number(c.style.opacity || 0));
+            out.push({
+              frame: Math.round(meta.mediaTime * 30),
+              shown: canvas.dataset.drawings === '1',
+              paints: Number(canvas.dataset.paints),
+              fade: Math.max(0, ...fades),
+            });
             if (meta.mediaTime < 2.9) video.requestVideoFrameCallback(tick);
             else {
               video.pause();
@@ -153,12 +161,17 @@ describe('drawing', () => {
     expect(Math.min(...shown)).toBeLessThanOrEqual(31);
     expect(Math.max(...shown)).toBeGreaterThanOrEqual(72);
     expect(Math.max(...shown)).toBeLessThanOrEqual(75);
-    // The fade is painted frame by frame, the hold is not repainted.
     const during = (from: number, to: number) => samples.filter((x) => x.frame >= from && x.frame <= to);
+    // The hold is not repainted…
     const hold = during(32, 58);
     expect(hold[hold.length - 1]!.paints - hold[0]!.paints).toBe(0);
-    const fade = during(61, 74);
-    expect(fade[fade.length - 1]!.paints - fade[0]!.paints).toBeGreaterThanOrEqual(8);
+    // …and the fade is its canvas's opacity going down frame by frame, with no repaint.
+    const fade = during(62, 73);
+    expect(fade.length).toBeGreaterThanOrEqual(6);
+    for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame}`).toBeLessThan(fade[i - 1]!.fade);
+    expect(fade[0]!.fade).toBeGreaterThan(0.6);
+    expect(fade[fade.length - 1]!.paints - fade[0]!.paints, JSON.stringify(during(58, 76))).toBe(0);
+    expect(during(76, 85).every((x) => x.fade === 0)).toBe(true);
   });
 
   it('a marker along the bottom shows where drawings are; clicking it goes to the drawing\'s frame', async () => {

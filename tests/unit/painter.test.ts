@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newDrawing } from '../../utils/model/create';
 import type { DrawingAnnotation, Shape } from '../../utils/model/types';
 import type { Ctx } from '../../utils/render/draw-scene';
-import { createPainter, type PaintInput, type Surface } from '../../utils/render/painter';
+import { boundsOf } from '../../utils/render/draw-scene';
+import { createPainter, type FadeSurface, type PaintInput, type Surface } from '../../utils/render/painter';
 
 /** A surface whose context swallows calls but counts clears (one per paint) and remembers texts. */
 function fakeSurface() {
@@ -120,5 +121,125 @@ describe('layered painter', () => {
     s.paint({ time: 1 });
     s.painter.reset();
     expect(s.paint({ time: 1 }).painted).toBe(2);
+  });
+});
+
+describe('layered painter with fade surfaces', () => {
+  /** A pool of fake fade surfaces: counts paints, remembers opacity and placement. */
+  function pool(max: number) {
+    const made: { paints: number; opacity: number; part: string; free: boolean }[] = [];
+    const free: FadeSurface[] = [];
+    const take = (): FadeSurface | null => {
+      const reused = free.pop();
+      if (reused) return reused;
+      if (made.length >= max) return null;
+      const log = { paints: 0, opacity: 0, part: '', free: false };
+      made.push(log);
+      const { surface } = fakeSurface();
+      const fade: FadeSurface = {
+        ctx: new Proxy(surface.ctx as unknown as Record<string, unknown>, {
+          get(target, key: string) {
+            if (key === 'clearRect') return () => void log.paints++;
+            return target[key];
+          },
+          set(target, key: string, value: unknown) {
+            target[key] = value;
+            return true;
+          },
+        }) as unknown as Ctx,
+        place: (part) => void (log.part = `${part.x},${part.y} ${part.width}x${part.height}`),
+        opacity: (value) => void (log.opacity = value),
+        release() {
+          log.free = true;
+          log.opacity = 0;
+          free.push(fade);
+        },
+      };
+      log.free = false;
+      return fade;
+    };
+    return { take, made };
+  }
+
+  it('a fade is painted once on its own surface and then only its opacity changes', () => {
+    const still = fakeSurface();
+    const fading = fakeSurface();
+    const fades = pool(4);
+    const painter = createPainter(still.surface, fading.surface, fades.take);
+    const input = (frame: number): PaintInput => ({
+      drawings: [drawingAt('a', 30)],
+      time: frame / FPS,
+      paused: false,
+      frameGap: 1 / FPS,
+      selectedId: null,
+      editing: null,
+      preview: null,
+      width: 640,
+      height: 360,
+      dpr: 1,
+    });
+    const opacities: number[] = [];
+    for (let frame = 25; frame <= 80; frame++) {
+      painter.paint(input(frame));
+      opacities.push(fades.made[0]?.opacity ?? -1);
+    }
+    // One surface, painted once (when the fade began at frame 61), faded frame by frame, released at the end.
+    expect(fades.made).toHaveLength(1);
+    expect(fades.made[0]!.paints).toBe(1);
+    expect(fades.made[0]!.free).toBe(true);
+    const during = opacities.slice(61 - 25, 75 - 25);
+    for (let i = 1; i < during.length; i++) expect(during[i]!).toBeLessThan(during[i - 1]!);
+    expect(during[0]!).toBeGreaterThan(0.9);
+    // The fading layer was painted once (blank, at the start) and never again.
+    expect(fading.log.paints).toBe(1);
+    // The surface covers the drawing: the line runs from (64, 36) to (576, 324) at 640x360.
+    const [xy, wh] = fades.made[0]!.part.split(' ');
+    const [x, y] = xy!.split(',').map(Number);
+    const [w, h] = wh!.split('x').map(Number);
+    expect(x!).toBeLessThanOrEqual(64 - 1);
+    expect(y!).toBeLessThanOrEqual(36 - 1);
+    expect(x! + w!).toBeGreaterThanOrEqual(576 + 1);
+    expect(y! + h!).toBeGreaterThanOrEqual(324 + 1);
+    expect(w!).toBeLessThan(640);
+  });
+
+  it('with no surface free, fading drawings fade on the shared layer as before', () => {
+    const still = fakeSurface();
+    const fading = fakeSurface();
+    const fades = pool(1);
+    const painter = createPainter(still.surface, fading.surface, fades.take);
+    const drawings = [drawingAt('a', 30), drawingAt('b', 30)];
+    for (let frame = 61; frame <= 70; frame++) {
+      painter.paint({ drawings, time: frame / FPS, paused: false, frameGap: 1 / FPS, selectedId: null, editing: null, preview: null, width: 640, height: 360, dpr: 1 });
+    }
+    expect(fades.made).toHaveLength(1);
+    expect(fades.made[0]!.paints).toBe(1);
+    // The second one: repainted on the fading layer on every frame of its fade.
+    expect(fading.log.paints).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('boundsOf', () => {
+  const measure = { font: '', measureText: (text: string) => ({ width: text.length * 10 }) as TextMetrics };
+  const SCENE = { width: 640, height: 360, dpr: 1 };
+
+  it('covers a stroke with its width', () => {
+    const d = drawingAt('a', 0, { tool: 'line', from: { x: 0.25, y: 0.5 }, to: { x: 0.75, y: 0.5 } });
+    const b = boundsOf(d, SCENE, measure);
+    expect(b.x).toBeLessThanOrEqual(160 - 1.5);
+    expect(b.x + b.width).toBeGreaterThanOrEqual(480 + 1.5);
+    expect(b.y).toBeLessThanOrEqual(180 - 1.5);
+    expect(b.y + b.height).toBeGreaterThanOrEqual(180 + 1.5);
+    expect(b.height).toBeLessThan(20);
+  });
+
+  it('covers a label as measured, and an angle with its readout', () => {
+    const label = drawingAt('t', 0, { tool: 'text', at: { x: 0.5, y: 0.5 }, text: 'land under the hip' });
+    const b = boundsOf(label, SCENE, measure);
+    expect(b.x + b.width).toBeGreaterThanOrEqual(320 + 18 * 10);
+    const angle = drawingAt('g', 0, { tool: 'angle', a: { x: 0.5, y: 0.2 }, vertex: { x: 0.5, y: 0.5 }, b: { x: 0.8, y: 0.5 } });
+    const g = boundsOf(angle, SCENE, measure);
+    expect(g.y).toBeLessThanOrEqual(72 - 1);
+    expect(g.x + g.width).toBeGreaterThanOrEqual(512 + 1);
   });
 });

@@ -123,14 +123,25 @@ export function derive(drawing: DrawingAnnotation, scene: Pick<Scene, 'width' | 
   return derived;
 }
 
+/** A rectangle of the picture, CSS px. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /**
  * Clears the canvas, sets the dpr transform, draws each item (in order: later on top).
  * Returns the text it wrote (angle readouts, labels, stopwatch lines), in drawing order.
+ * With `part`, the canvas covers only that part of the picture (its top-left is the
+ * canvas's origin).
  */
-export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): string[] {
+export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[], part?: Rect): string[] {
   const dpr = Number.isFinite(scene.dpr) && scene.dpr > 0 ? scene.dpr : 1;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, scene.width, scene.height);
+  const area = part ?? { x: 0, y: 0, width: scene.width, height: scene.height };
+  ctx.setTransform(dpr, 0, 0, dpr, area.x ? -area.x * dpr : 0, area.y ? -area.y * dpr : 0);
+  ctx.clearRect(area.x, area.y, area.width, area.height);
   const texts: string[] = [];
   if (!(scene.width > 0 && scene.height > 0)) return texts;
   for (const item of items) {
@@ -150,6 +161,49 @@ export function drawScene(ctx: Ctx, scene: Scene, items: readonly Item[]): strin
     }
   }
   return texts;
+}
+
+/**
+ * The part of the picture a drawing covers when drawn (strokes with their width, arrow
+ * heads, arcs, readouts and labels), found by drawing it on a context that only records
+ * where it draws. `measure` measures text as the real canvas will.
+ */
+export function boundsOf(drawing: DrawingAnnotation, scene: Scene, measure: Pick<Ctx, 'measureText' | 'font'>): Rect {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity, reach = 0;
+  const see = (x: number, y: number, r = 0) => {
+    minX = Math.min(minX, x - r);
+    minY = Math.min(minY, y - r);
+    maxX = Math.max(maxX, x + r);
+    maxY = Math.max(maxY, y + r);
+  };
+  const noop = () => undefined;
+  const recorder = {
+    strokeStyle: '', fillStyle: '', lineWidth: 1, lineCap: 'butt', lineJoin: 'miter', font: '10px sans-serif',
+    globalAlpha: 1, textBaseline: 'top', textAlign: 'left',
+    save: noop, restore: noop, beginPath: noop, closePath: noop, setLineDash: noop, setTransform: noop, clearRect: noop, fill: noop,
+    stroke() { reach = Math.max(reach, recorder.lineWidth); },
+    moveTo: (x: number, y: number) => see(x, y),
+    lineTo: (x: number, y: number) => see(x, y),
+    arc: (x: number, y: number, r: number) => see(x, y, r),
+    ellipse: (x: number, y: number, rx: number, ry: number) => { see(x - rx, y - ry); see(x + rx, y + ry); },
+    rect: (x: number, y: number, w: number, h: number) => { see(x, y); see(x + w, y + h); },
+    strokeRect(x: number, y: number, w: number, h: number) { see(x, y); see(x + w, y + h); recorder.stroke(); },
+    measureText(text: string) {
+      measure.font = recorder.font;
+      return measure.measureText(text);
+    },
+    fillText(text: string, x: number, y: number) {
+      const size = Number(/(\d+(?:\.\d+)?)px/.exec(recorder.font)?.[1] ?? 12);
+      see(x, y);
+      see(x + recorder.measureText(text).width, y + size * 1.25);
+    },
+  };
+  drawItem(recorder as unknown as Ctx, scene, { drawing, opacity: 1 });
+  if (!Number.isFinite(minX)) return { x: 0, y: 0, width: 0, height: 0 };
+  // Half the widest stroke, and a little for round caps, joins and anti-aliasing.
+  const m = reach / 2 + 2;
+  const x = Math.floor(minX - m), y = Math.floor(minY - m);
+  return { x, y, width: Math.ceil(maxX + m) - x, height: Math.ceil(maxY + m) - y };
 }
 
 function drawItem(ctx: Ctx, scene: Scene, item: Item): void {

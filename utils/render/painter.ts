@@ -1,20 +1,22 @@
 /**
- * Paints the drawings visible at a media time onto two stacked canvases, doing as little as
- * it can per presented frame:
+ * Paints the drawings visible at a media time, doing as little as it can per presented frame:
  *
- * - the *still* layer holds what is fully shown (held, on its frame, in its range), the
+ * - the *still* canvas holds what is fully shown (held, on its frame, in its range), the
  *   selection, an edit in progress and the preview; it is repainted only when that set or
  *   the picture size changes;
- * - the *fading* layer holds only drawings in their playback fade, whose opacity changes
- *   every frame; it is repainted while something fades, with just those drawings.
+ * - a drawing in its playback fade gets a small canvas of its own (a *fade surface*, as big
+ *   as the drawing), painted once when the fade starts and then faded by its CSS opacity,
+ *   which the compositor applies: a fade costs no repaint;
+ * - the *fading* canvas takes fading drawings when no fade surface is free, and is repainted
+ *   while they fade.
  *
- * So a second of hold costs nothing, a fade costs only the fading drawings, and paused with
- * nothing changing costs a time-index query and two string compares. No DOM: the surfaces
+ * So a second of hold costs nothing, a fade costs an opacity write per frame, and paused
+ * with nothing changing costs a time-index query and a string compare. No DOM: the surfaces
  * are given (the overlay's canvases, or the bench's).
  */
 import { visibleAt } from '../drawing/visible';
 import type { DrawingAnnotation } from '../model/types';
-import { drawScene, type Ctx, type Item } from './draw-scene';
+import { boundsOf, drawScene, type Ctx, type Item, type Rect } from './draw-scene';
 
 /** A canvas to paint on: its 2D context, and a way to size its backing store. */
 export interface Surface {
@@ -22,6 +24,22 @@ export interface Surface {
   /** Sizes the backing store for `width` x `height` CSS px at `dpr` (a no-op when it already is). */
   size(width: number, height: number, dpr: number): void;
 }
+
+/**
+ * A small canvas for one fading drawing: painted once, then faded by its (CSS) opacity,
+ * which the compositor applies: a fade costs no repaint at all.
+ */
+export interface FadeSurface {
+  readonly ctx: Ctx;
+  /** Covers `part` of the picture (CSS px), backing store at `dpr`. */
+  place(part: Rect, dpr: number): void;
+  opacity(value: number): void;
+  /** Back to the pool (hidden). */
+  release(): void;
+}
+
+/** Hands out fade surfaces; null when none is free (the drawing then fades on the fading layer). */
+export type FadeSurfaces = () => FadeSurface | null;
 
 export interface PaintInput {
   /** The video's drawings (the array the time index is cached on). */
@@ -66,9 +84,22 @@ interface LayerState {
   texts: readonly string[];
 }
 
-export function createPainter(still: Surface, fading: Surface): Painter {
+interface Fade {
+  surface: FadeSurface;
+  /** The drawing's content and the picture it was painted for. */
+  key: string;
+  texts: readonly string[];
+}
+
+export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: FadeSurfaces): Painter {
   let stillShown: LayerState | null = null;
   let fadingShown: LayerState | null = null;
+  /** Fading drawings on surfaces of their own, by id. */
+  const fades = new Map<string, Fade>();
+  const releaseAll = () => {
+    for (const f of fades.values()) f.surface.release();
+    fades.clear();
+  };
 
   function layer(surface: Surface, shown: LayerState | null, next: Omit<LayerState, 'texts'>, items: () => Item[]): LayerState | null {
     if (
@@ -84,12 +115,8 @@ export function createPainter(still: Surface, fading: Surface): Painter {
     paint(input) {
       const visible = visibleAt(input.drawings, input.time, input.paused, input.frameGap);
       let stillKey = `sel:${input.selectedId ?? ''}`;
-      let fadingKey = '';
-      for (const v of visible) {
-        // updatedAt too: two tabs' edits of one version differ only there.
-        if (v.opacity >= 1) stillKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}`;
-        else fadingKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}:${v.opacity.toFixed(2)}`;
-      }
+      // updatedAt too: two tabs' edits of one version differ only there.
+      for (const v of visible) if (v.opacity >= 1) stillKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}`;
       const { width, height, dpr, editing, preview } = input;
       let painted = 0;
       const nextStill = layer(still, stillShown, { key: stillKey, editing, preview, width, height, dpr }, () => {
@@ -106,18 +133,56 @@ export function createPainter(still: Surface, fading: Surface): Painter {
         stillShown = nextStill;
         painted++;
       }
-      const nextFading = layer(fading, fadingShown, { key: fadingKey, editing: null, preview: null, width, height, dpr }, () =>
-        visible.filter((v) => v.opacity < 1).map((v) => ({ drawing: v.item, opacity: v.opacity })),
-      );
+      // Fading drawings: each on a surface of its own, painted once and faded by opacity;
+      // the rest (no surface free) on the fading layer, repainted as they fade.
+      const size = `${width}x${height}@${dpr}`;
+      const scene = { width, height, dpr };
+      const seen = new Set<string>();
+      const onLayer: Item[] = [];
+      let fadeTexts: string[] = [];
+      for (const v of visible) {
+        if (v.opacity >= 1) continue;
+        const key = `${v.item.version}:${v.item.updatedAt}:${size}`;
+        let fade = fades.get(v.item.id);
+        if (fade && fade.key !== key) {
+          fade.surface.release();
+          fades.delete(v.item.id);
+          fade = undefined;
+        }
+        if (!fade) {
+          const surface = fadeSurfaces?.() ?? null;
+          if (surface) {
+            const part = boundsOf(v.item, scene, surface.ctx);
+            surface.place(part, dpr);
+            fade = { surface, key, texts: drawScene(surface.ctx, scene, [{ drawing: v.item, opacity: 1 }], part) };
+            fades.set(v.item.id, fade);
+            painted++;
+          }
+        }
+        if (fade) {
+          seen.add(v.item.id);
+          fade.surface.opacity(v.opacity);
+          fadeTexts = fadeTexts.concat(fade.texts);
+        } else onLayer.push({ drawing: v.item, opacity: v.opacity });
+      }
+      for (const [id, fade] of fades) {
+        if (seen.has(id)) continue;
+        fade.surface.release();
+        fades.delete(id);
+      }
+      let layerKey = '';
+      for (const item of onLayer) layerKey += `|${item.drawing.id}:${item.drawing.version}:${item.drawing.updatedAt}:${item.opacity.toFixed(2)}`;
+      const nextFading = layer(fading, fadingShown, { key: layerKey, editing: null, preview: null, width, height, dpr }, () => onLayer);
       if (nextFading) {
         fadingShown = nextFading;
         painted++;
       }
-      return { visible: visible.length, painted, texts: [...(stillShown?.texts ?? []), ...(fadingShown?.texts ?? [])] };
+      return { visible: visible.length, painted, texts: [...(stillShown?.texts ?? []), ...(fadingShown?.texts ?? []), ...fadeTexts] };
     },
     reset() {
       stillShown = null;
       fadingShown = null;
+      releaseAll();
     },
   };
 }
