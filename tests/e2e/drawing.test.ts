@@ -122,6 +122,12 @@ describe('drawing', () => {
 
     const paints = () =>
       page.evaluate(() => Number(document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!.dataset.paints));
+    // Leaving the tool clears the selection (one repaint without the handles): let it land.
+    await page.waitForFunction(() => {
+      const host = document.querySelector('framecoach-overlay') as HTMLElement;
+      return host.dataset.tool === '' && host.dataset.selected === '';
+    });
+    await page.waitForTimeout(300);
     const before = await paints();
     await page.waitForTimeout(1500);
     expect(await paints()).toBe(before);

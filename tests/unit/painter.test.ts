@@ -62,23 +62,25 @@ describe('layered painter', () => {
     expect(s.still.sizes).toEqual(['640x360@2']);
   });
 
-  it('playing: the hold costs nothing, the fade repaints only the fading layer, frame by frame', () => {
+  it('playing, without fade surfaces: drawings share the fading layer, and a hold costs nothing', () => {
     const s = setup([drawingAt('a', 30), drawingAt('b', 60)]);
     const painted: number[] = [];
     for (let frame = 20; frame <= 110; frame++) painted.push(s.paint({ time: frame / FPS, paused: false }).painted);
-    // a: shown 30–59 (1 s hold), fading 60–74; b: shown 60–89, fading 90–104.
-    const stillPaints = s.still.paints;
-    const fadingPaints = s.fading.paints;
-    // Still layer: blank at 20, a appears at 30, b appears at 60, a starts fading at 61
-    // (its hold ends at exactly 2 s, frame 60), b starts fading at 91.
-    expect(stillPaints).toBe(5);
-    // Fading layer: blank at 20, then each fade frame (a: 61–74, b: 91–104, opacity drops
-    // from 1 at the frame the hold ends) and once more when each fade is over.
-    expect(fadingPaints).toBeGreaterThanOrEqual(2 * 13);
-    expect(fadingPaints).toBeLessThanOrEqual(2 * 16 + 1);
+    // a: shown 30–59 (1 s hold), fading 60–74; b: shown 60–89, fading 90–104. Playing, they
+    // are not on the still canvas (painted once, blank).
+    expect(s.still.paints).toBe(1);
     // Frames 31–59 (a held) and 106–110 (nothing left) paint nothing at all.
     expect(painted.slice(31 - 20, 60 - 20).every((n) => n === 0)).toBe(true);
     expect(painted.slice(106 - 20).every((n) => n === 0)).toBe(true);
+    // Each fade frame repaints the shared layer.
+    expect(s.fading.paints).toBeGreaterThanOrEqual(2 * 13);
+  });
+
+  it('paused, everything is on the still canvas', () => {
+    const s = setup([drawingAt('a', 30), drawingAt('b', 30, { tool: 'rect', from: { x: 0.2, y: 0.2 }, to: { x: 0.4, y: 0.4 } })]);
+    expect(s.paint({ time: 1, paused: true }).visible).toBe(2);
+    expect(s.still.paints).toBe(1);
+    expect(s.fading.paints).toBe(1); // blank
   });
 
   it('a change of selection, an edit or the preview repaints the still layer only', () => {
@@ -106,14 +108,14 @@ describe('layered painter', () => {
     expect(s.paint({ time: 1, drawings: [edited], width: 1280, height: 720 }).painted).toBe(2);
   });
 
-  it('reports what is visible and the text on screen, still layer first', () => {
+  it('reports what is visible and the text on screen, in drawing order', () => {
     const angle: Shape = { tool: 'angle', a: { x: 0.5, y: 0.2 }, vertex: { x: 0.5, y: 0.5 }, b: { x: 0.8, y: 0.5 } };
     const label: Shape = { tool: 'text', at: { x: 0.1, y: 0.1 }, text: 'hip' };
     const s = setup([drawingAt('old', 0, angle), drawingAt('new', 40, label)]);
     // At frame 40 playing: the angle (frame 0) is in its fade (hold ends at 30), the label is held.
     const result = s.paint({ time: 40 / FPS, paused: false });
     expect(result.visible).toBe(2);
-    expect(result.texts).toEqual(['hip', '90.0°']);
+    expect(result.texts).toEqual(['90.0°', 'hip']);
   });
 
   it('reset makes the next paint repaint both layers', () => {

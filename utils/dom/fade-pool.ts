@@ -6,7 +6,7 @@ import type { Ctx } from '../render/draw-scene';
 import type { FadeSurface, FadeSurfaces } from '../render/painter';
 
 /** At most this many fading drawings get a canvas of their own; more fade on the shared layer. */
-export const FADE_SURFACES = 12;
+export const FADE_SURFACES = 32;
 
 /** Fade surfaces as canvases appended to `box` (which covers the picture). */
 export function fadePool(box: HTMLElement, max = FADE_SURFACES): FadeSurfaces {
@@ -19,6 +19,8 @@ export function fadePool(box: HTMLElement, max = FADE_SURFACES): FadeSurfaces {
     el.setAttribute('aria-hidden', 'true');
     el.style.position = 'absolute';
     el.style.opacity = '0';
+    // A layer of its own: the compositor applies the opacity, no repaint on the main thread.
+    el.style.willChange = 'opacity';
     box.append(el);
     made++;
     const surface: FadeSurface = {

@@ -114,15 +114,23 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
   return {
     paint(input) {
       const visible = visibleAt(input.drawings, input.time, input.paused, input.frameGap);
+      /**
+       * During playback a drawing that will fade gets a surface of its own for its whole time
+       * on screen (held at opacity 1, then faded): it is painted once when it appears, and
+       * neither its arrival nor its fade repaints the others. Paused, ranges, the selection
+       * and an edit are on the still canvas.
+       */
+      const floats = (v: { item: DrawingAnnotation; opacity: number }) =>
+        !input.paused && v.item.timing.endTime === null && v.item.id !== input.selectedId && v.item.id !== input.editing?.id;
       let stillKey = `sel:${input.selectedId ?? ''}`;
       // updatedAt too: two tabs' edits of one version differ only there.
-      for (const v of visible) if (v.opacity >= 1) stillKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}`;
+      for (const v of visible) if (!floats(v)) stillKey += `|${v.item.id}:${v.item.version}:${v.item.updatedAt}`;
       const { width, height, dpr, editing, preview } = input;
       let painted = 0;
       const nextStill = layer(still, stillShown, { key: stillKey, editing, preview, width, height, dpr }, () => {
         const items: Item[] = [];
         for (const v of visible) {
-          if (v.opacity < 1) continue;
+          if (floats(v)) continue;
           const drawing = editing?.id === v.item.id ? editing : v.item;
           items.push({ drawing, opacity: 1, selected: v.item.id === input.selectedId });
         }
@@ -141,7 +149,7 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
       const onLayer: Item[] = [];
       let fadeTexts: string[] = [];
       for (const v of visible) {
-        if (v.opacity >= 1) continue;
+        if (!floats(v)) continue;
         const key = `${v.item.version}:${v.item.updatedAt}:${size}`;
         let fade = fades.get(v.item.id);
         if (fade && fade.key !== key) {
