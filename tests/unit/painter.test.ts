@@ -245,3 +245,24 @@ describe('boundsOf', () => {
     expect(g.x + g.width).toBeGreaterThanOrEqual(512 + 1);
   });
 });
+
+describe('own canvases and memory', () => {
+  it('big drawings past three pictures\' worth of pixels share the layer instead of getting canvases', () => {
+    const still = fakeSurface();
+    const fading = fakeSurface();
+    let taken = 0;
+    const painter = createPainter(still.surface, fading.surface, () => {
+      taken++;
+      const { surface } = fakeSurface();
+      return { ctx: surface.ctx, place: () => undefined, opacity: () => undefined, release: () => undefined };
+    });
+    // Five rectangles covering the whole picture, all on screen at once.
+    const whole: Shape = { tool: 'rect', from: { x: 0, y: 0 }, to: { x: 1, y: 1 } };
+    const drawings = ['a', 'b', 'c', 'd', 'e'].map((id) => drawingAt(id, 30, whole));
+    const result = painter.paint({ drawings, time: 31 / FPS, paused: false, frameGap: 1 / FPS, selectedId: null, editing: null, preview: null, width: 640, height: 360, dpr: 2 });
+    expect(result.visible).toBe(5);
+    // Each is a little over one picture (its stroke reaches past the edges): two fit in three.
+    expect(taken).toBe(2);
+    expect(fading.log.paints).toBe(1);
+  });
+});

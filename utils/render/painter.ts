@@ -89,7 +89,12 @@ interface Fade {
   /** The drawing's content and the picture it was painted for. */
   key: string;
   texts: readonly string[];
+  /** Backing-store pixels it holds. */
+  pixels: number;
 }
+
+/** Own canvases may hold at most this many full pictures' worth of pixels (memory). */
+const SURFACE_BUDGET = 3;
 
 export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: FadeSurfaces): Painter {
   let stillShown: LayerState | null = null;
@@ -157,12 +162,16 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
           fades.delete(v.item.id);
           fade = undefined;
         }
-        if (!fade) {
-          const surface = fadeSurfaces?.() ?? null;
+        if (!fade && fadeSurfaces) {
+          const part = boundsOf(v.item, scene, still.ctx);
+          const pixels = part.width * part.height * dpr * dpr;
+          let held = 0;
+          for (const f of fades.values()) held += f.pixels;
+          // Big drawings past the budget share the layer instead (a 4K picture is 33 MB a canvas).
+          const surface = held + pixels <= SURFACE_BUDGET * width * height * dpr * dpr ? fadeSurfaces() : null;
           if (surface) {
-            const part = boundsOf(v.item, scene, surface.ctx);
             surface.place(part, dpr);
-            fade = { surface, key, texts: drawScene(surface.ctx, scene, [{ drawing: v.item, opacity: 1 }], part) };
+            fade = { surface, key, pixels, texts: drawScene(surface.ctx, scene, [{ drawing: v.item, opacity: 1 }], part) };
             fades.set(v.item.id, fade);
             painted++;
           }
