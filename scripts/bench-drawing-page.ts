@@ -5,10 +5,11 @@
  * beside a redraw-everything approach, and times the main-thread work per frame.
  *
  * - framecoach: the overlay's own painter (utils/render/painter.ts, what
- *   components/drawing/drawing-canvas.tsx calls per frame, with the same fade surfaces,
- *   utils/dom/fade-pool.ts): visibleAt(time), a still layer repainted only when the fully
- *   shown set changes, and each fading drawing painted once on a small canvas of its own
- *   and then faded by CSS opacity (without the component's dataset/aria updates).
+ *   components/drawing/drawing-canvas.tsx calls per frame, with the same canvases,
+ *   utils/dom/canvas-surfaces.ts): visibleAt(time), a still canvas repainted only when what
+ *   it shows changes, and during playback each drawing painted once on a small canvas of
+ *   its own, then held and faded by CSS opacity (without the component's dataset/aria
+ *   updates).
  * - naive: a linear scan of every drawing computing visibility and opacity, then drawScene
  *   of all visible ones on every frame, changed or not.
  * - clear: drawScene of nothing on every frame: what any paint costs, whatever is drawn.
@@ -20,10 +21,10 @@
 import { indexOf } from '../utils/drawing/visible';
 import { DEFAULT_TIMING, newDrawing } from '../utils/model/create';
 import type { DrawingAnnotation, NormPoint, Shape } from '../utils/model/types';
-import { drawScene, type Ctx, type Item, type Scene } from '../utils/render/draw-scene';
-import { createPainter, type Surface } from '../utils/render/painter';
+import { drawScene, type Item, type Scene } from '../utils/render/draw-scene';
+import { createPainter } from '../utils/render/painter';
 import { prng } from '../tests/shared/prng';
-import { fadePool } from '../utils/dom/fade-pool';
+import { canvasSurface, fadePool } from '../utils/dom/canvas-surfaces';
 
 export type Approach = 'framecoach' | 'naive' | 'clear' | 'none';
 
@@ -138,23 +139,12 @@ interface Painter {
 function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HTMLCanvasElement, fadeBox: HTMLElement) {
   const ctx = canvas.getContext('2d')!;
   const belowCtx = below.getContext('2d')!;
-  const surface = (el: HTMLCanvasElement, c: CanvasRenderingContext2D): Surface => ({
-    ctx: c as unknown as Ctx,
-    size(width, height, dpr) {
-      if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
-        el.width = Math.round(width * dpr);
-        el.height = Math.round(height * dpr);
-      }
-    },
-  });
   const dpr = window.devicePixelRatio || 1;
+  const main = canvasSurface(canvas)!;
   const scene = (): Scene => {
     const width = canvas.clientWidth;
     const height = canvas.clientHeight;
-    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
-      canvas.width = Math.round(width * dpr);
-      canvas.height = Math.round(height * dpr);
-    }
+    main.size(width, height, dpr);
     return { width, height, dpr };
   };
   let drawings: DrawingAnnotation[] = [];
@@ -171,7 +161,7 @@ function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HT
     const buildMs = performance.now() - t0;
 
     // The overlay's painter, as drawing-canvas.tsx calls it on a presented frame.
-    const painter = createPainter(surface(canvas, ctx), surface(below, belowCtx), fadePool(fadeBox));
+    const painter = createPainter(main, canvasSurface(below)!, fadePool(fadeBox));
     const fc: Painter = {
       visible: 0,
       reset: () => painter.reset(),
@@ -212,7 +202,7 @@ function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HT
           if (opacity > 0) items.push({ drawing: d, opacity });
         }
         naive.visible = items.length;
-        drawScene(ctx as unknown as Ctx, scene(), items);
+        drawScene(main.ctx, scene(), items);
         return true;
       },
     };
@@ -226,7 +216,7 @@ function setupPage(video: HTMLVideoElement, canvas: HTMLCanvasElement, below: HT
       visible: 0,
       reset() {},
       tick: () => {
-        drawScene(ctx as unknown as Ctx, scene(), []);
+        drawScene(main.ctx, scene(), []);
         return true;
       },
     };

@@ -4,9 +4,8 @@ import { labelFontPx } from '../../utils/drawing/geometry';
 import type { PointerInput } from '../../utils/drawing/tools';
 import { newDrawing } from '../../utils/model/create';
 import type { PlayerState } from '../../utils/player/session';
-import type { Ctx } from '../../utils/render/draw-scene';
-import { createPainter, type Painter, type Surface } from '../../utils/render/painter';
-import { fadePool } from '../../utils/dom/fade-pool';
+import { createPainter, type Painter } from '../../utils/render/painter';
+import { canvasSurface, fadePool } from '../../utils/dom/canvas-surfaces';
 
 export interface CanvasActions {
   pointer(input: PointerInput): void;
@@ -15,21 +14,6 @@ export interface CanvasActions {
 }
 
 const pct = (n: number) => `${(n * 100).toFixed(3)}%`;
-
-/** A canvas element as a painter's surface. */
-function surfaceOf(el: HTMLCanvasElement): Surface | null {
-  const ctx = el.getContext('2d');
-  if (!ctx) return null;
-  return {
-    ctx: ctx as unknown as Ctx,
-    size(width, height, dpr) {
-      if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
-        el.width = Math.round(width * dpr);
-        el.height = Math.round(height * dpr);
-      }
-    },
-  };
-}
 
 /**
  * Two stacked canvases over the picture, sized for devicePixelRatio (utils/render/painter.ts:
@@ -60,6 +44,7 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
   live.current = { draw, player, preview };
   /** The last presented frame while playing (the HUD's time lags behind it). */
   const frameTime = useRef<number | null>(null);
+  const shownTexts = useRef<readonly string[] | null>(null);
 
   useEffect(() => {
     const el = canvas.current;
@@ -75,8 +60,8 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
     const box = fadeBox.current;
     if (!el || !below || !box) return;
     if (!painter.current) {
-      const still = surfaceOf(el);
-      const fading = surfaceOf(below);
+      const still = canvasSurface(el);
+      const fading = canvasSurface(below);
       if (!still || !fading) return;
       painter.current = createPainter(still, fading, fadePool(box));
     }
@@ -93,14 +78,14 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
       height: el.clientHeight,
       dpr: el.ownerDocument.defaultView?.devicePixelRatio ?? 1,
     });
-    // For tests, the bench and assistive tech: what is shown, the text drawn (written only
-    // when it changes), and how many paints there were.
+    // For tests, the bench and assistive tech: what is shown, the text drawn, and how many
+    // paints there were; written only when they change (this runs on every frame).
     if (result.painted) el.dataset.paints = String(Number(el.dataset.paints ?? 0) + result.painted);
     const visible = String(result.visible);
     if (el.dataset.drawings !== visible) el.dataset.drawings = visible;
-    const texts = JSON.stringify(result.texts);
-    if (el.dataset.texts !== texts) {
-      el.dataset.texts = texts;
+    if (result.texts !== shownTexts.current) {
+      shownTexts.current = result.texts;
+      el.dataset.texts = JSON.stringify(result.texts);
       el.setAttribute('aria-label', result.texts.length ? `Drawings: ${result.texts.join('; ')}` : 'Drawings');
     }
   };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
 import { measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { dragOnPicture, painted } from './drawing-helpers';
 import { useBrowser } from './session';
 
 let server: FixtureServer;
@@ -25,28 +26,6 @@ async function open(page: Page, width = 1280, testCase = 'draw'): Promise<void> 
   await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);
 }
 
-/** Is the canvas pixel at a normalized picture point painted (the stroke colour)? */
-async function painted(page: Page, x: number, y: number): Promise<boolean> {
-  return page.evaluate(
-    ([nx, ny]) => {
-      const canvas = document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!;
-      const ctx = canvas.getContext('2d')!;
-      const px = ctx.getImageData(Math.round(nx * canvas.width), Math.round(ny * canvas.height), 1, 1).data;
-      return px[3]! > 128 && px[0]! > 200 && px[1]! > 150; // the default yellow
-    },
-    [x, y] as const,
-  );
-}
-
-async function dragOnPicture(page: Page, from: { x: number; y: number }, to: { x: number; y: number }) {
-  const r = (await overlayRect(page))!;
-  await page.mouse.move(r.x + from.x * r.width, r.y + from.y * r.height);
-  await page.mouse.down();
-  await page.mouse.move(r.x + ((from.x + to.x) / 2) * r.width, r.y + ((from.y + to.y) / 2) * r.height, { steps: 4 });
-  await page.mouse.move(r.x + to.x * r.width, r.y + to.y * r.height, { steps: 4 });
-  await page.mouse.up();
-}
-
 describe('drawing', () => {
   it('a line drawn with the mouse is saved, shown on its frame after a reload, at the same place at another window size', async () => {
     const page = await newPage();
@@ -60,8 +39,8 @@ describe('drawing', () => {
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === '');
-    expect(await painted(page, 0.5, 0.5)).toBe(true);
-    expect(await painted(page, 0.5, 0.2)).toBe(false);
+    expect(await painted(page, { x: 0.5, y: 0.5 })).toBe(true);
+    expect(await painted(page, { x: 0.5, y: 0.2 })).toBe(false);
 
     const pictureWidths: number[] = [];
     for (const width of [1280, 700]) {
@@ -71,12 +50,12 @@ describe('drawing', () => {
       // Not on another frame…
       expect((await seekAndRead(page, frameMiddle(CLIP, 70))).index).toBe(70);
       await page.waitForTimeout(100);
-      expect(await painted(page, 0.5, 0.5)).toBe(false);
+      expect(await painted(page, { x: 0.5, y: 0.5 })).toBe(false);
       // …but on its own, at the same place relative to the picture.
       expect((await seekAndRead(page, frameMiddle(CLIP, 40))).index).toBe(40);
-      await expect.poll(() => painted(page, 0.5, 0.5)).toBe(true);
-      expect(await painted(page, 0.35, 0.4)).toBe(true);
-      expect(await painted(page, 0.5, 0.2)).toBe(false);
+      await expect.poll(() => painted(page, { x: 0.5, y: 0.5 })).toBe(true);
+      expect(await painted(page, { x: 0.35, y: 0.4 })).toBe(true);
+      expect(await painted(page, { x: 0.5, y: 0.2 })).toBe(false);
     }
     // The two windows really gave the picture two sizes.
     expect(pictureWidths[1]!).toBeLessThan(pictureWidths[0]! * 0.85);
@@ -104,8 +83,8 @@ describe('drawing', () => {
     await dragOnPicture(page, from, to);
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
-    await expect.poll(() => painted(page, on.x, on.y)).toBe(true);
-    expect(await painted(page, off.x, off.y)).toBe(false);
+    await expect.poll(() => painted(page, { x: on.x, y: on.y })).toBe(true);
+    expect(await painted(page, { x: off.x, y: off.y })).toBe(false);
   });
 
   it('during playback a drawing appears on its frame, holds about a second and fades by opacity; paused, nothing is repainted', async () => {
@@ -118,7 +97,7 @@ describe('drawing', () => {
     await dragOnPicture(page, { x: 0.2, y: 0.6 }, { x: 0.8, y: 0.7 });
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
-    await expect.poll(() => painted(page, 0.5, 0.65)).toBe(true);
+    await expect.poll(() => painted(page, { x: 0.5, y: 0.65 })).toBe(true);
 
     const paints = () =>
       page.evaluate(() => Number(document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!.dataset.paints));
@@ -192,12 +171,12 @@ describe('drawing', () => {
     await page.keyboard.press('Escape');
     expect((await seekAndRead(page, frameMiddle(CLIP, 90))).index).toBe(90);
     await waitIdle(page);
-    expect(await painted(page, 0.5, 0.5)).toBe(false);
+    expect(await painted(page, { x: 0.5, y: 0.5 })).toBe(false);
     const marker = page.locator('framecoach-overlay .fc-drawing-marker');
     await expect.poll(() => marker.count()).toBe(1);
     await marker.click();
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.busy === 'false');
     await expect.poll(() => readBarcode(page)).toBe(40);
-    await expect.poll(() => painted(page, 0.5, 0.5)).toBe(true);
+    await expect.poll(() => painted(page, { x: 0.5, y: 0.5 })).toBe(true);
   });
 });

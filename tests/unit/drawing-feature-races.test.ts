@@ -7,72 +7,19 @@
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../../utils/comments/book';
 import { attachDrawings } from '../../utils/drawing/feature';
-import type { PointerInput } from '../../utils/drawing/tools';
 import { createHistory, type History } from '../../utils/edit/history';
 import type { Call } from '../../utils/messaging/client';
 import { newComment, newDrawing } from '../../utils/model/create';
 import { mutate } from '../../utils/model/mutate';
 import { pointsOf } from '../../utils/model/shape';
 import type { Annotation, DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import type { PlayerSession, PlayerState } from '../../utils/player/session';
-import { createStore } from '../../utils/player/store';
-
-const FPS = 30;
-const author = { id: 'a1', name: 'Sam' };
-const SIZE = { width: 1280, height: 720 };
-const p = (x: number, y: number): NormPoint => ({ x, y });
-const down = (x: number, y: number): PointerInput => ({ type: 'down', point: p(x, y), size: SIZE });
-const move = (x: number, y: number): PointerInput => ({ type: 'move', point: p(x, y), size: SIZE });
-const up = (x: number, y: number): PointerInput => ({ type: 'up', point: p(x, y), size: SIZE });
-
-/** Lets pending promise chains (the history queue, fire-and-forget saves) run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { FPS, author, down, fakeSession, move, p, settle, up } from './drawing-fixtures';
 
 /** Another tab's edit: later than anything this tab does during a test. */
 const LATER = () => Date.now() + 60_000;
 
 const lineOn = (videoId: string, id: string): DrawingAnnotation =>
   newDrawing({ id, videoId, time: 10 / FPS, frame: 10, shape: { tool: 'line', from: p(0.1, 0.1), to: p(0.9, 0.9) }, author });
-
-/**
- * A paused player on a 30 fps clip. `show` steps to another frame; with `gateHolds()`,
- * hold() answers only when `releaseHolds()` is called (a frame still being held).
- */
-function fakeSession(frame = 10) {
-  let shown = frame;
-  let gated = false;
-  const waiting: (() => void)[] = [];
-  const state = createStore<PlayerState>({
-    time: frame / FPS,
-    rate: { fps: FPS, minGap: 1 / FPS, variable: false, samples: 120 },
-    speed: 1,
-    paused: true,
-    loopIn: null,
-    loopOut: null,
-    busy: false,
-    message: null,
-    lastStepMs: null,
-  });
-  const session = {
-    state,
-    hold: async () => {
-      if (gated) await new Promise<void>((resolve) => waiting.push(resolve));
-      return { time: shown / FPS, frame: shown };
-    },
-  } as unknown as PlayerSession;
-  return {
-    session,
-    show(to: number) {
-      shown = to;
-      state.set({ time: to / FPS });
-    },
-    gateHolds: () => void (gated = true),
-    releaseHolds() {
-      gated = false;
-      for (const resolve of waiting.splice(0)) resolve();
-    },
-  };
-}
 
 type Reply = { stored: Annotation; accepted: boolean };
 

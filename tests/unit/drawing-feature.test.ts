@@ -1,53 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PALETTE } from '../../utils/drawing/edit';
 import { attachDrawings } from '../../utils/drawing/feature';
-import type { PointerInput } from '../../utils/drawing/tools';
 import { createHistory } from '../../utils/edit/history';
 import type { Call } from '../../utils/messaging/client';
 import type { DrawingDefaults } from '../../utils/messaging/contract';
 import { pointsOf } from '../../utils/model/shape';
 import type { Annotation, DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import type { PlayerSession, PlayerState } from '../../utils/player/session';
-import { createStore } from '../../utils/player/store';
-
-const FPS = 30;
-const author = { id: 'a1', name: 'Sam' };
-const SIZE = { width: 1280, height: 720 };
-const p = (x: number, y: number): NormPoint => ({ x, y });
-const down = (x: number, y: number): PointerInput => ({ type: 'down', point: p(x, y), size: SIZE });
-const move = (x: number, y: number): PointerInput => ({ type: 'move', point: p(x, y), size: SIZE });
-const up = (x: number, y: number): PointerInput => ({ type: 'up', point: p(x, y), size: SIZE });
-
-/** Lets the feature's fire-and-forget saves (pointer up, tool change) finish. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A paused player on a 30 fps clip, showing frame `frame`; only what the feature reads. */
-function fakeSession(frame = 10) {
-  let shown = frame;
-  const state = createStore<PlayerState>({
-    time: frame / FPS,
-    rate: { fps: FPS, minGap: 1 / FPS, variable: false, samples: 120 },
-    speed: 1,
-    paused: true,
-    loopIn: null,
-    loopOut: null,
-    busy: false,
-    message: null,
-    lastStepMs: null,
-  });
-  const session = {
-    state,
-    hold: async () => ({ time: shown / FPS, frame: shown }),
-  } as unknown as PlayerSession;
-  return {
-    session,
-    /** Steps the player to `to` (the frame on screen changes). */
-    show(to: number) {
-      shown = to;
-      state.set({ time: to / FPS });
-    },
-  };
-}
+import { FPS, SIZE, author, down, fakeSession, move, p, settle, up } from './drawing-fixtures';
 
 /** The background: echoes every save as stored, or fails when told to. */
 function fakeBackground() {

@@ -1,18 +1,18 @@
 /**
  * Paints the drawings visible at a media time, doing as little as it can per presented frame:
  *
- * - the *still* canvas holds what is fully shown (held, on its frame, in its range), the
- *   selection, an edit in progress and the preview; it is repainted only when that set or
- *   the picture size changes;
- * - a drawing in its playback fade gets a small canvas of its own (a *fade surface*, as big
- *   as the drawing), painted once when the fade starts and then faded by its CSS opacity,
- *   which the compositor applies: a fade costs no repaint;
- * - the *fading* canvas takes fading drawings when no fade surface is free, and is repainted
- *   while they fade.
+ * - the *still* canvas holds what does not change from frame to frame — paused, everything;
+ *   playing, ranges, the selection, an edit in progress and the preview — and is repainted
+ *   only when that set or the picture size changes;
+ * - during playback, a drawing that will fade gets a small canvas of its own (an *own
+ *   surface*, as big as the drawing) for its whole time on screen: painted once when it
+ *   appears, then held and faded by its CSS opacity, which the compositor applies, so
+ *   neither its arrival, its hold nor its fade repaints anything else;
+ * - the *fading* canvas takes those drawings when no own surface is free (or the memory
+ *   budget is spent), and is repainted while they change.
  *
- * So a second of hold costs nothing, a fade costs an opacity write per frame, and paused
- * with nothing changing costs a time-index query and a string compare. No DOM: the surfaces
- * are given (the overlay's canvases, or the bench's).
+ * Paused with nothing changing, a paint costs a time-index query and a string compare. No
+ * DOM: the surfaces are given (the overlay's canvases, or the bench's).
  */
 import { visibleAt } from '../drawing/visible';
 import type { DrawingAnnotation } from '../model/types';
@@ -26,8 +26,8 @@ export interface Surface {
 }
 
 /**
- * A small canvas for one fading drawing: painted once, then faded by its (CSS) opacity,
- * which the compositor applies: a fade costs no repaint at all.
+ * A small canvas for one drawing during playback: painted once, then held and faded by its
+ * (CSS) opacity, which the compositor applies: a fade costs no repaint at all.
  */
 export interface FadeSurface {
   readonly ctx: Ctx;
@@ -63,7 +63,7 @@ export interface PaintResult {
   visible: number;
   /** Layers painted by this call (0, 1 or 2). */
   painted: number;
-  /** Text on screen (readouts, labels), still layer first. */
+  /** Text on screen (readouts, labels): the same array while it does not change. */
   texts: readonly string[];
 }
 
@@ -99,8 +99,9 @@ const SURFACE_BUDGET = 3;
 export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: FadeSurfaces): Painter {
   let stillShown: LayerState | null = null;
   let fadingShown: LayerState | null = null;
-  /** Fading drawings on surfaces of their own, by id. */
+  /** Drawings on surfaces of their own, by id. */
   const fades = new Map<string, Fade>();
+  let texts: readonly string[] = [];
   const releaseAll = () => {
     for (const f of fades.values()) f.surface.release();
     fades.clear();
@@ -146,13 +147,13 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
         stillShown = nextStill;
         painted++;
       }
-      // Fading drawings: each on a surface of its own, painted once and faded by opacity;
-      // the rest (no surface free) on the fading layer, repainted as they fade.
+      // Playing: each on a surface of its own, painted once, then held and faded by opacity;
+      // the rest (no surface free) on the fading layer, repainted as they change.
       const size = `${width}x${height}@${dpr}`;
       const scene = { width, height, dpr };
       const seen = new Set<string>();
       const onLayer: Item[] = [];
-      let fadeTexts: string[] = [];
+      let released = false;
       for (const v of visible) {
         if (!floats(v)) continue;
         const key = `${v.item.version}:${v.item.updatedAt}:${size}`;
@@ -161,6 +162,7 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
           fade.surface.release();
           fades.delete(v.item.id);
           fade = undefined;
+          released = true;
         }
         if (!fade && fadeSurfaces) {
           const part = boundsOf(v.item, scene, still.ctx);
@@ -179,13 +181,13 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
         if (fade) {
           seen.add(v.item.id);
           fade.surface.opacity(v.opacity);
-          fadeTexts = fadeTexts.concat(fade.texts);
         } else onLayer.push({ drawing: v.item, opacity: v.opacity });
       }
       for (const [id, fade] of fades) {
         if (seen.has(id)) continue;
         fade.surface.release();
         fades.delete(id);
+        released = true;
       }
       let layerKey = '';
       for (const item of onLayer) layerKey += `|${item.drawing.id}:${item.drawing.version}:${item.drawing.updatedAt}:${item.opacity.toFixed(2)}`;
@@ -194,11 +196,18 @@ export function createPainter(still: Surface, fading: Surface, fadeSurfaces?: Fa
         fadingShown = nextFading;
         painted++;
       }
-      return { visible: visible.length, painted, texts: [...(stillShown?.texts ?? []), ...(fadingShown?.texts ?? []), ...fadeTexts] };
+      // The text on screen changes only with a paint or a drawing leaving its surface.
+      if (painted || released) {
+        const own: string[] = [];
+        for (const v of visible) own.push(...(fades.get(v.item.id)?.texts ?? []));
+        texts = [...(stillShown?.texts ?? []), ...(fadingShown?.texts ?? []), ...own];
+      }
+      return { visible: visible.length, painted, texts };
     },
     reset() {
       stillShown = null;
       fadingShown = null;
+      texts = [];
       releaseAll();
     },
   };
