@@ -6,7 +6,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          // IndexedDB's globals (IDBRequest, IDBKeyRange, …) as the browser has them: idb checks
+          // against them; each test still opens its own `new IDBFactory()`.
+          setupFiles: ['fake-indexeddb/auto'],
+        },
       },
       {
         extends: true,

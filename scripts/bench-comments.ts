@@ -6,19 +6,24 @@
  *   the comments are loaded (data-open-ms), then the panel shown (Shift+C until the list is
  *   drawn); "save" = a comment typed and saved with Enter until the background reports it
  *   durable (data-save-ms).
+ * - the same measured on the extension as built at BENCH_BASELINE (default: the last commit
+ *   with hand-written IndexedDB helpers, before the storage layer moved onto idb), in the
+ *   same run, each build in a fresh profile;
  * - naive, measured inside the service worker (no messaging, so in its favour):
  *   full scan = IndexedDB getAll() over every annotation, then filter and sort;
  *   array per video = one JSON array per video in storage.local, read whole and written
  *   whole on every save.
  */
 import type { Page, Worker } from 'playwright-core';
-import { fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { EXTENSION_DIR, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { buildAtCommit } from './lib/baseline-build';
 import { hostData, waitForOverlay, waitForVideoReady } from '../tests/e2e/overlay';
 
 const N = Number(process.env.BENCH_COMMENTS ?? 10_000);
 const OTHERS = 2 * N;
 const SAVES = 60;
 const OPENS = 5;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -112,9 +117,17 @@ async function showPanelMs(page: Page): Promise<number> {
   );
 }
 
-async function main() {
+interface Measured {
+  opens: number[];
+  panels: number[];
+  alls: number[];
+  saves: number[];
+}
+
+/** Seeds a fresh profile with the extension in `extensionDir`, then opens and saves as a coach would. */
+async function measure(extensionDir: string, withNaive: boolean): Promise<{ fc: Measured; naive?: Awaited<ReturnType<typeof naive>> }> {
   const server = await startServer();
-  const browser = await launchBrowser();
+  const browser = await launchBrowser({ extensionDir });
   const worker = browser.serviceWorker as Worker;
   try {
     const page = await browser.context.newPage();
@@ -128,9 +141,7 @@ async function main() {
     process.stderr.write(`seeding ${N} comments (+${OTHERS} on other videos)…\n`);
     await worker.evaluate(seed, { videoId: videoId!, n: N, others: OTHERS });
 
-    const opens: number[] = [];
-    const alls: number[] = [];
-    const panels: number[] = [];
+    const fc: Measured = { opens: [], panels: [], alls: [], saves: [] };
     for (let r = 0; r < OPENS; r++) {
       await page.reload();
       await waitForOverlay(page);
@@ -143,11 +154,10 @@ async function main() {
         { timeout: 30_000 },
       );
       const data = await hostData(page);
-      opens.push(Number(data.openMs));
-      alls.push(Number(data.allMs));
-      panels.push(await showPanelMs(page));
+      fc.opens.push(Number(data.openMs));
+      fc.alls.push(Number(data.allMs));
+      fc.panels.push(await showPanelMs(page));
     }
-    const saves: number[] = [];
     for (let s = 0; s < SAVES; s++) {
       await page.keyboard.press('c');
       // The editor takes focus once it is drawn: type only then, as a person would.
@@ -159,21 +169,48 @@ async function main() {
         const d = (document.querySelector('framecoach-overlay') as HTMLElement).dataset;
         return d.saving === 'false' && d.comments !== b;
       }, before);
-      saves.push(Number((await hostData(page)).saveMs));
+      fc.saves.push(Number((await hostData(page)).saveMs));
     }
-    const n = await worker.evaluate(naive, { videoId: videoId!, saves: SAVES, opens: OPENS });
-    const f = (x: number) => x.toFixed(1);
-    console.log(`\nComments: ${N} on one video, ${OTHERS} on others (${n.count} found by the naive scan)\n`);
-    console.log('| approach | open: first page, median ms | show panel, median ms | all loaded, median ms | save p95 ms | save median ms |');
-    console.log('| --- | --- | --- | --- | --- | --- |');
-    console.log(`| FrameCoach (content script → background → IndexedDB index) | ${f(median(opens))} | ${f(median(panels))} | ${f(median(alls))} | ${f(percentile(saves, 95))} | ${f(median(saves))} |`);
-    console.log(`| naive: IndexedDB full scan (in the service worker) | – | – | ${f(median(n.scanOpen))} | – | – |`);
-    console.log(`| naive: one array per video in storage.local (in the service worker) | – | – | ${f(median(n.arrayOpen))} | ${f(percentile(n.arraySave, 95))} | ${f(median(n.arraySave))} |`);
-    console.log('\nTargets (issue 3): open + show under 200 ms, save p95 under 20 ms.');
+    const n = withNaive ? await worker.evaluate(naive, { videoId: videoId!, saves: SAVES, opens: OPENS }) : undefined;
+    return { fc, naive: n };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+async function main() {
+  // The storage layer before it moved onto idb (issue 8): measured in the same run, so the
+  // move's cost is read beside it, not against numbers from another day. BENCH_BASELINE=<ref>
+  // compares with another commit; an empty BENCH_BASELINE skips it.
+  const baselineRef = process.env.BENCH_BASELINE ?? '25237ed';
+  const baselineDir = baselineRef ? buildAtCommit(baselineRef) : null;
+  // Alternating rounds (baseline, current, baseline, current…), samples pooled: machine
+  // drift during the run falls on both alike.
+  const pool = (): Measured => ({ opens: [], panels: [], alls: [], saves: [] });
+  const add = (into: Measured, m: Measured) => {
+    for (const k of Object.keys(into) as (keyof Measured)[]) into[k].push(...m[k]);
+  };
+  const fc = pool();
+  const baseline = baselineDir ? pool() : null;
+  let n: Awaited<ReturnType<typeof naive>> | undefined;
+  for (let round = 0; round < ROUNDS; round++) {
+    if (baselineDir && baseline) add(baseline, (await measure(baselineDir, false)).fc);
+    const current = await measure(EXTENSION_DIR, round === ROUNDS - 1);
+    add(fc, current.fc);
+    n = current.naive ?? n;
+  }
+  const f = (x: number) => x.toFixed(1);
+  const row = (label: string, m: Measured) =>
+    `| ${label} | ${f(median(m.opens))} | ${f(median(m.panels))} | ${f(median(m.alls))} | ${f(percentile(m.saves, 95))} | ${f(median(m.saves))} |`;
+  console.log(`\nComments: ${N} on one video, ${OTHERS} on others (${n!.count} found by the naive scan); ${ROUNDS} alternating rounds of ${OPENS} opens and ${SAVES} saves per build\n`);
+  console.log('| approach | open: first page, median ms | show panel, median ms | all loaded, median ms | save p95 ms | save median ms |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  console.log(row('FrameCoach (content script → background → IndexedDB index, through idb)', fc));
+  if (baseline) console.log(row(`FrameCoach at ${baselineRef} (hand-written IndexedDB helpers)`, baseline));
+  console.log(`| naive: IndexedDB full scan (in the service worker) | – | – | ${f(median(n!.scanOpen))} | – | – |`);
+  console.log(`| naive: one array per video in storage.local (in the service worker) | – | – | ${f(median(n!.arrayOpen))} | ${f(percentile(n!.arraySave, 95))} | ${f(median(n!.arraySave))} |`);
+  console.log('\nTargets (issue 3): open + show under 200 ms, save p95 under 20 ms.');
 }
 
 main().catch((error: unknown) => {

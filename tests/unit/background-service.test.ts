@@ -1,4 +1,4 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { FIRST_PAGE, createService } from '../../utils/background/service';
 import type { ChangeMessage, Settings } from '../../utils/messaging/contract';
@@ -9,7 +9,6 @@ function service() {
   const broadcasts: ChangeMessage[] = [];
   const handlers = createService({
     factory: new IDBFactory(),
-    keyRange: IDBKeyRange,
     settings: { get: async () => saved, set: async (s) => void (saved = s) },
     broadcast: async (m) => void broadcasts.push(m),
   });

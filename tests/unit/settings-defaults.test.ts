@@ -1,4 +1,4 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DRAWING, cleanDrawingDefaults, createService } from '../../utils/background/service';
 import type { DrawingDefaults, Settings } from '../../utils/messaging/contract';
@@ -8,7 +8,6 @@ function service(initial?: Settings) {
   let saved: Settings | undefined = initial;
   const handlers = createService({
     factory: new IDBFactory(),
-    keyRange: IDBKeyRange,
     settings: { get: async () => saved, set: async (s) => void (saved = s) },
     broadcast: async () => undefined,
   });

@@ -2,7 +2,7 @@
  * Settings changes sent at once (a colour, then a width, before the first is stored) both
  * land: the service applies them one after another, each on what the one before stored.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../utils/background/service';
 import type { Settings } from '../../utils/messaging/contract';
@@ -13,7 +13,6 @@ function service(initial: Settings) {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
   const handlers = createService({
     factory: new IDBFactory(),
-    keyRange: IDBKeyRange,
     settings: {
       get: async () => {
         await tick();

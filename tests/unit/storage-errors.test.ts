@@ -2,8 +2,8 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mutate } from '../../utils/model/mutate';
 import { StorageError, toStorageError, type StorageErrorCode } from '../../utils/storage/errors';
-import { CURRENT_VERSION, MIGRATIONS } from '../../utils/storage/schema';
-import { VIDEO, comment, freshStore, openRaw } from './storage-fixtures';
+import { CURRENT_VERSION } from '../../utils/storage/schema';
+import { VIDEO, comment, freshStore, migrationStep, openRaw } from './storage-fixtures';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -38,7 +38,7 @@ describe('toStorageError', () => {
 describe('another connection on an older version', () => {
   it('a blocked upgrade is a clear error, and opening works once the old tab lets go', async () => {
     const factory = new IDBFactory();
-    const stale = await openRaw(factory, 1, (db, tx) => MIGRATIONS[1]?.(db, tx)); // ignores versionchange
+    const stale = await openRaw(factory, 1, migrationStep(1)); // ignores versionchange
     const error = await freshStore(factory).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({

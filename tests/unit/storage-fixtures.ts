@@ -1,8 +1,9 @@
 /** Shared helpers for the storage tests: a fresh fake IndexedDB per test, records, raw access. */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory } from 'fake-indexeddb';
+import { unwrap, wrap } from 'idb';
 import type { CommentAnnotation } from '../../utils/model/types';
+import { MIGRATIONS, type Db, type UpgradeTx } from '../../utils/storage/schema';
 import { openStore, type FrameCoachStore } from '../../utils/storage/store';
-import { request } from '../../utils/storage/idb';
 import { prng } from '../shared/prng';
 
 export const NAME = 'framecoach';
@@ -40,7 +41,7 @@ export interface TestStore {
 /** A store over its own fresh fake IndexedDB (or over `factory`), with a settable clock. */
 export async function freshStore(factory = new IDBFactory(), start = 1_000): Promise<TestStore> {
   let now = start;
-  const store = await openStore(factory, NAME, { keyRange: IDBKeyRange, now: () => now });
+  const store = await openStore(factory, NAME, { now: () => now });
   return { factory, store, setNow: (ms) => (now = ms) };
 }
 
@@ -57,22 +58,29 @@ export function openRaw(
   req.onupgradeneeded = () => {
     if (upgrade && req.transaction) upgrade(req.result, req.transaction);
   };
-  return request(req);
+  return wrap(req).then((db) => unwrap(db!));
 }
+
+/** An `openRaw` upgrade that runs one step of the migrations table (through idb, as the store does). */
+export const migrationStep =
+  (version: number) =>
+  (db: IDBDatabase, tx: IDBTransaction): void =>
+    void MIGRATIONS[version]?.(wrap(db) as unknown as Db, wrap(tx) as unknown as UpgradeTx);
 
 /** Every record of a store, read with the raw API (bypassing the store's checks). */
 export async function rawAll(factory: IDBFactory, storeName: string): Promise<unknown[]> {
   const db = await openRaw(factory);
   try {
-    return await request(db.transaction(storeName).objectStore(storeName).getAll());
+    return await wrap(db.transaction(storeName).objectStore(storeName).getAll());
   } finally {
     db.close();
   }
 }
 
 /** Writes records with the raw API in one transaction. */
-export function rawPut(db: IDBDatabase, storeName: string, records: readonly unknown[]): Promise<void> {
-  const tx = db.transaction(storeName, 'readwrite');
+export function rawPut(db: IDBDatabase | Db, storeName: string, records: readonly unknown[]): Promise<void> {
+  const raw = (unwrap(db as Db) as IDBDatabase | undefined) ?? (db as IDBDatabase);
+  const tx = raw.transaction(storeName, 'readwrite');
   for (const record of records) tx.objectStore(storeName).put(record);
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();

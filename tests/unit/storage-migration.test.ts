@@ -60,8 +60,8 @@ describe('migration v1 → current, with data in place', () => {
     const factory = new IDBFactory();
     await makeV1Database(factory);
     const step2 = MIGRATIONS[2];
-    MIGRATIONS[2] = (db, tx) => {
-      step2?.(db, tx);
+    MIGRATIONS[2] = async (db, tx) => {
+      await step2?.(db, tx);
       throw new Error('disk on fire');
     };
     await expect(freshStore(factory)).rejects.toMatchObject({ code: 'unknown' });

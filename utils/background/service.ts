@@ -17,8 +17,6 @@ export interface SettingsStorage {
 
 export interface ServiceDeps {
   factory: IDBFactory;
-  /** Defaults to the global one (the service worker has it; tests pass fake-indexeddb's). */
-  keyRange?: typeof IDBKeyRange;
   settings: SettingsStorage;
   /** Tells every tab (all frames) about a change. */
   broadcast(message: ChangeMessage): Promise<void>;
@@ -28,10 +26,10 @@ const DEFAULT_NAME = 'Coach';
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
-export function createService({ factory, keyRange, settings, broadcast }: ServiceDeps): Handlers {
+export function createService({ factory, settings, broadcast }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
   const open = () => {
-    opening ??= openStore(factory, undefined, { keyRange }).catch((error: unknown) => {
+    opening ??= openStore(factory).catch((error: unknown) => {
       opening = null; // Try again on the next request.
       throw error;
     });

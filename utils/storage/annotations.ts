@@ -1,11 +1,11 @@
 /**
- * Annotation reads and writes inside a transaction the caller opened (store.ts), so a write
- * and the video bump it causes commit together or not at all.
+ * Annotation reads and writes inside a transaction the caller opened (create-store.ts), so a
+ * write and the video bump it causes commit together or not at all.
  */
 import { pickWinner } from '../model/merge';
 import type { Annotation, VideoRecord } from '../model/types';
-import { request } from './idb';
-import { INDEXES, STORES } from './schema';
+import { INDEXES, STORES, type StoreName } from './schema';
+import type { Tx } from './transaction';
 
 export interface WriteResult {
   /** The winning record for this id (what the database holds once the batch is written). */
@@ -22,17 +22,16 @@ export function compareByTime(a: Annotation, b: Annotation): number {
 }
 
 export async function listByVideo(
-  tx: IDBTransaction,
-  keyRange: typeof IDBKeyRange,
+  tx: Tx<StoreName[], IDBTransactionMode>,
   videoId: string,
   includeDeleted: boolean,
   limit?: number,
 ): Promise<Annotation[]> {
-  const range = keyRange.bound([videoId, -Infinity], [videoId, Infinity]);
+  const range = IDBKeyRange.bound([videoId, -Infinity], [videoId, Infinity]);
   const index = tx.objectStore(STORES.annotations).index(INDEXES.byVideoTime);
   // With a limit: the first records in time order (reading thousands costs ~13 ms a 1,000).
   const count = limit !== undefined && limit > 0 ? limit : undefined;
-  const all = (await request(index.getAll(range, count))) as Annotation[];
+  const all = await index.getAll(range, count);
   const shown = includeDeleted ? all : all.filter((a) => !a.deleted);
   // Already in time order from the index; this only settles equal times (cheap on sorted input).
   return shown.sort(compareByTime);
@@ -48,9 +47,10 @@ const minimalVideo = (id: string, now: number): VideoRecord => ({
   updatedAt: now,
 });
 
-async function getMany<T>(store: IDBObjectStore, ids: Iterable<string>): Promise<Map<string, T>> {
+/** The records stored under `ids` (missing ones left out), read in parallel. */
+async function getMany<T>(get: (id: string) => Promise<T | undefined>, ids: Iterable<string>): Promise<Map<string, T>> {
   const keys = [...ids];
-  const values = await Promise.all(keys.map((id) => request(store.get(id)) as Promise<T | undefined>));
+  const values = await Promise.all(keys.map(get));
   const found = new Map<string, T>();
   keys.forEach((id, i) => {
     const value = values[i];
@@ -65,15 +65,15 @@ async function getMany<T>(store: IDBObjectStore, ids: Iterable<string>): Promise
  * new record has its updatedAt bumped to `now` (created, minimal, when missing).
  */
 export async function writeAnnotations(
-  tx: IDBTransaction,
+  tx: Tx<StoreName[], 'readwrite'>,
   incoming: readonly Annotation[],
   now: number,
 ): Promise<WriteResult[]> {
   const annotations = tx.objectStore(STORES.annotations);
   const videos = tx.objectStore(STORES.videos);
   const [current, knownVideos] = await Promise.all([
-    getMany<Annotation>(annotations, new Set(incoming.map((a) => a.id))),
-    getMany<VideoRecord>(videos, new Set(incoming.map((a) => a.videoId))),
+    getMany((id) => annotations.get(id), new Set(incoming.map((a) => a.id))),
+    getMany((id) => videos.get(id), new Set(incoming.map((a) => a.videoId))),
   ]);
   const changed = new Map<string, Annotation>();
   const results = incoming.map((annotation): WriteResult => {
@@ -85,10 +85,13 @@ export async function writeAnnotations(
     }
     return { stored: winner, accepted: winner === annotation };
   });
-  for (const annotation of changed.values()) annotations.put(annotation);
+  // Not awaited one by one: the transaction's `complete` (awaited by inTransaction) covers them,
+  // and a failed put aborts it.
+  const puts: Promise<unknown>[] = [...changed.values()].map((annotation) => annotations.put(annotation));
   for (const videoId of new Set([...changed.values()].map((a) => a.videoId))) {
     const video = knownVideos.get(videoId);
-    videos.put(video ? { ...video, updatedAt: Math.max(video.updatedAt, now) } : minimalVideo(videoId, now));
+    puts.push(videos.put(video ? { ...video, updatedAt: Math.max(video.updatedAt, now) } : minimalVideo(videoId, now)));
   }
+  await Promise.all(puts);
   return results;
 }

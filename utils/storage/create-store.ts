@@ -4,19 +4,18 @@
 import type { VideoRecord } from '../model/types';
 import { StorageError } from './errors';
 import { listByVideo, writeAnnotations } from './annotations';
-import { collect, inTransaction, request } from './idb';
-import { INDEXES, STORES } from './schema';
+import { INDEXES, STORES, type Db, type StoreName } from './schema';
 import type { FrameCoachStore } from './store';
+import { inTransaction, type Tx } from './transaction';
 import { assertAnnotation, assertVideoInput } from './validate';
 
 export interface StoreDeps {
-  readonly keyRange: typeof IDBKeyRange;
   readonly now: () => number;
 }
 
 const { videos: V, annotations: A } = STORES;
 
-export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
+export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
   let closed = false;
   const markClosed = () => {
     closed = true;
@@ -24,7 +23,7 @@ export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
   db.addEventListener('versionchange', markClosed); // open-database.ts closes the connection
   db.addEventListener('close', markClosed); // closed by the browser (data cleared, disk error)
 
-  const run = <T>(stores: string[], mode: IDBTransactionMode, body: (tx: IDBTransaction) => Promise<T>) =>
+  const run = <Mode extends IDBTransactionMode, T>(stores: StoreName[], mode: Mode, body: (tx: Tx<StoreName[], Mode>) => Promise<T>) =>
     closed ? Promise.reject(new StorageError('closed')) : inTransaction(db, stores, mode, body);
 
   return {
@@ -33,7 +32,7 @@ export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
       const now = input.now ?? deps.now();
       return run([V], 'readwrite', async (tx) => {
         const videos = tx.objectStore(V);
-        const existing = (await request(videos.get(input.id))) as VideoRecord | undefined;
+        const existing = await videos.get(input.id);
         const record: VideoRecord = {
           id: input.id,
           title: input.title,
@@ -43,23 +42,30 @@ export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
           createdAt: existing?.createdAt ?? now,
           updatedAt: Math.max(existing?.updatedAt ?? now, now),
         };
-        videos.put(record);
+        await videos.put(record);
         return record;
       });
     },
 
-    getVideo: (id) => run([V], 'readonly', (tx) => request(tx.objectStore(V).get(id))),
+    getVideo: (id) => run([V], 'readonly', (tx) => tx.objectStore(V).get(id)),
 
     async recentVideos(limit = 20) {
       if (!Number.isInteger(limit) || limit < 0) throw new StorageError('invalid', `limit ${limit}`);
       if (limit === 0) return [];
-      return run([V], 'readonly', (tx) =>
-        collect<VideoRecord>(tx.objectStore(V).index(INDEXES.byUpdated).openCursor(null, 'prev'), limit),
-      );
+      return run([V], 'readonly', async (tx) => {
+        const found: VideoRecord[] = [];
+        // Walks the index newest first and stops at `limit`: no full scan.
+        let cursor = await tx.objectStore(V).index(INDEXES.byUpdated).openCursor(null, 'prev');
+        while (cursor && found.length < limit) {
+          found.push(cursor.value);
+          cursor = found.length < limit ? await cursor.continue() : null;
+        }
+        return found;
+      });
     },
 
     listAnnotations: (videoId, opts = {}) =>
-      run([A], 'readonly', (tx) => listByVideo(tx, deps.keyRange, videoId, opts.includeDeleted ?? false, opts.limit)),
+      run([A], 'readonly', (tx) => listByVideo(tx, videoId, opts.includeDeleted ?? false, opts.limit)),
 
     async putAnnotation(annotation) {
       assertAnnotation(annotation);
@@ -77,14 +83,11 @@ export function createStore(db: IDBDatabase, deps: StoreDeps): FrameCoachStore {
       return { accepted, rejected: results.length - accepted };
     },
 
-    getAnnotation: (id) => run([A], 'readonly', (tx) => request(tx.objectStore(A).get(id))),
+    getAnnotation: (id) => run([A], 'readonly', (tx) => tx.objectStore(A).get(id)),
 
     counts: () =>
       run([V, A], 'readonly', async (tx) => {
-        const [videos, annotations] = await Promise.all([
-          request(tx.objectStore(V).count()),
-          request(tx.objectStore(A).count()),
-        ]);
+        const [videos, annotations] = await Promise.all([tx.objectStore(V).count(), tx.objectStore(A).count()]);
         return { videos, annotations };
       }),
 

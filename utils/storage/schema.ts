@@ -1,13 +1,34 @@
 /**
- * The database schema as a table of migrations keyed by version. `upgrade` runs every step
- * from the stored version + 1 up to CURRENT_VERSION, in order, inside the one upgrade
- * transaction: if any step fails, the whole upgrade rolls back and the old data stays.
+ * The database schema: its typed shape (idb's `DBSchema`) and a table of migrations keyed by
+ * version. `upgrade` runs every step from the stored version + 1 up to CURRENT_VERSION, in
+ * order, inside the one upgrade transaction: if any step fails, the whole upgrade rolls back
+ * and the old data stays.
  *
  * Never edit a released step: add the next version instead.
  */
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import type { Annotation, VideoRecord } from '../model/types';
 import { fillV1Annotation, fillV1Video } from './upgrade-records';
 
-export const STORES = { videos: 'videos', annotations: 'annotations' } as const;
+/** What the database holds at CURRENT_VERSION. */
+export interface FrameCoachDB extends DBSchema {
+  videos: {
+    key: string;
+    value: VideoRecord;
+    indexes: { byUpdated: number };
+  };
+  annotations: {
+    key: string;
+    value: Annotation;
+    indexes: { byVideo: string; byVideoTime: [string, number]; byUpdated: number };
+  };
+}
+
+export type StoreName = StoreNames<FrameCoachDB>;
+export type Db = IDBPDatabase<FrameCoachDB>;
+export type UpgradeTx = IDBPTransaction<FrameCoachDB, StoreName[], 'versionchange'>;
+
+export const STORES = { videos: 'videos', annotations: 'annotations' } as const satisfies Record<StoreName, StoreName>;
 
 export const INDEXES = {
   /** annotations: videoId. */
@@ -18,18 +39,18 @@ export const INDEXES = {
   byUpdated: 'byUpdated',
 } as const;
 
-export type Migration = (db: IDBDatabase, tx: IDBTransaction) => void;
+/** A step may wait on requests of the upgrade transaction (and nothing else: it would commit). */
+export type Migration = (db: Db, tx: UpgradeTx) => void | Promise<void>;
 
 /** Rewrites every record of a store through `fill` (only the ones it changes). */
-function rewriteAll(tx: IDBTransaction, storeName: string, fill: (record: unknown) => unknown): void {
-  const cursorRequest = tx.objectStore(storeName).openCursor();
-  cursorRequest.onsuccess = () => {
-    const cursor = cursorRequest.result;
-    if (!cursor) return;
+async function rewriteAll<Name extends StoreName>(
+  store: IDBPObjectStore<FrameCoachDB, StoreName[], Name, 'versionchange'>,
+  fill: (record: unknown) => unknown,
+): Promise<void> {
+  for (let cursor = await store.openCursor(); cursor; cursor = await cursor.continue()) {
     const filled = fill(cursor.value);
-    if (filled !== cursor.value) cursor.update(filled);
-    cursor.continue();
-  };
+    if (filled !== cursor.value) await cursor.update(filled as FrameCoachDB[Name]['value']);
+  }
 }
 
 export const MIGRATIONS: Record<number, Migration> = {
@@ -38,23 +59,23 @@ export const MIGRATIONS: Record<number, Migration> = {
     const annotations = db.createObjectStore(STORES.annotations, { keyPath: 'id' });
     annotations.createIndex(INDEXES.byVideo, 'videoId');
   },
-  2: (_db, tx) => {
+  2: async (_db, tx) => {
     const annotations = tx.objectStore(STORES.annotations);
+    const videos = tx.objectStore(STORES.videos);
     annotations.createIndex(INDEXES.byVideoTime, ['videoId', 'time']);
     annotations.createIndex(INDEXES.byUpdated, 'updatedAt');
-    tx.objectStore(STORES.videos).createIndex(INDEXES.byUpdated, 'updatedAt');
-    rewriteAll(tx, STORES.annotations, fillV1Annotation);
-    rewriteAll(tx, STORES.videos, fillV1Video);
+    videos.createIndex(INDEXES.byUpdated, 'updatedAt');
+    await Promise.all([rewriteAll(annotations, fillV1Annotation), rewriteAll(videos, fillV1Video)]);
   },
 };
 
 export const CURRENT_VERSION = 2;
 
 /** Runs the steps after `oldVersion` up to `newVersion` in order; a gap is a bug, so it throws. */
-export function runMigrations(db: IDBDatabase, tx: IDBTransaction, oldVersion: number, newVersion: number): void {
+export async function runMigrations(db: Db, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
   for (let version = oldVersion + 1; version <= newVersion; version++) {
     const step = MIGRATIONS[version];
     if (!step) throw new Error(`No migration to schema version ${version}`);
-    step(db, tx);
+    await step(db, tx);
   }
 }

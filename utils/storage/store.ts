@@ -15,8 +15,10 @@ export interface FrameCoachStore {
   getVideo(id: string): Promise<VideoRecord | undefined>;
   /** Most recently updated first (walks the byUpdated index, stops at `limit`). */
   recentVideos(limit?: number): Promise<VideoRecord[]>;
-  /** A video's annotations in time order (ties: createdAt, then id); tombstones hidden by default. */
-  /** In time order; `limit` returns only the first ones (a fast first page). */
+  /**
+   * A video's annotations in time order (ties: createdAt, then id); tombstones hidden by
+   * default; `limit` returns only the first ones (a fast first page).
+   */
   listAnnotations(videoId: string, opts?: { includeDeleted?: boolean; limit?: number }): Promise<Annotation[]>;
   /** Keeps whichever of stored and given pickWinner() chooses; a stale write is not accepted. */
   putAnnotation(annotation: Annotation): Promise<{ stored: Annotation; accepted: boolean }>;
@@ -28,23 +30,20 @@ export interface FrameCoachStore {
 }
 
 export interface StoreOptions {
-  /** IDBKeyRange of the same implementation as `factory` (default: the global one). */
-  keyRange?: typeof IDBKeyRange;
   /** Clock for updatedAt bumps, ms since the epoch (default: Date.now). */
   now?: () => number;
 }
 
 /**
  * Opens FrameCoach's store. The background passes `indexedDB` (the extension's origin owns
- * the data); tests pass a fake-indexeddb IDBFactory and its IDBKeyRange.
+ * the data); tests pass a fresh fake-indexeddb IDBFactory (its globals installed by
+ * `fake-indexeddb/auto`, which idb checks against: see open-database.ts).
  */
 export async function openStore(
   factory: IDBFactory,
   name = 'framecoach',
   options: StoreOptions = {},
 ): Promise<FrameCoachStore> {
-  const keyRange = options.keyRange ?? (globalThis as { IDBKeyRange?: typeof IDBKeyRange }).IDBKeyRange;
-  if (!keyRange) throw new TypeError('openStore: no IDBKeyRange in this environment; pass options.keyRange');
   const db = await openDatabase(factory, name);
-  return createStore(db, { keyRange, now: options.now ?? Date.now });
+  return createStore(db, { now: options.now ?? Date.now });
 }
