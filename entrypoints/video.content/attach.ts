@@ -3,7 +3,9 @@ import { mountOverlay } from '../../components/overlay/mount';
 import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
-import { attachComments, type CommentDeps, type CommentFeature } from '../../utils/comments/feature';
+import { followVideo, type FollowDeps } from '../../utils/annotations/follow-video';
+import { createVideoAnnotations, type VideoAnnotations } from '../../utils/annotations/video-annotations';
+import { attachComments, type CommentFeature } from '../../utils/comments/feature';
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
 import { createSession, type PlayerSession } from '../../utils/player/session';
@@ -13,6 +15,7 @@ import type { SiteAdapter } from '../../utils/sites/types';
 
 export interface Attached {
   readonly session: PlayerSession;
+  readonly annotations: VideoAnnotations;
   readonly host: OverlayHost;
   readonly comments: CommentFeature;
   readonly drawings: DrawingFeature;
@@ -25,8 +28,8 @@ export interface AttachDeps {
   view: Store<ViewState>;
   commands: readonly CommandInfo[];
   runner: CommandRunner;
-  call: CommentDeps['call'];
-  onChange: CommentDeps['onChange'];
+  call: FollowDeps['call'];
+  onChange: FollowDeps['onChange'];
 }
 
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
@@ -34,28 +37,34 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
   const session = createSession(video);
   const history = createHistory();
+  const annotations = createVideoAnnotations(deps.call);
+  // Another video in the same element (YouTube's next one): the old undo steps don't apply.
+  let videoId = annotations.state.get().videoId;
+  const offVideo = annotations.state.subscribe((s) => {
+    if (s.videoId !== videoId && videoId !== null) history.clear();
+    videoId = s.videoId;
+  });
   const drawings = attachDrawings(session, {
-    call: deps.call,
+    annotations,
     history,
     author: () => comments.book.state.get().author,
     saveDefaults: (patch) => void deps.call('settings.setDrawingDefaults', patch).catch(() => undefined),
   });
   const comments = attachComments(session, {
     call: deps.call,
-    onChange: deps.onChange,
-    onAnnotations(videoId, annotations, replace) {
-      // Another video in the same element (YouTube's next one): the old undo steps don't apply.
-      if (replace && videoId !== drawings.state.get().videoId) history.clear();
-      drawings.take(videoId, annotations, replace);
-    },
+    annotations,
     history,
-    onSettings: (settings) => drawings.setDefaults(settings.drawing),
     onCommentSaved: (comment, drawingId) => {
       // A comment made from a drawing: link them, once the comment is durable.
       const drawing = drawings.state.get().drawings.find((d) => d.id === drawingId);
       if (drawing) void drawings.link(drawing.id, comment.id);
     },
     showPanel: () => view.set({ comments: true, help: false }),
+  });
+  const unfollow = followVideo(video, annotations, {
+    call: deps.call,
+    onChange: deps.onChange,
+    onSettings: (settings) => drawings.setDefaults(settings.drawing),
     facts: () => ({
       frameUrl: location.href,
       src: video.currentSrc,
@@ -120,14 +129,16 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.selected = drawings.state.get().selectedId ?? '';
     data.undo = history.state.get().undo ?? '';
     data.redo = history.state.get().redo ?? '';
-    data.openMs = b.timing.openMs?.toFixed(2) ?? '';
-    data.allMs = b.timing.allMs?.toFixed(2) ?? '';
+    const loaded = annotations.state.get().timing;
+    data.openMs = loaded.openMs?.toFixed(2) ?? '';
+    data.allMs = loaded.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  const unsubscribe = [offVideo, unfollow, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,
+    annotations,
     host,
     comments,
     drawings,
@@ -137,6 +148,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       unmount();
       host.dispose();
       comments.dispose();
+      drawings.dispose();
       session.dispose();
     },
   };

@@ -1,3 +1,4 @@
+import { loadedAnnotations } from './drawing-fixtures';
 import { describe, expect, it } from 'vitest';
 import { createBook, type Editor } from '../../utils/comments/book';
 import { createHistory } from '../../utils/edit/history';
@@ -26,8 +27,7 @@ function setup(initial: CommentAnnotation[] = []) {
   const bg = fakeBackground();
   const history = createHistory();
   const savedCalls: [CommentAnnotation, Editor][] = [];
-  const book = createBook(bg.call, author, { history, saved: (comment, editor) => void savedCalls.push([comment, editor]) });
-  book.load('v1', initial);
+  const book = createBook(loadedAnnotations(bg.call, author, 'v1', initial), { history, saved: (comment, editor) => void savedCalls.push([comment, editor]) });
   const comment = (id: string) => book.state.get().all.find((c) => c.id === id);
   return { bg, history, book, savedCalls, comment };
 }

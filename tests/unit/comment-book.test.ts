@@ -1,3 +1,4 @@
+import { loadedAnnotations } from './drawing-fixtures';
 import { describe, expect, it } from 'vitest';
 import { createBook } from '../../utils/comments/book';
 import type { Call } from '../../utils/messaging/client';
@@ -23,9 +24,9 @@ function fakeBackground() {
 
 function loaded(initial: CommentAnnotation[] = []) {
   const bg = fakeBackground();
-  const book = createBook(bg.call, author);
-  book.load('v1', initial);
-  return { bg, book };
+  const annotations = loadedAnnotations(bg.call, author, 'v1', initial);
+  const book = createBook(annotations);
+  return { bg, book, annotations };
 }
 
 describe('comment book', () => {
@@ -103,17 +104,17 @@ describe('comment book', () => {
     ['older version from another tab is ignored', 1, 'ours'],
   ])('merge: %s', (_name, version, expected) => {
     const ours = { ...newComment({ videoId: 'v1', time: 1, frame: 30, text: 'ours', author }), version: 2 };
-    const { book } = loaded([ours]);
-    book.merge([{ ...ours, text: 'theirs', version }]);
+    const { book, annotations } = loaded([ours]);
+    annotations.take('v1', [{ ...ours, text: 'theirs', version }], false);
     expect(book.state.get().all[0]!.text).toBe(expected);
   });
 
   it('merge ignores records of another video and keeps time order', () => {
-    const { book } = loaded([newComment({ videoId: 'v1', time: 3, frame: 90, text: 'b', author })]);
-    book.merge([
+    const { book, annotations } = loaded([newComment({ videoId: 'v1', time: 3, frame: 90, text: 'b', author })]);
+    annotations.take('v1', [
       newComment({ videoId: 'v2', time: 1, frame: 30, text: 'other video', author }),
       newComment({ videoId: 'v1', time: 1, frame: 30, text: 'a', author }),
-    ]);
+    ], false);
     expect(book.state.get().all.map((c) => c.text)).toEqual(['a', 'b']);
   });
 });

@@ -13,7 +13,7 @@ import { newComment, newDrawing } from '../../utils/model/create';
 import { mutate } from '../../utils/model/mutate';
 import { pointsOf } from '../../utils/model/shape';
 import type { Annotation, DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import { FPS, author, down, fakeSession, move, p, settle, up } from './drawing-fixtures';
+import { FPS, author, down, fakeSession, loadedAnnotations, move, p, settle, up } from './drawing-fixtures';
 
 /** Another tab's edit: later than anything this tab does during a test. */
 const LATER = () => Date.now() + 60_000;
@@ -73,14 +73,14 @@ function setup(options: { videoId?: string; frame?: number; history?: History } 
   const player = fakeSession(options.frame ?? 10);
   const bg = manualBackground();
   const history = options.history ?? createHistory();
-  const feature = attachDrawings(player.session, { call: bg.call, author: () => author, history, saveDefaults: () => undefined });
-  feature.take(options.videoId ?? 'A', [], true);
+  const annotations = loadedAnnotations(bg.call, author, options.videoId ?? 'A');
+  const feature = attachDrawings(player.session, { annotations, author: () => author, history, saveDefaults: () => undefined });
   const drawings = () => feature.state.get().drawings;
   const only = () => {
     expect(drawings()).toHaveLength(1);
     return drawings()[0]!;
   };
-  return { ...player, bg, history, feature, drawings, only };
+  return { ...player, bg, history, annotations, feature, drawings, only };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -118,8 +118,8 @@ describe('drawing feature: video changes', () => {
     const s = setup({ videoId: 'A' });
     const a = lineOn('A', 'a-line');
     const b = lineOn('B', 'b-line');
-    s.feature.take('B', [b], true);
-    s.feature.take('A', [a], false); // A's list arrives late
+    s.annotations.take('B', [b], true);
+    s.annotations.take('A', [a], false); // A's list arrives late
     expect(s.feature.state.get().videoId).toBe('B');
     expect(s.drawings()).toEqual([b]);
 
@@ -135,7 +135,7 @@ describe('drawing feature: video changes', () => {
     await drawLine(s);
     expect(s.bg.pending).toHaveLength(1);
     const b = lineOn('B', 'b-line');
-    s.feature.take('B', [b], true);
+    s.annotations.take('B', [b], true);
     s.bg.release(0);
     await settle();
 
@@ -150,7 +150,7 @@ describe('drawing feature: video changes', () => {
     const s = setup({ videoId: 'A', frame: 10 });
     typeLabel(s, 'hip');
     s.show(25);
-    s.feature.take('B', [], true);
+    s.annotations.take('B', [], true);
     await settle();
 
     expect(labels(s.bg.saves)).toHaveLength(1);
@@ -228,7 +228,7 @@ describe('drawing feature: undo', () => {
     expect(mine.style.color).toBe('#ff4d4d');
 
     const theirs = mutate(mine, { shape: { tool: 'text', at: p(0.3, 0.4), text: 'their note' } }, LATER());
-    s.feature.take('A', [theirs], false);
+    s.annotations.take('A', [theirs], false);
     expect(s.only()).toBe(theirs);
 
     expect(await s.history.undo()).toBe(true);
@@ -376,7 +376,7 @@ describe('drawing feature: a failed save falls back to what the database has', (
     await settle();
     expect(s.bg.pending).toHaveLength(1);
     const theirs = mutate(v1, { shape: { tool: 'line', from: p(0.5, 0.1), to: p(0.5, 0.9) } }, LATER());
-    s.feature.take('A', [theirs], false); // the other tab's save, broadcast
+    s.annotations.take('A', [theirs], false); // the other tab's save, broadcast
     s.bg.fail(0);
     expect(await recolored).toBe(false);
     expect(s.only()).toEqual(theirs);
@@ -388,8 +388,7 @@ describe('comment book in the shared history', () => {
   it('Ctrl+Z pressed while a delete saves brings the comment back once the delete lands', async () => {
     const bg = manualBackground<Annotation>();
     const history = createHistory();
-    const book = createBook(bg.call, author, { history });
-    book.load('v1', [newComment({ videoId: 'v1', time: 1, frame: 30, text: 'hip drops', author, id: 'c1', now: 1 })]);
+    const book = createBook(loadedAnnotations(bg.call, author, 'v1', [newComment({ videoId: 'v1', time: 1, frame: 30, text: 'hip drops', author, id: 'c1', now: 1 })]), { history });
     const comment = () => book.state.get().all.find((c) => c.id === 'c1');
 
     bg.hold();

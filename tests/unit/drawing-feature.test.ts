@@ -6,7 +6,7 @@ import type { Call } from '../../utils/messaging/client';
 import type { DrawingDefaults } from '../../utils/messaging/contract';
 import { pointsOf } from '../../utils/model/shape';
 import type { Annotation, DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import { FPS, SIZE, author, down, fakeSession, move, p, settle, up } from './drawing-fixtures';
+import { FPS, SIZE, author, down, fakeSession, loadedAnnotations, move, p, settle, up } from './drawing-fixtures';
 
 /** The background: echoes every save as stored, or fails when told to. */
 function fakeBackground() {
@@ -27,13 +27,13 @@ function setup(frame = 10) {
   const bg = fakeBackground();
   const history = createHistory();
   const defaultsSaved: Partial<DrawingDefaults>[] = [];
+  const annotations = loadedAnnotations(bg.call, author, 'v1');
   const feature = attachDrawings(player.session, {
-    call: bg.call,
+    annotations,
     author: () => author,
     history,
     saveDefaults: (patch) => void defaultsSaved.push(patch),
   });
-  feature.take('v1', [], true);
   const drawings = () => feature.state.get().drawings;
   const only = () => {
     expect(drawings()).toHaveLength(1);

@@ -2,8 +2,10 @@
  * Shared by the drawing feature's unit tests: a paused fake player on a 30 fps clip, pointer
  * inputs on a 1280x720 picture, and a way to let fire-and-forget saves finish.
  */
+import { createVideoAnnotations, type VideoAnnotations } from '../../utils/annotations/video-annotations';
 import type { PointerInput } from '../../utils/drawing/tools';
-import type { NormPoint } from '../../utils/model/types';
+import type { Call } from '../../utils/messaging/client';
+import type { Annotation, Author, NormPoint } from '../../utils/model/types';
 import type { PlayerSession, PlayerState } from '../../utils/player/session';
 import { createStore } from '../../utils/player/store';
 
@@ -56,4 +58,12 @@ export function fakeSession(frame = 10) {
       for (const resolve of waiting.splice(0)) resolve();
     },
   };
+}
+
+/** The video's annotations (the one owner) over a fake background, as `me`, loaded with `initial` on `videoId`. */
+export function loadedAnnotations(call: Call, me: Author, videoId: string, initial: readonly Annotation[] = []): VideoAnnotations {
+  const annotations = createVideoAnnotations(call);
+  annotations.setMe(me);
+  annotations.take(videoId, initial, true);
+  return annotations;
 }

@@ -88,7 +88,10 @@ export function createService({ factory, settings, broadcast }: ServiceDeps): Ha
       return withStore((db) => db.listAnnotations(videoId, { includeDeleted: true }));
     },
     async 'annotation.save'({ annotation }) {
-      const result = await withStore((db) => db.putAnnotation(annotation));
+      // Only the installation's own author writes through here: someone else's records
+      // (imported from their packet) are read-only, whatever the page side asked.
+      const { author } = await loadSettings();
+      const result = await withStore((db) => db.putAnnotation(annotation, { asAuthor: author.id }));
       // Durable now: answer at once; other tabs hear about it on the side.
       void broadcast({
         framecoach: 1,

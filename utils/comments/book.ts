@@ -1,15 +1,15 @@
 /**
- * A video's comments as the content script holds them: the list, the editor, saving and
- * undo. Every write goes to the background and is only reported saved once it is durable;
- * a failed write keeps the editor open with the text the coach typed.
+ * A video's comments as the coach works on them: the editor, saving and undo. The comments
+ * themselves are read from the video's annotations (utils/annotations), which every write
+ * goes through; a comment is only reported saved once it is durable, and a failed write
+ * keeps the editor open with the text the coach typed.
  */
-import type { Call } from '../messaging/client';
-import { pickWinner } from '../model/merge';
 import { byTime, newComment } from '../model/create';
 import { mutate } from '../model/mutate';
 import type { Annotation, Author, CommentAnnotation } from '../model/types';
 import { createStore, type Store } from '../player/store';
 import type { History } from '../edit/history';
+import type { VideoAnnotations } from '../annotations/video-annotations';
 
 export interface Editor {
   mode: 'new' | 'edit' | 'reply';
@@ -31,20 +31,17 @@ export interface BookState {
   all: readonly CommentAnnotation[];
   editor: Editor | null;
   saving: boolean;
-  /** Why the last write failed; the editor keeps the text. */
+  /** Why the last write (or the load) failed; the editor keeps the text. */
   error: string | null;
   /** The last comment deleted, so it can be brought back. */
   undoable: CommentAnnotation | null;
   author: Author;
-  /** Milliseconds the last load (request to list) and the last durable save took. */
-  timing: { openMs: number | null; allMs: number | null; saveMs: number | null };
+  /** Milliseconds the last durable save took. */
+  timing: { saveMs: number | null };
 }
 
 export interface Book {
   readonly state: Store<BookState>;
-  load(videoId: string, annotations: readonly Annotation[]): void;
-  /** Merges records from elsewhere (another tab) by id: the newer version wins. */
-  merge(annotations: readonly Annotation[]): void;
   startNew(at: { time: number; frame: number | null; endTime?: number | null; endFrame?: number | null; drawingId?: string | null }): void;
   startEdit(id: string): void;
   startReply(id: string): void;
@@ -54,10 +51,11 @@ export interface Book {
   remove(id: string): Promise<boolean>;
   undo(): Promise<boolean>;
   toggleResolved(id: string): Promise<boolean>;
-  setAuthor(author: Author): void;
+  dispose(): void;
 }
 
 const comments = (list: readonly Annotation[]) => list.filter((a): a is CommentAnnotation => a.kind === 'comment');
+const UNKNOWN_AUTHOR: Author = { id: 'unknown', name: 'Coach' };
 
 export interface BookHooks {
   /** Deletions are recorded here so Ctrl+Z brings them back (with drawing edits, in order). */
@@ -66,49 +64,36 @@ export interface BookHooks {
   saved?(comment: CommentAnnotation, editor: Editor): void;
 }
 
-export function createBook(call: Call, author: Author, hooks: BookHooks = {}): Book {
-  const state = createStore<BookState>({
-    videoId: null,
-    loading: true,
-    all: [],
-    editor: null,
-    saving: false,
-    error: null,
-    undoable: null,
-    author,
-    timing: { openMs: null, allMs: null, saveMs: null },
+export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {}): Book {
+  const source = annotations.state;
+  const derived = () => {
+    const s = source.get();
+    return { videoId: s.videoId, loading: s.loading, all: comments(s.records).sort(byTime), author: s.me ?? UNKNOWN_AUTHOR };
+  };
+  const state = createStore<BookState>({ ...derived(), editor: null, saving: false, error: null, undoable: null, timing: { saveMs: null } });
+  let seen = source.get();
+  const off = source.subscribe((s) => {
+    const videoChanged = s.videoId !== seen.videoId;
+    // Another video in the same element: an editor or an undo for the old one no longer applies.
+    const reset = videoChanged ? { editor: null, undoable: null } : {};
+    const loadError = s.error !== seen.error ? { error: s.error } : {};
+    if (s.records !== seen.records || s.loading !== seen.loading || s.me !== seen.me || videoChanged) state.set({ ...derived(), ...reset, ...loadError });
+    else state.set(loadError);
+    seen = s;
   });
   const find = (id: string | null) => state.get().all.find((c) => c.id === id);
 
-  function merge(annotations: readonly Annotation[]) {
-    const { videoId, all } = state.get();
-    const byId = new Map(all.map((c) => [c.id, c]));
-    let changed = false;
-    for (const incoming of comments(annotations)) {
-      if (incoming.videoId !== videoId) continue;
-      const current = byId.get(incoming.id);
-      const winner = current ? pickWinner(current, incoming) : incoming;
-      if (winner !== current) {
-        byId.set(incoming.id, winner);
-        changed = true;
-      }
-    }
-    if (changed) state.set({ all: [...byId.values()].sort(byTime) });
-  }
-
-  /** Writes one record; true once it is durable. */
+  /** Writes one record; true once it is durable (or a newer version of it is). */
   async function write(record: CommentAnnotation): Promise<boolean> {
     state.set({ saving: true, error: null });
     const started = performance.now();
-    try {
-      const { stored } = await call('annotation.save', { annotation: record });
-      merge([stored]);
-      state.set({ saving: false, timing: { ...state.get().timing, saveMs: performance.now() - started } });
+    const { result, error } = await annotations.save(record, { optimistic: false });
+    if (result === 'ok' || result === 'stale') {
+      state.set({ saving: false, timing: { saveMs: performance.now() - started } });
       return true;
-    } catch (error) {
-      state.set({ saving: false, error: error instanceof Error ? error.message : String(error) });
-      return false;
     }
+    state.set({ saving: false, error: error ?? 'The comment was not saved.' });
+    return false;
   }
 
   /** Deletes or brings back a comment; true when it is (already) in that state durably. */
@@ -121,12 +106,15 @@ export function createBook(call: Call, author: Author, hooks: BookHooks = {}): B
     return ok;
   }
 
+  /** The editor is for our own comments only: others' are replied to, not changed. */
+  function refuse(c: CommentAnnotation): boolean {
+    if (annotations.canEdit(c)) return false;
+    state.set({ error: `${c.author.name || 'Someone else'} wrote this comment: you can reply to it or acknowledge it, not change it.` });
+    return true;
+  }
+
   return {
     state,
-    load(videoId, annotations) {
-      state.set({ videoId, all: comments(annotations).sort(byTime), loading: false, editor: null, undoable: null });
-    },
-    merge,
     startNew(at) {
       state.set({
         editor: {
@@ -144,7 +132,7 @@ export function createBook(call: Call, author: Author, hooks: BookHooks = {}): B
     },
     startEdit(id) {
       const c = find(id);
-      if (c) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null }, error: null });
+      if (c && !refuse(c)) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null }, error: null });
     },
     startReply(id) {
       const c = find(id);
@@ -190,7 +178,8 @@ export function createBook(call: Call, author: Author, hooks: BookHooks = {}): B
       return ok;
     },
     async remove(id) {
-      if (find(id)?.deleted !== false) return false;
+      const c = find(id);
+      if (c?.deleted !== false || refuse(c)) return false;
       const deleteIt = async () => {
         const ok = await setDeleted(id, true);
         if (ok) state.set({ undoable: find(id) ?? null });
@@ -213,11 +202,10 @@ export function createBook(call: Call, author: Author, hooks: BookHooks = {}): B
     },
     async toggleResolved(id) {
       const c = find(id);
-      return c ? write(mutate(c, { resolved: !c.resolved })) : false;
+      if (!c || refuse(c)) return false;
+      return write(mutate(c, { resolved: !c.resolved }));
     },
-    setAuthor(next) {
-      state.set({ author: next });
-    },
+    dispose: off,
   };
 }
 

@@ -1,19 +1,19 @@
 /**
  * Drawings on the attached video: the active tool, the shape being drawn, the selection and
- * edits, and the video's drawings (loaded with its comments, kept in step with other tabs,
- * saved through the background like comments). Every change is a durable write and a step
- * in the shared undo history. Page side; the canvas component renders what this holds.
+ * edits. The drawings themselves are the video's annotations (utils/annotations), read from
+ * there; every change is a durable write and a step in the shared undo history
+ * (changes.ts). Page side; the canvas component renders what this holds.
  */
+import type { VideoAnnotations } from '../annotations/video-annotations';
 import type { History } from '../edit/history';
 import { frameIndexAt } from '../frames/timecode';
-import type { Call } from '../messaging/client';
 import type { DrawingDefaults } from '../messaging/contract';
-import { pickWinner } from '../model/merge';
 import { DEFAULT_STYLE, DEFAULT_TIMING, newDrawing } from '../model/create';
 import { mutate } from '../model/mutate';
 import type { Annotation, Author, DrawingAnnotation, FrameMark, NormPoint, Shape } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import { createStore, type Store } from '../player/store';
+import { drawingChanges } from './changes';
 import { handleAt, movePoint, nextColor, nextHold, nextOf, pickAt, stepWidth, translate } from './edit';
 import { startTool, toolStep, MIN_DRAG, type Mode, type PointerInput, type ToolState } from './tools';
 import { visibleAt } from './visible';
@@ -54,8 +54,6 @@ export interface DrawState {
 
 export interface DrawingFeature {
   readonly state: Store<DrawState>;
-  /** All annotations of the video (drawings are picked out); `replace` for a fresh load. */
-  take(videoId: string, annotations: readonly Annotation[], replace: boolean): void;
   setDefaults(defaults: DrawingDefaults): void;
   setTool(mode: Mode | null): void;
   pointer(input: PointerInput): void;
@@ -85,10 +83,11 @@ export interface DrawingFeature {
   setTextDraft(text: string): void;
   finishText(): Promise<void>;
   cancelText(): void;
+  dispose(): void;
 }
 
 export interface DrawingDeps {
-  call: Call;
+  annotations: VideoAnnotations;
   author(): Author;
   history: History;
   /** Remembers the coach's choice for new drawings (colour, width, hold). */
@@ -97,7 +96,6 @@ export interface DrawingDeps {
 
 const drawingsOf = (list: readonly Annotation[]) => list.filter((a): a is DrawingAnnotation => a.kind === 'drawing');
 const NUDGE_CENTER = { x: 0.5, y: 0.5 };
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 interface Grab {
   original: DrawingAnnotation;
@@ -106,13 +104,16 @@ interface Grab {
   start: NormPoint;
   size: { width: number; height: number };
   moved: boolean;
+  /** Someone else's drawing: it can be selected and copied, not moved or reshaped. */
+  readOnly: boolean;
 }
 
 export function attachDrawings(session: PlayerSession, deps: DrawingDeps): DrawingFeature {
-  const { call, author, history } = deps;
+  const { annotations, author, history } = deps;
+  const source = annotations.state;
   const state = createStore<DrawState>({
-    videoId: null,
-    drawings: [],
+    videoId: source.get().videoId,
+    drawings: drawingsOf(source.get().records),
     tool: null,
     preview: null,
     selectedId: null,
@@ -127,118 +128,23 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
   let grab: Grab | null = null;
   /** Where the stopwatch's label goes and the video its marks are on. */
   let stopwatch: { at: NormPoint; videoId: string } | null = null;
-  /** The last version the database confirmed, per drawing: what a failed save falls back to. */
-  const confirmed = new Map<string, DrawingAnnotation>();
+  const { change } = drawingChanges(annotations, history, (error) => state.set({ error }));
 
-  const find = (id: string | null) => state.get().drawings.find((d) => d.id === id) ?? null;
-
-  function take(videoId: string, annotations: readonly Annotation[], replace: boolean) {
+  let seenRecords = source.get().records;
+  const off = source.subscribe((s) => {
     const previous = state.get().videoId;
-    // A late answer about a video no longer shown (the page moved on) changes nothing.
-    if (!replace && previous !== null && videoId !== previous) return;
-    if (replace && previous !== null && videoId !== previous) leaveVideo();
-    if (replace) confirmed.clear();
-    const current = replace ? [] : state.get().drawings;
-    const byId = new Map(current.map((d) => [d.id, d]));
-    for (const d of drawingsOf(annotations)) {
-      if (d.videoId !== videoId) continue;
-      const known = byId.get(d.id);
-      const winner = known ? pickWinner(known, d) : d;
-      byId.set(d.id, winner);
-      confirmed.set(d.id, pickWinner(confirmed.get(d.id) ?? d, d));
-    }
-    state.set({ videoId, drawings: [...byId.values()] });
-  }
+    if (s.videoId === previous && s.records === seenRecords) return;
+    seenRecords = s.records;
+    // Another video: what was in progress on the old one is saved there or dropped.
+    if (previous !== null && s.videoId !== previous) leaveVideo();
+    state.set({ videoId: s.videoId, drawings: drawingsOf(s.records) });
+  });
 
-  /** Another video: what was in progress on the old one is saved there or dropped. */
   function leaveVideo() {
     void finishText();
     void finishStopwatch();
     grab = null;
     state.set({ selectedId: null, editing: null, preview: null, tool: state.get().tool && startTool(state.get().tool!.tool) });
-  }
-
-  /** Shows `record` in place of the drawing with its id (in the same place in the order), or takes it away. */
-  function put(id: string, record: DrawingAnnotation | null) {
-    const list = state.get().drawings;
-    const i = list.findIndex((d) => d.id === id);
-    if (i < 0) {
-      if (record) state.set({ drawings: [...list, record] });
-      return;
-    }
-    state.set({ drawings: record ? list.map((d, k) => (k === i ? record : d)) : list.filter((_, k) => k !== i) });
-  }
-
-  type Written = 'ok' | 'stale' | 'failed';
-
-  /**
-   * Saves one record, shown at once (when it is on the video shown). `stale`: the database
-   * kept a newer version (another tab's), which is shown instead. A failure shows what the
-   * database has and says why.
-   */
-  async function write(record: DrawingAnnotation): Promise<Written> {
-    const shown = () => state.get().videoId === record.videoId;
-    if (shown()) put(record.id, record);
-    try {
-      const { stored, accepted } = await call('annotation.save', { annotation: record });
-      const winner = stored as DrawingAnnotation;
-      confirmed.set(winner.id, winner);
-      if (shown() && (!accepted || find(record.id) === record)) put(winner.id, winner);
-      if (shown()) state.set({ error: null });
-      return accepted ? 'ok' : 'stale';
-    } catch (error) {
-      // Fall back to what the database has, unless a later change is already shown.
-      if (shown() && find(record.id) === record) put(record.id, confirmed.get(record.id) ?? null);
-      if (shown()) state.set({ error: `The drawing was not saved: ${errorText(error)}` });
-      return 'failed';
-    }
-  }
-
-  /** The fields a step changes (identity, author and bookkeeping are never undone). */
-  const CONTENT = ['shape', 'style', 'timing', 'commentId', 'deleted', 'time', 'frame'] as const;
-  type Content = Pick<DrawingAnnotation, (typeof CONTENT)[number]>;
-  const fieldsOf = (d: Content, keys: readonly (keyof Content)[]): Partial<Content> =>
-    Object.fromEntries(keys.map((k) => [k, d[k]])) as Partial<Content>;
-
-  /**
-   * Writes what `build` makes of the drawing as it is when its turn comes (after any undo
-   * or change pressed before), and records a step that undoes exactly the fields it changed
-   * (so undo never reverts what another tab changed meanwhile). A change refused because
-   * another tab saved a newer version is built again on that version, once.
-   */
-  function change(label: string, id: string | null, build: (current: DrawingAnnotation | null) => DrawingAnnotation | null): Promise<boolean> {
-    return history.perform(async () => {
-      let before = id ? find(id) : null;
-      if (id && !before) return { ok: false };
-      let next = build(before);
-      if (!next || next === before) return { ok: true };
-      let result = await write(next);
-      if (result === 'stale' && id) {
-        before = find(id);
-        next = before && build(before);
-        result = next && next !== before ? await write(next) : 'stale';
-      }
-      if (result === 'stale') state.set({ error: 'This drawing was changed elsewhere (another tab) meanwhile: look again and redo your change.' });
-      if (result !== 'ok' || !next) return { ok: false };
-      // Saved for a video no longer shown (finished as the page moved on): nothing to undo here.
-      if (state.get().videoId !== next.videoId) return { ok: true };
-      const keys = CONTENT.filter((k) => !before || !Object.is(before[k], next![k]));
-      const target = next.id;
-      const restore = (fields: Partial<Content>) => async () => {
-        const current = find(target);
-        if (!current) return false;
-        const again = mutate(current, fields);
-        if (again === current) return true;
-        const r = await write(again);
-        if (r !== 'stale') return r === 'ok';
-        const latest = find(target);
-        return latest ? (await write(mutate(latest, fields))) === 'ok' : false;
-      };
-      return {
-        ok: true,
-        step: { label, undo: restore(before ? fieldsOf(before, keys) : { deleted: true }), redo: restore(before ? fieldsOf(next, keys) : { deleted: false }) },
-      };
-    });
   }
 
   /** Changes the selected drawing (as it is when the change's turn comes). */
@@ -332,13 +238,20 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       const handle = current ? handleAt(current.shape, p, size) : null;
       const target = handle !== null ? current : pickAt(onScreen(), p, size);
       state.set({ selectedId: target?.id ?? null, editing: null });
-      grab = target ? { original: target, handle, start: p, size, moved: false } : null;
+      grab = target ? { original: target, handle, start: p, size, moved: false, readOnly: !annotations.canEdit(target) } : null;
       return;
     }
     if (!grab) return;
     const grab0 = grab;
     const { original, handle, start } = grab;
+    const wasMoved = grab.moved;
     grab.moved ||= Math.hypot(p.x - start.x, p.y - start.y) >= MIN_DRAG;
+    if (grab.readOnly) {
+      // Said once, when the drag starts; the drawing stays where its author put it.
+      if (grab.moved && !wasMoved) state.set({ error: `${original.author.name || 'Someone else'} drew this: you can copy it (Ctrl+C), not move or reshape it.` });
+      if (input.type === 'up') grab = null;
+      return;
+    }
     const shape = grab.moved
       ? handle === null
         ? translate(original.shape, p.x - start.x, p.y - start.y)
@@ -435,7 +348,6 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
 
   return {
     state,
-    take,
     setDefaults: (defaults) => state.set({ defaults }),
     setTool,
     pointer,
@@ -528,6 +440,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     },
     finishText,
     cancelText: () => state.set({ text: null }),
+    dispose: off,
   };
 
   function setHold(seconds: number): Promise<boolean> {

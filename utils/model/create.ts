@@ -1,4 +1,4 @@
-import type { Author, CommentAnnotation, DrawingAnnotation, DrawingStyle, DrawingTiming, RecordSource, Shape } from './types';
+import type { AckAnnotation, Author, CommentAnnotation, DrawingAnnotation, DrawingStyle, DrawingTiming, RecordSource, Shape } from './types';
 
 export interface NewComment {
   videoId: string;
@@ -74,6 +74,27 @@ export function newDrawing(input: NewDrawing): DrawingAnnotation {
     timing: input.timing ?? DEFAULT_TIMING,
     commentId: null,
     author: input.author,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    deleted: false,
+    source: { kind: 'local' },
+  };
+}
+
+/** The id of `author`'s acknowledgement of comment `targetId`: one per reader and comment. */
+export const ackId = (targetId: string, authorId: string) => `ack:${targetId}:${authorId}`;
+
+/** "Got it" on `target` by `author`, at version 1. */
+export function newAck(target: Pick<CommentAnnotation, 'id' | 'videoId' | 'time' | 'frame'>, author: Author, now = Date.now()): AckAnnotation {
+  return {
+    kind: 'ack',
+    id: ackId(target.id, author.id),
+    videoId: target.videoId,
+    time: target.time,
+    frame: target.frame,
+    targetId: target.id,
+    author,
     createdAt: now,
     updatedAt: now,
     version: 1,

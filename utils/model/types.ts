@@ -103,8 +103,19 @@ export interface DrawingAnnotation extends AnnotationBase {
   readonly commentId: string | null;
 }
 
+/**
+ * "Got it": the reader of someone else's comment says they saw it. One per reader and
+ * comment (its id says so: `ack:<comment id>:<author id>`), taken back by deleting it.
+ * Pinned to the comment's time so it travels with the video's annotations.
+ */
+export interface AckAnnotation extends AnnotationBase {
+  readonly kind: 'ack';
+  /** The comment acknowledged. */
+  readonly targetId: string;
+}
+
 /** Every kind of annotation. */
-export type Annotation = CommentAnnotation | DrawingAnnotation;
+export type Annotation = CommentAnnotation | DrawingAnnotation | AckAnnotation;
 export type AnnotationKind = Annotation['kind'];
 
 /** What FrameCoach keeps about a video. */

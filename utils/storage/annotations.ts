@@ -3,6 +3,7 @@
  * write and the video bump it causes commit together or not at all.
  */
 import { pickWinner } from '../model/merge';
+import { StorageError } from './errors';
 import type { Annotation, VideoRecord } from '../model/types';
 import { INDEXES, STORES, type StoreName } from './schema';
 import type { Tx } from './transaction';
@@ -63,11 +64,14 @@ async function getMany<T>(get: (id: string) => Promise<T | undefined>, ids: Iter
  * Merges `incoming` (already validated) into the store: per record, pickWinner against what
  * is stored (or earlier in the same batch); winners are written, and each video that got a
  * new record has its updatedAt bumped to `now` (created, minimal, when missing).
+ * With `asAuthor`, every record must be that author's, as must what is stored under its id
+ * (a local save may not change someone else's record): otherwise nothing is written.
  */
 export async function writeAnnotations(
   tx: Tx<StoreName[], 'readwrite'>,
   incoming: readonly Annotation[],
   now: number,
+  asAuthor?: string,
 ): Promise<WriteResult[]> {
   const annotations = tx.objectStore(STORES.annotations);
   const videos = tx.objectStore(STORES.videos);
@@ -75,6 +79,12 @@ export async function writeAnnotations(
     getMany((id) => annotations.get(id), new Set(incoming.map((a) => a.id))),
     getMany((id) => videos.get(id), new Set(incoming.map((a) => a.videoId))),
   ]);
+  if (asAuthor !== undefined) {
+    for (const annotation of incoming) {
+      const owner = current.get(annotation.id)?.author.id ?? annotation.author.id;
+      if (owner !== asAuthor || annotation.author.id !== asAuthor) throw new StorageError('readonly', `annotation ${annotation.id}`);
+    }
+  }
   const changed = new Map<string, Annotation>();
   const results = incoming.map((annotation): WriteResult => {
     const stored = current.get(annotation.id);

@@ -67,9 +67,9 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
     listAnnotations: (videoId, opts = {}) =>
       run([A], 'readonly', (tx) => listByVideo(tx, videoId, opts.includeDeleted ?? false, opts.limit)),
 
-    async putAnnotation(annotation) {
+    async putAnnotation(annotation, opts = {}) {
       assertAnnotation(annotation);
-      const [result] = await run([A, V], 'readwrite', (tx) => writeAnnotations(tx, [annotation], deps.now()));
+      const [result] = await run([A, V], 'readwrite', (tx) => writeAnnotations(tx, [annotation], deps.now(), opts.asAuthor));
       if (!result) throw new StorageError('unknown', 'no write result');
       return result;
     },

@@ -3,7 +3,7 @@
  * can read. Raw IndexedDB errors (DOMException names) are mapped here and nowhere else.
  */
 
-export type StorageErrorCode = 'quota' | 'blocked' | 'closed' | 'invalid' | 'unknown';
+export type StorageErrorCode = 'quota' | 'blocked' | 'closed' | 'invalid' | 'readonly' | 'unknown';
 
 const MESSAGES: Record<StorageErrorCode, string> = {
   quota: 'Your disk is full: FrameCoach could not save. Nothing was lost: free some space and try again.',
@@ -12,6 +12,8 @@ const MESSAGES: Record<StorageErrorCode, string> = {
     'Close or reload other FrameCoach tabs and try again.',
   closed: 'FrameCoach closed its saved data (it is being updated or was cleared). Reload the page and try again.',
   invalid: 'FrameCoach refused to save damaged data. Nothing was changed.',
+  readonly:
+    'Someone else wrote this (it came in their feedback packet): you can reply to it or acknowledge it, not change it. Nothing was changed.',
   unknown: 'FrameCoach could not read or save its data. Nothing was changed: try again.',
 };
 

@@ -20,8 +20,11 @@ export interface FrameCoachStore {
    * default; `limit` returns only the first ones (a fast first page).
    */
   listAnnotations(videoId: string, opts?: { includeDeleted?: boolean; limit?: number }): Promise<Annotation[]>;
-  /** Keeps whichever of stored and given pickWinner() chooses; a stale write is not accepted. */
-  putAnnotation(annotation: Annotation): Promise<{ stored: Annotation; accepted: boolean }>;
+  /**
+   * Keeps whichever of stored and given pickWinner() chooses; a stale write is not accepted.
+   * `asAuthor`: refuse ('readonly') unless the record, and what is stored under its id, are that author's.
+   */
+  putAnnotation(annotation: Annotation, opts?: { asAuthor?: string }): Promise<{ stored: Annotation; accepted: boolean }>;
   /** Bulk putAnnotation in one transaction: all are written or none. */
   putAnnotations(annotations: readonly Annotation[]): Promise<{ accepted: number; rejected: number }>;
   getAnnotation(id: string): Promise<Annotation | undefined>;

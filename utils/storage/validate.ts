@@ -8,7 +8,7 @@ import { shapeProblem } from '../model/shape';
 import { StorageError } from './errors';
 
 /** Every kind the store accepts: a Record, so a new kind that is not listed fails to compile. */
-const KINDS: Record<AnnotationKind, true> = { comment: true, drawing: true };
+const KINDS: Record<AnnotationKind, true> = { comment: true, drawing: true, ack: true };
 
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -28,6 +28,7 @@ export function annotationProblem(value: unknown): string | null {
   if (!isTime(a.createdAt) || !isTime(a.updatedAt)) return 'createdAt and updatedAt must be finite numbers ≥ 0';
   if (typeof a.deleted !== 'boolean') return 'deleted must be a boolean';
   if (a.kind === 'drawing') return shapeProblem(a.shape);
+  if (a.kind === 'ack' && !isId(a.targetId)) return 'targetId must be a non-empty string';
   return null;
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Keeps the owner (video-annotations.ts) loaded for the video an element plays: opens it
+ * with the background (the first page at once, the rest after), follows other tabs'
+ * changes, and reads who we are from the settings. A new source in the same element
+ * (YouTube's next video) is another video.
+ */
+import type { Call } from '../messaging/client';
+import type { ChangeMessage, Settings, VideoFacts } from '../messaging/contract';
+import type { VideoAnnotations } from './video-annotations';
+
+export interface FollowDeps {
+  call: Call;
+  /** Subscribes to change broadcasts from the background. */
+  onChange(listener: (message: ChangeMessage) => void): () => void;
+  facts(): VideoFacts;
+  /** Settings as loaded (drawings take their defaults from them). */
+  onSettings?(settings: Settings): void;
+}
+
+export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): () => void {
+  const abort = new AbortController();
+  const { state } = annotations;
+  let openedSrc: string | null = null;
+
+  async function open() {
+    const facts = deps.facts();
+    if (openedSrc === facts.src && state.get().videoId) return;
+    openedSrc = facts.src;
+    state.set({ loading: true });
+    const started = performance.now();
+    try {
+      const { video: record, annotations: first, complete } = await deps.call('video.open', facts);
+      annotations.take(record.id, first, true);
+      state.set({ timing: { openMs: performance.now() - started, allMs: null } });
+      // Thousands of comments: the first page is on screen; the rest follows.
+      if (!complete) annotations.take(record.id, await deps.call('annotations.list', { videoId: record.id }), false);
+      state.set({ timing: { ...state.get().timing, allMs: performance.now() - started } });
+    } catch (error) {
+      state.set({ loading: false, error: `Comments and drawings are unavailable: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
+  const offChange = deps.onChange((message) => {
+    if (message.videoId === state.get().videoId) annotations.take(message.videoId, message.annotations, false);
+  });
+  deps
+    .call('settings.get', {})
+    .then((settings) => {
+      annotations.setMe(settings.author);
+      deps.onSettings?.(settings);
+    })
+    .catch(() => undefined);
+  if (video.readyState >= 1) void open();
+  return () => {
+    abort.abort();
+    offChange();
+  };
+}

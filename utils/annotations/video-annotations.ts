@@ -1,0 +1,135 @@
+/**
+ * The one owner, on the page side, of "the annotations of the video on screen": every kind
+ * (comments, drawings, acknowledgements), other tabs' changes and imported packets merged by
+ * version, saves with a fallback to what the database confirmed, and who may change what.
+ * Comments, drawings and layers read from it; none keeps a copy of its own.
+ */
+import type { Call } from '../messaging/client';
+import { pickWinner } from '../model/merge';
+import type { Annotation, Author } from '../model/types';
+import { createStore, type Store } from '../player/store';
+import { readOnlyReason } from './ownership';
+
+export interface AnnotationsState {
+  videoId: string | null;
+  loading: boolean;
+  /** Every record of the video, tombstones included, in the order they arrived (edits keep their place). */
+  records: readonly Annotation[];
+  /** Who this installation writes as (null until the settings are read). */
+  me: Author | null;
+  /** Why the annotations could not be loaded. */
+  error: string | null;
+  /** Milliseconds the last load took: to the first page, and to all of them. */
+  timing: { openMs: number | null; allMs: number | null };
+}
+
+/** How a save ended: stored; refused for a newer version (shown instead); failed; not ours to change. */
+export type Written = 'ok' | 'stale' | 'failed' | 'refused';
+
+export interface SaveOutcome {
+  readonly result: Written;
+  /** What the database holds now (after ok or stale). */
+  readonly stored?: Annotation;
+  /** Why it failed or was refused, in words for the coach. */
+  readonly error?: string;
+}
+
+export interface SaveOptions {
+  /** Show the record at once, before it is durable; a failure puts back the confirmed version. Default true. */
+  optimistic?: boolean;
+}
+
+export interface VideoAnnotations {
+  readonly state: Store<AnnotationsState>;
+  /** `replace`: a fresh load of `videoId`. Otherwise a merge by version (ignored when about another video). */
+  take(videoId: string, annotations: readonly Annotation[], replace: boolean): void;
+  find(id: string | null): Annotation | undefined;
+  /** False for records another person wrote (a coach's packet on the athlete's machine, a reply on the coach's). */
+  canEdit(record: Pick<Annotation, 'author'>): boolean;
+  save(record: Annotation, options?: SaveOptions): Promise<SaveOutcome>;
+  setMe(me: Author): void;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createVideoAnnotations(call: Call): VideoAnnotations {
+  const state = createStore<AnnotationsState>({
+    videoId: null,
+    loading: true,
+    records: [],
+    me: null,
+    error: null,
+    timing: { openMs: null, allMs: null },
+  });
+  /** The last version the database confirmed, per record: what a failed save falls back to. */
+  const confirmed = new Map<string, Annotation>();
+
+  const find = (id: string | null) => (id === null ? undefined : state.get().records.find((r) => r.id === id));
+
+  /** Shows `record` in place of the one with its id (same place in the order), or takes it away. */
+  function put(id: string, record: Annotation | null) {
+    const list = state.get().records;
+    const i = list.findIndex((r) => r.id === id);
+    if (i < 0) {
+      if (record) state.set({ records: [...list, record] });
+      return;
+    }
+    state.set({ records: record ? list.map((r, k) => (k === i ? record : r)) : list.filter((_, k) => k !== i) });
+  }
+
+  function take(videoId: string, annotations: readonly Annotation[], replace: boolean) {
+    const previous = state.get().videoId;
+    // A late answer about a video no longer shown (the page moved on) changes nothing.
+    if (!replace && previous !== null && videoId !== previous) return;
+    if (replace) confirmed.clear();
+    const byId = new Map((replace ? [] : state.get().records).map((r) => [r.id, r]));
+    let changed = replace;
+    for (const incoming of annotations) {
+      if (incoming.videoId !== videoId) continue;
+      const known = byId.get(incoming.id);
+      const winner = known && known.kind === incoming.kind ? pickWinner(known, incoming) : incoming;
+      if (winner !== known) {
+        byId.set(incoming.id, winner);
+        changed = true;
+      }
+      const seen = confirmed.get(incoming.id);
+      confirmed.set(incoming.id, seen && seen.kind === incoming.kind ? pickWinner(seen, incoming) : incoming);
+    }
+    if (changed) state.set({ videoId, records: [...byId.values()], loading: false, error: null });
+    else state.set({ videoId, loading: false });
+  }
+
+  function canEdit(record: Pick<Annotation, 'author'>): boolean {
+    return readOnlyReason(record, state.get().me) === null;
+  }
+
+  async function save(record: Annotation, { optimistic = true }: SaveOptions = {}): Promise<SaveOutcome> {
+    const refusal = readOnlyReason(record, state.get().me);
+    if (refusal) return { result: 'refused', error: refusal };
+    const shown = () => state.get().videoId === record.videoId;
+    if (optimistic && shown()) put(record.id, record);
+    try {
+      const { stored, accepted } = await call('annotation.save', { annotation: record });
+      confirmed.set(stored.id, stored);
+      if (shown()) {
+        if (!optimistic) take(record.videoId, [stored], false);
+        // Shown unless a later change is on screen already (a newer save in flight).
+        else if (!accepted || find(record.id) === record) put(stored.id, stored);
+      }
+      return { result: accepted ? 'ok' : 'stale', stored };
+    } catch (error) {
+      // Back to what the database has, unless a later change is already shown.
+      if (optimistic && shown() && find(record.id) === record) put(record.id, confirmed.get(record.id) ?? null);
+      return { result: 'failed', error: errorText(error) };
+    }
+  }
+
+  return {
+    state,
+    take,
+    find,
+    canEdit,
+    save,
+    setMe: (me) => state.set({ me }),
+  };
+}
