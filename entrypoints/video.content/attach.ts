@@ -71,6 +71,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       title: document.title,
       duration: Number.isFinite(video.duration) ? video.duration : null,
       fps: session.state.get().rate?.fps ?? null,
+      width: video.videoWidth || null,
+      height: video.videoHeight || null,
     }),
   });
   const { book } = comments;

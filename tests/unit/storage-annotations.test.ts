@@ -72,7 +72,7 @@ describe('the video follows its annotations', () => {
     setNow(5_000);
     await store.putAnnotation(comment({ videoId: 'drive:1AbC' }));
     expect(await store.getVideo('drive:1AbC')).toEqual({
-      id: 'drive:1AbC', title: '', pageUrl: '', duration: null, fps: null, createdAt: 5_000, updatedAt: 5_000,
+      id: 'drive:1AbC', title: '', pageUrl: '', duration: null, fps: null, width: null, height: null, createdAt: 5_000, updatedAt: 5_000,
     });
   });
 

@@ -2,7 +2,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../utils/storage/schema';
 import { openDatabase } from '../../utils/storage/open-database';
-import { fillV1Annotation, fillV1Video } from '../../utils/storage/upgrade-records';
+import { fillV1Annotation, fillV1Video, fillV2Video } from '../../utils/storage/upgrade-records';
 import { NAME, VIDEO, freshStore, openRaw, rawAll, rawPut } from './storage-fixtures';
 
 const originalStep2 = MIGRATIONS[2];
@@ -51,7 +51,7 @@ describe('migration v1 → current, with data in place', () => {
     expect(await store.getAnnotation('early')).toEqual({ ...v2Defaults, ...v1Comments[1] });
     expect(await store.getAnnotation('mid')).toMatchObject({ resolved: true, deleted: false, frame: null });
     expect((await store.listAnnotations(VIDEO)).map((a) => a.id)).toEqual(['early', 'mid', 'late']);
-    expect(await store.getVideo(VIDEO)).toEqual({ ...v1Videos[0], duration: null, fps: null });
+    expect(await store.getVideo(VIDEO)).toEqual({ ...v1Videos[0], duration: null, fps: null, width: null, height: null });
     expect((await store.recentVideos()).map((v) => v.id)).toEqual([VIDEO, OTHER]);
     store.close();
   });
@@ -101,6 +101,13 @@ describe('v1 record upgrades (pure)', () => {
   it.each([null, 3, 'text', undefined])('leaves a non-object (%j) alone', (value) => {
     expect(fillV1Annotation(value)).toBe(value);
     expect(fillV1Video(value)).toBe(value);
+  });
+
+  it('fills a v2 video with an unknown picture size, and leaves a filled one alone', () => {
+    const v2 = { id: 'v', title: 't', pageUrl: 'p', createdAt: 1, updatedAt: 2, duration: 3, fps: 25 };
+    expect(fillV2Video(v2)).toEqual({ ...v2, width: null, height: null });
+    const v3 = { ...v2, width: 640, height: 360 };
+    expect(fillV2Video(v3)).toBe(v3);
   });
 
   it('fills a v1 video with unknown duration and rate', () => {

@@ -17,6 +17,13 @@ describe('schema', () => {
     ['annotations', 'byVideo', 'videoId'],
     ['annotations', 'byVideoTime', ['videoId', 'time']],
     ['annotations', 'byUpdated', 'updatedAt'],
+    ['packets', null, 'key'],
+    ['packets', 'byVideo', 'videoId'],
+    ['packets', 'byUpdated', 'updatedAt'],
+    ['keys', null, 'id'],
+    ['senders', null, 'name'],
+    ['aliases', null, 'from'],
+    ['aliases', 'byTarget', 'to'],
   ])('a new database has %s %s on %j', async (storeName, indexName, keyPath) => {
     const { factory, store } = await freshStore();
     const db = await openRaw(factory);
@@ -30,10 +37,14 @@ describe('schema', () => {
   it('has exactly the expected stores and indexes', async () => {
     const { factory, store } = await freshStore();
     const db = await openRaw(factory);
-    const tx = db.transaction(['videos', 'annotations']);
-    expect([...db.objectStoreNames]).toEqual(['annotations', 'videos']);
+    const tx = db.transaction(['videos', 'annotations', 'packets', 'aliases', 'keys', 'senders']);
+    expect([...db.objectStoreNames]).toEqual(['aliases', 'annotations', 'keys', 'packets', 'senders', 'videos']);
     expect([...tx.objectStore('videos').indexNames]).toEqual(['byUpdated']);
     expect([...tx.objectStore('annotations').indexNames]).toEqual(['byUpdated', 'byVideo', 'byVideoTime']);
+    expect([...tx.objectStore('packets').indexNames]).toEqual(['byUpdated', 'byVideo']);
+    expect([...tx.objectStore('aliases').indexNames]).toEqual(['byTarget']);
+    expect([...tx.objectStore('keys').indexNames]).toEqual([]);
+    expect([...tx.objectStore('senders').indexNames]).toEqual([]);
     db.close();
     store.close();
   });

@@ -22,18 +22,25 @@ describe('upsertVideo', () => {
     const { store } = await freshStore();
     const stored = await store.upsertVideo(input('a', 1_000));
     expect(stored).toEqual({
-      id: 'a', title: 'Video a', pageUrl: 'https://example.com/a', duration: 42.5, fps: 29.97,
+      id: 'a', title: 'Video a', pageUrl: 'https://example.com/a', duration: 42.5, fps: 29.97, width: null, height: null,
       createdAt: 1_000, updatedAt: 1_000,
     });
     expect(await store.getVideo('a')).toEqual(stored);
   });
 
-  it('updates title, pageUrl, duration and fps, keeps createdAt, bumps updatedAt', async () => {
+  it('updates title, pageUrl, duration, fps and size, keeps createdAt, bumps updatedAt', async () => {
     const { store } = await freshStore();
     await store.upsertVideo(input('a', 1_000));
-    const changes = { title: 'Renamed', pageUrl: 'https://x/y', duration: null, fps: null };
+    const changes = { title: 'Renamed', pageUrl: 'https://x/y', duration: 12, fps: 25, width: 1280, height: 720 };
     const stored = await store.upsertVideo(input('a', 2_000, changes));
     expect(stored).toEqual({ id: 'a', ...changes, createdAt: 1_000, updatedAt: 2_000 });
+  });
+
+  it('keeps a known duration, rate and size when the page does not know them (yet): null means unknown', async () => {
+    const { store } = await freshStore();
+    await store.upsertVideo(input('a', 1_000, { width: 640, height: 360 }));
+    const stored = await store.upsertVideo(input('a', 2_000, { duration: null, fps: null, width: null, height: null }));
+    expect(stored).toMatchObject({ duration: 42.5, fps: 29.97, width: 640, height: 360 });
   });
 
   it('never moves updatedAt backwards (clock skew)', async () => {

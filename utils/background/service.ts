@@ -9,6 +9,7 @@ import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
 import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
+import { packetHandlers } from './packets';
 
 export interface SettingsStorage {
   get(): Promise<Partial<Settings> | undefined>;
@@ -79,11 +80,35 @@ export function createService({ factory, settings, broadcast }: ServiceDeps): Ha
           pageUrl: identity.openUrl,
           duration: facts.duration,
           fps: facts.fps,
+          width: facts.width ?? null,
+          height: facts.height ?? null,
         });
-        const annotations = await db.listAnnotations(identity.id, { includeDeleted: true, limit: FIRST_PAGE });
-        return { video, annotations, complete: annotations.length < FIRST_PAGE };
+        const [annotations, unread, packets] = await Promise.all([
+          db.listAnnotations(identity.id, { includeDeleted: true, limit: FIRST_PAGE }),
+          db.unreadFor(identity.id),
+          db.packetsFor(identity.id),
+        ]);
+        return { video, annotations, complete: annotations.length < FIRST_PAGE, unread, packets: packets.filter((p) => p.direction === 'received') };
       });
     },
+    async 'video.update'(facts, sender) {
+      const identity = identifyVideo({ topUrl: sender.tabUrl, frameUrl: facts.frameUrl, src: facts.src });
+      if (identity.id === UNKNOWN_VIDEO_ID) return null;
+      return withStore(async (db) =>
+        (await db.getVideo(identity.id))
+          ? db.upsertVideo({
+              id: identity.id,
+              title: facts.title.slice(0, 500),
+              pageUrl: identity.openUrl,
+              duration: facts.duration,
+              fps: facts.fps,
+              width: facts.width ?? null,
+              height: facts.height ?? null,
+            })
+          : null,
+      );
+    },
+    ...packetHandlers({ withStore, settings: loadSettings, broadcast }),
     async 'annotations.list'({ videoId }) {
       return withStore((db) => db.listAnnotations(videoId, { includeDeleted: true }));
     },

@@ -3,6 +3,10 @@
  * database. Both sides import these types; nothing else crosses the boundary.
  */
 import type { Annotation, Author, VideoRecord } from '../model/types';
+import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
+import type { Counts } from '../packets/plan';
+import type { LibraryView } from '../storage/library';
+import type { PacketEntry, SenderStatus } from '../storage/packet-records';
 
 /** The settings the content side needs (a settings page comes later). */
 export interface Settings {
@@ -26,7 +30,57 @@ export interface VideoFacts {
   title: string;
   duration: number | null;
   fps: number | null;
+  /** The picture's size in pixels (0 × 0 before the metadata is in: sent as null). */
+  width?: number | null;
+  height?: number | null;
 }
+
+export interface ExportRequest {
+  videoId: string;
+  /** review (default): everything on the video; reply: only what this installation wrote. */
+  kind?: PacketKind;
+  recipient?: string | null;
+  message?: string;
+  /** Default: coach for a review, athlete for a reply. */
+  role?: SenderRole;
+}
+
+export interface ExportResult {
+  filename: string;
+  /** The packet file's text (canonical JSON). */
+  text: string;
+  packetId: string;
+  revision: number;
+  /** Nothing changed since the last export: the same revision, the same bytes. */
+  unchanged: boolean;
+  /** A short text for a chat message: title, link, message, what it holds. */
+  shareText: string;
+  counts: { comments: number; replies: number; drawings: number; acknowledgements: number };
+}
+
+/** What a packet would do (preview) or did (import); `ok: false` names the problem, and nothing was written. */
+export type ImportAnswer =
+  | { ok: false; problem: string }
+  | {
+      ok: true;
+      packetId: string;
+      revision: number;
+      kind: PacketKind;
+      createdAt: number;
+      sender: PacketSender;
+      senderStatus: SenderStatus;
+      fingerprint: string;
+      recipient: string | null;
+      message: string;
+      video: PacketVideo;
+      /** This video is here already (its own records or an earlier packet). */
+      videoKnown: boolean;
+      counts: Counts;
+      /** Records of kinds this FrameCoach does not know, skipped. */
+      skipped: string[];
+      /** Where to open the video: at the first comment's moment where the site allows. */
+      openUrl: string;
+    };
 
 /** Request name → [argument, result]. */
 export interface Api {
@@ -35,7 +89,27 @@ export interface Api {
    * the first page of its annotations; `complete: false` means ask `annotations.list` for
    * the rest (thousands of comments take a while to read; the panel shows before that).
    */
-  'video.open': [VideoFacts, { video: VideoRecord; annotations: Annotation[]; complete: boolean }];
+  'video.open': [
+    VideoFacts,
+    {
+      video: VideoRecord;
+      annotations: Annotation[];
+      complete: boolean;
+      /** Records brought by packets and not seen yet. */
+      unread: string[];
+      /** Packets received for this video (whose layers these are). */
+      packets: PacketEntry[];
+    },
+  ];
+  /** Updates what is known about the video (its rate once measured, its size). */
+  'video.update': [VideoFacts, VideoRecord | null];
+  'video.delete': [{ videoId: string }, { removed: number }];
+  'packet.export': [ExportRequest, ExportResult];
+  'packet.preview': [{ text: string }, ImportAnswer];
+  'packet.import': [{ text: string }, ImportAnswer];
+  'packets.list': [Record<string, never>, PacketEntry[]];
+  'packets.markSeen': [{ videoId: string; ids?: string[] }, null];
+  'library.view': [{ query?: string }, LibraryView];
   'annotations.list': [{ videoId: string }, Annotation[]];
   /** Resolves once the write is durable. `accepted: false` when a newer version was kept. */
   'annotation.save': [{ annotation: Annotation }, { stored: Annotation; accepted: boolean }];

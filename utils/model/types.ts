@@ -127,6 +127,9 @@ export interface VideoRecord {
   /** Seconds, or null when unknown or live. */
   readonly duration: number | null;
   readonly fps: number | null;
+  /** The picture's size in pixels (videoWidth × videoHeight), when known. */
+  readonly width: number | null;
+  readonly height: number | null;
   readonly createdAt: number;
   /** Last time the video was opened or annotated: drives "recent". */
   readonly updatedAt: number;

@@ -44,6 +44,8 @@ const minimalVideo = (id: string, now: number): VideoRecord => ({
   pageUrl: '',
   duration: null,
   fps: null,
+  width: null,
+  height: null,
   createdAt: now,
   updatedAt: now,
 });

@@ -7,13 +7,15 @@ import { listByVideo, writeAnnotations } from './annotations';
 import { INDEXES, STORES, type Db, type StoreName } from './schema';
 import type { FrameCoachStore } from './store';
 import { inTransaction, type Tx } from './transaction';
+import { packetStore } from './packet-store';
+import { emptySummary, summarize, type SearchHit, type VideoSummary } from './library';
 import { assertAnnotation, assertVideoInput } from './validate';
 
 export interface StoreDeps {
   readonly now: () => number;
 }
 
-const { videos: V, annotations: A } = STORES;
+const { videos: V, annotations: A, packets: P } = STORES;
 
 export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
   let closed = false;
@@ -37,8 +39,10 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
           id: input.id,
           title: input.title,
           pageUrl: input.pageUrl,
-          duration: input.duration,
-          fps: input.fps,
+          duration: input.duration ?? existing?.duration ?? null,
+          fps: input.fps ?? existing?.fps ?? null,
+          width: input.width ?? existing?.width ?? null,
+          height: input.height ?? existing?.height ?? null,
           createdAt: existing?.createdAt ?? now,
           updatedAt: Math.max(existing?.updatedAt ?? now, now),
         };
@@ -90,6 +94,38 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
         const [videos, annotations] = await Promise.all([tx.objectStore(V).count(), tx.objectStore(A).count()]);
         return { videos, annotations };
       }),
+
+    async deleteVideo(videoId) {
+      return run([A, V, P], 'readwrite', async (tx) => {
+        const keys = await tx.objectStore(A).index(INDEXES.byVideo).getAllKeys(videoId);
+        await Promise.all(keys.map((key) => tx.objectStore(A).delete(key)));
+        await tx.objectStore(V).delete(videoId);
+        const entries = await tx.objectStore(P).index(INDEXES.byVideo).getAll(videoId);
+        // The outbox is the video's (its revisions); the inbox keeps what was received.
+        await Promise.all(entries.filter((e) => e.direction === 'sent').map((e) => tx.objectStore(P).delete(e.key)));
+        return keys.length;
+      });
+    },
+
+    library: (query) =>
+      run([A, V], 'readonly', async (tx) => {
+        const videos = await tx.objectStore(V).getAll();
+        const summaries = new Map<string, VideoSummary>();
+        const hits: SearchHit[] = [];
+        // One pass over every record: counts per video, and the search (thousands a second).
+        for (let cursor = await tx.objectStore(A).openCursor(); cursor; cursor = await cursor.continue()) {
+          summarize(cursor.value, summaries, hits, query);
+        }
+        return {
+          videos: videos
+            .map((v) => ({ ...(summaries.get(v.id) ?? emptySummary(v.id)), video: v }))
+            .filter((s) => s.total > 0)
+            .sort((a, b) => b.lastEdited - a.lastEdited),
+          hits,
+        };
+      }),
+
+    ...packetStore(run, deps.now),
 
     close() {
       closed = true;

@@ -8,7 +8,8 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Annotation, VideoRecord } from '../model/types';
-import { fillV1Annotation, fillV1Video } from './upgrade-records';
+import type { KnownSender, PacketEntry, SignerRecord, VideoAlias } from './packet-records';
+import { fillV1Annotation, fillV1Video, fillV2Video } from './upgrade-records';
 
 /** What the database holds at CURRENT_VERSION. */
 export interface FrameCoachDB extends DBSchema {
@@ -22,21 +23,42 @@ export interface FrameCoachDB extends DBSchema {
     value: Annotation;
     indexes: { byVideo: string; byVideoTime: [string, number]; byUpdated: number };
   };
+  /** Packets sent and received: the inbox and the outbox (packet-records.ts). */
+  packets: {
+    key: string;
+    value: PacketEntry;
+    indexes: { byVideo: string; byUpdated: number };
+  };
+  /** This installation's signing key (one record). */
+  keys: { key: string; value: SignerRecord };
+  /** Keys seen on packets, by sender name: is this the same sender as before? */
+  senders: { key: string; value: KnownSender };
+  /** A packet's video attached to another video here (a page opened from another address). */
+  aliases: { key: string; value: VideoAlias; indexes: { byTarget: string } };
 }
 
 export type StoreName = StoreNames<FrameCoachDB>;
 export type Db = IDBPDatabase<FrameCoachDB>;
 export type UpgradeTx = IDBPTransaction<FrameCoachDB, StoreName[], 'versionchange'>;
 
-export const STORES = { videos: 'videos', annotations: 'annotations' } as const satisfies Record<StoreName, StoreName>;
+export const STORES = {
+  videos: 'videos',
+  annotations: 'annotations',
+  packets: 'packets',
+  keys: 'keys',
+  senders: 'senders',
+  aliases: 'aliases',
+} as const satisfies Record<StoreName, StoreName>;
 
 export const INDEXES = {
   /** annotations: videoId. */
   byVideo: 'byVideo',
   /** annotations: [videoId, time], a video's annotations in time order. */
   byVideoTime: 'byVideoTime',
-  /** annotations and videos: updatedAt (recent videos; changes since a date). */
+  /** annotations, videos and packets: updatedAt (recent videos; changes since a date). */
   byUpdated: 'byUpdated',
+  /** aliases: the video here a packet's video was attached to. */
+  byTarget: 'byTarget',
 } as const;
 
 /** A step may wait on requests of the upgrade transaction (and nothing else: it would commit). */
@@ -67,9 +89,18 @@ export const MIGRATIONS: Record<number, Migration> = {
     videos.createIndex(INDEXES.byUpdated, 'updatedAt');
     await Promise.all([rewriteAll(annotations, fillV1Annotation), rewriteAll(videos, fillV1Video)]);
   },
+  3: async (db, tx) => {
+    const packets = db.createObjectStore(STORES.packets, { keyPath: 'key' });
+    packets.createIndex(INDEXES.byVideo, 'videoId');
+    packets.createIndex(INDEXES.byUpdated, 'updatedAt');
+    db.createObjectStore(STORES.keys, { keyPath: 'id' });
+    db.createObjectStore(STORES.senders, { keyPath: 'name' });
+    db.createObjectStore(STORES.aliases, { keyPath: 'from' }).createIndex(INDEXES.byTarget, 'to');
+    await rewriteAll(tx.objectStore(STORES.videos), fillV2Video);
+  },
 };
 
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** Runs the steps after `oldVersion` up to `newVersion` in order; a gap is a bug, so it throws. */
 export async function runMigrations(db: Db, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {

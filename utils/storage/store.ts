@@ -5,12 +5,19 @@
  */
 import type { Annotation, VideoRecord } from '../model/types';
 import { createStore } from './create-store';
+import type { LibraryView } from './library';
+import type { PacketStore } from './packet-store';
 import { openDatabase } from './open-database';
 
-export type VideoInput = Omit<VideoRecord, 'createdAt' | 'updatedAt'> & { now?: number };
+/** A video as a page reports it; a null duration, rate or size means "not known now" and keeps what is stored. */
+export type VideoInput = Omit<VideoRecord, 'createdAt' | 'updatedAt' | 'width' | 'height'> & {
+  width?: number | null;
+  height?: number | null;
+  now?: number;
+};
 
-export interface FrameCoachStore {
-  /** Creates or updates title/pageUrl/duration/fps; keeps createdAt, bumps updatedAt. */
+export interface FrameCoachStore extends PacketStore {
+  /** Creates or updates title, pageUrl, duration, fps and size (keeping known ones over null); keeps createdAt, bumps updatedAt. */
   upsertVideo(video: VideoInput): Promise<VideoRecord>;
   getVideo(id: string): Promise<VideoRecord | undefined>;
   /** Most recently updated first (walks the byUpdated index, stops at `limit`). */
@@ -29,6 +36,10 @@ export interface FrameCoachStore {
   putAnnotations(annotations: readonly Annotation[]): Promise<{ accepted: number; rejected: number }>;
   getAnnotation(id: string): Promise<Annotation | undefined>;
   counts(): Promise<{ videos: number; annotations: number }>;
+  /** Removes a video's annotations, its record and its outbox entries; resolves with how many records went. */
+  deleteVideo(videoId: string): Promise<number>;
+  /** Every video with annotations (counts, last edit), and the comments matching `query` (when given). */
+  library(query?: string): Promise<LibraryView>;
   close(): void;
 }
 

@@ -52,3 +52,9 @@ export function fillV1Video(record: unknown): unknown {
     updatedAt: createdAt,
   });
 }
+
+/** Schema v2 videos lacked the picture's size (v3 keeps it for packets). */
+export function fillV2Video(record: unknown): unknown {
+  if (!isRecord(record)) return record;
+  return fillMissing(record, { width: null, height: null });
+}

@@ -3,7 +3,8 @@
  * (Untrusted input is restored field by field elsewhere; this only keeps garbage out of the
  * database and out of its indexes, e.g. a NaN time would silently drop out of byVideoTime.)
  */
-import type { Annotation, AnnotationKind, VideoRecord } from '../model/types';
+import type { Annotation, AnnotationKind } from '../model/types';
+import type { VideoInput } from './store';
 import { shapeProblem } from '../model/shape';
 import { StorageError } from './errors';
 
@@ -40,7 +41,7 @@ export function assertAnnotation(value: unknown): asserts value is Annotation {
   }
 }
 
-type VideoInput = Omit<VideoRecord, 'createdAt' | 'updatedAt'> & { now?: number };
+
 
 /** The first problem with a video to upsert, or null when it is fine. */
 export function videoProblem(value: VideoInput): string | null {
@@ -49,6 +50,8 @@ export function videoProblem(value: VideoInput): string | null {
   if (!isNullableTime(value.duration)) return 'duration must be null or a finite number ≥ 0';
   if (!(value.fps === null || (isTime(value.fps) && value.fps > 0))) return 'fps must be null or a finite number > 0';
   if (value.now !== undefined && !isTime(value.now)) return 'now must be a finite number ≥ 0';
+  const isSize = (n: unknown) => n === undefined || n === null || (typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000);
+  if (!isSize(value.width) || !isSize(value.height)) return 'width and height must be null or whole numbers of pixels';
   return null;
 }
 
