@@ -15,6 +15,14 @@ export default defineBackground(() => {
     async broadcast(message: ChangeMessage) {
       const tabs = await browser.tabs.query({});
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, message).catch(() => null))));
+      // The extension's own pages (library, popup) hear it too.
+      await browser.runtime.sendMessage(message).catch(() => null);
+    },
+    openTab: async (url) => (await browser.tabs.create({ url })).id,
+    memory: {
+      get: async (key) => (await browser.storage.session.get(key))[key],
+      set: (key, value) => browser.storage.session.set({ [key]: value }),
+      remove: (key) => browser.storage.session.remove(key),
     },
   });
   const listener = createMessageListener(handlers, (error) => (error instanceof StorageError ? error.code : undefined));

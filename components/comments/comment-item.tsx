@@ -1,6 +1,6 @@
 import { formatClock, formatTimecode } from '../../utils/frames/timecode';
 import type { FrameRate } from '../../utils/frames/rate';
-import type { CommentAnnotation } from '../../utils/model/types';
+import type { AckAnnotation, CommentAnnotation } from '../../utils/model/types';
 
 export interface ItemActions {
   /** Goes to the frame of a comment (or anything with a time). */
@@ -9,6 +9,8 @@ export interface ItemActions {
   reply(id: string): void;
   remove(id: string): void;
   toggleResolved(id: string): void;
+  /** "Got it" on someone else's comment (or taking it back). */
+  toggleAck(id: string): void;
   /** Links the selected drawing to the comment. */
   linkDrawing(commentId: string): void;
 }
@@ -21,7 +23,24 @@ export function placeLabel(c: Pick<CommentAnnotation, 'time' | 'frame' | 'endTim
   return c.endTime !== null ? `${one(c.time, c.frame)} → ${one(c.endTime, c.endFrame)}` : one(c.time, c.frame);
 }
 
-export function CommentItem({ comment, replies, current, rate, actions, drawings, canLink }: {
+const when = (ms: number) => new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+
+/** Who said "Got it", and when. */
+function Acks({ acks, unread }: { acks: readonly AckAnnotation[]; unread: ReadonlySet<string> }) {
+  if (!acks.length) return null;
+  return (
+    <div class="fc-acks" aria-label="Acknowledged">
+      {acks.map((a) => (
+        <span key={a.id} class={['fc-ack', unread.has(a.id) ? 'fc-ack-new' : ''].join(' ')} data-ack-author={a.author.id} title={`Acknowledged ${when(a.updatedAt)}`}>
+          ✓ {a.author.name} · {when(a.updatedAt)}
+          {unread.has(a.id) && <span class="fc-badge fc-new">New</span>}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+export function CommentItem({ comment, replies, current, rate, actions, drawings, canLink, meId, acks, unread }: {
   comment: CommentAnnotation;
   replies: readonly CommentAnnotation[];
   current: boolean;
@@ -31,13 +50,22 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
   drawings: number;
   /** A drawing is selected and is not linked here yet. */
   canLink: boolean;
+  /** Who is reading (their own comments can be changed; others' replied to and acknowledged). */
+  meId: string | null;
+  /** Acknowledgements by comment id. */
+  acks: ReadonlyMap<string, readonly AckAnnotation[]>;
+  /** Records brought by a packet and not seen before. */
+  unread: ReadonlySet<string>;
 }) {
-  const classes = ['fc-comment', current ? 'fc-current' : '', comment.resolved ? 'fc-resolved' : ''].join(' ');
+  const mine = meId === null || comment.author.id === meId;
+  const acked = (acks.get(comment.id) ?? []).some((a) => a.author.id === meId);
+  const classes = ['fc-comment', current ? 'fc-current' : '', comment.resolved ? 'fc-resolved' : '', mine ? '' : 'fc-theirs'].join(' ');
   return (
     <li class={classes} data-comment-id={comment.id} aria-current={current ? 'true' : undefined}>
       <button type="button" class="fc-comment-main" onClick={() => actions.seek(comment)} title="Go to this frame">
         <span class="fc-comment-place fc-num">{placeLabel(comment, rate)}</span>
         <span class="fc-comment-author">{comment.author.name}</span>
+        {unread.has(comment.id) && <span class="fc-badge fc-new">New</span>}
         {drawings > 0 && (
           <span class="fc-badge fc-linked" title={`${drawings} drawing${drawings === 1 ? '' : 's'} linked`}>
             ✎ {drawings}
@@ -45,13 +73,22 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
         )}
         <span class="fc-comment-text">{comment.text}</span>
       </button>
+      <Acks acks={acks.get(comment.id) ?? []} unread={unread} />
       <div class="fc-comment-actions">
         <button type="button" class="fc-link" onClick={() => actions.reply(comment.id)}>Reply</button>
-        <button type="button" class="fc-link" onClick={() => actions.edit(comment.id)}>Edit</button>
-        <button type="button" class="fc-link" onClick={() => actions.toggleResolved(comment.id)}>
-          {comment.resolved ? 'Reopen' : 'Resolve'}
-        </button>
-        <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(comment.id)}>Delete</button>
+        {mine ? (
+          <>
+            <button type="button" class="fc-link" onClick={() => actions.edit(comment.id)}>Edit</button>
+            <button type="button" class="fc-link" onClick={() => actions.toggleResolved(comment.id)}>
+              {comment.resolved ? 'Reopen' : 'Resolve'}
+            </button>
+            <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(comment.id)}>Delete</button>
+          </>
+        ) : (
+          <button type="button" class={['fc-link', 'fc-ack-button', acked ? 'fc-acked' : ''].join(' ')} aria-pressed={acked} onClick={() => actions.toggleAck(comment.id)}>
+            {acked ? '✓ Got it' : 'Got it'}
+          </button>
+        )}
         {canLink && (
           <button type="button" class="fc-link" onClick={() => actions.linkDrawing(comment.id)}>Link drawing</button>
         )}
@@ -59,13 +96,16 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
       {replies.length > 0 && (
         <ul class="fc-replies">
           {replies.map((r) => (
-            <li key={r.id} class="fc-reply" data-comment-id={r.id}>
+            <li key={r.id} class={['fc-reply', r.author.id === meId || meId === null ? '' : 'fc-theirs'].join(' ')} data-comment-id={r.id}>
               <span class="fc-comment-author">{r.author.name}</span>
+              {unread.has(r.id) && <span class="fc-badge fc-new">New</span>}
               <span class="fc-comment-text">{r.text}</span>
-              <span class="fc-comment-actions">
-                <button type="button" class="fc-link" onClick={() => actions.edit(r.id)}>Edit</button>
-                <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(r.id)}>Delete</button>
-              </span>
+              {(r.author.id === meId || meId === null) && (
+                <span class="fc-comment-actions">
+                  <button type="button" class="fc-link" onClick={() => actions.edit(r.id)}>Edit</button>
+                  <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(r.id)}>Delete</button>
+                </span>
+              )}
             </li>
           ))}
         </ul>

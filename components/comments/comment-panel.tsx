@@ -1,8 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
+import { layersOf } from '../../utils/annotations/layers';
+import type { AnnotationsState } from '../../utils/annotations/video-annotations';
 import type { BookState } from '../../utils/comments/book';
 import { currentComment, filterComments, threads } from '../../utils/comments/select';
 import type { PlayerState } from '../../utils/player/session';
-import type { DrawingAnnotation } from '../../utils/model/types';
+import type { AckAnnotation, DrawingAnnotation } from '../../utils/model/types';
+import type { CommandRunner } from '../overlay/toolbar';
+import { Button } from '../overlay/toolbar';
+import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
 import { CommentItem, placeLabel, type ItemActions } from './comment-item';
 
@@ -14,13 +19,17 @@ export interface PanelActions extends ItemActions {
   undo(): void;
   close(): void;
   rename(name: string): void;
+  toggleLayer(authorId: string): void;
 }
 
 const WINDOW = 100;
 
 /** The video's comments, docked beside the picture: list, search, editor, undo. */
-export function CommentPanel({ book, player, filter, actions, drawings, selected }: {
+export function CommentPanel({ book, annotations, runner, player, filter, actions, drawings, selected }: {
   book: BookState;
+  /** Every record of the video (layers, what is unread, who is reading). */
+  annotations: AnnotationsState;
+  runner: CommandRunner;
   player: PlayerState;
   filter: string;
   actions: PanelActions;
@@ -35,6 +44,16 @@ export function CommentPanel({ book, player, filter, actions, drawings, selected
     return counts;
   }, [drawings]);
   const visible = useMemo(() => book.all.filter((c) => !c.deleted), [book.all]);
+  const acks = useMemo(() => {
+    const byComment = new Map<string, AckAnnotation[]>();
+    for (const a of book.acks) byComment.set(a.targetId, [...(byComment.get(a.targetId) ?? []), a]);
+    return byComment;
+  }, [book.acks]);
+  const layers = useMemo(
+    () => layersOf(annotations.records, annotations.me, annotations.packets, annotations.hidden),
+    [annotations.records, annotations.me, annotations.packets, annotations.hidden],
+  );
+  const meId = annotations.me?.id ?? null;
   const all = useMemo(() => threads(filterComments(visible, filter), visible), [visible, filter]);
   const current = currentComment(visible, player.time);
   const editor = book.editor;
@@ -56,10 +75,12 @@ export function CommentPanel({ book, player, filter, actions, drawings, selected
           value={filter}
           onInput={(event) => actions.setFilter((event.target as HTMLInputElement).value)}
         />
+        <Button id="packet.send" runner={runner} icon="send" />
         <button type="button" class="fc-btn" onClick={actions.close} title="Close comments (Shift+C)" aria-label="Close comments">
           ✕
         </button>
       </header>
+      <LayerBar layers={layers} onToggle={actions.toggleLayer} />
       {editor && (
         <CommentEditor
           editor={editor}
@@ -102,6 +123,9 @@ export function CommentPanel({ book, player, filter, actions, drawings, selected
               actions={actions}
               drawings={linked.get(comment.id) ?? 0}
               canLink={selected !== null && selected.commentId !== comment.id}
+              meId={meId}
+              acks={acks}
+              unread={annotations.unread}
             />
           ))}
           {first + windowed.length < all.length && (

@@ -13,6 +13,7 @@ const paths = {
   stopwatch: 'M10 2h4v2h-4zM12 5a8 8 0 1 0 0 16 8 8 0 0 0 0-16zm0 2a6 6 0 1 1 0 12 6 6 0 0 1 0-12zm-1 2v5h2V9zM18.4 5.2l1.4 1.4-1.5 1.5-1.4-1.4z',
   draw: 'M3 17.2V21h3.8L17.8 10l-3.8-3.8zM20.7 7.1a1 1 0 0 0 0-1.4l-2.4-2.4a1 1 0 0 0-1.4 0l-1.9 1.9 3.8 3.8z',
   fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
+  send: 'M3 20V4l19 8zm2-3.1L16.8 12 5 7.1v3.4l6 1.5-6 1.5z',
 } as const;
 
 export type IconName = keyof typeof paths;

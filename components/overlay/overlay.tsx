@@ -1,3 +1,5 @@
+import { reviewerOf, type AnnotationsState } from '../../utils/annotations/video-annotations';
+import type { SendState } from '../../utils/annotations/send';
 import type { PlayerState } from '../../utils/player/session';
 import type { Store } from '../../utils/player/store';
 import type { BookState } from '../../utils/comments/book';
@@ -6,6 +8,8 @@ import type { DrawingAnnotation } from '../../utils/model/types';
 import { DrawBar, type DrawBarActions } from '../drawing/draw-bar';
 import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
+import { SendDialog, type SendActions } from '../packets/send-dialog';
+import { useMemo } from 'preact/hooks';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
 import { Help, type CommandInfo } from './help';
@@ -27,7 +31,10 @@ export interface OverlayProps {
   commands: readonly CommandInfo[];
   runner: CommandRunner;
   book: Store<BookState>;
+  annotations: Store<AnnotationsState>;
   commentActions: PanelActions;
+  send: Store<SendState>;
+  sendActions: SendActions;
   draw: Store<DrawState>;
   drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
   duration: () => number | null;
@@ -36,11 +43,24 @@ export interface OverlayProps {
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, commentActions, duration, draw, drawActions, onFrame }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, duration, draw, drawActions, onFrame }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
   const notes = useStore(book);
+  const all = useStore(annotations);
+  const sending = useStore(send);
+  const reviewer = useMemo(() => reviewerOf(all.packets)?.name ?? null, [all.packets]);
+  const holds = useMemo(() => {
+    const mine = (r: { author: { id: string } }) => sending.kind === 'review' || r.author.id === all.me?.id;
+    const live = all.records.filter((r) => !r.deleted && mine(r));
+    return {
+      comments: live.filter((r) => r.kind === 'comment' && !r.parentId).length,
+      replies: live.filter((r) => r.kind === 'comment' && r.parentId).length,
+      drawings: live.filter((r) => r.kind === 'drawing').length,
+      acknowledgements: live.filter((r) => r.kind === 'ack').length,
+    };
+  }, [all.records, all.me, sending.kind]);
   if (!visible) return null;
   const message = state.message;
   return (
@@ -72,7 +92,10 @@ export function Overlay({ player, view, commands, runner, book, commentActions, 
       )}
       <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} onSeek={commentActions.seek} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
-      {comments && !help && <CommentPanel book={notes} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />}
+      {comments && !help && !sending.open && (
+        <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
+      )}
+      {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>
     </>

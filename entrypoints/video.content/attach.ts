@@ -4,7 +4,10 @@ import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { followVideo, type FollowDeps } from '../../utils/annotations/follow-video';
-import { createVideoAnnotations, type VideoAnnotations } from '../../utils/annotations/video-annotations';
+import { createVideoAnnotations, reviewerOf, type VideoAnnotations } from '../../utils/annotations/video-annotations';
+import { createSender, type Sender } from '../../utils/annotations/send';
+import { markSeenWhenShown } from '../../utils/annotations/unread';
+import { copyText, saveTextFile } from '../../utils/dom/save-file';
 import { attachComments, type CommentFeature } from '../../utils/comments/feature';
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
@@ -20,6 +23,7 @@ export interface Attached {
   readonly comments: CommentFeature;
   readonly drawings: DrawingFeature;
   readonly history: History;
+  readonly sender: Sender;
   detach(): void;
 }
 
@@ -65,6 +69,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     call: deps.call,
     onChange: deps.onChange,
     onSettings: (settings) => drawings.setDefaults(settings.drawing),
+    seekTo: (time) => void session.goTo(time),
     facts: () => ({
       frameUrl: location.href,
       src: video.currentSrc,
@@ -77,12 +82,28 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   });
   const { book } = comments;
   const host = createOverlayHost(video, css, (v) => site.overlayParent?.(v) ?? null);
+  const sender = createSender({
+    call: deps.call,
+    videoId: () => annotations.state.get().videoId,
+    reviewer: () => reviewerOf(annotations.state.get().packets),
+    saveFile: (filename, text) => saveTextFile(host.frame, filename, text),
+    copyText: (text) => copyText(host.frame, text),
+  });
+  const unseen = markSeenWhenShown(annotations, () => view.get().comments, view.subscribe, deps.call);
   const unmount = mountOverlay(host.frame, {
     player: session.state,
     view,
     commands,
     runner,
     book: book.state,
+    annotations: annotations.state,
+    send: sender.state,
+    sendActions: {
+      set: sender.set,
+      send: () => void sender.send(),
+      copy: () => void sender.copyShareText(),
+      close: sender.close,
+    },
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
     draw: drawings.state,
     onFrame: session.onFrame,
@@ -99,6 +120,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       reply: book.startReply,
       remove: (id) => void book.remove(id),
       toggleResolved: (id) => void book.toggleResolved(id),
+      toggleAck: (id) => void book.toggleAck(id),
+      toggleLayer: annotations.toggleLayer,
       setFilter: (filter) => view.set({ filter }),
       setDraft: book.setDraft,
       save: () => void book.save(),
@@ -136,7 +159,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.allMs = loaded.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [offVideo, unfollow, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  const unsubscribe = [offVideo, unfollow, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,
@@ -145,6 +168,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     comments,
     drawings,
     history,
+    sender,
     detach() {
       for (const off of unsubscribe) off();
       unmount();

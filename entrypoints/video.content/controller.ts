@@ -55,6 +55,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       selecting: attached?.drawings.state.get().tool?.tool === 'select',
       drawingSelected: attached?.drawings.selected() != null,
       canPaste: attached?.drawings.state.get().clipboard != null,
+      sendOpen: attached?.sender.state.get().open ?? false,
     };
   };
   /** Runs `work` on the attached video's drawings, if any. */
@@ -89,6 +90,10 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       add: (range) => void attached?.comments.add(range),
       togglePanel: () => view.set({ comments: !view.get().comments, help: false }),
       undo: () => void attached?.comments.book.undo(),
+    },
+    packets: {
+      send: () => attached?.sender.open(),
+      closeSend: () => attached?.sender.close(),
     },
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
@@ -130,6 +135,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
         const inLabel = event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains('fc-text-input'));
         if (drawings && inLabel) {
           editorKey(event, () => void drawings.finishText(), drawings.cancelText);
+          return;
+        }
+        const sender = attached?.sender;
+        if (sender?.state.get().open && event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains('fc-send'))) {
+          editorKey(event, () => void sender.send(), sender.close);
           return;
         }
         const book = attached?.comments.book;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import type { CommandContext, CommentActions, ContextKeys, DrawingActions, EditActions, PlayerActions, UiActions } from '../../utils/commands/context';
+import type { CommandContext, CommentActions, ContextKeys, DrawingActions, EditActions, PacketActions, PlayerActions, UiActions } from '../../utils/commands/context';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
 import { chordOf, normalizeChord, type KeyLike } from '../../utils/commands/keys';
 import { createRegistry } from '../../utils/commands/registry';
@@ -25,6 +25,7 @@ const KEY_TEMPLATE: ContextKeys = {
   drawingSelected: false,
   canRedo: false,
   canPaste: false,
+  sendOpen: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 
@@ -37,7 +38,7 @@ const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** CONTEXT_KEYS.lengt
 
 const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
 
-type Call = [target: 'player' | 'ui' | 'comments' | 'drawing' | 'edit', method: string, args: unknown[]];
+type Call = [target: 'player' | 'ui' | 'comments' | 'drawing' | 'edit' | 'packets', method: string, args: unknown[]];
 
 function fakeContext(): { ctx: CommandContext; calls: Call[] } {
   const calls: Call[] = [];
@@ -46,7 +47,7 @@ function fakeContext(): { ctx: CommandContext; calls: Call[] } {
       get: (_, method) => (...args: unknown[]) => void calls.push([target, String(method), args]),
     });
   return {
-    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments'), drawing: record<DrawingActions>('drawing'), edit: record<EditActions>('edit') },
+    ctx: { player: record<PlayerActions>('player'), ui: record<UiActions>('ui'), comments: record<CommentActions>('comments'), drawing: record<DrawingActions>('drawing'), edit: record<EditActions>('edit'), packets: record<PacketActions>('packets') },
     calls,
   };
 }
@@ -69,6 +70,8 @@ const EXPECTED_RUN: Record<string, Call> = {
   'view.help': ['ui', 'toggleHelp', []],
   'view.closeHelp': ['ui', 'toggleHelp', []],
   'comment.add': ['comments', 'add', [false]],
+  'packet.send': ['packets', 'send', []],
+  'packet.closeSend': ['packets', 'closeSend', []],
   'comment.addRange': ['comments', 'add', [true]],
   'comment.togglePanel': ['comments', 'togglePanel', []],
   'edit.undo': ['edit', 'undo', []],

@@ -15,6 +15,8 @@ export interface FollowDeps {
   facts(): VideoFacts;
   /** Settings as loaded (drawings take their defaults from them). */
   onSettings?(settings: Settings): void;
+  /** The library opened this tab at a moment: go there. */
+  seekTo?(time: number): void;
 }
 
 export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): () => void {
@@ -29,9 +31,10 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
     state.set({ loading: true });
     const started = performance.now();
     try {
-      const { video: record, annotations: first, complete } = await deps.call('video.open', facts);
+      const { video: record, annotations: first, complete, unread, packets, seekTo } = await deps.call('video.open', facts);
       annotations.take(record.id, first, true);
-      state.set({ timing: { openMs: performance.now() - started, allMs: null } });
+      if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
+      state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
       // Thousands of comments: the first page is on screen; the rest follows.
       if (!complete) annotations.take(record.id, await deps.call('annotations.list', { videoId: record.id }), false);
       state.set({ timing: { ...state.get().timing, allMs: performance.now() - started } });
@@ -42,7 +45,16 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
 
   video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
   const offChange = deps.onChange((message) => {
-    if (message.videoId === state.get().videoId) annotations.take(message.videoId, message.annotations, false);
+    if (message.videoId !== state.get().videoId) return;
+    annotations.take(message.videoId, message.annotations, false);
+    const entry = message.imported;
+    if (entry) {
+      const { unread, packets } = state.get();
+      state.set({
+        unread: new Set([...unread, ...entry.unread]),
+        packets: [...packets.filter((p) => p.key !== entry.key), entry],
+      });
+    }
   });
   deps
     .call('settings.get', {})

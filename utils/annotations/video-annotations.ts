@@ -5,6 +5,7 @@
  * Comments, drawings and layers read from it; none keeps a copy of its own.
  */
 import type { Call } from '../messaging/client';
+import type { PacketEntry } from '../storage/packet-records';
 import { pickWinner } from '../model/merge';
 import type { Annotation, Author } from '../model/types';
 import { createStore, type Store } from '../player/store';
@@ -21,7 +22,31 @@ export interface AnnotationsState {
   error: string | null;
   /** Milliseconds the last load took: to the first page, and to all of them. */
   timing: { openMs: number | null; allMs: number | null };
+  /** Records brought by packets that were not seen before this page showed them ("New"). */
+  unread: ReadonlySet<string>;
+  /** Packets received for this video: whose layers the others' records are. */
+  packets: readonly PacketEntry[];
+  /** Authors whose layer is hidden: their records are left out of `shown`. */
+  hidden: ReadonlySet<string>;
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** Who sent the latest review of this video (the athlete's coach), if a review came. */
+export const reviewerOf = (packets: readonly PacketEntry[]) =>
+  [...packets].filter((p) => p.kind === 'review' && p.direction === 'received').sort((a, b) => b.createdAt - a.createdAt)[0]?.sender ?? null;
+
+/** The records on show: all of them but the hidden layers' (the same array while nothing changes). */
+export const shownRecords = (() => {
+  let last: { records: readonly Annotation[]; hidden: ReadonlySet<string>; shown: readonly Annotation[] } | null = null;
+  return (s: Pick<AnnotationsState, 'records' | 'hidden'>): readonly Annotation[] => {
+    if (!s.hidden.size) return s.records;
+    if (last?.records !== s.records || last.hidden !== s.hidden) {
+      last = { records: s.records, hidden: s.hidden, shown: s.records.filter((r) => !s.hidden.has(r.author.id)) };
+    }
+    return last.shown;
+  };
+})();
 
 /** How a save ended: stored; refused for a newer version (shown instead); failed; not ours to change. */
 export type Written = 'ok' | 'stale' | 'failed' | 'refused';
@@ -48,6 +73,8 @@ export interface VideoAnnotations {
   canEdit(record: Pick<Annotation, 'author'>): boolean;
   save(record: Annotation, options?: SaveOptions): Promise<SaveOutcome>;
   setMe(me: Author): void;
+  /** Shows or hides an author's layer (their comments, drawings and acknowledgements). */
+  toggleLayer(authorId: string): void;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -60,6 +87,9 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     me: null,
     error: null,
     timing: { openMs: null, allMs: null },
+    unread: EMPTY,
+    packets: [],
+    hidden: EMPTY,
   });
   /** The last version the database confirmed, per record: what a failed save falls back to. */
   const confirmed = new Map<string, Annotation>();
@@ -81,7 +111,10 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     const previous = state.get().videoId;
     // A late answer about a video no longer shown (the page moved on) changes nothing.
     if (!replace && previous !== null && videoId !== previous) return;
-    if (replace) confirmed.clear();
+    if (replace) {
+      confirmed.clear();
+      if (videoId !== previous) state.set({ unread: EMPTY, packets: [], hidden: EMPTY });
+    }
     const byId = new Map((replace ? [] : state.get().records).map((r) => [r.id, r]));
     let changed = replace;
     for (const incoming of annotations) {
@@ -131,5 +164,10 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     canEdit,
     save,
     setMe: (me) => state.set({ me }),
+    toggleLayer(authorId) {
+      const hidden = new Set(state.get().hidden);
+      if (!hidden.delete(authorId)) hidden.add(authorId);
+      state.set({ hidden });
+    },
   };
 }

@@ -139,7 +139,13 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
     if (planned.plan.problem) return { ok: false, problem: planned.plan.problem };
     const { packet, records } = read.value;
     if (apply && planned.plan.writes.length) {
-      void broadcast({ framecoach: 1, type: 'annotations.changed', videoId: packet.video.id, annotations: [...planned.plan.writes] }).catch(() => undefined);
+      void broadcast({
+        framecoach: 1,
+        type: 'annotations.changed',
+        videoId: packet.video.id,
+        annotations: [...planned.plan.writes],
+        imported: planned.entry,
+      }).catch(() => undefined);
     }
     const first = visible(records).filter((r) => r.kind === 'comment').sort((a, b) => a.time - b.time)[0];
     return {
@@ -158,6 +164,7 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
       counts: planned.plan.counts,
       skipped: [...read.value.skipped],
       openUrl: openUrlAt(packet.video, first?.time ?? null),
+      firstTime: first?.time ?? null,
     };
   }
 

@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
 import { packetHandlers } from './packets';
+import { inMemory, tabHandlers, type Memory } from './tabs';
 
 export interface SettingsStorage {
   get(): Promise<Partial<Settings> | undefined>;
@@ -21,13 +22,17 @@ export interface ServiceDeps {
   settings: SettingsStorage;
   /** Tells every tab (all frames) about a change. */
   broadcast(message: ChangeMessage): Promise<void>;
+  /** Opens a tab (the library's "open video"); resolves with its id. */
+  openTab?(url: string): Promise<number | undefined>;
+  /** Short-lived memory that outlives a stopped service worker (storage.session): pending seeks, the video per tab. */
+  memory?: Memory;
 }
 
 const DEFAULT_NAME = 'Coach';
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
-export function createService({ factory, settings, broadcast }: ServiceDeps): Handlers {
+export function createService({ factory, settings, broadcast, openTab, memory = inMemory() }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
   const open = () => {
     opening ??= openStore(factory).catch((error: unknown) => {
@@ -46,6 +51,8 @@ export function createService({ factory, settings, broadcast }: ServiceDeps): Ha
       return work(await open());
     }
   }
+
+  const tabs = tabHandlers({ withStore, memory, openTab });
 
   async function loadSettings(): Promise<Settings> {
     const saved = await settings.get();
@@ -83,14 +90,23 @@ export function createService({ factory, settings, broadcast }: ServiceDeps): Ha
           width: facts.width ?? null,
           height: facts.height ?? null,
         });
-        const [annotations, unread, packets] = await Promise.all([
+        const [annotations, unread, packets, seekTo] = await Promise.all([
           db.listAnnotations(identity.id, { includeDeleted: true, limit: FIRST_PAGE }),
           db.unreadFor(identity.id),
           db.packetsFor(identity.id),
+          tabs.opened(sender.tabId, identity.id),
         ]);
-        return { video, annotations, complete: annotations.length < FIRST_PAGE, unread, packets: packets.filter((p) => p.direction === 'received') };
+        return {
+          video,
+          annotations,
+          complete: annotations.length < FIRST_PAGE,
+          unread,
+          packets: packets.filter((p) => p.direction === 'received'),
+          seekTo,
+        };
       });
     },
+    ...tabs.handlers,
     async 'video.update'(facts, sender) {
       const identity = identifyVideo({ topUrl: sender.tabUrl, frameUrl: facts.frameUrl, src: facts.src });
       if (identity.id === UNKNOWN_VIDEO_ID) return null;

@@ -299,6 +299,22 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     run: ({ drawing }) => drawing.setTool(null),
   },
   {
+    id: 'packet.send',
+    title: 'Send feedback (save a packet for the athlete, or a reply to the coach)',
+    category: 'Packets',
+    keys: ['shift+e'],
+    when: ACTIVE,
+    run: ({ packets }) => packets.send(),
+  },
+  {
+    id: 'packet.closeSend',
+    title: 'Close the send dialog',
+    category: 'Packets',
+    keys: ['escape'],
+    when: ACTIVE + ' && sendOpen && !toolActive && !helpVisible',
+    run: ({ packets }) => packets.closeSend(),
+  },
+  {
     id: 'view.toggleOverlay',
     title: 'Show / hide FrameCoach',
     category: 'View',

@@ -49,6 +49,12 @@ export interface DrawingActions {
   comment(): void;
 }
 
+export interface PacketActions {
+  /** Opens the send dialog (a reply on the athlete's side, a review otherwise). */
+  send(): void;
+  closeSend(): void;
+}
+
 export interface EditActions {
   undo(): void;
   redo(): void;
@@ -60,6 +66,7 @@ export interface CommandContext {
   readonly comments: CommentActions;
   readonly drawing: DrawingActions;
   readonly edit: EditActions;
+  readonly packets: PacketActions;
 }
 
 /** Context keys (for `when` clauses) the content script keeps current. */
@@ -78,5 +85,7 @@ export interface ContextKeys {
   drawingSelected: boolean;
   canRedo: boolean;
   canPaste: boolean;
+  /** The send-feedback dialog is open. */
+  sendOpen: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

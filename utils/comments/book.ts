@@ -4,12 +4,12 @@
  * goes through; a comment is only reported saved once it is durable, and a failed write
  * keeps the editor open with the text the coach typed.
  */
-import { byTime, newComment } from '../model/create';
+import { ackId, byTime, newAck, newComment } from '../model/create';
 import { mutate } from '../model/mutate';
-import type { Annotation, Author, CommentAnnotation } from '../model/types';
+import type { AckAnnotation, Annotation, Author, CommentAnnotation } from '../model/types';
 import { createStore, type Store } from '../player/store';
 import type { History } from '../edit/history';
-import type { VideoAnnotations } from '../annotations/video-annotations';
+import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
 
 export interface Editor {
   mode: 'new' | 'edit' | 'reply';
@@ -27,8 +27,10 @@ export interface Editor {
 export interface BookState {
   videoId: string | null;
   loading: boolean;
-  /** Every comment of the video, deleted ones included (tombstones), in time order. */
+  /** Every comment of the video on show (hidden layers left out), deleted ones included (tombstones), in time order. */
   all: readonly CommentAnnotation[];
+  /** Acknowledgements on show ("Got it"), deleted ones left out. */
+  acks: readonly AckAnnotation[];
   editor: Editor | null;
   saving: boolean;
   /** Why the last write (or the load) failed; the editor keeps the text. */
@@ -51,10 +53,13 @@ export interface Book {
   remove(id: string): Promise<boolean>;
   undo(): Promise<boolean>;
   toggleResolved(id: string): Promise<boolean>;
+  /** "Got it" on someone else's comment, or taking it back. */
+  toggleAck(id: string): Promise<boolean>;
   dispose(): void;
 }
 
 const comments = (list: readonly Annotation[]) => list.filter((a): a is CommentAnnotation => a.kind === 'comment');
+const acks = (list: readonly Annotation[]) => list.filter((a): a is AckAnnotation => a.kind === 'ack' && !a.deleted);
 const UNKNOWN_AUTHOR: Author = { id: 'unknown', name: 'Coach' };
 
 export interface BookHooks {
@@ -68,7 +73,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
   const source = annotations.state;
   const derived = () => {
     const s = source.get();
-    return { videoId: s.videoId, loading: s.loading, all: comments(s.records).sort(byTime), author: s.me ?? UNKNOWN_AUTHOR };
+    const shown = shownRecords(s);
+    return { videoId: s.videoId, loading: s.loading, all: comments(shown).sort(byTime), acks: acks(shown), author: s.me ?? UNKNOWN_AUTHOR };
   };
   const state = createStore<BookState>({ ...derived(), editor: null, saving: false, error: null, undoable: null, timing: { saveMs: null } });
   let seen = source.get();
@@ -77,14 +83,16 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     // Another video in the same element: an editor or an undo for the old one no longer applies.
     const reset = videoChanged ? { editor: null, undoable: null } : {};
     const loadError = s.error !== seen.error ? { error: s.error } : {};
-    if (s.records !== seen.records || s.loading !== seen.loading || s.me !== seen.me || videoChanged) state.set({ ...derived(), ...reset, ...loadError });
+    if (s.records !== seen.records || s.hidden !== seen.hidden || s.loading !== seen.loading || s.me !== seen.me || videoChanged) {
+      state.set({ ...derived(), ...reset, ...loadError });
+    }
     else state.set(loadError);
     seen = s;
   });
   const find = (id: string | null) => state.get().all.find((c) => c.id === id);
 
   /** Writes one record; true once it is durable (or a newer version of it is). */
-  async function write(record: CommentAnnotation): Promise<boolean> {
+  async function write(record: CommentAnnotation | AckAnnotation): Promise<boolean> {
     state.set({ saving: true, error: null });
     const started = performance.now();
     const { result, error } = await annotations.save(record, { optimistic: false });
@@ -204,6 +212,14 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       const c = find(id);
       if (!c || refuse(c)) return false;
       return write(mutate(c, { resolved: !c.resolved }));
+    },
+    async toggleAck(id) {
+      const c = find(id);
+      const me = source.get().me;
+      if (!c || !me) return false;
+      const existing = annotations.find(ackId(c.id, me.id));
+      if (existing && existing.kind !== 'ack') return false;
+      return write(existing ? mutate(existing, { deleted: !existing.deleted }) : newAck(c, me));
     },
     dispose: off,
   };

@@ -4,7 +4,7 @@
  * there; every change is a durable write and a step in the shared undo history
  * (changes.ts). Page side; the canvas component renders what this holds.
  */
-import type { VideoAnnotations } from '../annotations/video-annotations';
+import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
 import type { History } from '../edit/history';
 import { frameIndexAt } from '../frames/timecode';
 import type { DrawingDefaults } from '../messaging/contract';
@@ -113,7 +113,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
   const source = annotations.state;
   const state = createStore<DrawState>({
     videoId: source.get().videoId,
-    drawings: drawingsOf(source.get().records),
+    drawings: drawingsOf(shownRecords(source.get())),
     tool: null,
     preview: null,
     selectedId: null,
@@ -130,14 +130,15 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
   let stopwatch: { at: NormPoint; videoId: string } | null = null;
   const { change } = drawingChanges(annotations, history, (error) => state.set({ error }));
 
-  let seenRecords = source.get().records;
+  let seenRecords = shownRecords(source.get());
   const off = source.subscribe((s) => {
     const previous = state.get().videoId;
-    if (s.videoId === previous && s.records === seenRecords) return;
-    seenRecords = s.records;
+    const shown = shownRecords(s);
+    if (s.videoId === previous && shown === seenRecords) return;
+    seenRecords = shown;
     // Another video: what was in progress on the old one is saved there or dropped.
     if (previous !== null && s.videoId !== previous) leaveVideo();
-    state.set({ videoId: s.videoId, drawings: drawingsOf(s.records) });
+    state.set({ videoId: s.videoId, drawings: drawingsOf(shown) });
   });
 
   function leaveVideo() {

@@ -5,7 +5,7 @@
 import type { Annotation, Author, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
-import type { LibraryView } from '../storage/library';
+import type { LibraryView, VideoSummary } from '../storage/library';
 import type { PacketEntry, SenderStatus } from '../storage/packet-records';
 
 /** The settings the content side needs (a settings page comes later). */
@@ -80,7 +80,15 @@ export type ImportAnswer =
       skipped: string[];
       /** Where to open the video: at the first comment's moment where the site allows. */
       openUrl: string;
+      /** The first comment's moment (media time), where "open the video" goes. */
+      firstTime: number | null;
     };
+
+export interface TabVideo {
+  video: VideoRecord;
+  summary: VideoSummary | null;
+  unread: number;
+}
 
 /** Request name → [argument, result]. */
 export interface Api {
@@ -99,8 +107,14 @@ export interface Api {
       unread: string[];
       /** Packets received for this video (whose layers these are). */
       packets: PacketEntry[];
+      /** The library opened this tab to show this moment: go there (media time, seconds). */
+      seekTo: number | null;
     },
   ];
+  /** Opens a video in a new tab, at a moment (the overlay seeks there once it loads). */
+  'video.show': [{ videoId: string; time?: number | null }, { opened: boolean; url: string }];
+  /** The video the overlay in tab `tabId` last opened, with its counts (the popup). */
+  'tab.video': [{ tabId: number }, TabVideo | null];
   /** Updates what is known about the video (its rate once measured, its size). */
   'video.update': [VideoFacts, VideoRecord | null];
   'video.delete': [{ videoId: string }, { removed: number }];
@@ -139,6 +153,8 @@ export interface ChangeMessage {
   readonly type: 'annotations.changed';
   readonly videoId: string;
   readonly annotations: Annotation[];
+  /** Set when the change is a packet's import: its inbox entry (its sender's layer, what is unread). */
+  readonly imported?: PacketEntry;
 }
 
 export const isRequest = (message: unknown): message is RequestMessage =>

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { SendState } from '../../utils/annotations/send';
+
+export interface SendActions {
+  set(patch: Partial<Pick<SendState, 'kind' | 'recipient' | 'message'>>): void;
+  send(): void;
+  copy(): void;
+  close(): void;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * Send feedback: to whom, a short message, then the packet is saved as a file to send by
+ * chat, email or Drive; a short text for the chat message can be copied. Keys typed here
+ * never reach the page; Esc closes (utils/dom/key-listener.ts routes it).
+ */
+export function SendDialog({ send, holds, coachName, actions }: {
+  send: SendState;
+  /** What the packet will hold, counted on the page (null: not counted here). */
+  holds: { comments: number; replies: number; drawings: number; acknowledgements: number } | null;
+  /** The coach whose review came (the athlete can reply), or null. */
+  coachName: string | null;
+  actions: SendActions;
+}) {
+  const to = useRef<HTMLInputElement>(null);
+  useEffect(() => to.current?.focus({ preventScroll: true }), []);
+  const reply = send.kind === 'reply';
+  const summary = holds
+    ? [
+        holds.comments && plural(holds.comments, 'comment'),
+        holds.replies && plural(holds.replies, 'reply').replace('replys', 'replies'),
+        holds.drawings && plural(holds.drawings, 'drawing'),
+        holds.acknowledgements && plural(holds.acknowledgements, 'acknowledgement'),
+      ].filter(Boolean)
+    : null;
+  return (
+    <section class="fc-send" role="dialog" aria-label={reply ? 'Reply to the coach' : 'Send feedback'}>
+      <h2>
+        {reply ? `Reply to ${coachName ?? 'the coach'}` : 'Send feedback'}
+        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label="Close (Esc)" title="Close (Esc)">✕</button>
+      </h2>
+      {coachName && (
+        <div class="fc-send-kind" role="radiogroup" aria-label="What to send">
+          <label><input type="radio" name="fc-kind" checked={reply} onChange={() => actions.set({ kind: 'reply' })} /> My replies and acknowledgements</label>
+          <label><input type="radio" name="fc-kind" checked={!reply} onChange={() => actions.set({ kind: 'review' })} /> Everything on this video</label>
+        </div>
+      )}
+      <form
+        class="fc-send-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          actions.send();
+        }}
+      >
+        <label class="fc-field">
+          <span>To</span>
+          <input ref={to} class="fc-input fc-send-to" value={send.recipient} placeholder={reply ? 'Coach' : 'Athlete’s name'} maxLength={200}
+            onInput={(event) => actions.set({ recipient: (event.target as HTMLInputElement).value })} />
+        </label>
+        <label class="fc-field">
+          <span>Message</span>
+          <textarea class="fc-textarea fc-send-message" rows={2} value={send.message} maxLength={2000}
+            placeholder={reply ? 'Thanks, one question…' : 'This week: land under the hip'}
+            onInput={(event) => actions.set({ message: (event.target as HTMLTextAreaElement).value })} />
+        </label>
+        <p class="fc-dim">
+          {summary === null
+            ? reply
+              ? 'The packet holds what you wrote on this video: replies, acknowledgements, your own comments and drawings.'
+              : 'The packet holds every comment and drawing on this video.'
+            : summary.length
+              ? `The packet holds ${summary.join(', ')}.`
+              : 'Nothing to send yet.'}{' '}It is saved as a
+          .framecoach.json file: send it by chat, email or Drive; it opens in FrameCoach.
+        </p>
+        {send.error && <div class="fc-editor-error" role="alert">{send.error}</div>}
+        <div class="fc-editor-buttons">
+          <span class="fc-dim">Enter saves · Esc closes</span>
+          <button type="button" class="fc-btn" onClick={actions.close}>Close</button>
+          <button type="submit" class="fc-btn fc-primary" disabled={send.busy}>{send.busy ? 'Saving…' : 'Save packet'}</button>
+        </div>
+      </form>
+      {send.result && (
+        <div class="fc-send-result" role="status">
+          <div>
+            Saved <strong class="fc-send-file">{send.result.filename}</strong>
+            {send.result.unchanged ? ` (unchanged: revision ${send.result.revision})` : ` (revision ${send.result.revision})`}
+          </div>
+          <pre class="fc-share">{send.result.shareText}</pre>
+          <button type="button" class="fc-btn" onClick={actions.copy}>{send.copied ? 'Copied' : 'Copy text for a chat message'}</button>
+        </div>
+      )}
+    </section>
+  );
+}
