@@ -8,8 +8,14 @@ import { basename, join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { ready } from './comments-helpers';
+import { REPO_ROOT } from './harness';
 
 export const ui = (page: Page, selector: string) => page.locator(`framecoach-overlay ${selector}`);
+
+/** With E2E_SHOTS set, saves a screenshot to test-results/<name>.png (to look at the UI). */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SHOTS) await page.screenshot({ path: join(REPO_ROOT, 'test-results', `${name}.png`), fullPage: true });
+}
 
 /** Shift+E, fills To and Message, Save packet: the file the browser downloads, saved into `dir`. */
 export async function sendPacket(page: Page, dir: string, fields: { to?: string; message?: string } = {}): Promise<{ path: string; name: string; text: string }> {

@@ -20,7 +20,7 @@ import { addCommentHere, comment, ready, showPanel, stepTo, typeText, waitForCou
 import { canvasTexts, clickOnPicture, dragOnPicture, goToFrame, keepOnFailure, leaveTool, painted, pickTool, stepFrames, waitData, waitVisible, clear } from './drawing-helpers';
 import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { measureRate } from './overlay';
-import { chooseFile, confirmImport, dropFile, openFromInbox, openLibrary, previewCount, sendPacket, storedAnnotations, ui } from './packet-helpers';
+import { chooseFile, confirmImport, dropFile, openFromInbox, openLibrary, previewCount, sendPacket, shot, storedAnnotations, ui } from './packet-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
 const ANGLE = [{ x: 0.3, y: 0.3 }, { x: 0.42, y: 0.62 }, { x: 0.6, y: 0.55 }];
@@ -169,6 +169,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         expect(packet).toMatchObject({ revision: 1, sender: { name: 'Coach Ana' } });
         expect(packet.annotations).toHaveLength(7);
         files.review = sent.path;
+        await shot(page, 'shot-coach-send');
         // The share text for a chat message.
         expect(await ui(page, '.fc-send .fc-share').textContent()).toContain('This week: land under the hip');
       });
@@ -179,7 +180,9 @@ describe('a feedback packet from coach to athlete and back', () => {
     await as('athlete', async (b) => {
       const library = await openLibrary(b.context, b.extensionId!);
       await expect.poll(() => library.locator('.lib-empty').count()).toBeGreaterThan(0); // empty states first
+      await shot(library, 'shot-library-empty');
       await chooseFile(library, files.review);
+      await shot(library, 'shot-library-preview');
       expect(await library.getByTestId('import-preview').textContent()).toMatch(/Feedback from Coach Ana.*first packet from Coach Ana/s);
       expect(await previewCount(library, 'comments', 'new')).toBe('3');
       expect(await previewCount(library, 'replies', 'new')).toBe('1');
@@ -237,7 +240,9 @@ describe('a feedback packet from coach to athlete and back', () => {
         await typeText(page, 'Why elbows back?');
         await page.keyboard.press('Enter');
         await waitForCount(page, 5);
+        await shot(page, 'shot-athlete-panel');
         const sent = await sendPacket(page, dirs.files, { message: 'Thanks!' });
+        await shot(page, 'shot-athlete-send');
         expect(await ui(page, '.fc-send h2').textContent()).toMatch(/Reply to Coach Ana/);
         expect(sent.name).toMatch(/-reply-from-sam-/);
         const packet = JSON.parse(sent.text) as { kind: string; annotations: unknown[]; acknowledgements: unknown[]; recipient: string };
@@ -281,6 +286,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         expect(await arms.locator('li.fc-reply .fc-new').count()).toBe(1);
         expect(await arms.locator('.fc-ack').textContent()).toMatch(/Sam/);
         expect(await comment(page, await idOf(page, 'Land under the hip')).locator('.fc-ack').textContent()).toMatch(/Sam/);
+        await shot(page, 'shot-coach-reply');
       });
 
       // Both packets again: the coach's database does not change.
@@ -293,6 +299,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         await library.getByRole('button', { name: 'Close' }).click();
       }
       expect(await storedAnnotations(worker)).toEqual(before);
+      await shot(library, 'shot-library-coach');
 
       // A new revision: one comment edited, one drawing deleted.
       await keepOnFailure(page, 'packets-coach-revision', async () => {

@@ -138,13 +138,13 @@ export function packetStore(run: Run, now: () => number): PacketStore {
             createdAt: video?.createdAt ?? t, updatedAt: Math.max(video?.updatedAt ?? t, t),
           });
         }
+        // One's own packet coming back (restoring after a lost profile) is not something received.
+        if (planned.senderStatus === 'own') return planned;
         await tx.objectStore(P).put(planned.entry);
-        if (planned.senderStatus !== 'own') {
-          const name = senderKey(read.packet.sender.name);
-          const known = await tx.objectStore(S).get(name);
-          const fingerprints = [...new Set([...(known?.fingerprints ?? []), read.fingerprint])];
-          await tx.objectStore(S).put({ name, displayName: read.packet.sender.name, fingerprints, firstSeen: known?.firstSeen ?? t });
-        }
+        const name = senderKey(read.packet.sender.name);
+        const known = await tx.objectStore(S).get(name);
+        const fingerprints = [...new Set([...(known?.fingerprints ?? []), read.fingerprint])];
+        await tx.objectStore(S).put({ name, displayName: read.packet.sender.name, fingerprints, firstSeen: known?.firstSeen ?? t });
         return planned;
       });
     },
