@@ -65,7 +65,13 @@ function records(author: Author): Annotation[] {
   return out;
 }
 
+/** tsx names inner functions with a `__name` helper that a worker or page does not have. */
+async function allowNames(b: LaunchedBrowser): Promise<void> {
+  await (b.serviceWorker as Worker).evaluate('globalThis.__name = (f) => f');
+}
+
 async function libraryOf(b: LaunchedBrowser): Promise<Page> {
+  await allowNames(b);
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/library.html`);
   await page.getByRole('heading', { name: 'FrameCoach library' }).waitFor();
