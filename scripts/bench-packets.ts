@@ -165,7 +165,7 @@ async function main() {
       const [ms, value] = await timed(library, 'packet.export', { videoId: VIDEO, recipient: 'Sam', message: `round ${r}` });
       exports.push(ms);
       text = (value as { text: string }).text;
-      naiveExports.push(await (coach.serviceWorker as Worker).evaluate(naive, { ids: all.map((a) => a.id), text: '', mode: 'export' }));
+      naiveExports.push(await (coach.serviceWorker as Worker).evaluate(naive, { ids: all.map((a) => a.id), text: '', mode: 'export' as const }));
     }
   } finally {
     await coach.close();
@@ -182,7 +182,7 @@ async function main() {
       previews.push((await timed(library, 'packet.preview', { text }))[0]);
       imports.push((await timed(library, 'packet.import', { text }))[0]);
       await timed(library, 'video.delete', { videoId: VIDEO });
-      naiveImports.push(await (athlete.serviceWorker as Worker).evaluate(naive, { ids: [], text, mode: 'import' }));
+      naiveImports.push(await (athlete.serviceWorker as Worker).evaluate(naive, { ids: [], text, mode: 'import' as const }));
       await timed(library, 'video.delete', { videoId: VIDEO });
     }
   } finally {

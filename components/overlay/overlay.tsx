@@ -9,6 +9,7 @@ import { DrawBar, type DrawBarActions } from '../drawing/draw-bar';
 import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { SendDialog, type SendActions } from '../packets/send-dialog';
+import { AttachOffer, type OfferActions } from '../packets/attach-offer';
 import { useMemo } from 'preact/hooks';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
@@ -35,6 +36,7 @@ export interface OverlayProps {
   commentActions: PanelActions;
   send: Store<SendState>;
   sendActions: SendActions;
+  offerActions: OfferActions;
   draw: Store<DrawState>;
   drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
   duration: () => number | null;
@@ -43,7 +45,7 @@ export interface OverlayProps {
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, duration, draw, drawActions, onFrame }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, duration, draw, drawActions, onFrame }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
@@ -95,6 +97,7 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
       {comments && !help && !sending.open && (
         <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
       )}
+      {!help && !sending.open && !drawing.tool && <AttachOffer candidates={all.candidates} actions={offerActions} />}
       {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>

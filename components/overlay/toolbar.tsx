@@ -58,6 +58,7 @@ export function Toolbar({ state, runner }: { state: PlayerState; runner: Command
       <Button id="comment.add" runner={runner} icon="comment" />
       <Button id="comment.togglePanel" runner={runner} icon="list" />
       <Button id="draw.tool.select" runner={runner} icon="draw" />
+      <Button id="packet.send" runner={runner} icon="send" />
       <span class="fc-sep" />
       <Button id="view.fullscreen" runner={runner} icon="fullscreen" />
       <Button id="view.help" runner={runner} text="?" />

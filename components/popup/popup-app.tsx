@@ -7,7 +7,14 @@ import { useStore } from '../overlay/use-store';
 import { ImportBox } from '../library/import-box';
 
 /** The toolbar button's panel: this tab's video, recent videos, import a packet, the library. */
-export function PopupApp({ call, importer, tabId, openLibrary }: { call: Call; importer: Importer; tabId: number | null; openLibrary(): void }) {
+export function PopupApp({ call, importer, tabId, openLibrary, runInTab }: {
+  call: Call;
+  importer: Importer;
+  tabId: number | null;
+  openLibrary(): void;
+  /** Runs a command over the tab's video (as its key would); false when it did not run. */
+  runInTab(command: string): Promise<boolean>;
+}) {
   const [here, setHere] = useState<TabVideo | null | undefined>(undefined);
   const [recent, setRecent] = useState<LibraryView['videos'] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +43,18 @@ export function PopupApp({ call, importer, tabId, openLibrary }: { call: Call; i
               {here.summary?.comments ?? 0} comments · {here.summary?.drawings ?? 0} drawings · {here.summary?.unresolved ?? 0} open
               {here.unread > 0 && ` · ${here.unread} new`}
             </div>
-            <div class="lib-dim">Shift+E over the video sends a packet.</div>
+            <div class="lib-buttons">
+              <button
+                type="button"
+                class="lib-btn"
+                onClick={async () => {
+                  if (!(await runInTab('packet.send'))) setError('The video in this tab is not ready: show the FrameCoach panel (Shift+H) and press Shift+E over it.');
+                }}
+              >
+                Send a packet…
+              </button>
+              <span class="lib-dim">or Shift+E over the video</span>
+            </div>
           </div>
         )}
       </section>

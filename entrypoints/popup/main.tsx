@@ -9,13 +9,21 @@ import { createClient } from '../../utils/messaging/client';
 const call = createClient((message) => browser.runtime.sendMessage(message));
 const importer = createImporter(call);
 acceptDroppedFiles(window, (file) => void importer.choose(file));
-const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+// The toolbar's popup reports the active tab; `?tab=<id>` names one (the popup opened in a tab, in tests).
+const named = Number(new URLSearchParams(location.search).get('tab'));
+const tabId = Number.isInteger(named) && named > 0 ? named : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? null;
 
 render(
   <PopupApp
     call={call}
     importer={importer}
-    tabId={tab?.id ?? null}
+    tabId={tabId}
+    runInTab={async (command) => {
+      if (tabId === null) return false;
+      const ran = await browser.tabs.sendMessage(tabId, { framecoach: 1, type: 'ui.run', command }).catch(() => false);
+      if (ran === true) window.close();
+      return ran === true;
+    }}
     openLibrary={() => void browser.tabs.create({ url: browser.runtime.getURL('/library.html') }).then(() => window.close())}
   />,
   document.getElementById('app')!,

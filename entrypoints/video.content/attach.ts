@@ -65,7 +65,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     },
     showPanel: () => view.set({ comments: true, help: false }),
   });
-  const unfollow = followVideo(video, annotations, {
+  const followed = followVideo(video, annotations, {
     call: deps.call,
     onChange: deps.onChange,
     onSettings: (settings) => drawings.setDefaults(settings.drawing),
@@ -98,6 +98,10 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     book: book.state,
     annotations: annotations.state,
     send: sender.state,
+    offerActions: {
+      attach: (packetVideoId) => void followed.attach(packetVideoId),
+      dismiss: followed.dismiss,
+    },
     sendActions: {
       set: sender.set,
       send: () => void sender.send(),
@@ -159,7 +163,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.allMs = loaded.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [offVideo, unfollow, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  const unsubscribe = [offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
-import { isChange, type ChangeMessage } from '../../utils/messaging/contract';
+import { isChange, isRun, type ChangeMessage } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
@@ -28,6 +28,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const changeListeners = new Set<(message: ChangeMessage) => void>();
   const onRuntimeMessage = (message: unknown) => {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
+    // The popup's buttons (only the extension's own pages reach this listener).
+    if (isRun(message) && attached) return Promise.resolve(registry.execute(message.command, ctx, contextKeys()));
+    return undefined;
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onRuntimeMessage));

@@ -254,17 +254,58 @@ describe('a feedback packet from coach to athlete and back', () => {
     });
   });
 
+  it('on the same clip at another address, the overlay offers the packet; attached, its comments go to their frames', async () => {
+    await as('athlete', async (b) => {
+      const page = await b.context.newPage();
+      await page.goto(fixtureUrl(server, 'plain.html', { clip: CLIP.file, case: 'club-site' }));
+      await ready(page);
+      await keepOnFailure(page, 'packets-attach', async () => {
+        const offer = ui(page, '.fc-offer');
+        await expect.poll(() => offer.textContent(), { timeout: 5_000 }).toMatch(/Coach Ana.*another address.*Is it this video\?/s);
+        await offer.getByRole('button', { name: 'Show it on this video' }).click();
+        await waitForCount(page, 5); // the coach's four, and the athlete's reply
+        await expect.poll(() => offer.count()).toBe(0);
+        await showPanel(page);
+        await seekByComment(page, 'Head up', COMMENTS.head);
+        await seekByComment(page, 'Land under the hip', COMMENTS.land);
+        await checkDrawings(page, 'attached');
+        // After a reload it is still there, and no longer offered.
+        await page.reload();
+        await ready(page);
+        await waitForCount(page, 5);
+        expect(await offer.count()).toBe(0);
+      });
+    });
+  });
+
   it('a second athlete imports it by dropping the file on the library', async () => {
     await as('athlete2', async (b) => {
       const library = await openLibrary(b.context, b.extensionId!);
       await dropFile(library, files.review);
       expect(await previewCount(library, 'comments', 'new')).toBe('3');
       await confirmImport(library);
+      const opened = library.context().waitForEvent('page');
       await library.getByTestId('import-open').click();
-      const page = await library.context().waitForEvent('page');
+      const page = await opened;
       await ready(page);
       await waitForCount(page, 4);
+      // Opened at the first comment's frame.
+      await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(COMMENTS.land);
       await checkDrawings(page, 'athlete 2');
+
+      // The popup (opened on that tab): its video and counts; Send opens the dialog over the video.
+      // The tab's id, as the background knows it (which tab showed which video; tab URLs need a permission we don't ask for).
+      const tabId = await b.serviceWorker!.evaluate(async () => {
+        const memory = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
+        return Number(Object.keys(memory).find((k) => k.startsWith('tab:'))?.slice(4));
+      });
+      const popup = await b.context.newPage();
+      await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+      await expect.poll(() => popup.getByTestId('popup-here').textContent()).toMatch(/Fixture: plain video.*3 comments · 3 drawings · 2 open/s);
+      await shot(popup, 'shot-popup');
+      await popup.getByRole('button', { name: 'Send a packet…' }).click();
+      await expect.poll(() => ui(page, '.fc-send h2').textContent()).toMatch(/Reply to Coach Ana/);
+      await popup.close().catch(() => undefined);
     });
   });
 

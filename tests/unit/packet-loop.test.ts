@@ -143,6 +143,38 @@ describe('the coach sends, the athlete answers', () => {
     expect(own.senderStatus).toBe('own');
   });
 
+  it('a packet for a page at another address is offered on a video as long as it, attached, and answered for the coach’s video', async () => {
+    const c = await coachWithReview();
+    const a = installation(athlete);
+    ok(await a.handlers['packet.import']({ text: (await c.handlers['packet.export']({ videoId: VIDEO }, {})).text }, {}));
+    // The athlete has the clip on their club's site: another address, the same length.
+    const elsewhere = { frameUrl: 'https://club.example/run', src: 'https://club.example/run.mp4', title: 'Run', duration: 12.49, fps: 25 };
+    const here = { tabUrl: elsewhere.frameUrl };
+    const first = await a.handlers['video.open'](elsewhere, here);
+    expect(first.annotations).toEqual([]);
+    expect(first.candidates.map((p) => p.videoId)).toEqual([VIDEO]);
+    // Not offered on a video of another length.
+    expect((await a.handlers['video.open']({ ...elsewhere, src: 'https://club.example/other.mp4', duration: 30 }, here)).candidates).toEqual([]);
+
+    await a.handlers['packet.attach']({ packetVideoId: VIDEO, videoId: first.video.id }, {});
+    const attached = await a.handlers['video.open'](elsewhere, here);
+    expect(attached.aliases).toEqual([VIDEO]);
+    expect(attached.candidates).toEqual([]);
+    expect(attached.annotations.filter((r) => !r.deleted).map((r) => r.id).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'd1', 'd2', 'd3']);
+    expect(attached.unread).toHaveLength(7);
+
+    // Answered on the athlete's video; the reply is about the coach's.
+    const c2 = attached.annotations.find((r) => r.id === 'c2')!;
+    await annotate(a, [newAck(c2 as never, athlete), newComment({ videoId: first.video.id, time: 1.2, frame: 30, text: 'ok', author: athlete, parentId: 'c2', id: 'r9' })]);
+    const reply = await a.handlers['packet.export']({ videoId: first.video.id, kind: 'reply' }, {});
+    const packet = JSON.parse(reply.text) as { video: { id: string }; annotations: { videoId: string }[]; acknowledgements: { videoId: string }[] };
+    expect(packet.video.id).toBe(VIDEO);
+    expect([...packet.annotations, ...packet.acknowledgements].every((r) => r.videoId === VIDEO)).toBe(true);
+    const back = ok(await c.handlers['packet.import']({ text: reply.text }, {}));
+    expect(back.counts.replies.new).toBe(1);
+    expect(back.counts.acknowledgements.new).toBe(1);
+  });
+
   it('refuses to export nothing, with a message that says what to do', async () => {
     const a = installation(athlete);
     await a.handlers['video.open'](facts, sender);

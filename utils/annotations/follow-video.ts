@@ -19,20 +19,32 @@ export interface FollowDeps {
   seekTo?(time: number): void;
 }
 
-export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): () => void {
+export interface Followed {
+  /** Shows a packet made for another address on this video from now on (then reloads it). */
+  attach(packetVideoId: string): Promise<void>;
+  /** Not this video: the offer goes away (for this page). */
+  dismiss(packetVideoId: string): void;
+  dispose(): void;
+}
+
+export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): Followed {
   const abort = new AbortController();
   const { state } = annotations;
   let openedSrc: string | null = null;
+  const dismissed = new Set<string>();
 
-  async function open() {
+  async function open(force = false) {
     const facts = deps.facts();
-    if (openedSrc === facts.src && state.get().videoId) return;
+    if (!force && openedSrc === facts.src && state.get().videoId) return;
     openedSrc = facts.src;
     state.set({ loading: true });
     const started = performance.now();
     try {
-      const { video: record, annotations: first, complete, unread, packets, seekTo } = await deps.call('video.open', facts);
+      const { video: record, annotations: first, complete, unread, packets, seekTo, aliases, candidates } = await deps.call('video.open', facts);
+      // The attached packet videos first: their records are taken as this video's.
+      state.set({ aliases: new Set(aliases) });
       annotations.take(record.id, first, true);
+      state.set({ candidates: candidates.filter((c) => !dismissed.has(c.videoId)) });
       if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
       state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
       // Thousands of comments: the first page is on screen; the rest follows.
@@ -45,8 +57,9 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
 
   video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
   const offChange = deps.onChange((message) => {
-    if (message.videoId !== state.get().videoId) return;
-    annotations.take(message.videoId, message.annotations, false);
+    const { videoId, aliases } = state.get();
+    if (!videoId || (message.videoId !== videoId && !aliases.has(message.videoId))) return;
+    annotations.take(videoId, message.annotations, false);
     const entry = message.imported;
     if (entry) {
       const { unread, packets } = state.get();
@@ -64,8 +77,24 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
     })
     .catch(() => undefined);
   if (video.readyState >= 1) void open();
-  return () => {
-    abort.abort();
-    offChange();
+  return {
+    async attach(packetVideoId) {
+      const videoId = state.get().videoId;
+      if (!videoId) return;
+      try {
+        await deps.call('packet.attach', { packetVideoId, videoId });
+        await open(true);
+      } catch (error) {
+        state.set({ error: `Could not show the packet on this video: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    },
+    dismiss(packetVideoId) {
+      dismissed.add(packetVideoId);
+      state.set({ candidates: state.get().candidates.filter((c) => c.videoId !== packetVideoId) });
+    },
+    dispose() {
+      abort.abort();
+      offChange();
+    },
   };
 }

@@ -28,6 +28,10 @@ export interface AnnotationsState {
   packets: readonly PacketEntry[];
   /** Authors whose layer is hidden: their records are left out of `shown`. */
   hidden: ReadonlySet<string>;
+  /** Packet videos attached to this one (made on a page at another address): their records are here too. */
+  aliases: ReadonlySet<string>;
+  /** Received packets that may be for this video (same length, another address): offered to attach. */
+  candidates: readonly PacketEntry[];
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
@@ -90,7 +94,11 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     unread: EMPTY,
     packets: [],
     hidden: EMPTY,
+    aliases: EMPTY,
+    candidates: [],
   });
+  /** This video's records: its own id, or a packet video attached to it. */
+  const here = (videoId: string, current = state.get().videoId) => videoId === current || state.get().aliases.has(videoId);
   /** The last version the database confirmed, per record: what a failed save falls back to. */
   const confirmed = new Map<string, Annotation>();
 
@@ -110,7 +118,7 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
   function take(videoId: string, annotations: readonly Annotation[], replace: boolean) {
     const previous = state.get().videoId;
     // A late answer about a video no longer shown (the page moved on) changes nothing.
-    if (!replace && previous !== null && videoId !== previous) return;
+    if (!replace && previous !== null && !here(videoId)) return;
     if (replace) {
       confirmed.clear();
       if (videoId !== previous) state.set({ unread: EMPTY, packets: [], hidden: EMPTY });
@@ -118,7 +126,7 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     const byId = new Map((replace ? [] : state.get().records).map((r) => [r.id, r]));
     let changed = replace;
     for (const incoming of annotations) {
-      if (incoming.videoId !== videoId) continue;
+      if (!here(incoming.videoId, videoId)) continue;
       const known = byId.get(incoming.id);
       const winner = known && known.kind === incoming.kind ? pickWinner(known, incoming) : incoming;
       if (winner !== known) {
@@ -139,13 +147,13 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
   async function save(record: Annotation, { optimistic = true }: SaveOptions = {}): Promise<SaveOutcome> {
     const refusal = readOnlyReason(record, state.get().me);
     if (refusal) return { result: 'refused', error: refusal };
-    const shown = () => state.get().videoId === record.videoId;
+    const shown = () => here(record.videoId);
     if (optimistic && shown()) put(record.id, record);
     try {
       const { stored, accepted } = await call('annotation.save', { annotation: record });
       confirmed.set(stored.id, stored);
       if (shown()) {
-        if (!optimistic) take(record.videoId, [stored], false);
+        if (!optimistic) take(state.get().videoId!, [stored], false);
         // Shown unless a later change is on screen already (a newer save in flight).
         else if (!accepted || find(record.id) === record) put(stored.id, stored);
       }

@@ -36,18 +36,28 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
     const kind = args.kind ?? 'review';
     const { author } = await settings();
     const { videoId } = args;
-    const [video, all, sent, received, signer] = await withStore((db) =>
+    // A reply also gathers what was written on the packet videos attached here (acknowledgements
+    // of their comments); a review is this video's own records.
+    const aliases = kind === 'reply' ? await withStore((db) => db.aliasesOf(videoId)) : [];
+    const ids = [videoId, ...aliases];
+    const [video, lists, sent, receivedLists, signer] = await withStore((db) =>
       Promise.all([
         db.getVideo(videoId),
-        db.listAnnotations(videoId, { includeDeleted: true }),
+        Promise.all(ids.map((id) => db.listAnnotations(id, { includeDeleted: true }))),
         db.getPacket(`sent:${kind}:${videoId}`),
-        db.packetsFor(videoId),
+        Promise.all(ids.map((id) => db.packetsFor(id))),
         db.signer(),
       ]),
     );
     if (!video) throw new Error('FrameCoach has nothing about this video yet: open it and add a comment or a drawing first.');
+    const all = lists.flat();
+    const received = receivedLists.flat();
+    const review = received.filter((e) => e.direction === 'received' && e.kind === 'review').sort((a, b) => b.createdAt - a.createdAt)[0];
+    // Answering a packet made at another address: the reply is about the coach's video, as they know it.
+    const target = review && review.videoId !== videoId ? review.video : null;
     // A reply holds only what this installation wrote: replies, acknowledgements, own annotations.
-    const records = kind === 'reply' ? all.filter((r) => r.author.id === author.id) : all;
+    const mine = kind === 'reply' ? all.filter((r) => r.author.id === author.id) : all;
+    const records = target ? mine.map((r) => ({ ...r, videoId: target.id })) : mine;
     if (visible(records).length === 0) {
       throw new Error(
         kind === 'reply'
@@ -55,11 +65,8 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
           : 'Nothing to send yet: add a comment or a drawing to this video first.',
       );
     }
-    const inReplyTo =
-      kind === 'reply'
-        ? [...received].filter((e) => e.direction === 'received' && e.kind === 'review').sort((a, b) => b.createdAt - a.createdAt)[0]?.packetId ?? null
-        : null;
-    const packetVideo: PacketVideo = {
+    const inReplyTo = kind === 'reply' ? review?.packetId ?? null : null;
+    const packetVideo: PacketVideo = target ?? {
       id: video.id,
       pageUrl: video.pageUrl,
       provider: providerOf(video.id),
@@ -174,7 +181,9 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
     'packet.import': ({ text }) => take(text, true),
     'packets.list': () => withStore((db) => db.packets()),
     'packets.markSeen': async ({ videoId, ids }) => {
-      await withStore((db) => db.markSeen(videoId, ids));
+      await withStore(async (db) => {
+        for (const id of [videoId, ...(await db.aliasesOf(videoId))]) await db.markSeen(id, ids);
+      });
       return null;
     },
     'library.view': ({ query }) => withStore((db) => db.library(typeof query === 'string' ? query.slice(0, 200) : undefined)),

@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
 import { packetHandlers } from './packets';
+import { videoView } from './video-view';
 import { inMemory, tabHandlers, type Memory } from './tabs';
 
 export interface SettingsStorage {
@@ -90,20 +91,8 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
           width: facts.width ?? null,
           height: facts.height ?? null,
         });
-        const [annotations, unread, packets, seekTo] = await Promise.all([
-          db.listAnnotations(identity.id, { includeDeleted: true, limit: FIRST_PAGE }),
-          db.unreadFor(identity.id),
-          db.packetsFor(identity.id),
-          tabs.opened(sender.tabId, identity.id),
-        ]);
-        return {
-          video,
-          annotations,
-          complete: annotations.length < FIRST_PAGE,
-          unread,
-          packets: packets.filter((p) => p.direction === 'received'),
-          seekTo,
-        };
+        const [view, seekTo] = await Promise.all([videoView(db, identity.id, facts, FIRST_PAGE), tabs.opened(sender.tabId, identity.id)]);
+        return { video, ...view, seekTo };
       });
     },
     ...tabs.handlers,
@@ -126,7 +115,15 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     },
     ...packetHandlers({ withStore, settings: loadSettings, broadcast }),
     async 'annotations.list'({ videoId }) {
-      return withStore((db) => db.listAnnotations(videoId, { includeDeleted: true }));
+      return withStore(async (db) => (await videoView(db, videoId, null)).annotations);
+    },
+    async 'packet.attach'({ packetVideoId, videoId }) {
+      if (packetVideoId === videoId) return null;
+      await withStore(async (db) => {
+        if (!(await db.getVideo(videoId))) throw new Error('FrameCoach does not know this video yet: reload the page and try again.');
+        await db.putAlias(packetVideoId, videoId);
+      });
+      return null;
     },
     async 'annotation.save'({ annotation }) {
       // Only the installation's own author writes through here: someone else's records

@@ -109,8 +109,14 @@ export interface Api {
       packets: PacketEntry[];
       /** The library opened this tab to show this moment: go there (media time, seconds). */
       seekTo: number | null;
+      /** Packet videos attached to this one (their records are among `annotations`). */
+      aliases: string[];
+      /** Received packets for a video at another address, as long as this one: offer to attach. */
+      candidates: PacketEntry[];
     },
   ];
+  /** Shows a packet's records (made on a page at another address) on this video from now on. */
+  'packet.attach': [{ packetVideoId: string; videoId: string }, null];
   /** Opens a video in a new tab, at a moment (the overlay seeks there once it loads). */
   'video.show': [{ videoId: string; time?: number | null }, { opened: boolean; url: string }];
   /** The video the overlay in tab `tabId` last opened, with its counts (the popup). */
@@ -160,6 +166,17 @@ export interface ChangeMessage {
 export const isRequest = (message: unknown): message is RequestMessage =>
   typeof message === 'object' && message !== null && (message as RequestMessage).framecoach === 1 &&
   typeof (message as RequestMessage).type === 'string' && 'args' in (message as object);
+
+/** Sent by the extension's own pages (the popup) to a tab: run a command over its video, as a key would. */
+export interface RunMessage {
+  readonly framecoach: 1;
+  readonly type: 'ui.run';
+  readonly command: string;
+}
+
+export const isRun = (message: unknown): message is RunMessage =>
+  typeof message === 'object' && message !== null && (message as RunMessage).framecoach === 1 &&
+  (message as RunMessage).type === 'ui.run' && typeof (message as RunMessage).command === 'string';
 
 export const isChange = (message: unknown): message is ChangeMessage =>
   typeof message === 'object' && message !== null && (message as ChangeMessage).framecoach === 1 &&

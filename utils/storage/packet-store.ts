@@ -37,11 +37,17 @@ export interface PacketStore {
   unreadFor(videoId: string): Promise<string[]>;
   /** Marks those records seen (all of the video's when `ids` is omitted). */
   markSeen(videoId: string, ids?: readonly string[]): Promise<void>;
+  /** The packet videos attached to `videoId` here (their records show on it). */
+  aliasesOf(videoId: string): Promise<string[]>;
+  /** The video here a packet's video is attached to, if any. */
+  aliasFor(packetVideoId: string): Promise<string | undefined>;
+  /** Attaches a packet's video to a video here (a page opened from another address). */
+  putAlias(packetVideoId: string, videoId: string): Promise<void>;
 }
 
 type Run = <Mode extends IDBTransactionMode, T>(stores: StoreName[], mode: Mode, body: (tx: Tx<StoreName[], Mode>) => Promise<T>) => Promise<T>;
 
-const { annotations: A, videos: V, packets: P, keys: K, senders: S } = STORES;
+const { annotations: A, videos: V, packets: P, keys: K, senders: S, aliases: L } = STORES;
 const senderKey = (name: string) => name.trim().toLowerCase();
 
 function importCounts(plan: ImportPlan): ImportCounts {
@@ -166,6 +172,14 @@ export function packetStore(run: Run, now: () => number): PacketStore {
         const entries = await tx.objectStore(P).index(INDEXES.byVideo).getAll(videoId);
         return [...new Set(entries.flatMap((e) => e.unread))];
       }),
+
+    aliasesOf: (videoId) =>
+      run([L], 'readonly', async (tx) => (await tx.objectStore(L).index(INDEXES.byTarget).getAll(videoId)).map((a) => a.from)),
+
+    aliasFor: (packetVideoId) => run([L], 'readonly', async (tx) => (await tx.objectStore(L).get(packetVideoId))?.to),
+
+    putAlias: (packetVideoId, videoId) =>
+      run([L], 'readwrite', async (tx) => void (await tx.objectStore(L).put({ from: packetVideoId, to: videoId, createdAt: now() }))),
 
     markSeen: (videoId, ids) =>
       run([P], 'readwrite', async (tx) => {
