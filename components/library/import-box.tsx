@@ -31,7 +31,7 @@ export function ImportBox({ current, actions, compact = false }: { current: Impo
             (event.currentTarget as HTMLInputElement).value = '';
           }}
         />
-        {!compact && <span class="lib-dim">or drop a .framecoach.json file (or a FrameCoach report) anywhere on this page</span>}
+        {!compact && <span class="lib-dim">or drop a .framecoach.json file anywhere on this page</span>}
       </div>
       {current.step === 'reading' && <p class="lib-dim" role="status">Reading {current.name}…</p>}
       {current.step === 'failed' && (
