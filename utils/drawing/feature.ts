@@ -14,8 +14,11 @@ import type { Annotation, Author, DrawingAnnotation, FrameMark, NormPoint, Shape
 import type { PlayerSession } from '../player/session';
 import { createStore, type Store } from '../player/store';
 import { drawingChanges } from './changes';
-import { handleAt, movePoint, nextColor, nextHold, nextOf, pickAt, stepWidth, translate } from './edit';
-import { startTool, toolStep, MIN_DRAG, type Mode, type PointerInput, type ToolState } from './tools';
+import { labelText } from './label-text';
+import { selectDrag } from './select-drag';
+import { stopwatchMarks } from './stopwatch-marks';
+import { nextColor, nextHold, nextOf, pickAt, stepWidth, translate } from './edit';
+import { startTool, toolStep, type Mode, type PointerInput, type ToolState } from './tools';
 import { visibleAt } from './visible';
 
 /** A text label being typed: where, what so far, and the drawing edited (null for a new one). */
@@ -28,7 +31,7 @@ export interface TextDraft {
 }
 
 /** A video and a frame on it. */
-interface Place {
+export interface Place {
   videoId: string;
   time: number;
   frame: number | null;
@@ -97,17 +100,6 @@ export interface DrawingDeps {
 const drawingsOf = (list: readonly Annotation[]) => list.filter((a): a is DrawingAnnotation => a.kind === 'drawing');
 const NUDGE_CENTER = { x: 0.5, y: 0.5 };
 
-interface Grab {
-  original: DrawingAnnotation;
-  /** A handle (point index), or null to move the whole drawing. */
-  handle: number | null;
-  start: NormPoint;
-  size: { width: number; height: number };
-  moved: boolean;
-  /** Someone else's drawing: it can be selected and copied, not moved or reshaped. */
-  readOnly: boolean;
-}
-
 export function attachDrawings(session: PlayerSession, deps: DrawingDeps): DrawingFeature {
   const { annotations, author, history } = deps;
   const source = annotations.state;
@@ -125,10 +117,11 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     defaults: { color: DEFAULT_STYLE.color, width: DEFAULT_STYLE.width, holdSeconds: DEFAULT_TIMING.holdSeconds },
     error: null,
   });
-  let grab: Grab | null = null;
-  /** Where the stopwatch's label goes and the video its marks are on. */
-  let stopwatch: { at: NormPoint; videoId: string } | null = null;
   const { change } = drawingChanges(annotations, history, (error) => state.set({ error }));
+  const select = selectDrag({ state, selected: () => selected(), onScreen: () => onScreen(), canEdit: annotations.canEdit, change });
+  const stopwatch = stopwatchMarks({ state, here: () => here(), create: (shape, place, extra) => create(shape, place, extra) });
+  const finishStopwatch = stopwatch.finish;
+  const finishText = labelText({ state, change, create: (shape, place) => create(shape, place) });
 
   let seenRecords = shownRecords(source.get());
   const off = source.subscribe((s) => {
@@ -144,7 +137,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
   function leaveVideo() {
     void finishText();
     void finishStopwatch();
-    grab = null;
+    select.cancel();
     state.set({ selectedId: null, editing: null, preview: null, tool: state.get().tool && startTool(state.get().tool!.tool) });
   }
 
@@ -199,85 +192,12 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     return id ? onScreen().find((d) => d.id === id) ?? null : null;
   }
 
-  /** The stopwatch: each click (or Enter) marks the frame on screen. */
-  async function mark(point: NormPoint) {
-    const at = await here();
-    // The tool was left (or the video changed) while the frame was being held.
-    if (!at || state.get().tool?.tool !== 'stopwatch' || (stopwatch && stopwatch.videoId !== at.videoId)) return;
-    const marks = state.get().marks;
-    if (marks.some((m) => Math.abs(m.time - at.time) < 1e-6)) {
-      state.set({ error: 'This frame is marked already: step to the next moment (. or ,) and mark it.' });
-      return;
-    }
-    stopwatch ??= { at: point, videoId: at.videoId };
-    const next = [...marks, { time: at.time, frame: at.frame }].sort((a, b) => a.time - b.time);
-    state.set({ marks: next, preview: { tool: 'stopwatch', at: stopwatch.at, marks: next }, error: null });
-  }
-
-  /** Saves the stopwatch (two marks or more) over the marked span, on its video, and clears it. */
-  async function finishStopwatch() {
-    const marks = state.get().marks;
-    const sw = stopwatch;
-    stopwatch = null;
-    if (marks.length) state.set({ marks: [], preview: null });
-    const first = marks[0];
-    const last = marks[marks.length - 1];
-    if (!sw || !first || !last || marks.length < 2) return;
-    const { color, width, holdSeconds } = state.get().defaults;
-    await create(
-      { tool: 'stopwatch', at: sw.at, marks },
-      { videoId: sw.videoId, time: first.time, frame: first.frame },
-      { style: { color, width }, timing: { ...DEFAULT_TIMING, holdSeconds, endTime: last.time } },
-    );
-  }
-
-  function selectPointer(input: PointerInput) {
-    const size = input.size ?? { width: 640, height: 360 };
-    const p = input.point;
-    if (input.type === 'down') {
-      const current = selected();
-      const handle = current ? handleAt(current.shape, p, size) : null;
-      const target = handle !== null ? current : pickAt(onScreen(), p, size);
-      state.set({ selectedId: target?.id ?? null, editing: null });
-      grab = target ? { original: target, handle, start: p, size, moved: false, readOnly: !annotations.canEdit(target) } : null;
-      return;
-    }
-    if (!grab) return;
-    const grab0 = grab;
-    const { original, handle, start } = grab;
-    const wasMoved = grab.moved;
-    grab.moved ||= Math.hypot(p.x - start.x, p.y - start.y) >= MIN_DRAG;
-    if (grab.readOnly) {
-      // Said once, when the drag starts; the drawing stays where its author put it.
-      if (grab.moved && !wasMoved) state.set({ error: `${original.author.name || 'Someone else'} drew this: you can copy it (Ctrl+C), not move or reshape it.` });
-      if (input.type === 'up') grab = null;
-      return;
-    }
-    const shape = grab.moved
-      ? handle === null
-        ? translate(original.shape, p.x - start.x, p.y - start.y)
-        : movePoint(original.shape, handle, p, grab.size)
-      : original.shape;
-    if (input.type === 'move') {
-      state.set({ editing: { ...original, shape } });
-      return;
-    }
-    grab = null;
-    state.set({ editing: null });
-    if (shape === original.shape) return;
-    // Moved by the drag's offset from the drawing as it is when the save's turn comes.
-    const dx = p.x - start.x, dy = p.y - start.y;
-    void change(handle === null ? 'move drawing' : 'reshape drawing', original.id, (d) =>
-      d && mutate(d, { shape: handle === null ? translate(d.shape, dx, dy) : movePoint(d.shape, handle, p, grab0.size) }),
-    );
-  }
-
   function pointer(input: PointerInput) {
     const tool = state.get().tool;
     if (!tool) return;
     if (input.type === 'cancel') {
       // The system took the pointer (a touch turned into a scroll, a pen left): drop the gesture.
-      grab = null;
+      select.cancel();
       state.set({ tool: startTool(tool.tool), preview: tool.tool === 'stopwatch' ? state.get().preview : null, editing: null });
       return;
     }
@@ -286,9 +206,9 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       if (input.type === 'down') void finishText();
       return;
     }
-    if (tool.tool === 'select') return selectPointer(input);
+    if (tool.tool === 'select') return select.pointer(input);
     if (tool.tool === 'stopwatch') {
-      if (input.type === 'down') void mark(input.point);
+      if (input.type === 'down') void stopwatch.mark(input.point);
       return;
     }
     if (input.type === 'down') state.set({ selectedId: null });
@@ -311,7 +231,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     if (state.get().tool?.tool === 'stopwatch' && mode !== 'stopwatch') void finishStopwatch();
     // A label being typed is placed, not lost.
     if (state.get().text) void finishText();
-    grab = null;
+    select.cancel();
     state.set({
       tool: mode ? startTool(mode) : null,
       preview: null,
@@ -322,27 +242,6 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
       ...(mode !== 'select' ? { selectedId: null } : {}),
     });
     if (mode) void session.hold();
-  }
-
-  /** Saves the label being typed (once: a second Enter or click while it saves does nothing). */
-  let finishing: Promise<void> | null = null;
-  function finishText(): Promise<void> {
-    finishing ??= (async () => {
-      const t = state.get().text;
-      if (!t) return;
-      const text = t.draft.replace(/\s+$/, '').slice(0, 2_000);
-      let ok = true; // nothing typed: nothing to keep
-      if (text.trim() && t.id) {
-        ok = await change('edit text', t.id, (d) => (d?.shape.tool === 'text' ? mutate(d, { shape: { ...d.shape, text } }) : null));
-      } else if (text.trim()) {
-        ok = await create({ tool: 'text', at: t.at, text }, t.place);
-      }
-      // A failed save keeps the box open with the words in it.
-      if (ok && state.get().text === t) state.set({ text: null });
-    })().finally(() => {
-      finishing = null;
-    });
-    return finishing;
   }
 
   const KEYBOARD_SIZE = { width: 1280, height: 720 };
