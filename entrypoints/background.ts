@@ -1,9 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CodedError } from '../utils/background/reports';
+import { ALL_URLS } from '../utils/background/permissions';
 import { createService } from '../utils/background/service';
 import type { ChangeMessage, Settings } from '../utils/messaging/contract';
 import { createMessageListener } from '../utils/messaging/server';
-import { StorageError } from '../utils/storage/errors';
 
 export default defineBackground(() => {
   const handlers = createService({
@@ -19,15 +20,26 @@ export default defineBackground(() => {
       await browser.runtime.sendMessage(message).catch(() => null);
     },
     openTab: async (url) => (await browser.tabs.create({ url })).id,
+    async capture(windowId) {
+      // Asked for when first needed (optional_host_permissions), never at install.
+      if (!(await browser.permissions.contains({ origins: [ALL_URLS] }))) {
+        throw new CodedError('FrameCoach needs your permission to capture this tab (to take frames of a video the page does not let it read).', 'permission');
+      }
+      return browser.tabs.captureVisibleTab(windowId, { format: 'jpeg', quality: 92 });
+    },
+    async askPermission() {
+      await browser.windows.create({ url: browser.runtime.getURL('/permission.html'), type: 'popup', width: 480, height: 340 });
+    },
     memory: {
       get: async (key) => (await browser.storage.session.get(key))[key],
       set: (key, value) => browser.storage.session.set({ [key]: value }),
       remove: (key) => browser.storage.session.remove(key),
     },
   });
-  const listener = createMessageListener(handlers, (error) => (error instanceof StorageError ? error.code : undefined));
+  // Errors with a code (StorageError, the capture permission) answer with it.
+  const listener = createMessageListener(handlers);
   // Registered synchronously: a message may be what woke the service worker.
   browser.runtime.onMessage.addListener((message, sender) =>
-    listener(message, { tabUrl: sender.tab?.url, tabId: sender.tab?.id }),
+    listener(message, { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId }),
   );
 });

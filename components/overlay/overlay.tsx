@@ -10,6 +10,8 @@ import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { SendDialog, type SendActions } from '../packets/send-dialog';
 import { AttachOffer, type OfferActions } from '../packets/attach-offer';
+import { ReportDialog, type ReportActions } from '../packets/report-dialog';
+import type { ReportState } from '../../utils/annotations/report-export';
 import { useMemo } from 'preact/hooks';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
@@ -37,6 +39,8 @@ export interface OverlayProps {
   send: Store<SendState>;
   sendActions: SendActions;
   offerActions: OfferActions;
+  report: Store<ReportState>;
+  reportActions: ReportActions;
   draw: Store<DrawState>;
   drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
   duration: () => number | null;
@@ -45,13 +49,14 @@ export interface OverlayProps {
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, duration, draw, drawActions, onFrame }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, report, reportActions, duration, draw, drawActions, onFrame }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
   const notes = useStore(book);
   const all = useStore(annotations);
   const sending = useStore(send);
+  const reporting = useStore(report);
   const reviewer = useMemo(() => reviewerOf(all.packets)?.name ?? null, [all.packets]);
   const holds = useMemo(() => {
     const mine = (r: { author: { id: string } }) => sending.kind === 'review' || r.author.id === all.me?.id;
@@ -94,10 +99,11 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
       )}
       <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} onSeek={commentActions.seek} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
-      {comments && !help && !sending.open && (
+      {comments && !help && !sending.open && !reporting.open && (
         <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
       )}
       {!help && !sending.open && !drawing.tool && <AttachOffer candidates={all.candidates} actions={offerActions} />}
+      {reporting.open && !help && !sending.open && <ReportDialog report={reporting} actions={reportActions} />}
       {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
       {help && <Help commands={commands} runner={runner} />}
     </div>

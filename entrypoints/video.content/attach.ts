@@ -8,6 +8,9 @@ import { createVideoAnnotations, reviewerOf, type VideoAnnotations } from '../..
 import { createSender, type Sender } from '../../utils/annotations/send';
 import { markSeenWhenShown } from '../../utils/annotations/unread';
 import { copyText, saveTextFile } from '../../utils/dom/save-file';
+import { createReporter, type Reporter } from '../../utils/annotations/report-export';
+import { blankFrame, composite, grabFromTab, grabVideo } from '../../utils/dom/frame-grab';
+import { measureVideo } from '../../utils/dom/video-layout';
 import { attachComments, type CommentFeature } from '../../utils/comments/feature';
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
@@ -24,6 +27,7 @@ export interface Attached {
   readonly drawings: DrawingFeature;
   readonly history: History;
   readonly sender: Sender;
+  readonly reporter: Reporter;
   detach(): void;
 }
 
@@ -89,6 +93,22 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     saveFile: (filename, text) => saveTextFile(host.frame, filename, text),
     copyText: (text) => copyText(host.frame, text),
   });
+  const reporter = createReporter({
+    call: deps.call,
+    annotations,
+    session,
+    saveFile: (file) => saveTextFile(host.frame, file.filename, file.text, file.type),
+    grab: {
+      video: () => grabVideo(video),
+      tab() {
+        video.scrollIntoView({ block: 'center', inline: 'center' });
+        return grabFromTab(video, () => measureVideo(video).content, host.host, async () => (await deps.call('tab.capture', {})).image);
+      },
+      blank: () => blankFrame(video),
+      composite: (canvas, drawings) => composite(canvas, drawings.map((drawing) => ({ drawing, opacity: 1 }))),
+      isProtected: () => video.mediaKeys !== null && video.mediaKeys !== undefined,
+    },
+  });
   const unseen = markSeenWhenShown(annotations, () => view.get().comments, view.subscribe, deps.call);
   const unmount = mountOverlay(host.frame, {
     player: session.state,
@@ -101,6 +121,15 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     offerActions: {
       attach: (packetVideoId) => void followed.attach(packetVideoId),
       dismiss: followed.dismiss,
+    },
+    report: reporter.state,
+    reportActions: {
+      setFormat: reporter.setFormat,
+      make: (blank) => void reporter.make(blank),
+      cancel: reporter.cancel,
+      save: reporter.save,
+      askPermission: () => void reporter.askPermission(),
+      close: reporter.close,
     },
     sendActions: {
       set: sender.set,
@@ -173,6 +202,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     drawings,
     history,
     sender,
+    reporter,
     detach() {
       for (const off of unsubscribe) off();
       unmount();

@@ -59,6 +59,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       drawingSelected: attached?.drawings.selected() != null,
       canPaste: attached?.drawings.state.get().clipboard != null,
       sendOpen: attached?.sender.state.get().open ?? false,
+      reportOpen: attached?.reporter.state.get().open ?? false,
     };
   };
   /** Runs `work` on the attached video's drawings, if any. */
@@ -97,6 +98,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     packets: {
       send: () => attached?.sender.open(),
       closeSend: () => attached?.sender.close(),
+      report: () => attached?.reporter.open(),
+      closeReport: () => attached?.reporter.close(),
     },
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
@@ -140,8 +143,13 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
           editorKey(event, () => void drawings.finishText(), drawings.cancelText);
           return;
         }
+        const within = (cls: string) => event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains(cls));
+        if (attached?.reporter.state.get().open && within('fc-report')) {
+          if (event.key === 'Escape') attached.reporter.close();
+          return;
+        }
         const sender = attached?.sender;
-        if (sender?.state.get().open && event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains('fc-send'))) {
+        if (sender?.state.get().open && within('fc-send')) {
           editorKey(event, () => void sender.send(), sender.close);
           return;
         }

@@ -26,6 +26,7 @@ const KEY_TEMPLATE: ContextKeys = {
   canRedo: false,
   canPaste: false,
   sendOpen: false,
+  reportOpen: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 
@@ -72,6 +73,8 @@ const EXPECTED_RUN: Record<string, Call> = {
   'comment.add': ['comments', 'add', [false]],
   'packet.send': ['packets', 'send', []],
   'packet.closeSend': ['packets', 'closeSend', []],
+  'report.make': ['packets', 'report', []],
+  'report.close': ['packets', 'closeReport', []],
   'comment.addRange': ['comments', 'add', [true]],
   'comment.togglePanel': ['comments', 'togglePanel', []],
   'edit.undo': ['edit', 'undo', []],

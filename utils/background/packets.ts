@@ -8,7 +8,7 @@ import type { ChangeMessage, ExportResult, ImportAnswer, Settings } from '../mes
 import type { Handlers } from '../messaging/server';
 import type { Annotation } from '../model/types';
 import { hashBody } from '../packets/crypto';
-import type { PacketVideo } from '../packets/format';
+import type { Packet, PacketVideo } from '../packets/format';
 import { openUrlAt, providerOf } from '../packets/open-url';
 import { readPacket } from '../packets/read';
 import { packetBody, writePacket, type PacketDraft } from '../packets/write';
@@ -31,8 +31,21 @@ export interface PacketDeps {
 
 const visible = (records: readonly Annotation[]) => records.filter((r) => !r.deleted);
 
-export function packetHandlers({ withStore, settings, broadcast, now = Date.now, newId = () => crypto.randomUUID() }: PacketDeps): PacketHandlers {
+export interface MadePacket {
+  readonly result: ExportResult;
+  readonly packet: Packet;
+  readonly records: readonly Annotation[];
+}
+
+export function packetHandlers({ withStore, settings, broadcast, now = Date.now, newId = () => crypto.randomUUID() }: PacketDeps): PacketHandlers & {
+  makePacket(args: Parameters<PacketHandlers['packet.export']>[0]): Promise<MadePacket>;
+} {
   async function exportPacket(args: Parameters<PacketHandlers['packet.export']>[0]): Promise<ExportResult> {
+    return (await makePacket(args)).result;
+  }
+
+  /** Writes the packet (and records the export); its records are what the packet holds. */
+  async function makePacket(args: Parameters<PacketHandlers['packet.export']>[0]): Promise<MadePacket> {
     const kind = args.kind ?? 'review';
     const { author } = await settings();
     const { videoId } = args;
@@ -126,7 +139,7 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
         contentHash,
       }),
     );
-    return {
+    const result = {
       filename: packetFilename(packet),
       text,
       packetId: packet.id,
@@ -135,6 +148,7 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
       shareText: shareText(packet, counts),
       counts,
     };
+    return { result, packet, records };
   }
 
   /** Reads and plans (preview) or applies (import) a packet; nothing is written unless it is all fine. */
@@ -176,6 +190,7 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
   }
 
   return {
+    makePacket,
     'packet.export': exportPacket,
     'packet.preview': ({ text }) => take(text, false),
     'packet.import': ({ text }) => take(text, true),

@@ -10,6 +10,7 @@ import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
 import { packetHandlers } from './packets';
+import { reportHandlers, type ReportDeps } from './reports';
 import { videoView } from './video-view';
 import { inMemory, tabHandlers, type Memory } from './tabs';
 
@@ -27,13 +28,15 @@ export interface ServiceDeps {
   openTab?(url: string): Promise<number | undefined>;
   /** Short-lived memory that outlives a stopped service worker (storage.session): pending seeks, the video per tab. */
   memory?: Memory;
+  capture?: ReportDeps['capture'];
+  askPermission?: ReportDeps['askPermission'];
 }
 
 const DEFAULT_NAME = 'Coach';
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
-export function createService({ factory, settings, broadcast, openTab, memory = inMemory() }: ServiceDeps): Handlers {
+export function createService({ factory, settings, broadcast, openTab, memory = inMemory(), capture, askPermission }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
   const open = () => {
     opening ??= openStore(factory).catch((error: unknown) => {
@@ -54,6 +57,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
   }
 
   const tabs = tabHandlers({ withStore, memory, openTab });
+  const { makePacket, ...packetRequests } = packetHandlers({ withStore, settings: loadSettings, broadcast });
 
   async function loadSettings(): Promise<Settings> {
     const saved = await settings.get();
@@ -113,7 +117,8 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
           : null,
       );
     },
-    ...packetHandlers({ withStore, settings: loadSettings, broadcast }),
+    ...packetRequests,
+    ...reportHandlers({ makePacket, capture, askPermission }),
     async 'annotations.list'({ videoId }) {
       return withStore(async (db) => (await videoView(db, videoId, null)).annotations);
     },

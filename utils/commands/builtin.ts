@@ -307,6 +307,22 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     run: ({ packets }) => packets.send(),
   },
   {
+    id: 'report.make',
+    title: 'Make a report (HTML with the frames, Markdown, CSV)',
+    category: 'Packets',
+    keys: ['shift+r'],
+    when: ACTIVE,
+    run: ({ packets }) => packets.report(),
+  },
+  {
+    id: 'report.close',
+    title: 'Close the report dialog',
+    category: 'Packets',
+    keys: ['escape'],
+    when: ACTIVE + ' && reportOpen && !sendOpen && !toolActive && !helpVisible',
+    run: ({ packets }) => packets.closeReport(),
+  },
+  {
     id: 'packet.closeSend',
     title: 'Close the send dialog',
     category: 'Packets',

@@ -53,6 +53,9 @@ export interface PacketActions {
   /** Opens the send dialog (a reply on the athlete's side, a review otherwise). */
   send(): void;
   closeSend(): void;
+  /** Opens the report dialog (HTML with the frames, Markdown, CSV). */
+  report(): void;
+  closeReport(): void;
 }
 
 export interface EditActions {
@@ -87,5 +90,7 @@ export interface ContextKeys {
   canPaste: boolean;
   /** The send-feedback dialog is open. */
   sendOpen: boolean;
+  /** The report dialog is open. */
+  reportOpen: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

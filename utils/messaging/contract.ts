@@ -90,6 +90,26 @@ export interface TabVideo {
   unread: number;
 }
 
+export type ReportFormat = 'html' | 'markdown' | 'csv';
+
+export interface ReportFile {
+  filename: string;
+  /** MIME type. */
+  type: string;
+  text: string;
+  /** Size in bytes (UTF-8). */
+  bytes: number;
+}
+
+/** A frame of the report, taken by the page: a JPEG data URL of the frame with its drawings. */
+export interface SnapshotIn {
+  time: number;
+  src: string;
+  width: number;
+  height: number;
+  note: string | null;
+}
+
 /** Request name → [argument, result]. */
 export interface Api {
   /**
@@ -130,6 +150,15 @@ export interface Api {
   'packets.list': [Record<string, never>, PacketEntry[]];
   'packets.markSeen': [{ videoId: string; ids?: string[] }, null];
   'library.view': [{ query?: string }, LibraryView];
+  /** Writes the report (the HTML one from the pictures the page took). Also saves the packet it carries. */
+  'report.build': [
+    { videoId: string; formats: ReportFormat[]; snapshots: SnapshotIn[]; recipient?: string | null; message?: string },
+    { files: ReportFile[] },
+  ];
+  /** The visible tab as an image (for a video the page can't read); code 'permission' until the user allows it. */
+  'tab.capture': [Record<string, never>, { image: string }];
+  /** Opens FrameCoach's page that asks for the tab-capture permission. */
+  'permission.ask': [Record<string, never>, null];
   'annotations.list': [{ videoId: string }, Annotation[]];
   /** Resolves once the write is durable. `accepted: false` when a newer version was kept. */
   'annotation.save': [{ annotation: Annotation }, { stored: Annotation; accepted: boolean }];

@@ -4,6 +4,7 @@ import { isRequest, type Args, type Reply, type RequestType, type Result } from 
 export interface Sender {
   tabUrl?: string;
   tabId?: number;
+  windowId?: number;
 }
 
 export type Handlers = { [K in RequestType]: (args: Args<K>, sender: Sender) => Promise<Result<K>> };
@@ -12,7 +13,7 @@ export type Handlers = { [K in RequestType]: (args: Args<K>, sender: Sender) => 
  * Turns typed handlers into a `runtime.onMessage` listener: requests answer with a Reply,
  * anything else is ignored (returns undefined so other listeners may answer).
  */
-export function createMessageListener(handlers: Handlers, errorCode: (error: unknown) => string | undefined = () => undefined) {
+export function createMessageListener(handlers: Handlers, errorCode: (error: unknown) => string | undefined = defaultCode) {
   return (message: unknown, sender: Sender): Promise<Reply> | undefined => {
     if (!isRequest(message) || !(message.type in handlers)) return undefined;
     const handler = handlers[message.type] as (args: unknown, sender: Sender) => Promise<unknown>;
@@ -25,4 +26,10 @@ export function createMessageListener(handlers: Handlers, errorCode: (error: unk
       }),
     );
   };
+}
+
+/** An error's `code`, when it has one (StorageError, and errors made with a code). */
+export function defaultCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
 }

@@ -22,7 +22,7 @@ main{max-width:760px;margin:0 auto;padding:16px}h1{font-size:22px;margin:4px 0}h
 .by{color:#5d6875;margin:0}.msg{margin:12px 0;padding:6px 12px;border-left:4px solid #1f6fd1;background:#fff;white-space:pre-wrap}
 a{color:#1f6fd1;overflow-wrap:anywhere}.entry{background:#fff;border:1px solid #dde2e8;border-radius:10px;padding:12px;margin:14px 0;break-inside:avoid}
 .head{display:flex;flex-wrap:wrap;gap:8px;align-items:baseline}.tc{font:600 14px ui-monospace,Menlo,Consolas,monospace}
-.who{font-weight:650}.dim{color:#5d6875;font-size:13px}figure{margin:8px 0}img{display:block;max-width:100%;height:auto;border-radius:6px;background:#111}
+.who{font-weight:650}.dim{color:#5d6875;font-size:13px}figure{margin:8px 0}img{display:block;width:100%;max-width:100%;height:auto;border-radius:6px;background:#111}
 .text{white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0}.replies{list-style:none;margin:6px 0 0;padding:0 0 0 10px;border-left:3px solid #dde2e8}
 .replies li{margin:4px 0;white-space:pre-wrap;overflow-wrap:anywhere}.ack{color:#2e7d32;font-size:14px}.resolved{color:#5d6875;font-size:13px}
 .note{color:#9a5b00;font-size:13px}table{border-collapse:collapse;width:100%;background:#fff;font-size:14px}

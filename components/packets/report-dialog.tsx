@@ -1,0 +1,79 @@
+import type { ReportState } from '../../utils/annotations/report-export';
+import type { ReportFormat } from '../../utils/messaging/contract';
+
+export interface ReportActions {
+  setFormat(format: ReportFormat, on: boolean): void;
+  make(blankWhenUnreadable?: boolean): void;
+  cancel(): void;
+  save(filename: string): void;
+  askPermission(): void;
+  close(): void;
+}
+
+const FORMATS: [ReportFormat, string][] = [
+  ['html', 'HTML report with the frames'],
+  ['markdown', 'Markdown (for an email or a chat)'],
+  ['csv', 'CSV (for a spreadsheet)'],
+];
+
+const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
+
+/** A report anyone can open: choose the kinds, make it (progress, Cancel), see the sizes, save each file. */
+export function ReportDialog({ report, actions }: { report: ReportState; actions: ReportActions }) {
+  const { progress, files } = report;
+  return (
+    <section class="fc-send fc-report" role="dialog" aria-label="Report">
+      <h2>
+        Report
+        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label="Close (Esc)" title="Close (Esc)">✕</button>
+      </h2>
+      <div class="fc-send-kind">
+        {FORMATS.map(([format, label]) => (
+          <label key={format}>
+            <input type="checkbox" checked={report.formats[format]} disabled={report.busy} onChange={(e) => actions.setFormat(format, (e.target as HTMLInputElement).checked)} /> {label}
+          </label>
+        ))}
+      </div>
+      <p class="fc-dim">
+        One HTML file anyone can open, with nothing installed: each comment with its frame and your drawings on it, and the
+        measurements. It carries the packet too, so FrameCoach can import it.
+      </p>
+      {progress ? (
+        <div class="fc-progress" role="status">
+          <progress value={progress.done} max={Math.max(1, progress.total)} />
+          <span>Frame {Math.min(progress.done + 1, progress.total)} of {progress.total}</span>
+          <button type="button" class="fc-btn" onClick={actions.cancel}>Cancel</button>
+        </div>
+      ) : (
+        <div class="fc-editor-buttons">
+          <span class="fc-dim">The video comes back to this frame after.</span>
+          <button type="button" class="fc-btn fc-primary fc-make" disabled={report.busy} onClick={() => actions.make()}>{report.busy ? 'Writing…' : 'Make report'}</button>
+        </div>
+      )}
+      {report.needsPermission && (
+        <div class="fc-editor-error" role="alert">
+          This video comes from another site, so the page does not let FrameCoach read its picture. FrameCoach can capture the
+          tab instead, once you allow it.
+          <div class="fc-editor-buttons">
+            <button type="button" class="fc-btn" onClick={actions.askPermission}>Allow tab capture…</button>
+            <button type="button" class="fc-btn" onClick={() => actions.make(true)}>Make it with blank frames</button>
+          </div>
+        </div>
+      )}
+      {report.error && <div class="fc-editor-error" role="alert">{report.error}</div>}
+      {files && (
+        <ul class="fc-files" role="status">
+          {files.map((f) => (
+            <li key={f.filename}>
+              <span class="fc-file-name">{f.filename}</span> <span class="fc-dim">{size(f.bytes)}</span>{' '}
+              <button type="button" class="fc-btn fc-primary" data-file={f.filename} onClick={() => actions.save(f.filename)}>
+                {report.saved.includes(f.filename) ? 'Saved ✓' : 'Save'}
+              </button>
+            </li>
+          ))}
+          {report.notes.map((n) => <li key={n} class="fc-dim">{n}</li>)}
+        </ul>
+      )}
+    </section>
+  );
+}
