@@ -74,6 +74,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     onChange: deps.onChange,
     onSettings: (settings) => drawings.setDefaults(settings.drawing),
     seekTo: (time) => void session.goTo(time),
+    assumeRate: (fps) => session.assumeRate(fps),
     facts: () => ({
       frameUrl: location.href,
       src: video.currentSrc,
@@ -192,7 +193,9 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.allMs = loaded.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
   };
-  const unsubscribe = [offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  // A rate measured here is kept on the video's record (frame numbers after a reload).
+  const offRate = session.state.subscribe((s) => followed.rememberRate(s.rate && s.rate.samples > 0 ? s.rate : null));
+  const unsubscribe = [offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,

@@ -17,6 +17,8 @@ export interface FollowDeps {
   onSettings?(settings: Settings): void;
   /** The library opened this tab at a moment: go there. */
   seekTo?(time: number): void;
+  /** The video's constant rate as known from before (its record): frame numbers before any playback. */
+  assumeRate?(fps: number): void;
 }
 
 export interface Followed {
@@ -24,6 +26,8 @@ export interface Followed {
   attach(packetVideoId: string): Promise<void>;
   /** Not this video: the offer goes away (for this page). */
   dismiss(packetVideoId: string): void;
+  /** A constant rate measured here: kept on the video's record, so frame numbers survive a reload. */
+  rememberRate(rate: { fps: number; variable: boolean } | null): void;
   dispose(): void;
 }
 
@@ -32,6 +36,8 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
   const { state } = annotations;
   let openedSrc: string | null = null;
   const dismissed = new Set<string>();
+  /** The rate the video's record holds. */
+  let storedFps: number | null = null;
 
   async function open(force = false) {
     const facts = deps.facts();
@@ -45,6 +51,8 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
       state.set({ aliases: new Set(aliases) });
       annotations.take(record.id, first, true);
       state.set({ candidates: candidates.filter((c) => !dismissed.has(c.videoId)) });
+      storedFps = record.fps;
+      if (record.fps) deps.assumeRate?.(record.fps);
       if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
       state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
       // Thousands of comments: the first page is on screen; the rest follows.
@@ -87,6 +95,13 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
       } catch (error) {
         state.set({ error: `Could not show the packet on this video: ${error instanceof Error ? error.message : String(error)}` });
       }
+    },
+    rememberRate(rate) {
+      if (!rate || rate.variable || !state.get().videoId || (storedFps !== null && Math.abs(storedFps - rate.fps) < 1e-6)) return;
+      storedFps = rate.fps;
+      void deps.call('video.update', deps.facts()).catch(() => {
+        storedFps = null; // try again with the next measurement
+      });
     },
     dismiss(packetVideoId) {
       dismissed.add(packetVideoId);

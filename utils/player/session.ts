@@ -30,6 +30,8 @@ export interface PlayerSession extends PlayerActions {
   goTo(time: number): Promise<number | null>;
   /** Pauses (letting queued frames land) and resolves with the frame on screen. */
   hold(): Promise<{ time: number; frame: number | null } | null>;
+  /** A constant rate known from before (the video's record), until one is measured here. */
+  assumeRate(fps: number): void;
   readonly state: Store<PlayerState>;
   /**
    * Every presented frame's media time (the HUD's `state.time` is throttled while playing;
@@ -123,19 +125,31 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
     () => source?.knownRate()?.minGap ?? 1 / 30,
     (time) => source?.seek(time) ?? Promise.resolve(),
   );
+  /** Shows the frame on screen now (the last one presented), and the rate as known. */
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const showPresented = () => {
+    clearTimeout(trailing);
+    trailing = undefined;
+    lastUi = performance.now();
+    const time = source?.presented() ?? null;
+    if (time !== null) state.set({ time, rate: source?.knownRate() ?? state.get().rate });
+  };
   source?.onFrame((mediaTime) => {
     keepLoop.onFrame(mediaTime);
-    const now = performance.now();
-    // While playing, the HUD needs no more than ten updates a second.
-    if (video.paused || now - lastUi >= PLAYING_UI_MS) {
-      lastUi = now;
-      state.set({ time: mediaTime, rate: source.knownRate() ?? state.get().rate });
-    }
+    // While playing, the HUD needs no more than ten updates a second; a frame skipped by
+    // that throttle is shown when it ends, so the HUD always ends on the frame on screen
+    // (the last frames before a pause used to fall in the throttle and stay unshown).
+    const since = performance.now() - lastUi;
+    if (video.paused || since >= PLAYING_UI_MS) showPresented();
+    else trailing ??= setTimeout(showPresented, PLAYING_UI_MS - since);
   });
 
   const opts = { signal: abort.signal };
   // A loop's wrap pauses for a moment: the HUD keeps showing "playing" through it.
-  const syncPlayback = () => state.set({ paused: video.paused && !keepLoop.wrapping(), speed: video.playbackRate });
+  const syncPlayback = () => {
+    state.set({ paused: video.paused && !keepLoop.wrapping(), speed: video.playbackRate });
+    if (video.paused) showPresented();
+  };
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
   for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {
     video.addEventListener(type, refreshStatus, opts);
@@ -220,9 +234,15 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },
+    assumeRate(fps) {
+      if (!source || source.knownRate()) return;
+      source.assume(fps);
+      state.set({ rate: source.knownRate() });
+    },
     onFrame: (listener) => source?.onFrame(listener) ?? (() => undefined),
     dispose() {
       clearTimeout(toastTimer);
+      clearTimeout(trailing);
       abort.abort();
       source?.dispose();
     },

@@ -15,6 +15,12 @@ export interface VideoSource extends FrameSource {
   readonly timeline: Timeline;
   /** The rate, measuring it with a short muted play if nothing was measured yet. */
   rate(): Promise<FrameRate | null>;
+  /**
+   * A constant rate known from before (measured on an earlier visit, or by a packet's
+   * sender), used until this page measures one: frame numbers show, and the first step does
+   * not have to play the video to measure.
+   */
+  assume(fps: number): void;
   /** Called for every presented frame with its media time. */
   onFrame(listener: (mediaTime: number) => void): () => void;
   dispose(): void;
@@ -186,6 +192,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     knownRate: () => rate,
     async rate() {
       return rate ?? probe();
+    },
+    assume(fps) {
+      if (!rate && Number.isFinite(fps) && fps > 0) rate = { fps, minGap: 1 / fps, variable: false, samples: 0 };
     },
     onFrame(listener) {
       listeners.add(listener);

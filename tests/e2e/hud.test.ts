@@ -1,0 +1,77 @@
+/**
+ * The HUD never lies about the frame: after pausing playback at random moments the frame
+ * number it shows is the frame on screen (its barcode); after a reload, before any playback,
+ * the HUD and the comment list show frame numbers (the rate measured on the earlier visit is
+ * kept on the video's record).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { prng } from '../shared/prng';
+import { clipByFile, readBarcode, type ClipInfo } from './barcode';
+import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
+import { fixtureUrl, type FixtureServer } from './harness';
+import { measureRate } from './overlay';
+import { ui } from './packet-helpers';
+import { useBrowser } from './session';
+
+let server: FixtureServer;
+const newPage = useBrowser((s) => {
+  server = s;
+});
+
+async function open(clip: ClipInfo, name: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file, case: name }));
+  await ready(page);
+  return page;
+}
+
+/** The frame number the HUD shows ("F 123" → 123), or null ("F —"). */
+async function hudFrame(page: Page): Promise<number | null> {
+  const text = (await ui(page, '.fc-frameno').textContent()) ?? '';
+  const m = /(\d+)\s*$/.exec(text);
+  return m ? Number(m[1]) : null;
+}
+
+describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
+  it('shows the frame on screen after pausing playback, at 20 moments', async () => {
+    const page = await open(clip, 'hud-pause');
+    await measureRate(page);
+    const random = prng(clip.frames);
+    const misses: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('k');
+      await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused);
+      await page.waitForTimeout(40 + Math.floor(random() * 260));
+      await page.keyboard.press('k');
+      await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
+      // What a person sees once the picture has stopped: frames in flight have landed.
+      await page.waitForTimeout(250);
+      const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
+      if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}`);
+      // Near the end: back to the start for the next moments.
+      if (shown > clip.frames - 30) await page.evaluate(() => ((document.querySelector('video') as HTMLVideoElement).currentTime = 0.2));
+    }
+    expect(misses).toEqual([]);
+  });
+});
+
+describe('after a reload, before any playback', () => {
+  it('the HUD and the comment list show frame numbers (the rate measured before is kept)', async () => {
+    const clip = clipByFile('vp9-25.webm');
+    const page = await open(clip, 'hud-reload');
+    await measureRate(page);
+    await stepTo(page, clip, 33);
+    await addCommentHere(page, 'Hip drops here');
+    await page.reload();
+    await ready(page);
+    // No playback, no step: the HUD already counts frames.
+    await expect.poll(() => hudFrame(page), { timeout: 5_000 }).not.toBeNull();
+    expect(await ui(page, '.fc-hud .fc-badge').first().textContent()).toBe('25 fps');
+    expect(await hudFrame(page)).toBe(await readBarcode(page));
+    await showPanel(page);
+    await waitForListed(page, 'Hip drops here');
+    expect(await ui(page, 'li.fc-comment .fc-comment-place').first().textContent()).toBe('F33 · 00:01:08');
+    expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).played.length)).toBe(0);
+  });
+});
