@@ -94,7 +94,7 @@ describe('a database written by schema v1, opened by this FrameCoach in Chromium
     await page.goto(url);
     await ready(page);
     await waitForCount(page, old.length);
-    expect(await schemaOf(worker)).toEqual({ version: 3, indexes: ['byUpdated', 'byVideo', 'byVideoTime'] });
+    expect(await schemaOf(worker)).toEqual({ version: 4, indexes: ['byUpdated', 'byVideo', 'byVideoTime'] });
 
     await showPanel(page);
     await waitForListed(page, 'Land under the hip');

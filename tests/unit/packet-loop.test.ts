@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { newAck, newComment } from '../../utils/model/create';
 import { mutate, remove } from '../../utils/model/mutate';
 import type { Annotation, CommentAnnotation } from '../../utils/model/types';
-import { VIDEO, athlete, coach, coachRecords } from './packet-fixtures';
+import { newSigner } from '../../utils/packets/crypto';
+import { writePacket, type PacketDraft } from '../../utils/packets/write';
+import { VIDEO, athlete, coach, coachRecords, draft } from './packet-fixtures';
 import { dump, installation, type Installation } from './packet-service-fixtures';
 
 const facts = { frameUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', src: 'blob:https://www.youtube.com/x', title: 'Stride', duration: 12.5, fps: 25, width: 1280, height: 720 };
@@ -199,7 +201,61 @@ describe('the coach sends, the athlete answers', () => {
     const text = (await c.handlers['packet.export']({ videoId: VIDEO }, {})).text;
     const before = await dump(a.factory);
     const answer = await a.handlers['packet.import']({ text }, {});
-    expect(answer).toEqual({ ok: false, problem: expect.stringMatching(/would change 1 of your own comment/) });
+    expect(answer).toEqual({ ok: false, problem: expect.stringMatching(/would add or change 1 comment in your name/) });
     expect(await dump(a.factory)).toBe(before);
+  });
+});
+
+describe('what a hostile packet can’t do', () => {
+  /** A packet made and signed by someone with a key of their own, saying whatever they like. */
+  async function crafted(records: Annotation[], sender: { id: string; name: string }, overrides: Partial<PacketDraft> = {}) {
+    return (await writePacket(draft(records, { sender: { ...sender, role: 'coach' }, ...overrides }), await newSigner())).text;
+  }
+
+  it('can’t add records in the importer’s name (nor plant their acknowledgement)', async () => {
+    const c = await coachWithReview();
+    const before = await dump(c.factory);
+    const forged = newComment({ videoId: VIDEO, time: 1, frame: 25, text: 'FORGED', author: coach, id: 'forged-1' });
+    const answer = await c.handlers['packet.import']({ text: await crafted([forged], { id: 'mallory', name: 'Mallory' }) }, {});
+    expect(answer).toEqual({ ok: false, problem: expect.stringMatching(/1 new comment in your name/) });
+    expect(await dump(c.factory)).toBe(before);
+    // An acknowledgement in the athlete's name, made by someone else, is no acknowledgement.
+    const a = installation(athlete);
+    const planted = { ...newAck({ id: 'c1', videoId: VIDEO, time: 0.48, frame: 12 }, { id: 'mallory', name: 'Mallory' }), id: 'ack:c1:athlete-1' };
+    expect(await a.handlers['packet.import']({ text: await crafted([planted], { id: 'mallory', name: 'Mallory' }) }, {})).toMatchObject({ ok: false });
+  });
+
+  it('can’t change or delete someone else’s records: a stranger’s edit of the coach’s comment is left out', async () => {
+    const c = await coachWithReview();
+    const a = installation(athlete);
+    ok(await a.handlers['packet.import']({ text: (await c.handlers['packet.export']({ videoId: VIDEO }, {})).text }, {}));
+    const c1 = (await a.handlers['annotations.list']({ videoId: VIDEO }, {})).find((r) => r.id === 'c1')!;
+    const edited = mutate(c1 as CommentAnnotation, { text: 'Buy my course' }, Date.now() + 1);
+    const answer = ok(await a.handlers['packet.import']({ text: await crafted([edited, remove(c1, Date.now() + 1)].slice(0, 1), { id: 'mallory', name: 'Club news' }) }, {}));
+    expect(answer.skipped).toEqual(['1 record written by others than Club news left out: only a packet from its author can add or change it']);
+    expect((await a.handlers['annotations.list']({ videoId: VIDEO }, {})).find((r) => r.id === 'c1')).toMatchObject({ text: c1.kind === 'comment' ? c1.text : '' });
+  });
+
+  it('can’t speak for a sender with another key: the first key seen from an author is theirs', async () => {
+    const c = await coachWithReview();
+    const a = installation(athlete);
+    ok(await a.handlers['packet.import']({ text: (await c.handlers['packet.export']({ videoId: VIDEO }, {})).text }, {}));
+    const c1 = (await a.handlers['annotations.list']({ videoId: VIDEO }, {})).find((r) => r.id === 'c1')!;
+    const before = await dump(a.factory);
+    const answer = await a.handlers['packet.import']({ text: await crafted([mutate(c1 as CommentAnnotation, { text: 'x' }, Date.now() + 1)], coach) }, {});
+    expect(answer).toEqual({ ok: false, problem: expect.stringMatching(/signed with another key than their earlier packets/) });
+    expect(await dump(a.factory)).toBe(before);
+  });
+
+  it('can’t take over a sender’s inbox entry by reusing their packet id', async () => {
+    const c = await coachWithReview();
+    const a = installation(athlete);
+    const review = await c.handlers['packet.export']({ videoId: VIDEO, message: 'Real message' }, {});
+    ok(await a.handlers['packet.import']({ text: review.text }, {}));
+    const stranger = newComment({ videoId: 'youtube:aaaaaaaaaaa', time: 1, frame: 25, text: 'spam', author: { id: 'mallory', name: 'Mallory' }, id: 'spam-1' });
+    ok(await a.handlers['packet.import']({ text: await crafted([stranger], { id: 'mallory', name: 'Mallory' }, { id: review.packetId, revision: 1_000_000, message: 'EVIL', video: { ...draft().video, id: 'youtube:aaaaaaaaaaa' } }) }, {}));
+    const inbox = await a.handlers['packets.list']({}, {});
+    expect(inbox.find((e) => e.sender.id === coach.id)).toMatchObject({ message: 'Real message', videoId: VIDEO });
+    expect(inbox.find((e) => e.sender.id === 'mallory')).toMatchObject({ message: 'EVIL' });
   });
 });

@@ -106,6 +106,13 @@ describe('refused, with a message in plain words', () => {
     ['a comment in the acknowledgements', () => edited((p) => void (p.acknowledgements as unknown[]).push((p.annotations as { kind: string }[]).find((r) => r.kind === 'comment'))), /does not belong in acknowledgements/],
     ['far too deep', async () => (await writePacket(draft(), await signer())).text.replace('"annotations": [', `"annotations": [{"kind":"comment","extra":${'['.repeat(100_000)}1${']'.repeat(100_000)}},`), /nested far deeper/],
     ['an HTML page without a packet', () => '<!doctype html><html><body>hi</body></html>', /carries no FrameCoach packet/],
+    // A backtracking pattern would take minutes here (many unclosed tags): a plain search takes milliseconds.
+    ['an HTML page of two million unclosed script tags', () => `<!doctype html>${'<script'.repeat(2_000_000)}`, /carries no FrameCoach packet/],
+    ['an acknowledgement whose id names another reader', () => edited((p) => {
+      const ack: Record<string, unknown> = { ...(p.annotations as Record<string, unknown>[])[0]!, kind: 'ack', id: 'ack:c1:athlete-1', targetId: 'c1' };
+      for (const k of ['text', 'endTime', 'endFrame', 'resolved', 'parentId']) delete ack[k];
+      (p.acknowledgements as unknown[]).push(ack);
+    }), /does not match the comment and the reader it names/],
   ];
 
   it.each(cases)('%s', async (_, make, expected) => {

@@ -24,6 +24,7 @@ describe('schema', () => {
     ['senders', null, 'name'],
     ['aliases', null, 'from'],
     ['aliases', 'byTarget', 'to'],
+    ['signers', null, 'authorId'],
   ])('a new database has %s %s on %j', async (storeName, indexName, keyPath) => {
     const { factory, store } = await freshStore();
     const db = await openRaw(factory);
@@ -37,14 +38,15 @@ describe('schema', () => {
   it('has exactly the expected stores and indexes', async () => {
     const { factory, store } = await freshStore();
     const db = await openRaw(factory);
-    const tx = db.transaction(['videos', 'annotations', 'packets', 'aliases', 'keys', 'senders']);
-    expect([...db.objectStoreNames]).toEqual(['aliases', 'annotations', 'keys', 'packets', 'senders', 'videos']);
+    const tx = db.transaction(['videos', 'annotations', 'packets', 'aliases', 'keys', 'senders', 'signers']);
+    expect([...db.objectStoreNames]).toEqual(['aliases', 'annotations', 'keys', 'packets', 'senders', 'signers', 'videos']);
     expect([...tx.objectStore('videos').indexNames]).toEqual(['byUpdated']);
     expect([...tx.objectStore('annotations').indexNames]).toEqual(['byUpdated', 'byVideo', 'byVideoTime']);
     expect([...tx.objectStore('packets').indexNames]).toEqual(['byUpdated', 'byVideo']);
     expect([...tx.objectStore('aliases').indexNames]).toEqual(['byTarget']);
     expect([...tx.objectStore('keys').indexNames]).toEqual([]);
     expect([...tx.objectStore('senders').indexNames]).toEqual([]);
+    expect([...tx.objectStore('signers').indexNames]).toEqual([]);
     db.close();
     store.close();
   });

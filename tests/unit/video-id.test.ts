@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   identifyVideo,
+  trustedAddress,
   normalizePageUrl,
   normalizeSrcUrl,
   parseDriveId,
@@ -277,5 +278,20 @@ describe('identifyVideo', () => {
   ])('garbage %j never throws', (garbage) => {
     const identity = identifyVideo(garbage as unknown as VideoLocation);
     expect(identity).toEqual({ id: UNKNOWN_VIDEO_ID, site: 'web', openUrl: '' });
+  });
+});
+
+describe('trustedAddress', () => {
+  it.each([
+    ['a YouTube watch link', 'youtube:dQw4w9WgXcQ', 'https://youtu.be/dQw4w9WgXcQ?t=3', 'https://youtu.be/dQw4w9WgXcQ?t=3'],
+    ['another site for a YouTube id', 'youtube:dQw4w9WgXcQ', 'https://evil.example/phish', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ'],
+    ['a Drive link with its resource key', 'drive:1AbCdEfGhIjK', 'https://drive.google.com/file/d/1AbCdEfGhIjK/view?resourcekey=0-xyz', 'https://drive.google.com/file/d/1AbCdEfGhIjK/view?resourcekey=0-xyz'],
+    ['the page of a page video', 'url:https://club.example/run#src=https://club.example/run.mp4', 'https://club.example/run', 'https://club.example/run'],
+    ['another page for a page video', 'url:https://club.example/run#src=https://club.example/run.mp4', 'https://evil.example/', 'https://club.example/run'],
+    ['javascript:', 'url:https://club.example/run', 'javascript:alert(1)', 'https://club.example/run'],
+    ['nothing claimed', 'vimeo:123', '', 'https://vimeo.com/123'],
+    ['an unknown video', 'url:unknown', 'https://evil.example/', ''],
+  ])('%s', (_, id, claimed, expected) => {
+    expect(trustedAddress(id, claimed)).toBe(expected);
   });
 });

@@ -183,7 +183,7 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
       video: packet.video,
       videoKnown: planned.videoKnown,
       counts: planned.plan.counts,
-      skipped: [...read.value.skipped],
+      skipped: [...read.value.skipped, ...planned.plan.leftOut],
       openUrl: openUrlAt(packet.video, first?.time ?? null),
       firstTime: first?.time ?? null,
     };

@@ -75,3 +75,29 @@ function readLocation(location: unknown): { topUrl?: string; frameUrl?: string; 
   const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
   return { topUrl: text(topUrl), frameUrl: text(frameUrl), src: text(src) };
 }
+
+/** The address a canonical id itself names: a site's watch/view page, or a page's own URL. */
+export function addressOf(videoId: string): string {
+  const colon = videoId.indexOf(':');
+  const site = videoId.slice(0, colon);
+  const rest = videoId.slice(colon + 1);
+  if (site === 'youtube') return `https://www.youtube.com/watch?v=${encodeURIComponent(rest)}`;
+  if (site === 'vimeo') return `https://vimeo.com/${encodeURIComponent(rest)}`;
+  if (site === 'drive') return `https://drive.google.com/file/d/${encodeURIComponent(rest)}/view`;
+  if (site !== 'url' || rest === 'unknown') return '';
+  return rest.replace(/#(src|frame)=.*$/, '');
+}
+
+/**
+ * Where to open `videoId`: `claimed` (an address someone sent, e.g. in a packet) only when it
+ * names that very video (a Drive link's resource key is kept that way); otherwise the address
+ * the id itself names. A packet can't send the library to another site.
+ */
+export function trustedAddress(videoId: string, claimed: string): string {
+  const own = addressOf(videoId);
+  if (!claimed) return own;
+  const named = identifyVideo({ topUrl: claimed, frameUrl: claimed }).id;
+  if (named === videoId) return normalizePageUrl(claimed) ?? own;
+  const page = normalizePageUrl(claimed);
+  return page !== null && page === own ? page : own;
+}

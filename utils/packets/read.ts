@@ -5,6 +5,7 @@
  * store: validated records, stamped with the packet they came from. Nothing here writes.
  */
 import * as v from 'valibot';
+import { ackId } from '../model/create';
 import type { AckAnnotation, Annotation } from '../model/types';
 import { hashBody, fingerprint, verify } from './crypto';
 import { LIMITS, PACKET_FORMAT, PACKET_TYPE, type Packet } from './format';
@@ -132,6 +133,10 @@ export async function readPacket(input: unknown): Promise<ReadResult> {
         return fail(`This packet is damaged: ${KIND_NAMES[known]} ${i + 1}${id} is about another video than the packet.`);
       }
       if (seen.has(record.id)) return fail(`This packet is damaged: it lists the record${id} twice.`);
+      // One acknowledgement per reader and comment: its id says whose and of what.
+      if (record.kind === 'ack' && record.id !== ackId(record.targetId, record.author.id)) {
+        return fail(`This packet is damaged: Acknowledgement ${i + 1}${id} does not match the comment and the reader it names.`);
+      }
       seen.add(record.id);
       records.push(record as Annotation | AckAnnotation);
     }

@@ -16,7 +16,7 @@ export interface ImportCounts {
 }
 
 export interface PacketEntry {
-  /** `received:<packet id>` or `sent:<kind>:<video id>` (one outgoing packet per video and kind). */
+  /** `received:<sender id>:<packet id>` or `sent:<kind>:<video id>` (one outgoing packet per video and kind). */
   readonly key: string;
   readonly direction: 'received' | 'sent';
   readonly packetId: string;
@@ -58,6 +58,14 @@ export interface KnownSender {
   readonly displayName: string;
   /** Fingerprints of the keys that signed packets carrying this name. */
   readonly fingerprints: readonly string[];
+  readonly firstSeen: number;
+}
+
+/** The key an author signs with: the first one seen on a packet from them. */
+export interface SignerBinding {
+  readonly authorId: string;
+  readonly fingerprint: string;
+  readonly name: string;
   readonly firstSeen: number;
 }
 

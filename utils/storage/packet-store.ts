@@ -3,6 +3,7 @@
  * in one transaction (records, inbox entry, sender's key; all or nothing), the outbox that
  * gives re-exports their revision, and what is unread.
  */
+import { trustedAddress } from '../identity/video-id';
 import type { Annotation, Author } from '../model/types';
 import { fingerprint, newSigner, type Signer } from '../packets/crypto';
 import { planImport, type ImportPlan } from '../packets/plan';
@@ -19,6 +20,8 @@ export interface PlannedImport {
   readonly entry: PacketEntry;
   /** The user has this video here already (its own records or an earlier packet). */
   readonly videoKnown: boolean;
+  /** The sender's key is the first seen from them: the import binds it to their id. */
+  readonly bindSigner: boolean;
 }
 
 export interface PacketStore {
@@ -47,8 +50,10 @@ export interface PacketStore {
 
 type Run = <Mode extends IDBTransactionMode, T>(stores: StoreName[], mode: Mode, body: (tx: Tx<StoreName[], Mode>) => Promise<T>) => Promise<T>;
 
-const { annotations: A, videos: V, packets: P, keys: K, senders: S, aliases: L } = STORES;
+const { annotations: A, videos: V, packets: P, keys: K, senders: S, aliases: L, signers: G } = STORES;
 const senderKey = (name: string) => name.trim().toLowerCase();
+/** An inbox entry per sender and packet: another sender reusing a packet's id gets an entry of its own. */
+const entryKey = (packet: Pick<ReadPacket['packet'], 'id' | 'sender'>) => `received:${packet.sender.id}:${packet.id}`;
 
 function importCounts(plan: ImportPlan): ImportCounts {
   const changed = (c: keyof ImportPlan['counts']) => plan.counts[c].new + plan.counts[c].updated;
@@ -71,17 +76,30 @@ export function packetStore(run: Run, now: () => number): PacketStore {
   /** Reads only from IndexedDB (awaiting anything else would let the transaction commit). */
   async function plan(tx: Tx<StoreName[], IDBTransactionMode>, read: ReadPacket, me: Author, ownPrint: string | null): Promise<PlannedImport> {
     const { packet, records } = read;
-    const [storedList, known, existing, videoRecord] = await Promise.all([
+    const key = entryKey(packet);
+    const [storedList, known, existing, videoRecord, binding, alias] = await Promise.all([
       Promise.all(records.map((r) => tx.objectStore(A).get(r.id))),
       tx.objectStore(S).get(senderKey(packet.sender.name)),
-      tx.objectStore(P).get(`received:${packet.id}`),
+      tx.objectStore(P).get(key),
       tx.objectStore(V).get(packet.video.id),
+      tx.objectStore(G).get(packet.sender.id),
+      tx.objectStore(L).get(packet.video.id),
     ]);
     const stored = new Map<string, Annotation>();
     for (const r of storedList) if (r) stored.set(r.id, r);
-    const result = planImport(records, stored, me);
+    const own = ownPrint === read.fingerprint;
+    const attached = alias?.to;
+    const result = planImport(records, stored, {
+      me,
+      sender: packet.sender,
+      own,
+      // The first key seen from an author is theirs; only it adds or changes their records.
+      senderKeyKnown: own || !binding || binding.fingerprint === read.fingerprint,
+      // A packet video attached to a video here: records may sit under either id.
+      sameVideo: (a, b) => a === b || (attached !== undefined && ((a === packet.video.id && b === attached) || (a === attached && b === packet.video.id))),
+    });
     const senderStatus: SenderStatus =
-      ownPrint === read.fingerprint
+      own
         ? 'own'
         : !known
           ? 'first'
@@ -90,7 +108,7 @@ export function packetStore(run: Run, now: () => number): PacketStore {
             : 'different';
     const seenBefore = new Set(existing?.unread ?? []);
     const entry: PacketEntry = {
-      key: `received:${packet.id}`,
+      key,
       direction: 'received',
       packetId: packet.id,
       // Revisions may arrive in any order: the entry describes the newest seen.
@@ -102,7 +120,7 @@ export function packetStore(run: Run, now: () => number): PacketStore {
       unread: [...new Set([...seenBefore, ...result.unread])],
       contentHash: null,
     };
-    return { plan: result, senderStatus, entry, videoKnown: videoRecord !== undefined };
+    return { plan: result, senderStatus, entry, videoKnown: videoRecord !== undefined || attached !== undefined, bindSigner: !binding && !own };
   }
 
   return {
@@ -121,12 +139,12 @@ export function packetStore(run: Run, now: () => number): PacketStore {
 
     async planPacket(read, me) {
       const ownPrint = await ownFingerprint();
-      return run([A, V, P, S], 'readonly', (tx) => plan(tx, read, me, ownPrint));
+      return run([A, V, P, S, G, L], 'readonly', (tx) => plan(tx, read, me, ownPrint));
     },
 
     importPacket: async (read, me) => {
       const ownPrint = await ownFingerprint();
-      return run([A, V, P, S], 'readwrite', async (tx) => {
+      return run([A, V, P, S, G, L], 'readwrite', async (tx) => {
         const planned = await plan(tx, read, me, ownPrint);
         // Refused: nothing is written, so the transaction commits nothing.
         if (planned.plan.problem) return planned;
@@ -137,20 +155,31 @@ export function packetStore(run: Run, now: () => number): PacketStore {
         await writeAnnotations(tx, planned.plan.writes, t);
         const video = await tx.objectStore(V).get(read.packet.video.id);
         const v = read.packet.video;
-        // Known from the packet until the video is opened here.
-        if (!video || !video.title) {
-          await tx.objectStore(V).put({
-            id: v.id, title: v.title, pageUrl: v.pageUrl, duration: v.duration, fps: v.fps, width: v.width, height: v.height,
-            createdAt: video?.createdAt ?? t, updatedAt: Math.max(video?.updatedAt ?? t, t),
-          });
-        }
+        // What the packet says fills only what is not known here; its address only when it
+        // names this very video (a packet can't send the library to another site).
+        await tx.objectStore(V).put({
+          id: v.id,
+          title: video?.title || v.title,
+          pageUrl: video?.pageUrl || trustedAddress(v.id, v.pageUrl),
+          duration: video?.duration ?? v.duration,
+          fps: video?.fps ?? v.fps,
+          width: video?.width ?? v.width,
+          height: video?.height ?? v.height,
+          createdAt: video?.createdAt ?? t,
+          updatedAt: Math.max(video?.updatedAt ?? t, t),
+        });
         // One's own packet coming back (restoring after a lost profile) is not something received.
         if (planned.senderStatus === 'own') return planned;
         await tx.objectStore(P).put(planned.entry);
-        const name = senderKey(read.packet.sender.name);
-        const known = await tx.objectStore(S).get(name);
-        const fingerprints = [...new Set([...(known?.fingerprints ?? []), read.fingerprint])];
-        await tx.objectStore(S).put({ name, displayName: read.packet.sender.name, fingerprints, firstSeen: known?.firstSeen ?? t });
+        const { sender } = read.packet;
+        if (planned.bindSigner) await tx.objectStore(G).put({ authorId: sender.id, fingerprint: read.fingerprint, name: sender.name, firstSeen: t });
+        // A key that differs from earlier ones with this name is not learned: the warning stays.
+        if (planned.senderStatus !== 'different') {
+          const name = senderKey(sender.name);
+          const known = await tx.objectStore(S).get(name);
+          const fingerprints = [...new Set([...(known?.fingerprints ?? []), read.fingerprint])];
+          await tx.objectStore(S).put({ name, displayName: sender.name, fingerprints, firstSeen: known?.firstSeen ?? t });
+        }
         return planned;
       });
     },

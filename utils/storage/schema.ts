@@ -8,7 +8,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import type { Annotation, VideoRecord } from '../model/types';
-import type { KnownSender, PacketEntry, SignerRecord, VideoAlias } from './packet-records';
+import type { KnownSender, PacketEntry, SignerBinding, SignerRecord, VideoAlias } from './packet-records';
 import { fillV1Annotation, fillV1Video, fillV2Video } from './upgrade-records';
 
 /** What the database holds at CURRENT_VERSION. */
@@ -33,6 +33,8 @@ export interface FrameCoachDB extends DBSchema {
   keys: { key: string; value: SignerRecord };
   /** Keys seen on packets, by sender name: is this the same sender as before? */
   senders: { key: string; value: KnownSender };
+  /** The key each author signs with (the first seen): only that key adds or changes their records. */
+  signers: { key: string; value: SignerBinding };
   /** A packet's video attached to another video here (a page opened from another address). */
   aliases: { key: string; value: VideoAlias; indexes: { byTarget: string } };
 }
@@ -48,6 +50,7 @@ export const STORES = {
   keys: 'keys',
   senders: 'senders',
   aliases: 'aliases',
+  signers: 'signers',
 } as const satisfies Record<StoreName, StoreName>;
 
 export const INDEXES = {
@@ -98,9 +101,12 @@ export const MIGRATIONS: Record<number, Migration> = {
     db.createObjectStore(STORES.aliases, { keyPath: 'from' }).createIndex(INDEXES.byTarget, 'to');
     await rewriteAll(tx.objectStore(STORES.videos), fillV2Video);
   },
+  4: (db) => {
+    db.createObjectStore(STORES.signers, { keyPath: 'authorId' });
+  },
 };
 
-export const CURRENT_VERSION = 3;
+export const CURRENT_VERSION = 4;
 
 /** Runs the steps after `oldVersion` up to `newVersion` in order; a gap is a bug, so it throws. */
 export async function runMigrations(db: Db, tx: UpgradeTx, oldVersion: number, newVersion: number): Promise<void> {
