@@ -102,6 +102,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     grab: {
       video: () => grabVideo(video),
       tab() {
+        // A capture is of the whole tab; from inside a frame, where the picture is in it is not known here.
+        if (window.top !== window) return Promise.reject(Object.assign(new Error('the video is in a frame'), { code: 'frame' }));
         video.scrollIntoView({ block: 'center', inline: 'center' });
         return grabFromTab(video, () => measureVideo(video).content, host.host, async () => (await deps.call('tab.capture', {})).image);
       },

@@ -29,7 +29,6 @@ import { chooseFile, confirmImport, dropFile, openLibrary, previewCount, shot, u
 const CLIP = clipByFile('vp9-25.webm');
 const GRANTED_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3-granted');
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> =SUM(1,2)';
-const COACH: Author = { id: 'report-coach', name: 'Coach Ana' };
 const ORANGE = '#ff8000';
 /** Drawings, normalized to the picture, in a colour the test clip does not have. */
 const LINE = { from: { x: 0.1, y: 0.75 }, to: { x: 0.9, y: 0.75 } };
@@ -48,7 +47,7 @@ afterAll(async () => {
 });
 
 /** Comments at frames 12 (markup in it, a line, a reply, an acknowledgement), 30–40 and 50; an angle alone at 70; a stopwatch over 10–15. */
-function records(videoId: string): Annotation[] {
+function records(videoId: string, COACH: Author): Annotation[] {
   const t = (k: number) => frameStart(CLIP, k);
   const style = { color: ORANGE, width: 8 };
   const base = { videoId, author: COACH, now: 1_700_000_000_000 };
@@ -73,7 +72,12 @@ async function openSeeded(b: LaunchedBrowser, fixture: string, name: string): Pr
   await ready(page);
   const src = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentSrc);
   const { id } = identifyVideo({ topUrl: url, frameUrl: url, src });
-  await seedRecords(b.serviceWorker!, records(id), { id, url, title: 'Stride, 1 Dec' });
+  // The records are this profile's own (as a coach's are on the coach's machine): a packet carries its sender's.
+  const author = await b.serviceWorker!.evaluate(async () => {
+    const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return ((await ext.storage.local.get('settings')).settings as { author: Author }).author;
+  });
+  await seedRecords(b.serviceWorker!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec' });
   await page.reload();
   await ready(page);
   await expect.poll(async () => (await page.evaluate(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments))).toBe('4');

@@ -130,6 +130,16 @@ describe('the coach sends, the athlete answers', () => {
     expect(again.text).toBe(first.text);
   });
 
+  it('making a report (which carries the packet) changes neither the revision nor the recipient', async () => {
+    const c = await coachWithReview();
+    const first = await c.handlers['packet.export']({ videoId: VIDEO, recipient: 'Sam', message: 'hi' }, {});
+    const { files } = await c.handlers['report.build']({ videoId: VIDEO, formats: ['markdown'], snapshots: [] }, {});
+    expect(files[0]!.text).toContain('to Sam');
+    const again = await c.handlers['packet.export']({ videoId: VIDEO }, {});
+    expect(again).toMatchObject({ unchanged: true, revision: 1 });
+    expect(again.text).toBe(first.text);
+  });
+
   it('says when the sender’s key differs from earlier packets with that name', async () => {
     const real = await coachWithReview();
     const impostor = installation({ id: 'someone', name: 'Coach Ana' });
@@ -175,6 +185,16 @@ describe('the coach sends, the athlete answers', () => {
     const back = ok(await c.handlers['packet.import']({ text: reply.text }, {}));
     expect(back.counts.replies.new).toBe(1);
     expect(back.counts.acknowledgements.new).toBe(1);
+
+    // The coach's next revision carries the reply back, under the coach's video id: the same record here.
+    await annotate(c, [newComment({ videoId: VIDEO, time: 3, frame: 75, text: 'Next week: cadence', author: coach, id: 'c9' })]);
+    const next = ok(await a.handlers['packet.import']({ text: (await c.handlers['packet.export']({ videoId: VIDEO }, {})).text }, {}));
+    expect(next.counts.comments.new).toBe(1);
+    expect(next.counts.replies.unchanged).toBe(2); // the coach's own, and the athlete's
+
+    // Deleting the athlete's video lets go of the attachment: the packet is offered again.
+    await a.handlers['video.delete']({ videoId: first.video.id }, {});
+    expect((await a.handlers['video.open'](elsewhere, here)).candidates.map((p) => p.videoId)).toEqual([VIDEO]);
   });
 
   it('refuses to export nothing, with a message that says what to do', async () => {

@@ -112,6 +112,12 @@ describe('making a report on the page', () => {
     expect(t.reporter.state.get().notes).toEqual(['4 frames were captured from the tab (the page does not let FrameCoach read this video).']);
   });
 
+  it('in a frame of another site (the picture can’t be found in a tab capture): blank frames, said so', async () => {
+    const s = setup({ readable: false, tab: async () => Promise.reject(Object.assign(new Error('in a frame'), { code: 'frame' })) });
+    expect(await s.reporter.make()).toBe(true);
+    expect(s.reporter.state.get().notes).toEqual(['4 frames are blank, with the drawings on them.']);
+  });
+
   it('a playing video plays again afterwards', async () => {
     const s = setup();
     s.video.paused = false;

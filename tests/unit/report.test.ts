@@ -117,7 +117,8 @@ describe('Markdown', () => {
   it.each([
     ['- not a list', '\\- not a list'],
     ['# not a heading', '\\# not a heading'],
-    ['1. not a list', '\\1. not a list'],
+    ['1. not a list', '1\\. not a list'],
+    ['=== not a heading', '\\=== not a heading'],
     ['a *b* [c](d) <e>', 'a \\*b\\* \\[c\\](d) \\<e\\>'],
   ])('mdText(%j)', (text, expected) => expect(mdText(text)).toBe(expected));
 });

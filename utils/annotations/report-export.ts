@@ -83,7 +83,13 @@ export function createReporter({ call, annotations, session, grab, saveFile }: R
     const direct = grab.video();
     if (direct) return { canvas: direct, how: 'video' };
     if (blankWhenUnreadable) return { canvas: grab.blank(), how: 'blank' };
-    return { canvas: await grab.tab(), how: 'tab' };
+    try {
+      return { canvas: await grab.tab(), how: 'tab' };
+    } catch (error) {
+      // In a frame of another site the picture can't be found in a capture of the tab.
+      if ((error as { code?: unknown }).code === 'frame') return { canvas: grab.blank(), how: 'blank' };
+      throw error;
+    }
   }
 
   async function make(blankWhenUnreadable = false): Promise<boolean> {

@@ -95,8 +95,10 @@ export function packetHandlers({ withStore, settings, broadcast, now = Date.now,
       kind,
       inReplyTo,
       createdAt: 0,
-      sender: { id: author.id, name: author.name, role: args.role ?? (kind === 'reply' ? 'athlete' : 'coach') },
-      recipient: args.recipient?.trim().slice(0, 200) || null,
+      // An athlete (someone sent them a review of this video) writes as one, whatever they send.
+      sender: { id: author.id, name: author.name, role: args.role ?? (kind === 'reply' || review ? 'athlete' : 'coach') },
+      // Not given (a report carries the packet): the last export's, so nothing changes by itself.
+      recipient: (args.recipient === undefined ? sent?.recipient : args.recipient?.trim().slice(0, 200)) || null,
       message: (args.message ?? sent?.message ?? '').trim().slice(0, 2_000),
       video: packetVideo,
       records,

@@ -7,6 +7,7 @@ import type { Handlers } from '../messaging/server';
 import { openUrlAt } from '../packets/open-url';
 import { emptySummary, summarize, type SearchHit, type VideoSummary } from '../storage/library';
 import type { FrameCoachStore } from '../storage/store';
+import { videoView } from './video-view';
 
 export interface Memory {
   get(key: string): Promise<unknown>;
@@ -52,12 +53,13 @@ export function tabHandlers({ withStore, memory, openTab }: TabDeps) {
       const videoId = await memory.get(`tab:${tabId}`);
       if (typeof videoId !== 'string') return null;
       return withStore(async (db) => {
-        const [video, records, unread] = await Promise.all([db.getVideo(videoId), db.listAnnotations(videoId), db.unreadFor(videoId)]);
+        const [video, view] = await Promise.all([db.getVideo(videoId), videoView(db, videoId, null)]);
         if (!video) return null;
         const summaries = new Map<string, VideoSummary>();
         const hits: SearchHit[] = [];
-        for (const r of records) summarize(r, summaries, hits);
-        return { video, summary: summaries.get(videoId) ?? emptySummary(videoId), unread: unread.length };
+        // The packet videos attached here count as this video's.
+        for (const r of view.annotations) summarize({ ...r, videoId }, summaries, hits);
+        return { video, summary: summaries.get(videoId) ?? emptySummary(videoId), unread: view.unread.length };
       });
     },
   };

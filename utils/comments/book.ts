@@ -166,7 +166,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
         editor.mode === 'edit' && target
           ? mutate(target, { text })
           : newComment({
-              videoId,
+              // A reply belongs with its comment (on a packet video attached here, that video).
+              videoId: editor.mode === 'reply' ? (target?.videoId ?? videoId) : videoId,
               time: editor.time,
               frame: editor.frame,
               endTime: editor.endTime,

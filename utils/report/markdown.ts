@@ -13,8 +13,9 @@ export function mdText(text: string, indent = '  '): string {
     .map((line) =>
       line
         .replace(/([\\`*_[\]<>|~])/g, '\\$1')
-        // What would start a heading, a list or a quote at the start of a line.
-        .replace(/^(\s*)([#>+-]|\d+[.)])/, '$1\\$2'),
+        // What would start a heading, a list, a quote or a rule at the start of a line.
+        .replace(/^(\s*)(\d+)([.)])/, '$1$2\\$3')
+        .replace(/^(\s*)([#>+\-=])/, '$1\\$2'),
     )
     .join(`\n${indent}`);
 }

@@ -15,7 +15,7 @@ export interface StoreDeps {
   readonly now: () => number;
 }
 
-const { videos: V, annotations: A, packets: P } = STORES;
+const { videos: V, annotations: A, packets: P, aliases: L } = STORES;
 
 export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
   let closed = false;
@@ -96,13 +96,18 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
       }),
 
     async deleteVideo(videoId) {
-      return run([A, V, P], 'readwrite', async (tx) => {
+      return run([A, V, P, L], 'readwrite', async (tx) => {
         const keys = await tx.objectStore(A).index(INDEXES.byVideo).getAllKeys(videoId);
         await Promise.all(keys.map((key) => tx.objectStore(A).delete(key)));
         await tx.objectStore(V).delete(videoId);
         const entries = await tx.objectStore(P).index(INDEXES.byVideo).getAll(videoId);
-        // The outbox is the video's (its revisions); the inbox keeps what was received.
-        await Promise.all(entries.filter((e) => e.direction === 'sent').map((e) => tx.objectStore(P).delete(e.key)));
+        // The outbox is the video's (its revisions); the inbox keeps what was received, with nothing left unread.
+        await Promise.all(
+          entries.map((e) => (e.direction === 'sent' ? tx.objectStore(P).delete(e.key) : tx.objectStore(P).put({ ...e, unread: [] }))),
+        );
+        // Packet videos attached to it, or it attached to another, no longer are.
+        const attached = await tx.objectStore(L).index(INDEXES.byTarget).getAllKeys(videoId);
+        await Promise.all([...attached, videoId].map((key) => tx.objectStore(L).delete(key)));
         return keys.length;
       });
     },
