@@ -96,6 +96,9 @@ make_h264 h264-29.97.mp4 30000/1001 120 60
 make_vp9 vp9-30.webm 30 120 60
 make_vp9 vp9-59.94.webm 60000/1001 240 120
 make_h264 h264-60.mp4 60 240 120
+# Phone slow motion: 2 s each, so they stay small.
+make_h264 h264-120.mp4 120 240 120
+make_h264 h264-240.mp4 240 480 240
 make_h264_vfr h264-vfr.mp4
 
 # Probe, decode every frame, read every barcode, write clips.json.
@@ -117,6 +120,8 @@ const specs = [
   { file: 'vp9-30.webm', codec: 'vp9', rate: [30, 1] },
   { file: 'vp9-59.94.webm', codec: 'vp9', rate: [60000, 1001] },
   { file: 'h264-60.mp4', codec: 'h264', rate: [60, 1] },
+  { file: 'h264-120.mp4', codec: 'h264', rate: [120, 1] },
+  { file: 'h264-240.mp4', codec: 'h264', rate: [240, 1] },
   { file: 'h264-vfr.mp4', codec: 'h264', rate: null, pattern: [2250, 3000, 3750], timescale: 90000 },
 ];
 

@@ -17,8 +17,8 @@ export function AttachOffer({ candidates, actions }: { candidates: readonly Pack
   return (
     <div class="fc-offer" role="alertdialog" aria-label="Show a packet on this video?">
       <div>
-        <strong>{first.sender.name || 'Someone'}</strong>’s feedback of {day(first.createdAt)} on “{first.video.title || 'a video'}” was made on
-        a video at another address, as long as this one. Is it this video?
+        <strong>{first.sender.name || 'Someone'}</strong>’s feedback of {day(first.createdAt)} on “{first.video.title || 'a video'}” is for a
+        video at another address, as long as this one. Is it this video?
       </div>
       <div class="fc-offer-buttons">
         <button type="button" class="fc-btn fc-primary" onClick={() => actions.attach(first.videoId)}>Show it on this video</button>

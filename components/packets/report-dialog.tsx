@@ -34,10 +34,7 @@ export function ReportDialog({ report, actions }: { report: ReportState; actions
           </label>
         ))}
       </div>
-      <p class="fc-dim">
-        One HTML file anyone can open, with nothing installed: each comment with its frame and your drawings on it, and the
-        measurements. It carries the packet too, so FrameCoach can import it.
-      </p>
+      <p class="fc-dim">The HTML opens anywhere: each comment with its frame and drawings, and the measurements.</p>
       {progress ? (
         <div class="fc-progress" role="status">
           <progress value={progress.done} max={Math.max(1, progress.total)} />
@@ -46,14 +43,13 @@ export function ReportDialog({ report, actions }: { report: ReportState; actions
         </div>
       ) : (
         <div class="fc-editor-buttons">
-          <span class="fc-dim">The video comes back to this frame after.</span>
+          <span class="fc-dim" />
           <button type="button" class="fc-btn fc-primary fc-make" disabled={report.busy} onClick={() => actions.make()}>{report.busy ? 'Writing…' : 'Make report'}</button>
         </div>
       )}
       {report.needsPermission && (
         <div class="fc-editor-error" role="alert">
-          This video comes from another site, so the page does not let FrameCoach read its picture. FrameCoach can capture the
-          tab instead, once you allow it.
+          This video comes from another site: FrameCoach can capture the tab instead, once you allow it.
           <div class="fc-editor-buttons">
             <button type="button" class="fc-btn" onClick={actions.askPermission}>Allow tab capture…</button>
             <button type="button" class="fc-btn" onClick={() => actions.make(true)}>Make it with blank frames</button>

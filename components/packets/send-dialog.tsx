@@ -42,8 +42,8 @@ export function SendDialog({ send, holds, coachName, actions }: {
       </h2>
       {coachName && (
         <div class="fc-send-kind" role="radiogroup" aria-label="What to send">
-          <label><input type="radio" name="fc-kind" checked={reply} onChange={() => actions.set({ kind: 'reply' })} /> My replies and acknowledgements</label>
-          <label><input type="radio" name="fc-kind" checked={!reply} onChange={() => actions.set({ kind: 'review' })} /> Everything on this video</label>
+          <label><input type="radio" name="fc-kind" checked={reply} onChange={() => actions.set({ kind: 'reply' })} /> What I wrote</label>
+          <label><input type="radio" name="fc-kind" checked={!reply} onChange={() => actions.set({ kind: 'review' })} /> Everything</label>
         </div>
       )}
       <form
@@ -67,12 +67,11 @@ export function SendDialog({ send, holds, coachName, actions }: {
         <p class="fc-dim">
           {summary === null
             ? reply
-              ? 'The packet holds what you wrote on this video: replies, acknowledgements, your own comments and drawings.'
-              : 'The packet holds every comment and drawing on this video.'
+              ? 'It holds what you wrote on this video.'
+              : 'It holds every comment and drawing on this video.'
             : summary.length
-              ? `The packet holds ${summary.join(', ')}.`
-              : 'Nothing to send yet.'}{' '}It is saved as a
-          .framecoach.json file: send it by chat, email or Drive; it opens in FrameCoach.
+              ? `It holds ${summary.join(', ')}.`
+              : 'Nothing to send yet.'}{' '}Saved as a file to send by chat, email or Drive.
         </p>
         {send.error && <div class="fc-editor-error" role="alert">{send.error}</div>}
         <div class="fc-editor-buttons">

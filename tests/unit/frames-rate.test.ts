@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_RATES, detectFrameRate, snapToStandard } from '../../utils/frames/rate';
+import { STANDARD_RATES, combineRates, decodedRate, detectFrameRate, snapToStandard } from '../../utils/frames/rate';
 
 type Quantize = (t: number) => number;
 const exact: Quantize = (t) => t;
@@ -195,5 +195,70 @@ describe('detectFrameRate: junk', () => {
 
   it('accepts negative times', () => {
     expect(detectFrameRate([-0.12, -0.08, -0.04, 0, 0.04])?.fps).toBe(25);
+  });
+});
+
+describe('decoded-frame counts (a display that skips frames of a high-rate clip)', () => {
+  /** Pairs as sampled on presented frames: a 60 Hz display shows every n-th frame; the decoder counts them all (a few ahead). */
+  const pairs = (fps: number, seconds: number, every: number, ahead = 3) =>
+    Array.from({ length: Math.floor((seconds * fps) / every) }, (_, i) => ({ media: (i * every) / fps, frames: 10 + i * every + ahead + (i % 2) }));
+
+  it.each([
+    [120, 2],
+    [240, 4],
+  ])('%d fps presented every %d-th frame reads %d from the decoded counts', (fps, every) => {
+    const presented = detectFrameRate(pairs(fps, 1, every).map((p) => p.media));
+    expect(presented?.fps).toBeCloseTo(fps / every, 3); // what the gaps alone say
+    const combined = combineRates(presented, decodedRate(pairs(fps, 1, every)), pairs(fps, 1, every).map((p) => p.media));
+    expect(combined).toMatchObject({ fps, variable: false });
+    expect(combined?.minGap).toBeCloseTo(1 / fps, 9);
+  });
+
+  it('keeps the presented rate when decoded and presented agree (60 fps on a 60 Hz display), and on a variable rate', () => {
+    const sixty = detectFrameRate(pairs(60, 1, 1).map((p) => p.media));
+    expect(combineRates(sixty, 59.8)).toBe(sixty);
+    const vfr = { fps: 48, minGap: 1 / 60, variable: true, samples: 40 };
+    expect(combineRates(vfr, 47.97)).toBe(vfr);
+  });
+
+  it('needs a long enough stretch', () => {
+    expect(decodedRate(pairs(240, 0.2, 4))).toBeNull();
+    expect(decodedRate([])).toBeNull();
+  });
+});
+
+describe('the grid the presented frames sit on settles a rough decoded count', () => {
+  // 240 fps on a 60 Hz display that beats against it: gaps of 3, 4 and 5 frames.
+  const times = [0, 4, 7, 11, 15, 20, 24, 28, 31, 35, 39, 44, 48, 52, 55, 59].map((k) => k / 240);
+  it.each([218, 240, 262])('a decoded count of %d reads 240', (count) => {
+    expect(combineRates(detectFrameRate(times), count, times)?.fps).toBe(240);
+  });
+  it('120 fps shown every other frame: a count of 128 reads 120', () => {
+    const every2 = Array.from({ length: 30 }, (_, i) => (2 * i) / 120);
+    expect(combineRates(detectFrameRate(every2), 128, every2)?.fps).toBe(120);
+  });
+});
+
+describe('between two rates near the count, the grid decides', () => {
+  const times = [0, 4, 7, 11, 15, 20, 24, 28, 31, 35, 39, 44, 48, 52, 55, 59].map((k) => k / 240);
+  it('a 240 fps clip counted at 272 (nearer 300) reads 240: 300’s grid misses most frames', () => {
+    expect(combineRates(detectFrameRate(times), 272, times)?.fps).toBe(240);
+  });
+  it('the same with WebM’s 1 ms timestamps', () => {
+    const rounded = times.map((t) => Math.round(t * 1000) / 1000);
+    expect(combineRates(detectFrameRate(rounded), 255, rounded)?.fps).toBe(240);
+  });
+});
+
+describe('a rough count, far off, still finds the grid', () => {
+  it.each([
+    [240, 304],
+    [240, 360], // a burst of decoding at the start of a short play
+    [240, 190],
+    [120, 165],
+  ])('%d fps counted at %d', (fps, count) => {
+    const every = fps / 60;
+    const times = Array.from({ length: 30 }, (_, i) => Math.round(i * every + (fps === 240 ? (i % 3) - 1 : 0)) / fps);
+    expect(combineRates(detectFrameRate(times), count, times)?.fps).toBe(fps);
   });
 });

@@ -61,7 +61,7 @@ export interface Reporter {
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const BLANK_NOTE = 'The picture of this frame could not be captured (a protected video, or capture not allowed): the drawings are shown on a blank frame.';
+const BLANK_NOTE = 'This frame could not be captured: the drawings are on a blank frame.';
 
 export function createReporter({ call, annotations, session, grab, saveFile }: ReporterDeps): Reporter {
   const state = createStore<ReportState>({

@@ -9,6 +9,7 @@ import { mutate } from '../model/mutate';
 import type { AckAnnotation, Annotation, Author, CommentAnnotation } from '../model/types';
 import { createStore, type Store } from '../player/store';
 import type { History } from '../edit/history';
+import { readOnlyReason } from '../annotations/ownership';
 import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
 
 export interface Editor {
@@ -116,9 +117,9 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
 
   /** The editor is for our own comments only: others' are replied to, not changed. */
   function refuse(c: CommentAnnotation): boolean {
-    if (annotations.canEdit(c)) return false;
-    state.set({ error: `${c.author.name || 'Someone else'} wrote this comment: you can reply to it or acknowledge it, not change it.` });
-    return true;
+    const reason = readOnlyReason(c, source.get().me);
+    if (reason) state.set({ error: reason });
+    return reason !== null;
   }
 
   return {

@@ -10,7 +10,7 @@
 
 /** Standard rates, as exact fractions (NTSC rates are n·1000/1001). */
 export const STANDARD_RATES: readonly number[] = [
-  24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 120,
+  24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 120, 240,
 ];
 
 export interface FrameRate {
@@ -125,6 +125,80 @@ function fitBase(mediaTimes: readonly number[], base: number): number {
   }
   flush();
   return sxx > 0 ? sxy / sxx : base;
+}
+
+/** A presented rate this far below the decoded one is a display skipping frames, not the video's rate. */
+const SKIPPED_BY_DISPLAY = 1.3;
+
+/**
+ * The rate from decoded-frame counts (getVideoPlaybackQuality().totalVideoFrames, which counts
+ * every frame decoded even when the display skips it) against media time, as pairs taken
+ * during one stretch of playback: the least-squares slope, when the stretch covers at least
+ * `minSpan` seconds. A 60 Hz display presents at most ~60 frames a second, so on 120 and 240 fps
+ * clips only this sees the real rate.
+ */
+export function decodedRate(all: readonly { media: number; frames: number }[], minSpan = 0.15): number | null {
+  // The decoder runs ahead (and drops a few) as playback starts: the first quarter is left out.
+  const pairs = all.slice(Math.floor(all.length / 4));
+  const first = pairs[0];
+  const last = pairs[pairs.length - 1];
+  if (!first || !last || pairs.length < 3 || last.media - first.media < minSpan) return null;
+  const mx = mean(pairs.map((p) => p.media));
+  const my = mean(pairs.map((p) => p.frames));
+  let sxy = 0;
+  let sxx = 0;
+  for (const p of pairs) {
+    sxy += (p.media - mx) * (p.frames - my);
+    sxx += (p.media - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : null;
+}
+
+/** High rates phones and action cameras film at (slow motion), besides the standard ones. */
+const HIGH_RATES: readonly number[] = [100, 120, 200, 240, 480, 960];
+/**
+ * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs
+ * ahead in bursts, so a count is mostly too high (+45 % over a third of a second of a 240 fps
+ * clip was seen), rarely much too low. The grid leaves only rates a factor of 2 or more apart
+ * to choose from (a rate and its multiples), so the lowest one the count allows is right.
+ */
+const COUNT_HIGH = 1.6;
+const COUNT_LOW = 1.5;
+
+/**
+ * How far, on average, the presented frames sit off the grid of `fps` started by the first
+ * one, in frames (0: every one on it; WebM's 1 ms rounding adds a little). Every multiple of a
+ * rate fits as well as the rate itself: the decoded count tells those apart.
+ */
+function offGrid(mediaTimes: readonly number[], fps: number): number {
+  const t0 = mediaTimes[0];
+  if (t0 === undefined || mediaTimes.length < 2) return 0;
+  let sum = 0;
+  for (const t of mediaTimes) {
+    const frames = (t - t0) * fps;
+    sum += Math.abs(frames - Math.round(frames));
+  }
+  return sum / mediaTimes.length;
+}
+/** Off by less than this on average: on the grid. */
+const ON_GRID = 0.12;
+
+/**
+ * The rate to use, from presented-frame gaps and (when there is one) the decoded-frame rate.
+ * When the presented frames are clearly fewer than the decoded ones (a display skipping frames
+ * of a high-rate clip), the rate is the lowest standard one the decoded count allows on whose
+ * grid the presented frames sit: the count says roughly how many, the presented timestamps say
+ * exactly which grid. Otherwise the presented-gap rate (it also tells a
+ * variable rate from dropped frames).
+ */
+export function combineRates(presented: FrameRate | null, decoded: number | null, presentedTimes: readonly number[] = []): FrameRate | null {
+  if (decoded === null || !Number.isFinite(decoded) || decoded <= 0) return presented;
+  if (presented && decoded < presented.fps * SKIPPED_BY_DISPLAY) return presented;
+  const candidates = [...STANDARD_RATES, ...HIGH_RATES]
+    .filter((f) => f >= decoded / COUNT_HIGH && f <= decoded * COUNT_LOW && offGrid(presentedTimes, f) <= ON_GRID)
+    .sort((a, b) => a - b);
+  const fps = candidates[0] ?? decoded;
+  return { fps, minGap: 1 / fps, variable: false, samples: presented?.samples ?? 0 };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { detectFrameRate, type FrameRate } from '../frames/rate';
+import { combineRates, decodedRate, detectFrameRate, type FrameRate } from '../frames/rate';
 import type { FrameSource } from '../frames/stepper';
 import { createTimeline, type Timeline } from '../frames/timeline';
 
@@ -30,7 +30,9 @@ const SEEK_TIMEOUT_MS = 1500;
 const SETTLE_MS = 60;
 const MAX_SAMPLES = 240;
 const PROBE_FRAMES = 12;
-const PROBE_MS = 1200;
+const PROBE_MS = 1500;
+/** Media seconds the probe plays at least, for decoded-frame counts (a 240 fps clip: ~120 frames). */
+const PROBE_SPAN = 0.5;
 
 type FrameCallback = (now: number, meta: { mediaTime: number }) => void;
 type RvfcVideo = HTMLVideoElement & {
@@ -44,6 +46,12 @@ export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVi
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Frames decoded so far (shown or skipped by the display), where the browser counts them. */
+function decodedFrames(video: HTMLVideoElement): number | null {
+  const quality = (video as Partial<Pick<HTMLVideoElement, 'getVideoPlaybackQuality'>>).getVideoPlaybackQuality?.();
+  return quality && Number.isFinite(quality.totalVideoFrames) ? quality.totalVideoFrames : null;
+}
+
 export function createVideoSource(video: HTMLVideoElement): VideoSource {
   if (!supportsFrameCallbacks(video)) throw new Error('This browser cannot report video frames.');
   const rv = video;
@@ -52,7 +60,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const timeline = createTimeline();
   let lastFrameAt = 0;
   let segment: number[] = [];
+  /** Decoded-frame counts against media time over the same stretch of playback. */
+  let decoded: { media: number; frames: number }[] = [];
   let rate: FrameRate | null = null;
+  /** The rate came from decoded-frame counts: a later stretch too short to count again must not halve it. */
+  let fromDecoded = false;
   let callbackId = 0;
   let disposed = false;
   const abort = new AbortController();
@@ -66,7 +78,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
     if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
       segment.push(meta.mediaTime);
+      const frames = decodedFrames(rv);
+      if (frames !== null) decoded.push({ media: meta.mediaTime, frames });
       if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
+      if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
       if (segment.length >= 8 && segment.length % 8 === 0) measure();
     }
     for (const listener of listeners) listener(meta.mediaTime);
@@ -74,19 +89,32 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   callbackId = rv.requestVideoFrameCallback(onFrame);
 
   function measure(): void {
-    const found = detectFrameRate(segment);
+    const shown = detectFrameRate(segment);
+    const counted = decodedRate(decoded);
+    const found = combineRates(shown, counted, segment);
+    if (!found) return;
+    // The decoded-frame count overruled the presented gaps (a display skipping frames).
+    const byCount = found !== shown;
+    // A stretch too short to count frames can't overrule a rate that counted them.
+    if (fromDecoded && !byCount && counted === null) return;
     // A longer run of evidence replaces a shorter one; a new source starts afresh.
-    if (found && (!rate || found.samples >= rate.samples || found.variable !== rate.variable)) rate = found;
+    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) {
+      rate = found;
+      fromDecoded = byCount;
+    }
   }
   const breakSegment = () => {
     measure();
     segment = [];
+    decoded = [];
   };
   const reset = () => {
     presented = null;
     timeline.clear();
     segment = [];
+    decoded = [];
     rate = null;
+    fromDecoded = false;
   };
   const opts = { signal: abort.signal };
   video.addEventListener('seeking', breakSegment, opts);
@@ -161,7 +189,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       if (speed > 1) video.playbackRate = 1;
       await video.play();
       const start = performance.now();
-      while (probeSamples.length < PROBE_FRAMES && performance.now() - start < PROBE_MS) await wait(20);
+      // Enough presented frames, and long enough (in media time) for the decoded-frame count to
+      // tell a high rate the display skips from the rate it shows.
+      const startMedia = video.currentTime;
+      const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= PROBE_SPAN);
+      while (!enough() && performance.now() - start < PROBE_MS) await wait(20);
       await pause();
     } catch {
       // Playback refused: no measurement, the caller says so.
@@ -170,7 +202,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       video.muted = muted;
       video.playbackRate = speed;
     }
-    const found = detectFrameRate(probeSamples);
+    // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
+    const found = rate ?? detectFrameRate(probeSamples);
     if (found && !rate) rate = found;
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? shown + rate.minGap / 2 : resumeAt);
