@@ -1,4 +1,8 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
+
+/** The content script's `wxt/browser`: the native API, no polyfill (see the file). */
+const CONTENT_BROWSER = fileURLToPath(new URL('./utils/messaging/content-browser.ts', import.meta.url));
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -20,6 +24,16 @@ export default defineConfig({
     description:
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
   }),
+  hooks: {
+    // Content scripts run in every frame of every page: they get the native API (a few calls,
+    // the same in both browsers) instead of webextension-polyfill. Everything else keeps it.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: CONTENT_BROWSER }, ...list] };
+    },
+  },
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {

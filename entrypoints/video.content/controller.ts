@@ -26,11 +26,15 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const view = createStore<ViewState>({ visible: true, help: false, comments: false, filter: '' });
   const call = createClient((message) => browser.runtime.sendMessage(message));
   const changeListeners = new Set<(message: ChangeMessage) => void>();
-  const onRuntimeMessage = (message: unknown) => {
+  // Answered through `sendResponse` (the native API: see utils/messaging/content-browser.ts).
+  const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
     // The popup's buttons (only the extension's own pages reach this listener).
-    if (isRun(message) && attached) return Promise.resolve(registry.execute(message.command, ctx, contextKeys()));
-    return undefined;
+    if (!isRun(message) || !attached) return undefined;
+    void Promise.resolve(registry.execute(message.command, ctx, contextKeys())).then(sendResponse, (error: unknown) =>
+      sendResponse({ error: String(error) }),
+    );
+    return true;
   };
   browser.runtime.onMessage.addListener(onRuntimeMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onRuntimeMessage));
