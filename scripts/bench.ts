@@ -16,7 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { ALL_CLIPS, BARCODE, readBarcode, readBarcodeInPage, type ClipInfo } from '../tests/e2e/barcode';
+import { CLIPS, BARCODE, readBarcode, readBarcodeInPage, type ClipInfo } from '../tests/e2e/barcode';
 import { EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from '../tests/e2e/overlay';
 
@@ -182,7 +182,7 @@ async function main() {
   const rows: Row[] = [];
   try {
     const only = process.env.BENCH_CLIPS?.split(',');
-    for (const clip of ALL_CLIPS.filter((c) => !only || only.includes(c.file))) {
+    for (const clip of CLIPS.filter((c) => !only || only.includes(c.file))) {
       process.stderr.write(`bench ${clip.file}…\n`);
       rows.push(await benchClip(browser.context, fixtureUrl(server, 'plain.html', { clip: clip.file }), clip));
     }

@@ -42,21 +42,12 @@ export interface ClipInfo {
 }
 
 export const BARCODE: BarcodeLayout = clipsDoc.barcode;
-/** Every committed clip (the bench measures them all). */
-export const ALL_CLIPS: ClipInfo[] = clipsDoc.clips as ClipInfo[];
-/**
- * Phone slow motion (120 and 240 fps): their rate is read right now (decoded-frame counts),
- * and steps land, but a step right after pausing still misses now and then at these rates
- * (frames still in flight from playback; issue 11). They join the suite's clips when that is
- * exact; until then the bench reports them.
- */
-const PENDING = new Set(['h264-120.mp4', 'h264-240.mp4']);
-/** The clips the e2e suite holds to 100 % (99 % on VFR). */
-export const CLIPS: ClipInfo[] = ALL_CLIPS.filter((c) => !PENDING.has(c.file));
+/** Every committed clip: the e2e suite holds each to 100 % exact steps (99 % on VFR), the bench measures them. */
+export const CLIPS: ClipInfo[] = clipsDoc.clips as ClipInfo[];
 
 /** A committed clip by its file name. */
 export function clipByFile(file: string): ClipInfo {
-  const clip = ALL_CLIPS.find((c) => c.file === file);
+  const clip = CLIPS.find((c) => c.file === file);
   if (!clip) throw new Error(`No clip ${file} in clips.json`);
   return clip;
 }

@@ -7,7 +7,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ALL_CLIPS, CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
+import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { FIXTURES_ROOT } from '../fixtures/server';
 
@@ -133,7 +133,7 @@ describe('fixtures in Chromium', () => {
     });
   }
 
-  for (const clip of ALL_CLIPS) {
+  for (const clip of CLIPS) {
     it(`${clip.file}: seeking to the middle of frame k shows barcode k`, async () => {
       await openClip(clip);
       const info = await page.$eval('#v', (v: HTMLVideoElement) => ({
@@ -279,7 +279,7 @@ describe('fixtures in Chromium', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(fixtureUrl(server, '/demo/', { clip: 'vp9-59.94.webm' }));
     expect(await page.title()).toBe('FrameCoach demo');
-    await page.waitForFunction((n) => document.querySelectorAll('#gallery video').length === n, ALL_CLIPS.length);
+    await page.waitForFunction((n) => document.querySelectorAll('#gallery video').length === n, CLIPS.length);
     expect(await page.$eval('#v', (v: HTMLVideoElement) => v.src)).toMatch(/vp9-59\.94\.webm$/);
     await page.selectOption('#clip', 'h264-vfr.mp4');
     await page.waitForFunction(() => (document.getElementById('v') as HTMLVideoElement).readyState >= 2);

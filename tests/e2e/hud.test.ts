@@ -10,7 +10,7 @@ import { prng } from '../shared/prng';
 import { clipByFile, readBarcode, type ClipInfo } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { fixtureUrl, type FixtureServer } from './harness';
-import { measureRate } from './overlay';
+import { hostData, measureRate, waitIdle } from './overlay';
 import { ui } from './packet-helpers';
 import { useBrowser } from './session';
 
@@ -33,7 +33,7 @@ async function hudFrame(page: Page): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
-describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
+describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
   it('shows the frame on screen after pausing playback, at 20 moments', async () => {
     const page = await open(clip, 'hud-pause');
     await measureRate(page);
@@ -47,10 +47,33 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4'].map((f) => [f, cl
       await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
       // What a person sees once the picture has stopped: frames in flight have landed.
       await page.waitForTimeout(250);
+      await waitIdle(page); // the HUD's busy mark: FrameCoach is still confirming the frame
       const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
       if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}`);
       // Near the end: back to the start for the next moments.
       if (shown > clip.frames - 30) await page.evaluate(() => ((document.querySelector('video') as HTMLVideoElement).currentTime = 0.2));
+    }
+    expect(misses).toEqual([]);
+  });
+
+  it('keeps the rate and the frame through short plays to the end', async () => {
+    const page = await open(clip, 'hud-end');
+    await measureRate(page);
+    const misses: string[] = [];
+    // Near the end the decoder has nothing left to decode: its frame count stands still while
+    // playback goes on, which once read as half the rate.
+    for (const before of [0.35, 0.3, 0.25, 0.2]) {
+      await page.evaluate((b) => {
+        const v = document.querySelector('video') as HTMLVideoElement;
+        v.currentTime = v.duration - b;
+      }, before);
+      await page.waitForTimeout(200);
+      await page.keyboard.press('k');
+      await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).ended);
+      await page.waitForTimeout(250);
+      await waitIdle(page);
+      const [shown, hud, fps] = [await readBarcode(page), await hudFrame(page), Number((await hostData(page)).fps)];
+      if (shown !== hud || Math.abs(fps - clip.fps!) > 1e-6) misses.push(`${before} s before the end: HUD F${hud} at ${fps} fps, screen ${shown}`);
     }
     expect(misses).toEqual([]);
   });

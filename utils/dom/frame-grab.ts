@@ -41,6 +41,29 @@ export function grabVideo(video: HTMLVideoElement): HTMLCanvasElement | null {
   return c;
 }
 
+const PRINT_W = 64;
+const PRINT_H = 36;
+
+/**
+ * A small picture of the frame on screen, enough to tell one frame from the next; null when
+ * the page won't let the video be read. (A fresh canvas each time: a tainted one stays so.)
+ */
+export function framePrint(video: HTMLVideoElement): Uint8ClampedArray | null {
+  if (video.mediaKeys || !video.videoWidth || typeof OffscreenCanvas !== 'function') return null;
+  try {
+    const ctx = new OffscreenCanvas(PRINT_W, PRINT_H).getContext('2d', { willReadFrequently: true });
+    ctx!.drawImage(video, 0, 0, PRINT_W, PRINT_H);
+    return ctx!.getImageData(0, 0, PRINT_W, PRINT_H).data;
+  } catch {
+    return null;
+  }
+}
+
+/** The same frame, allowing for rounding where it was scaled or its colours converted. */
+export function samePrint(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
+  return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= 3);
+}
+
 /** A dark frame of the picture's shape (nothing could be captured). */
 export function blankFrame(video: HTMLVideoElement): HTMLCanvasElement {
   const { width, height } = snapshotSize(video);

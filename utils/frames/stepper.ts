@@ -93,7 +93,7 @@ function clampTime(time: number, end: number): number {
  * safe on a variable rate: Chromium may think the frame shorter than it is, MP4 durations
  * being stored in decode order.)
  */
-const justInside = (start: number, gap: number) => start + Math.min(0.002, gap * 0.1);
+export const justInside = (start: number, gap: number) => start + Math.min(0.002, gap * 0.1);
 
 /** A known neighbour can be trusted when no other frame fits between it and `time`. */
 const adjacent = (a: number, b: number, gap: number) => Math.abs(b - a) < 2 * gap - 1e-4;

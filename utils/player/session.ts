@@ -60,6 +60,9 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
   const abort = new AbortController();
   const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;
   let requestedAt: number | null = null;
+  /** Steps running; the frame on screen after a pause being confirmed. Either shows as busy. */
+  let stepping = false;
+  let settling = false;
   let lastUi = 0;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -112,7 +115,10 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
           if (done) requestedAt = null;
         },
         onError: flash,
-        onBusy: (busy) => state.set({ busy }),
+        onBusy: (busy) => {
+          stepping = busy;
+          state.set({ busy: stepping || settling });
+        },
       })
     : null;
 
@@ -148,7 +154,16 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
   // A loop's wrap pauses for a moment: the HUD keeps showing "playing" through it.
   const syncPlayback = () => {
     state.set({ paused: video.paused && !keepLoop.wrapping(), speed: video.playbackRate });
-    if (video.paused) showPresented();
+    if (!video.paused) return;
+    showPresented();
+    if (!source || keepLoop.wrapping()) return;
+    settling = true;
+    state.set({ busy: true });
+    void source.settle().finally(() => {
+      settling = false;
+      state.set({ busy: stepping });
+      if (video.paused) showPresented();
+    });
   };
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
   for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {

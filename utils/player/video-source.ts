@@ -1,5 +1,6 @@
 import { combineRates, decodedRate, detectFrameRate, type FrameRate } from '../frames/rate';
-import type { FrameSource } from '../frames/stepper';
+import { justInside, type FrameSource } from '../frames/stepper';
+import { framePrint, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
 
 /**
@@ -21,6 +22,11 @@ export interface VideoSource extends FrameSource {
    * not have to play the video to measure.
    */
   assume(fps: number): void;
+  /**
+   * After playback pauses: waits for frames in flight, then makes sure the frame known as
+   * presented is the one on screen (a display can show a last frame it never announced).
+   */
+  settle(): Promise<void>;
   /** Called for every presented frame with its media time. */
   onFrame(listener: (mediaTime: number) => void): () => void;
   dispose(): void;
@@ -33,6 +39,13 @@ const PROBE_FRAMES = 12;
 const PROBE_MS = 1500;
 /** Media seconds the probe plays at least, for decoded-frame counts (a 240 fps clip: ~120 frames). */
 const PROBE_SPAN = 0.5;
+/**
+ * How far past the last announced frame the screen may be after a pause: about one refresh
+ * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
+ */
+const UNANNOUNCED_S = 0.06;
+/** How far ahead of playback the decoder runs (0.09 s measured on a 240 fps clip), with room. */
+const DECODER_AHEAD_S = 0.2;
 
 type FrameCallback = (now: number, meta: { mediaTime: number }) => void;
 type RvfcVideo = HTMLVideoElement & {
@@ -63,10 +76,19 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   /** Decoded-frame counts against media time over the same stretch of playback. */
   let decoded: { media: number; frames: number }[] = [];
   let rate: FrameRate | null = null;
-  /** The rate came from decoded-frame counts: a later stretch too short to count again must not halve it. */
-  let fromDecoded = false;
   let callbackId = 0;
   let disposed = false;
+  /** False from playback until the frame on screen after the pause is confirmed. */
+  let confirmed = true;
+  let settling: Promise<void> | null = null;
+  let probing = false;
+  /**
+   * Seeks this source did not start (the site's controls): a confirmation in flight gives way.
+   * `seeking` is fired from a task after `currentTime` is set, so a seek is told ours by its
+   * target, not by a flag around the assignment.
+   */
+  let ownTarget: number | null = null;
+  let otherSeeks = 0;
   const abort = new AbortController();
 
   const onFrame: FrameCallback = (now, meta) => {
@@ -79,7 +101,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
       segment.push(meta.mediaTime);
       const frames = decodedFrames(rv);
-      if (frames !== null) decoded.push({ media: meta.mediaTime, frames });
+      // The decoder finishes before playback does: near the end its count stands still.
+      if (frames !== null && !(rv.duration - meta.mediaTime < DECODER_AHEAD_S)) decoded.push({ media: meta.mediaTime, frames });
       if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
       if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
       if (segment.length >= 8 && segment.length % 8 === 0) measure();
@@ -95,13 +118,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (!found) return;
     // The decoded-frame count overruled the presented gaps (a display skipping frames).
     const byCount = found !== shown;
-    // A stretch too short to count frames can't overrule a rate that counted them.
-    if (fromDecoded && !byCount && counted === null) return;
+    // Where the browser counts decoded frames, a stretch too short to count them sets nothing:
+    // presented gaps alone say 60 on a 120 fps clip, or 30 on a 60 fps one when the machine is busy.
+    if (counted === null && decodedFrames(rv) !== null) return;
     // A longer run of evidence replaces a shorter one; a new source starts afresh.
-    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) {
-      rate = found;
-      fromDecoded = byCount;
-    }
+    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) rate = found;
   }
   const breakSegment = () => {
     measure();
@@ -114,10 +135,18 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     segment = [];
     decoded = [];
     rate = null;
-    fromDecoded = false;
   };
   const opts = { signal: abort.signal };
   video.addEventListener('seeking', breakSegment, opts);
+  video.addEventListener(
+    'seeking',
+    () => {
+      if (ownTarget !== null && Math.abs(video.currentTime - ownTarget) < 1e-6) ownTarget = null;
+      else otherSeeks++;
+    },
+    opts,
+  );
+  video.addEventListener('play', () => void (confirmed = false), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
@@ -160,18 +189,63 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       const timer = setTimeout(() => finish(presented ?? before), SEEK_TIMEOUT_MS);
       video.addEventListener('seeked', onSeeked);
       video.currentTime = time;
+      ownTarget = video.currentTime;
     });
   }
 
-  async function pause(): Promise<void> {
-    if (video.paused) return;
-    video.pause();
-    // Frames already queued may still be presented: wait until they stop arriving.
+  /** Frames already queued may still be presented after a pause: waits until they stop arriving. */
+  async function framesStop(): Promise<void> {
     const start = performance.now();
     while (performance.now() - start < 500) {
       await wait(SETTLE_MS / 3);
       if (performance.now() - lastFrameAt >= SETTLE_MS) break;
     }
+  }
+
+  async function pause(): Promise<void> {
+    if (!video.paused) video.pause();
+    await settle();
+  }
+
+  function settle(): Promise<void> {
+    // The probe's own pause is followed by its own seek back.
+    if (confirmed || probing || !video.paused) return Promise.resolve();
+    settling ??= framesStop()
+      .then(confirmOnScreen)
+      .finally(() => {
+        settling = null;
+      });
+    return settling;
+  }
+
+  /**
+   * A display can present a last frame before the pause without announcing it (rVFC skips a
+   * callback): the screen is then a few frames past what is known. Comparing small pictures
+   * finds it: the frame announced last (nothing visibly changes: the usual case), then the
+   * next ones. Where the picture can't be read (another site's video), the screen goes back
+   * to the frame announced, so what is known is what is shown.
+   */
+  async function confirmOnScreen(): Promise<void> {
+    const at = presented;
+    const known = rate;
+    const seeks = otherSeeks;
+    const still = () => video.paused && seeks === otherSeeks && !disposed;
+    // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
+    const done = () => void (confirmed = video.paused && !disposed);
+    if (at === null || !known || !still()) return done();
+    const gap = known.minGap;
+    const screen = framePrint(video);
+    const tries = screen ? Math.min(16, Math.ceil(UNANNOUNCED_S / gap) + 1) : 1;
+    const first = known.variable ? justInside(at, gap) : at + gap / 2;
+    for (let i = 0; i < tries; i++) {
+      await seek(i === 0 ? first : at + (i + 0.5) * gap);
+      if (!still()) return done();
+      const now = screen && framePrint(video);
+      if (!screen || (now && samePrint(now, screen))) break;
+      // None matched (a picture that changes as it is read?): back to the frame announced.
+      if (i === tries - 1) await seek(first);
+    }
+    done();
   }
 
   async function probe(): Promise<FrameRate | null> {
@@ -183,6 +257,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (Number.isFinite(duration) && duration - resumeAt < 0.8) video.currentTime = Math.max(0, duration - 1);
     const probeSamples: number[] = [];
     const off = source.onFrame((t) => probeSamples.push(t));
+    probing = true;
     try {
       video.muted = true;
       // Above 1x a 60 Hz screen skips frames, and the gaps would halve the rate.
@@ -194,7 +269,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       const startMedia = video.currentTime;
       const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= PROBE_SPAN);
       while (!enough() && performance.now() - start < PROBE_MS) await wait(20);
-      await pause();
+      video.pause();
+      await framesStop();
     } catch {
       // Playback refused: no measurement, the caller says so.
     } finally {
@@ -207,6 +283,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (found && !rate) rate = found;
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? shown + rate.minGap / 2 : resumeAt);
+    // The seek above put a known frame on screen.
+    probing = false;
+    confirmed = video.paused;
     return rate;
   }
 
@@ -216,6 +295,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     presented: () => presented,
     seek,
     pause,
+    settle,
     async sync() {
       if (presented !== null) return presented;
       if (video.readyState < 2) return null;
