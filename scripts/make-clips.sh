@@ -72,19 +72,67 @@ make_vp9() {
     "$OUT/$file"
 }
 
-# Variable frame rate: presentation gaps cycle 25 ms, 33.333 ms, 41.667 ms (2250, 3000,
-# 3750 ticks of 1/90000 s; a 3-frame cycle is 9000 ticks = 100 ms, mean 30 fps). The barcode
-# is drawn first (from n), then the timestamps are rewritten.
+# Variable frame rate: presentation gaps cycle 33.333, 33.333, 41.667, 41.667, 25, 50 ms (3000,
+# 3000, 3750, 3750, 2250, 4500 ticks of 1/90000 s; a 6-frame cycle is 20250 ticks = 225 ms, mean
+# 26.7 fps). No frame clock explains it (30 and 60 fps miss by a quarter or half a frame; 120 fps
+# would have most of its frames missing): a real VFR clip, unlike a phone's jittered 30 fps. The
+# barcode is drawn first (from n), then the timestamps are rewritten.
 VFR_FRAMES=120
 make_h264_vfr() {
   local file="$1"
   ffmpeg "${COMMON_IN[@]}" \
     -f lavfi -i "testsrc2=size=${W}x${H}:rate=30" \
-    -vf "$(barcode_filter),settb=1/90000,setpts='floor(N/3)*9000+if(eq(mod(N,3),0),0,if(eq(mod(N,3),1),2250,5250))'" \
+    -vf "$(barcode_filter),settb=1/90000,setpts='floor(N/6)*20250+if(eq(mod(N,6),0),0,if(eq(mod(N,6),1),3000,if(eq(mod(N,6),2),6000,if(eq(mod(N,6),3),9750,if(eq(mod(N,6),4),13500,15750)))))'" \
     -frames:v "$VFR_FRAMES" -fps_mode passthrough -enc_time_base 1/90000 \
     -c:v libx264 -preset medium -crf 30 -bf 3 -g 60 -keyint_min 60 -sc_threshold 0 \
     -threads 1 -x264-params "threads=1" \
     "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
+    "$OUT/$file"
+}
+
+# CFR with dropped frames: a 60 fps clock where every fifth frame is missing (durations 1/60 and
+# 2/60 s). The barcode is drawn before the drop, so it is the frame's slot on the clock (0, 1, 2,
+# 3, 5, 6, …): a frame's number is its time times the rate, as on a clip with nothing dropped.
+make_h264_drops() {
+  local file="$1"
+  ffmpeg "${COMMON_IN[@]}" \
+    -f lavfi -i "testsrc2=size=${W}x${H}:rate=60" \
+    -vf "$(barcode_filter),select='not(eq(mod(n\,5)\,4))',settb=1/90000,setpts='floor(PTS*60/90000+0.5)*1500'" \
+    -frames:v 192 -fps_mode passthrough -enc_time_base 1/90000 \
+    -c:v libx264 -preset medium -crf 30 -bf 3 -g 120 -keyint_min 120 -sc_threshold 0 \
+    -threads 1 -x264-params "threads=1" \
+    "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
+    "$OUT/$file"
+}
+
+# A phone's clip: a 30 fps clock with frames missing irregularly (a low-light stretch at 20 fps,
+# a burst at 15 fps, scattered single drops) and timestamps off the clock by up to 4 ms (a fixed
+# pseudo-random pattern, 0 on the first frame). The barcode is the slot on the clock.
+PHONE_DROPS="not((between(n\,36\,71)*eq(mod(n\,3)\,2))+eq(mod(n*7+3\,23)\,0)+(between(n\,95\,104)*eq(mod(n\,2)\,1)))"
+PHONE_PTS="st(0\,floor(PTS/3000+0.5))*3000+if(eq(ld(0)\,0)\,0\,(mod(ld(0)*ld(0)*7+ld(0)*3\,9)-4)*90)"
+make_h264_phone() {
+  local file="$1"
+  ffmpeg "${COMMON_IN[@]}" \
+    -f lavfi -i "testsrc2=size=${W}x${H}:rate=30" \
+    -vf "$(barcode_filter),settb=1/90000,setpts='N*3000',select='${PHONE_DROPS}',setpts='${PHONE_PTS}'" \
+    -frames:v 96 -fps_mode passthrough -enc_time_base 1/90000 \
+    -c:v libx264 -preset medium -crf 30 -bf 3 -g 60 -keyint_min 60 -sc_threshold 0 \
+    -threads 1 -x264-params "threads=1" \
+    "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
+    "$OUT/$file"
+}
+
+# A clip whose first frame is at 0.41 s, not 0 (a cut from a longer recording): the browser's
+# timeline starts there. 0.41 s is not a whole number of frames, so the grid is offset too.
+# (WebM: Chromium ends an MP4's timeline at its edit list's length and cuts off the last 0.41 s.)
+make_vp9_offset() {
+  local file="$1"
+  ffmpeg "${COMMON_IN[@]}" \
+    -f lavfi -i "testsrc2=size=${W}x${H}:rate=30" \
+    -vf "$(barcode_filter)" -frames:v 90 -output_ts_offset 0.41 \
+    -c:v libvpx-vp9 -crf 36 -b:v 0 -deadline good -cpu-used 2 -row-mt 0 -threads 1 \
+    -g 60 -keyint_min 60 \
+    "${COMMON_OUT[@]}" \
     "$OUT/$file"
 }
 
@@ -100,6 +148,9 @@ make_h264 h264-60.mp4 60 240 120
 make_h264 h264-120.mp4 120 240 120
 make_h264 h264-240.mp4 240 480 240
 make_h264_vfr h264-vfr.mp4
+make_h264_drops h264-60-drops.mp4
+make_h264_phone h264-phone-30.mp4
+make_vp9_offset vp9-30-offset.webm
 
 # Probe, decode every frame, read every barcode, write clips.json.
 export OUT W H BITS X0 PITCH BOX_W BOX_Y BOX_H
@@ -122,7 +173,11 @@ const specs = [
   { file: 'h264-60.mp4', codec: 'h264', rate: [60, 1] },
   { file: 'h264-120.mp4', codec: 'h264', rate: [120, 1] },
   { file: 'h264-240.mp4', codec: 'h264', rate: [240, 1] },
-  { file: 'h264-vfr.mp4', codec: 'h264', rate: null, pattern: [2250, 3000, 3750], timescale: 90000 },
+  { file: 'h264-vfr.mp4', codec: 'h264', rate: null, pattern: [3000, 3000, 3750, 3750, 2250, 4500], timescale: 90000 },
+  // On a clock with frames missing (barcode = slot on the clock), timestamps up to jitter off it.
+  { file: 'h264-60-drops.mp4', codec: 'h264', rate: [60, 1], clock: true, jitter: 0 },
+  { file: 'h264-phone-30.mp4', codec: 'h264', rate: [30, 1], clock: true, jitter: 0.004 },
+  { file: 'vp9-30-offset.webm', codec: 'vp9', rate: [30, 1], start: 0.41 },
 ];
 
 const run = (cmd, args) => execFileSync(cmd, args, { maxBuffer: 1 << 30 });
@@ -162,12 +217,28 @@ for (const s of specs) {
   const times = probe.frames.map((f) => Number(f.pts_time));
   const frames = times.length;
   for (let i = 1; i < frames; i++) if (!(times[i] > times[i - 1])) fail(`${s.file}: frame ${i} pts not increasing`);
-  if (Math.abs(times[0]) > 1e-9) fail(`${s.file}: first frame pts ${times[0]} (expected 0)`);
+  const start = s.start ?? 0;
+  if (Math.abs(times[0] - start) > 1e-9) fail(`${s.file}: first frame pts ${times[0]} (expected ${start})`);
+
+  // Decode every frame in presentation order as raw luma; read each barcode.
+  const raw = run('ffmpeg', ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', '-']);
+  const fsz = W * H;
+  if (raw.length !== fsz * frames) fail(`${s.file}: decoded ${raw.length / fsz} frames, probed ${frames}`);
+  const numbers = [];
+  for (let k = 0; k < frames; k++) {
+    const r = readBarcode(raw, k * fsz);
+    if (r.n < 0) fail(`${s.file}: frame ${k} unreadable${r.ambiguous !== undefined ? ` (ambiguous luma ${r.ambiguous})` : ''}`);
+    numbers.push(r.n);
+  }
+  // Every frame reads its index; on a clock with drops, its slot (increasing, some skipped).
+  for (let k = 0; k < frames; k++) {
+    if (s.clock ? k > 0 && !(numbers[k] > numbers[k - 1]) : numbers[k] !== k) fail(`${s.file}: frame ${k} reads ${numbers[k]}`);
+  }
 
   // Expected timestamps.
   const expected = [];
   for (let k = 0; k < frames; k++) {
-    if (s.rate) expected.push((k * s.rate[1]) / s.rate[0]);
+    if (s.rate) expected.push(start + ((s.clock ? numbers[k] : k) * s.rate[1]) / s.rate[0]);
     else {
       const cyc = s.pattern.reduce((a, b) => a + b, 0);
       let t = Math.floor(k / s.pattern.length) * cyc;
@@ -176,7 +247,7 @@ for (const s of specs) {
     }
   }
   // WebM timestamps are in ms, so allow 0.5 ms + epsilon.
-  const tol = s.file.endsWith('.webm') ? 0.00051 : 1e-6;
+  const tol = (s.file.endsWith('.webm') ? 0.00051 : 1e-6) + (s.jitter ?? 0);
   for (let k = 0; k < frames; k++) {
     if (Math.abs(times[k] - expected[k]) > tol) fail(`${s.file}: frame ${k} at ${times[k]}, expected ${expected[k]}`);
   }
@@ -186,20 +257,13 @@ for (const s of specs) {
     if (gaps.size < 3) fail(`${s.file}: expected variable gaps, got ${[...gaps]}`);
   }
 
-  // Decode every frame in presentation order as raw luma; check each barcode reads its index.
-  const raw = run('ffmpeg', ['-v', 'error', '-i', path, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', '-']);
-  const fsz = W * H;
-  if (raw.length !== fsz * frames) fail(`${s.file}: decoded ${raw.length / fsz} frames, probed ${frames}`);
-  for (let k = 0; k < frames; k++) {
-    const r = readBarcode(raw, k * fsz);
-    if (r.n !== k) fail(`${s.file}: frame ${k} reads ${r.n}${r.ambiguous !== undefined ? ` (ambiguous luma ${r.ambiguous})` : ''}`);
-  }
 
   // Duration as the browser reports it (video.duration): the container's stream duration.
   // For the VFR clip the muxer picks the last frame's duration itself (ffmpeg 5.1 does not
   // pass frame durations through), so it is not the end of the pattern.
   const durationSec = round6(Number(st.duration ?? probe.format.duration));
-  if (s.rate && Math.abs(durationSec - (frames * s.rate[1]) / s.rate[0]) > 0.0011) fail(`${s.file}: duration ${durationSec}`);
+  const end = s.rate ? start + ((numbers[frames - 1] + 1) * s.rate[1]) / s.rate[0] : 0;
+  if (s.rate && Math.abs(durationSec - end) > 0.0011 + (s.jitter ?? 0)) fail(`${s.file}: duration ${durationSec}, expected ${end}`);
   if (!(durationSec > times[frames - 1])) fail(`${s.file}: duration ${durationSec} before last frame`);
   const clip = {
     file: s.file,
@@ -211,10 +275,14 @@ for (const s of specs) {
     width: W,
     height: H,
     durationSec,
+    startSec: start,
   };
-  if (!s.rate) {
-    clip.frameDurationsMs = s.pattern.map((t) => round6((t * 1000) / s.timescale));
-    clip.frameTimes = times.map(round6);
+  if (!s.rate) clip.frameDurationsMs = s.pattern.map((t) => round6((t * 1000) / s.timescale));
+  if (!s.rate || s.clock) clip.frameTimes = times.map(round6);
+  if (s.clock) {
+    clip.dropped = true;
+    clip.jitterMs = (s.jitter ?? 0) * 1000;
+    clip.frameNumbers = numbers;
   }
   clips.push(clip);
   console.log(`ok ${s.file}: ${frames} frames, ${size} bytes, all barcodes read`);
@@ -226,7 +294,8 @@ const doc = {
     'Barcoded test clips made by scripts/make-clips.sh. Frame n (0-based, presentation order) shows n as ' +
     'bits white (1) / black (0) boxes on a black strip along the top edge, LSB first (box 0 leftmost). ' +
     'Box i spans x = x0 + i*pitch .. +boxWidth, y .. y+height, in intrinsic video pixels; read the centre, luma >= 128 is 1. ' +
-    'Frame k of a constant-rate clip starts at k/fps s; the VFR clip lists its frame start times.',
+    'Frame k of a constant-rate clip starts at startSec + k/fps s; the VFR clip lists its frame start times. ' +
+    'Clips with dropped frames (a clock with frames missing) list each frame\'s time and its number (its slot on the clock, what its barcode shows).',
   barcode,
   clips,
 };

@@ -7,13 +7,13 @@ import type { PlayerState } from '../../utils/player/session';
 function mark(label: string, time: number | null, rate: FrameRate | null): string {
   if (time === null) return `${label} …`;
   if (!rate || rate.variable) return `${label} ${formatClock(time)}`;
-  return `${label} F${frameIndexAt(time, rate.fps)}`;
+  return `${label} F${frameIndexAt(time, rate)}`;
 }
 
 /** Where the coach is: frame number, timecode with frames, measured rate, speed and loop. */
 export function Hud({ state }: { state: PlayerState }) {
   const { time, rate, speed, loopIn, loopOut, busy } = state;
-  const frame = time !== null && rate ? frameIndexAt(time, rate.fps) : null;
+  const frame = time !== null && rate ? frameIndexAt(time, rate) : null;
   const approx = rate?.variable ? '≈' : '';
   const tc = rate && !rate.variable ? rate.fps : null;
   return (

@@ -180,6 +180,9 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.busy = String(s.busy);
     data.fps = s.rate ? String(s.rate.fps) : '';
     data.variable = s.rate ? String(s.rate.variable) : '';
+    data.minGap = s.rate ? String(s.rate.minGap) : '';
+    data.dropped = s.rate ? String(!!s.rate.dropped) : '';
+    data.origin = s.rate?.origin === undefined ? '' : String(s.rate.origin);
     data.stepMs = s.lastStepMs === null ? '' : s.lastStepMs.toFixed(2);
     data.message = s.message?.text ?? '';
     data.videoId = b.videoId ?? '';

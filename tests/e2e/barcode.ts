@@ -37,8 +37,16 @@ export interface ClipInfo {
   durationSec: number;
   /** VFR only: the repeating cycle of frame durations. */
   frameDurationsMs?: number[];
-  /** VFR only: the start (presentation) time of every frame, seconds. */
+  /** Time of the first frame (0 unless the clip was cut from a longer recording). */
+  startSec: number;
+  /** VFR and clips with dropped frames: the start (presentation) time of every frame, seconds. */
   frameTimes?: number[];
+  /** A clock (fps) with frames missing: each frame's slot on it, which its barcode shows. */
+  dropped?: boolean;
+  /** How far (ms) timestamps sit off the clock, on a clip with dropped frames. */
+  jitterMs?: number;
+  /** With `dropped`: the number (barcode) of every frame, in order. */
+  frameNumbers?: number[];
 }
 
 export const BARCODE: BarcodeLayout = clipsDoc.barcode;
@@ -52,10 +60,33 @@ export function clipByFile(file: string): ClipInfo {
   return clip;
 }
 
-/** Start time (s) of frame k of a clip. */
+/** Start time (s) of the clip's k-th frame (k counts the frames in the file, from 0). */
 export function frameStart(clip: ClipInfo, k: number): number {
   if (clip.frameTimes) return clip.frameTimes[k]!;
-  return k / clip.fps!;
+  return clip.startSec + k / clip.fps!;
+}
+
+/** The number (barcode) of the clip's k-th frame: k, or its slot on the clock when frames were dropped. */
+export function numberOf(clip: ClipInfo, k: number): number {
+  return clip.frameNumbers ? clip.frameNumbers[k]! : k;
+}
+
+/** The number (barcode) of the frame on screen at media time `t` (a presented frame's start, give or take 0.6 ms). */
+export function numberAtTime(clip: ClipInfo, t: number): number {
+  let k = 0;
+  while (k + 1 < clip.frames && frameStart(clip, k + 1) <= t + 0.0006) k++;
+  return numberOf(clip, k);
+}
+
+/**
+ * The number (barcode) of the frame `delta` frames from the one numbered `n`: n + delta, or on a
+ * clip with dropped frames the one that many frames on in the file (dropped slots are no frames).
+ * NaN past either end, or when no frame is numbered `n`.
+ */
+export function stepNumber(clip: ClipInfo, n: number, delta: number): number {
+  if (!clip.frameNumbers) return n + delta >= 0 && n + delta < clip.frames ? n + delta : NaN;
+  const k = clip.frameNumbers.indexOf(n);
+  return k < 0 ? NaN : (clip.frameNumbers[k + delta] ?? NaN);
 }
 
 /** Middle (s) of frame k: the time to seek to when frame k must be shown. */

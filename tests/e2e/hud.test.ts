@@ -33,7 +33,7 @@ async function hudFrame(page: Page): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
-describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
+describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4', 'h264-60-drops.mp4', 'h264-phone-30.mp4', 'vp9-30-offset.webm'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
   it('shows the frame on screen after pausing playback, at 20 moments', async () => {
     const page = await open(clip, 'hud-pause');
     await measureRate(page);

@@ -12,6 +12,17 @@ function cfr(fps: number, indices: readonly number[], quantize: Quantize): numbe
   return indices.map((k) => quantize(k / fps));
 }
 
+/** Timestamps whose gaps repeat `gaps`, quantized. */
+function pattern(gaps: readonly number[], count: number, quantize: Quantize): number[] {
+  const times = [0];
+  let t = 0;
+  for (let i = 0; i < count; i++) {
+    t += gaps[i % gaps.length] ?? 0;
+    times.push(quantize(t));
+  }
+  return times;
+}
+
 function range(from: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => from + i);
 }
@@ -121,7 +132,7 @@ describe('detectFrameRate: constant frame rate', () => {
 
   it('counts the gaps it used, without seeks and duplicates', () => {
     const times = cfr(25, [0, 1, 2, 2, 3, 4, 500, 501, 502], exact);
-    expect(detectFrameRate(times)).toEqual({ fps: 25, minGap: 0.04, variable: false, samples: 6 });
+    expect(detectFrameRate(times)).toEqual({ fps: 25, minGap: 0.04, variable: false, samples: 6, dropped: false });
   });
 
   it('works from the minimum of 3 gaps', () => {
@@ -136,20 +147,12 @@ describe('detectFrameRate: constant frame rate', () => {
 
 describe('detectFrameRate: variable frame rate', () => {
   /** Times from a repeating gap pattern, in seconds. */
-  function pattern(gaps: readonly number[], count: number, quantize: Quantize): number[] {
-    const times = [0];
-    let t = 0;
-    for (let i = 0; i < count; i++) {
-      t += gaps[i % gaps.length] ?? 0;
-      times.push(quantize(t));
-    }
-    return times;
-  }
 
   it.each([
-    ['25/33.3/41.7 ms, 90 kHz', [1 / 40, 1 / 30, 1 / 24], mp4, 0.025, 30],
-    ['25/33.3/41.7 ms, 1 ms', [1 / 40, 1 / 30, 1 / 24], webm, 0.025, 30],
-    ['25/33.3/41.7 ms, exact', [1 / 40, 1 / 30, 1 / 24], exact, 0.025, 30],
+    ['33.3/33.3/41.7/41.7/25/50 ms, 90 kHz', [1 / 30, 1 / 30, 1 / 24, 1 / 24, 1 / 40, 1 / 20], mp4, 0.025, 5 / 0.175],
+    ['33.3/33.3/41.7/41.7/25/50 ms, 1 ms', [1 / 30, 1 / 30, 1 / 24, 1 / 24, 1 / 40, 1 / 20], webm, 0.025, 5 / 0.175],
+    ['33.3/33.3/41.7/41.7/25/50 ms, exact', [1 / 30, 1 / 30, 1 / 24, 1 / 24, 1 / 40, 1 / 20], exact, 0.025, 5 / 0.175],
+    ['30 fps, then 24 (low light)', [...Array<number>(20).fill(1 / 30), ...Array<number>(20).fill(1 / 24)], mp4, 1 / 30, 40 / (20 / 30 + 20 / 24)],
     ['33.3/50 ms, 1 ms', [1 / 30, 1 / 30, 1 / 20], webm, 1 / 30, 3 / (2 / 30 + 1 / 20)],
     ['16.7/40 ms, 90 kHz', [1 / 60, 1 / 25], mp4, 1 / 60, 1 / (1 / 120 + 1 / 50)],
   ])('%s', (_, gaps, quantize, minGap, fps) => {
@@ -165,10 +168,55 @@ describe('detectFrameRate: variable frame rate', () => {
   });
 
   it('still reports VFR with dropped frames mixed in', () => {
-    const times = pattern([1 / 40, 1 / 30, 1 / 24], 120, webm).filter((_, i) => i % 11 !== 5);
+    const times = pattern([1 / 30, 1 / 30, 1 / 24, 1 / 24, 1 / 40, 1 / 20], 120, webm).filter((_, i) => i % 11 !== 5);
     const rate = detectFrameRate(times);
     expect(rate?.variable).toBe(true);
     expect(rate?.minGap).toBeCloseTo(0.025, 3);
+  });
+});
+
+describe('detectFrameRate: a clock with frames missing and timestamps that wobble', () => {
+  /** Frames on slots of an `fps` clock, each `jitter(slot)` seconds off it. */
+  const onClock = (fps: number, slots: number[], jitter: (slot: number) => number = () => 0) =>
+    slots.map((k) => (k === 0 ? 0 : k / fps + jitter(k)));
+  /** ±4 ms, a fixed pseudo-random pattern (as the phone clip's). */
+  const wobble = (k: number) => (((k * k * 7 + k * 3) % 9) - 4) / 1000;
+
+  it('a 25/33.3/41.7 ms cycle sits within 4.2 ms of a 30 fps clock: 30 fps, wobbling (frames may go missing)', () => {
+    const rate = detectFrameRate(pattern([1 / 40, 1 / 30, 1 / 24], 120, mp4));
+    expect(rate).toMatchObject({ fps: 30, variable: false, dropped: true });
+    expect(rate!.jitter!).toBeGreaterThan(0.003);
+    expect(rate!.jitter!).toBeLessThan(0.0065);
+  });
+
+  it('a phone: 30 fps, ±4 ms, a 20 fps stretch and single frames missing', () => {
+    const slots = range(0, 120).filter((k) => !((k >= 36 && k <= 71 && k % 3 === 2) || (k * 7 + 3) % 23 === 0));
+    const rate = detectFrameRate(onClock(30, slots, wobble));
+    expect(rate).toMatchObject({ fps: 30, variable: false, dropped: true });
+    expect(rate!.minGap).toBeCloseTo(1 / 30, 9);
+    expect(rate!.jitter!).toBeLessThanOrEqual(0.005);
+  });
+
+  it('29.97 and 30 are told apart through the jitter', () => {
+    const slots = range(0, 200).filter((k) => k % 7 !== 3);
+    expect(detectFrameRate(onClock(30000 / 1001, slots, wobble))?.fps).toBe(30000 / 1001);
+    expect(detectFrameRate(onClock(30, slots, wobble))?.fps).toBe(30);
+  });
+
+  it('60 fps with every fifth frame missing: 60, frames missing', () => {
+    const rate = detectFrameRate(onClock(60, range(0, 240).filter((k) => k % 5 !== 4), (k) => (k % 2 ? 0.0005 : 0)));
+    expect(rate).toMatchObject({ fps: 60, variable: false, dropped: true });
+    expect(rate!.jitter ?? 0).toBeLessThan(0.0015);
+  });
+
+  it('a clock with most frames missing is not taken (120 fits 33 and 42 ms gaps)', () => {
+    expect(detectFrameRate(pattern([1 / 30, 1 / 24], 120, mp4))?.variable).toBe(true);
+  });
+
+  it('exact timestamps on a clock, nothing missing: no frames missing, no wobble', () => {
+    const rate = detectFrameRate(cfr(30, range(0, 90), webm));
+    expect(rate).toMatchObject({ fps: 30, dropped: false });
+    expect(rate!.jitter).toBeUndefined();
   });
 
   it('one odd gap is not VFR', () => {

@@ -52,7 +52,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       }
       const { loopIn, loopOut, rate } = session.state.get();
       if (range && loopIn !== null && loopOut !== null) {
-        const frameOf = (t: number) => (rate && !rate.variable ? frameIndexAt(t, rate.fps) : null);
+        const frameOf = (t: number) => (rate && !rate.variable ? frameIndexAt(t, rate) : null);
         book.startNew({ time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) });
       } else {
         book.startNew(at);

@@ -224,7 +224,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     const videoId = state.get().videoId;
     const { time, rate } = session.state.get();
     if (!videoId || time === null) return undefined;
-    return { videoId, time, frame: rate && !rate.variable ? frameIndexAt(time, rate.fps) : null };
+    return { videoId, time, frame: rate && !rate.variable ? frameIndexAt(time, rate) : null };
   }
 
   function setTool(mode: Mode | null) {

@@ -22,6 +22,16 @@ export interface FrameRate {
   variable: boolean;
   /** How many gaps the estimate rests on (seeks and stalls excluded). */
   samples: number;
+  /**
+   * A constant rate with frames missing from its clock (a phone dropping frames in low light,
+   * every fifth frame left out): frame numbers are slots on the clock, and a step of n frames
+   * has to find n real ones.
+   */
+  dropped?: boolean;
+  /** Seconds the timestamps sit off the clock at most (phones: a few ms); 0 or absent when exact. */
+  jitter?: number;
+  /** Media time of the first frame (frame 0), when known and not 0. */
+  origin?: number;
 }
 
 /** Gaps longer than this many base gaps are seeks or stalls, not frames. */
@@ -127,6 +137,8 @@ function fitBase(mediaTimes: readonly number[], base: number): number {
   return sxx > 0 ? sxy / sxx : base;
 }
 
+/** Decoded frames this far below a clock's rate: frames are missing from the file (phones: 0.8 of it). */
+const MISSING_BY_COUNT = 0.9;
 /** A presented rate this far below the decoded one is a display skipping frames, not the video's rate. */
 const SKIPPED_BY_DISPLAY = 1.3;
 
@@ -193,12 +205,101 @@ const ON_GRID = 0.12;
  */
 export function combineRates(presented: FrameRate | null, decoded: number | null, presentedTimes: readonly number[] = []): FrameRate | null {
   if (decoded === null || !Number.isFinite(decoded) || decoded <= 0) return presented;
-  if (presented && decoded < presented.fps * SKIPPED_BY_DISPLAY) return presented;
+  if (presented && decoded < presented.fps * SKIPPED_BY_DISPLAY) {
+    // Fewer frames decoded than the clock has slots: frames are missing from the file (a busy
+    // display skipping frames makes presented gaps say the same of any clip: the count doesn't).
+    // Either telling is enough: a count over a short stretch runs high, presented gaps see only some.
+    return presented.variable || presented.dropped || decoded >= presented.fps * MISSING_BY_COUNT ? presented : { ...presented, dropped: true };
+  }
   const candidates = [...STANDARD_RATES, ...HIGH_RATES]
     .filter((f) => f >= decoded / COUNT_HIGH && f <= decoded * COUNT_LOW && offGrid(presentedTimes, f) <= ON_GRID)
     .sort((a, b) => a - b);
   const fps = candidates[0] ?? decoded;
   return { fps, minGap: 1 / fps, variable: false, samples: presented?.samples ?? 0 };
+}
+
+/** Timestamps this far off a clock, in frames (95th percentile), are jitter; beyond it, another clock or none. */
+const CLOCK_JITTER = 0.2;
+/** The share of timestamps that may sit further off (a stray frame, a seek's neighbour). */
+const CLOCK_OUTLIERS = 0.05;
+/** Seconds off the clock (95th percentile) beyond timestamp rounding (WebM: 0.5 ms): a wobbling clock. */
+const WOBBLE = 0.0015;
+/** Presented gaps of two or more frames, as a share of all, that say frames are missing. */
+const MISSING_SHARE = 0.1;
+/** A clock may run at most this much faster than the frames seen (a low-light stretch at 20 of 30 fps). */
+const MAX_MISSING = 1.6;
+
+/**
+ * A standard clock the frames sit on, within jitter, when their gaps alone look variable: the
+ * lowest family of standard rates (23.976/24, 29.97/30, …) at least as fast as the frames
+ * seen, on whose grid (phase fitted) 95 % of the timestamps sit within a fifth of a frame;
+ * within the family, the rate of the least-squares fit of time against slot. Gaps of two or
+ * more slots are frames missing from the clock. Null when no clock fits (a real VFR clip).
+ */
+/** The finite samples that follow an earlier one (a seek back starts afresh). */
+function increasing(mediaTimes: readonly number[]): number[] {
+  return mediaTimes.filter((t, i) => Number.isFinite(t) && (i === 0 || t > (mediaTimes[i - 1] ?? -Infinity)));
+}
+
+function fitClock(mediaTimes: readonly number[], gaps: readonly number[]): FrameRate | null {
+  const times = increasing(mediaTimes);
+  if (times.length < 6) return null;
+  const seen = gaps.length / gaps.reduce((sum, g) => sum + g, 0);
+  let best: { fps: number; score: number } | null = null;
+  for (const fps of STANDARD_RATES) {
+    if (fps < seen * 0.98) continue;
+    // A clock with most of its frames missing explains anything (120 fits 33 and 42 ms gaps).
+    if (fps > seen * MAX_MISSING) break;
+    // Same family as the best so far (within 0.5 %): the better fit; a faster family: stop.
+    if (best && fps > best.fps * 1.005) break;
+    const score = offClock(times, fps);
+    if (score <= CLOCK_JITTER && (!best || score < best.score)) best = { fps, score };
+  }
+  if (!best) return null;
+  const phase = clockPhase(times, best.fps);
+  const slots = times.map((t) => Math.round(t * best.fps - phase));
+  const fitted = 1 / slope(slots, times);
+  const fps = snapToStandard(fitted) ?? best.fps;
+  let dropped = false;
+  for (let i = 1; i < slots.length; i++) if ((slots[i] ?? 0) - (slots[i - 1] ?? 0) >= 2) dropped = true;
+  const jitter = best.score / best.fps;
+  return { fps, minGap: 1 / fps, variable: false, samples: gaps.length, dropped: dropped || jitter > WOBBLE, jitter };
+}
+
+/** Where on a clock of `fps` frames start: the circular mean of their fractional slots, in (-½, ½]. */
+function clockPhase(times: readonly number[], fps: number): number {
+  let x = 0;
+  let y = 0;
+  for (const t of times) {
+    const angle = 2 * Math.PI * (t * fps);
+    x += Math.cos(angle);
+    y += Math.sin(angle);
+  }
+  return Math.atan2(y, x) / (2 * Math.PI);
+}
+
+/** How far the timestamps sit off a clock of `fps` (its phase fitted), in frames: the 95th percentile. */
+function offClock(times: readonly number[], fps: number): number {
+  const phase = clockPhase(times, fps);
+  const off = times.map((t) => {
+    const slot = t * fps - phase;
+    return Math.abs(slot - Math.round(slot));
+  });
+  off.sort((a, b) => a - b);
+  return off[Math.min(off.length - 1, Math.floor(off.length * (1 - CLOCK_OUTLIERS)))] ?? Infinity;
+}
+
+/** Least-squares slope of y against x. */
+function slope(xs: readonly number[], ys: readonly number[]): number {
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * ((ys[i] ?? my) - my);
+    sxx += (x - mx) ** 2;
+  });
+  return sxx > 0 ? sxy / sxx : NaN;
 }
 
 /**
@@ -225,14 +326,28 @@ export function detectFrameRate(mediaTimes: readonly number[]): FrameRate | null
   const snappedBase = snapToStandard(baseFps);
   if (!variable) {
     const fps = snappedBase ?? baseFps;
-    return { fps, minGap: 1 / fps, variable, samples: gaps.length };
+    // Frames missing from the clock, as far as presented gaps tell (a busy display skipping
+    // frames looks the same: then steps of many frames are only slower, never wrong).
+    const skipped = gaps.filter((gap) => multipleOf(gap, base) >= 2).length;
+    const found: FrameRate = { fps, minGap: 1 / fps, variable, samples: gaps.length, dropped: skipped >= Math.max(2, MISSING_SHARE * gaps.length) };
+    // Timestamps that wobble off the clock are a phone's: it drops frames where it likes, so
+    // frames may be missing where none was seen yet.
+    const wobble = offClock(increasing(mediaTimes), fps) / fps;
+    return wobble > WOBBLE ? { ...found, dropped: true, jitter: wobble } : found;
   }
+  // Off a single gap's grid, but maybe on a standard clock with frames missing and timestamps
+  // that wobble (a phone): the times, not the gaps, decide.
+  const clock = fitClock(mediaTimes, gaps);
+  if (clock) return clock;
   // VFR: mean rate over the gaps that are not dropped frames (on-grid multiples ≥ 2).
   const frameGaps = gaps.filter((gap) => multipleOf(gap, base) <= 1);
   const measured = 1 / mean(frameGaps);
+  // The shortest frame may have been seen only once: the smallest gap is the safer step.
+  const smallest = mean(groups[0] ?? [base]);
+  const minGap = snappedBase !== null ? 1 / snappedBase : base;
   return {
     fps: snapToStandard(measured) ?? measured,
-    minGap: snappedBase !== null ? 1 / snappedBase : base,
+    minGap: smallest < minGap - tolerance(smallest) ? smallest : minGap,
     variable,
     samples: gaps.length,
   };

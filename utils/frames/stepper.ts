@@ -23,6 +23,11 @@ export interface StepTiming {
   /** Smallest gap between consecutive frames, in seconds (1/fps on constant rate). */
   minGap: number;
   variable: boolean;
+  /**
+   * A constant rate with frames missing from the clock: a step of n > 1 finds n real frames one
+   * by one (a seek n slots on would count the missing ones).
+   */
+  dropped?: boolean;
   /** Frame timestamps already seen, if the source keeps them (variable rate uses them). */
   known?: Pick<Timeline, 'before' | 'after'>;
 }
@@ -59,7 +64,7 @@ export async function stepFrom(
   const end = source.duration();
   let time = start;
   let moved = 0;
-  if (!timing.variable) {
+  if (!timing.variable && !(timing.dropped && Math.abs(count) > 1)) {
     const target = start + (count + HALF) * gap;
     const shown = (await source.seek(clampTime(target, end))) ?? start;
     time = shown;
@@ -107,10 +112,13 @@ async function nextFrame(source: FrameSource, time: number, timing: StepTiming, 
   }
   // Probes at time + 1.5, 2.5, … gaps: each window is shorter than a gap, so the first new
   // frame seen is the next one. Gives up past the end or after a long run of nothing.
-  for (let i = 1; i <= 64; i++) {
-    const target = time + (i + HALF) * gap;
+  // On a variable rate the shortest frame may not have been seen (a short play): probes half a
+  // gap apart still find a frame a third shorter than the gap. On a clock, slot middles are safe.
+  const probe = timing.variable ? gap / 2 : gap;
+  for (let i = 1; i <= 64 * (gap / probe); i++) {
+    const target = time + (i + HALF) * probe;
     const shown = await source.seek(clampTime(target, end));
-    if (shown !== null && shown > time + 1e-6) return shown;
+    if (shown !== null && shown > time + 1e-6) return closer(source, shown, known, gap, (t) => t > time + 1e-6 && t < shown - 1e-6);
     if (Number.isFinite(end) && target >= end) break;
   }
   await source.seek(justInside(time, gap));
@@ -129,8 +137,20 @@ async function previousFrame(source: FrameSource, time: number, timing: StepTimi
   for (let i = 0; i < 64; i++) {
     const target = Math.max(0, time - (i + HALF) * gap);
     const shown = await source.seek(target);
-    if (shown !== null && shown < time - 1e-6) return shown;
+    if (shown !== null && shown < time - 1e-6) return closer(source, shown, known, gap, (t) => t < time - 1e-6 && t > shown + 1e-6);
     if (target <= 0) break;
   }
   return null;
+}
+
+/**
+ * A probe that passed a frame already seen (a probe can land just past a frame shorter than
+ * the step, or on an ambiguous frame start) goes back to that frame: it is nearer.
+ */
+async function closer(source: FrameSource, shown: number, known: number | undefined, gap: number, between: (t: number) => boolean): Promise<number> {
+  if (known === undefined || !between(known)) return shown;
+  const back = await source.seek(justInside(known, gap));
+  if (back !== null && between(back)) return back;
+  // Not there after all: back to the frame the probe found.
+  return (await source.seek(justInside(shown, gap))) ?? shown;
 }

@@ -21,14 +21,32 @@ function validFps(fps: number | null): fps is number {
 }
 
 /**
- * Index of the frame on screen at `mediaTime`: frame k covers [k/fps, (k+1)/fps). A frame
- * timestamp rounded up to 1.5 ms early (WebM, µs truncation) still maps to its own frame,
- * and so does any time inside the frame (e.g. `frameMidTime`). Invalid input → 0.
+ * A frame clock: its rate, where frame 0 starts (a clip cut from a longer recording starts
+ * later than 0), and how far timestamps may sit off it (a phone's wobble).
  */
-export function frameIndexAt(mediaTime: number, fps: number): number {
-  if (!validFps(fps) || !Number.isFinite(mediaTime) || mediaTime <= 0) return 0;
-  const slack = Math.min(EARLY_SLACK_SECONDS * fps, MAX_SLACK_FRAMES);
-  return Math.floor(mediaTime * fps + slack);
+export interface FrameClock {
+  fps: number;
+  /** Media time of frame 0; 0 when absent. */
+  origin?: number;
+  /** Seconds a frame's timestamp may be early or late; 0 when absent. */
+  jitter?: number;
+}
+
+/** Most slack a wobbling clock gets, in frames: a frame can't be shifted half a frame. */
+const MAX_JITTER_FRAMES = 0.45;
+
+/**
+ * Index of the frame on screen at `mediaTime`: frame k covers [origin + k/fps, origin +
+ * (k+1)/fps). A frame timestamp rounded up to 1.5 ms early (WebM, µs truncation), or early by
+ * the clock's jitter, still maps to its own frame, and so does any time inside the frame (e.g.
+ * `frameMidTime`). Invalid input → 0.
+ */
+export function frameIndexAt(mediaTime: number, clock: number | FrameClock): number {
+  const { fps, origin = 0, jitter = 0 } = typeof clock === 'number' ? { fps: clock } : clock;
+  const time = mediaTime - (Number.isFinite(origin) ? origin : 0);
+  if (!validFps(fps) || !Number.isFinite(time) || time <= 0) return 0;
+  const slack = jitter > 0 ? Math.min((EARLY_SLACK_SECONDS + jitter) * fps, MAX_JITTER_FRAMES) : Math.min(EARLY_SLACK_SECONDS * fps, MAX_SLACK_FRAMES);
+  return Math.floor(time * fps + slack);
 }
 
 /** Middle of frame `index` (the seek target that shows exactly that frame). Invalid → 0. */

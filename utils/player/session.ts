@@ -104,7 +104,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
         async timing() {
           const rate = await source.rate();
           state.set({ rate });
-          return rate && { minGap: rate.minGap, variable: rate.variable, known: source.timeline };
+          return rate && { minGap: rate.minGap, variable: rate.variable, dropped: rate.dropped, known: source.timeline };
         },
         onStep(result) {
           const done = queue?.pending() === 0;
@@ -244,7 +244,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       if (time === null) return null;
       const rate = source.knownRate();
       state.set({ time, paused: true });
-      return { time, frame: rate && !rate.variable ? frameIndexAt(time, rate.fps) : null };
+      return { time, frame: rate && !rate.variable ? frameIndexAt(time, rate) : null };
     },
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });

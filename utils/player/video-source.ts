@@ -90,6 +90,19 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let ownTarget: number | null = null;
   let otherSeeks = 0;
   const abort = new AbortController();
+  /**
+   * Where frame 0 starts, when not at 0 (a clip cut from a longer recording): the browser's
+   * timeline starts at the first frame, so a seek before it lands there.
+   */
+  let origin: number | null = null;
+  /** Neither played nor sought since it loaded: a position past 0 may be where the video starts. */
+  let untouched = video.played.length === 0;
+  const withOrigin = (found: FrameRate): FrameRate => (origin !== null && origin > 0 ? { ...found, origin } : found);
+  const learnOrigin = (start: number) => {
+    if (!(start > 0) || origin === start) return;
+    origin = start;
+    if (rate) rate = withOrigin(rate);
+  };
 
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
@@ -122,7 +135,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     // presented gaps alone say 60 on a 120 fps clip, or 30 on a 60 fps one when the machine is busy.
     if (counted === null && decodedFrames(rv) !== null) return;
     // A longer run of evidence replaces a shorter one; a new source starts afresh.
-    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) rate = found;
+    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) rate = withOrigin(found);
   }
   const breakSegment = () => {
     measure();
@@ -131,6 +144,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   const reset = () => {
     presented = null;
+    origin = null;
+    untouched = true;
     timeline.clear();
     segment = [];
     decoded = [];
@@ -142,7 +157,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     'seeking',
     () => {
       if (ownTarget !== null && Math.abs(video.currentTime - ownTarget) < 1e-6) ownTarget = null;
-      else otherSeeks++;
+      else {
+        otherSeeks++;
+        untouched = false;
+      }
     },
     opts,
   );
@@ -150,6 +168,20 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
+  video.addEventListener('play', () => void (untouched = false), opts);
+  /**
+   * A video that sits past 0 before anyone played or sought it either starts there or was put
+   * there by the page (a link to a moment): a seek to 0 tells (the browser keeps the position
+   * at the first frame), and goes back when it was the page.
+   */
+  const findStart = async () => {
+    const at = video.currentTime;
+    if (!untouched || !(at > 0) || !video.paused || video.readyState < 2 || disposed) return;
+    untouched = false;
+    await seek(0);
+    if (Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
+  };
+  video.addEventListener('loadeddata', () => void findStart(), opts);
 
   async function seek(time: number): Promise<number | null> {
     return new Promise((resolve) => {
@@ -183,6 +215,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let seekedTimer: ReturnType<typeof setTimeout> | undefined;
       const onSeeked = () => {
         seeked = true;
+        // Sought before the start: the browser put the position at the first frame.
+        if (video.currentTime > time + 1e-6) learnOrigin(video.currentTime);
         if (shown !== null) finish(shown);
         else seekedTimer = setTimeout(() => finish(presented ?? before), 250);
       };
@@ -280,7 +314,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     }
     // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
     const found = rate ?? detectFrameRate(probeSamples);
-    if (found && !rate) rate = found;
+    if (found && !rate) rate = withOrigin(found);
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? shown + rate.minGap / 2 : resumeAt);
     // The seek above put a known frame on screen.
@@ -288,6 +322,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     confirmed = video.paused;
     return rate;
   }
+
+  void findStart();
 
   const source: VideoSource = {
     video,
@@ -307,7 +343,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       return rate ?? probe();
     },
     assume(fps) {
-      if (!rate && Number.isFinite(fps) && fps > 0) rate = { fps, minGap: 1 / fps, variable: false, samples: 0 };
+      if (!rate && Number.isFinite(fps) && fps > 0) rate = withOrigin({ fps, minGap: 1 / fps, variable: false, samples: 0 });
     },
     onFrame(listener) {
       listeners.add(listener);
