@@ -16,7 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { CLIPS, BARCODE, readBarcode, readBarcodeInPage, type ClipInfo } from '../tests/e2e/barcode';
+import { CLIPS, BARCODE, readBarcode, readBarcodeInPage, stepNumber, type ClipInfo } from '../tests/e2e/barcode';
 import { EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from '../tests/e2e/overlay';
 
@@ -31,6 +31,8 @@ interface Row {
   extMs: number;
   naiveMs: number;
   seekMs: number;
+  /** Key to frame shown for the first `.` on a never-played video: includes finding the rate. */
+  firstMs: number;
 }
 
 const median = (xs: number[]) => {
@@ -39,7 +41,7 @@ const median = (xs: number[]) => {
 };
 const pct = (ok: number, n: number) => `${((100 * ok) / n).toFixed(1)}% (${ok}/${n})`;
 
-async function extensionRun(page: Page): Promise<{ exact: number; total: number; ms: number[] }> {
+async function extensionRun(page: Page, clip: ClipInfo): Promise<{ exact: number; total: number; ms: number[] }> {
   let shown = await readBarcode(page);
   let exact = 0;
   const ms: number[] = [];
@@ -48,7 +50,7 @@ async function extensionRun(page: Page): Promise<{ exact: number; total: number;
     await page.keyboard.press(forward ? '.' : ',');
     await waitIdle(page);
     const now = await readBarcode(page);
-    if (now === shown + (forward ? 1 : -1)) exact++;
+    if (now === stepNumber(clip, shown, forward ? 1 : -1)) exact++;
     else if (process.env.BENCH_VERBOSE) console.error(`miss ${forward ? '.' : ','}: ${shown} → ${now}`);
     shown = now;
     ms.push(Number((await hostData(page)).stepMs));
@@ -59,7 +61,17 @@ async function extensionRun(page: Page): Promise<{ exact: number; total: number;
 /** Runs in the page: naive stepping or bare seeks, each checked by barcode. */
 function pageRun(
   video: HTMLVideoElement,
-  args: { mode: 'naive' | 'seek'; steps: number; fps: number; times: number[] | null; layout: typeof BARCODE; reader: string },
+  args: {
+    mode: 'naive' | 'seek';
+    steps: number;
+    fps: number;
+    start: number;
+    times: number[] | null;
+    /** Clips with dropped frames: each frame's number (barcode), in order. */
+    numbers: number[] | null;
+    layout: typeof BARCODE;
+    reader: string;
+  },
 ): Promise<{ exact: number; total: number; ms: number[] }> {
   const read = new Function(`return (${args.reader})`)() as (v: HTMLVideoElement, l: typeof BARCODE) => number;
   const out = { exact: 0, total: 0, ms: [] as number[] };
@@ -76,6 +88,8 @@ function pageRun(
       });
       set();
     });
+  const indexOf = (n: number) => (args.numbers ? args.numbers.indexOf(n) : n);
+  const numberOf = (k: number) => (args.numbers ? (args.numbers[k] ?? NaN) : k);
   const run = async () => {
     let shown = read(video, args.layout);
     for (let i = 0; i < args.steps; i++) {
@@ -86,16 +100,16 @@ function pageRun(
           video.currentTime += dir / args.fps;
         });
       } else {
-        const k = shown + dir;
-        const start = args.times ? args.times[k]! : k / args.fps;
-        const end = args.times ? (args.times[k + 1] ?? start + 1 / args.fps) : (k + 1) / args.fps;
+        const k = indexOf(shown) + dir;
+        const start = args.times ? args.times[k]! : args.start + k / args.fps;
+        const end = args.times ? (args.times[k + 1] ?? start + 1 / args.fps) : args.start + (k + 1) / args.fps;
         ms = await one(() => {
           video.currentTime = (start + end) / 2;
         });
       }
       const now = read(video, args.layout);
       out.total++;
-      if (now === shown + dir) out.exact++;
+      if (now === numberOf(indexOf(shown) + dir)) out.exact++;
       if (Number.isFinite(ms)) out.ms.push(ms);
       shown = now;
     }
@@ -116,8 +130,22 @@ async function benchClip(context: Context, url: string, clip: ClipInfo): Promise
   await waitForVideoReady(page);
   const video = await page.waitForSelector('video');
   const fps = clip.fps ?? clip.frames / clip.durationSec;
-  const frameStart = (k: number) => (clip.frameTimes ? clip.frameTimes[k]! : k / fps);
-  const common = { steps: STEPS, fps, times: clip.frameTimes ?? null, layout: BARCODE, reader: readBarcodeInPage.toString() };
+  const frameStart = (k: number) => (clip.frameTimes ? clip.frameTimes[k]! : clip.startSec + k / fps);
+  const common = {
+    steps: STEPS,
+    fps,
+    start: clip.startSec,
+    times: clip.frameTimes ?? null,
+    numbers: clip.frameNumbers ?? null,
+    layout: BARCODE,
+    reader: readBarcodeInPage.toString(),
+  };
+
+  // First use: the rate is not known yet (never played, nothing kept from an earlier visit).
+  await page.keyboard.press('.');
+  await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset.stepMs !== '');
+  const firstMs = Number((await hostData(page)).stepMs);
+  await waitIdle(page);
 
   // Two ways a coach arrives at a frame: pausing playback anywhere, or jumping to a
   // timestamp (a frame's start, e.g. a link or a comment's time). Each approach steps from both.
@@ -137,9 +165,9 @@ async function benchClip(context: Context, url: string, clip: ClipInfo): Promise
   };
 
   await afterPause(true);
-  const extA = await extensionRun(page);
+  const extA = await extensionRun(page, clip);
   await atFrameStart();
-  const extB = await extensionRun(page);
+  const extB = await extensionRun(page, clip);
   await afterPause(false);
   const naiveA: Run = await video.evaluate(pageRun, { ...common, mode: 'naive' as const });
   await atFrameStart();
@@ -156,6 +184,7 @@ async function benchClip(context: Context, url: string, clip: ClipInfo): Promise
     extMs: median([...extA.ms, ...extB.ms]),
     naiveMs: median([...naiveA.ms, ...naiveB.ms]),
     seekMs: median(seek.ms),
+    firstMs,
   };
 }
 
@@ -191,10 +220,10 @@ async function main() {
     await server.close();
   }
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\n`);
+  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate.\n`);
   console.log(
     table(
-      ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek'],
+      ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek', 'first step ms (rate unknown)'],
       rows.map((r) => [
         r.clip,
         r.extPause,
@@ -205,6 +234,7 @@ async function main() {
         ms(r.naiveMs),
         ms(r.seekMs),
         `${(r.extMs / r.seekMs).toFixed(2)}x`,
+        ms(r.firstMs),
       ]),
     ),
   );
