@@ -1,4 +1,4 @@
-import type { FrameRate } from '../../utils/frames/rate';
+import { exactNumbers, type FrameRate } from '../../utils/frames/rate';
 import { formatClock, formatFps, formatTimecode, frameIndexAt } from '../../utils/frames/timecode';
 import { formatSpeed } from '../../utils/frames/speed';
 import type { PlayerState } from '../../utils/player/session';
@@ -6,7 +6,7 @@ import type { PlayerState } from '../../utils/player/session';
 /** A loop end as the coach knows it: its frame number (a time on variable frame rate). */
 function mark(label: string, time: number | null, rate: FrameRate | null): string {
   if (time === null) return `${label} …`;
-  if (!rate || rate.variable) return `${label} ${formatClock(time)}`;
+  if (!exactNumbers(rate)) return `${label} ${formatClock(time)}`;
   return `${label} F${frameIndexAt(time, rate)}`;
 }
 
@@ -14,7 +14,7 @@ function mark(label: string, time: number | null, rate: FrameRate | null): strin
 export function Hud({ state }: { state: PlayerState }) {
   const { time, rate, speed, loopIn, loopOut, busy } = state;
   const frame = time !== null && rate ? frameIndexAt(time, rate) : null;
-  const approx = rate?.variable ? '≈' : '';
+  const approx = rate && !exactNumbers(rate) ? '≈' : '';
   const tc = rate && !rate.variable ? rate.fps : null;
   return (
     <div class="fc-hud" role="status" aria-live="off">

@@ -15,6 +15,7 @@ import { attachComments, type CommentFeature } from '../../utils/comments/featur
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
 import { createSession, type PlayerSession } from '../../utils/player/session';
+import { readMovieHead, toBase64 } from '../../utils/frames/movie-head';
 import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
 import type { SiteAdapter } from '../../utils/sites/types';
@@ -43,7 +44,13 @@ export interface AttachDeps {
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
 export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
-  const session = createSession(video);
+  // A plain file the page may read: its own frame table (read here as the page, parsed in the background).
+  const session = createSession(video, {
+    async frameTable(v) {
+      const header = await readMovieHead(v.currentSrc);
+      return header && deps.call('frames.table', { header: toBase64(header) });
+    },
+  });
   const history = createHistory();
   const annotations = createVideoAnnotations(deps.call);
   // Another video in the same element (YouTube's next one): the old undo steps don't apply.
@@ -183,6 +190,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.minGap = s.rate ? String(s.rate.minGap) : '';
     data.dropped = s.rate ? String(!!s.rate.dropped) : '';
     data.origin = s.rate?.origin === undefined ? '' : String(s.rate.origin);
+    data.table = s.rate?.frames ? String(s.rate.frames.length) : '';
     data.stepMs = s.lastStepMs === null ? '' : s.lastStepMs.toFixed(2);
     data.message = s.message?.text ?? '';
     data.videoId = b.videoId ?? '';

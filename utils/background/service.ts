@@ -3,6 +3,8 @@
  * message contract. Holds nothing that is not also in the database or storage: the MV3
  * service worker may be stopped between any two messages, and the next one reopens.
  */
+import { mp4FrameTimes } from '../frames/mp4-frame-table';
+import { fromBase64 } from '../frames/movie-head';
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
 import type { ChangeMessage, DrawingDefaults, Settings } from '../messaging/contract';
 import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
@@ -33,6 +35,8 @@ export interface ServiceDeps {
 }
 
 const DEFAULT_NAME = 'Coach';
+/** A 16 MB header (what the content script reads at most) as base64. */
+const MAX_HEADER_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
@@ -119,6 +123,14 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     },
     ...packetRequests,
     ...reportHandlers({ makePacket, capture, askPermission }),
+    async 'frames.table'({ header }) {
+      if (typeof header !== 'string' || header.length > MAX_HEADER_BASE64) return null;
+      try {
+        return mp4FrameTimes(fromBase64(header));
+      } catch {
+        return null; // not base64: nothing to read
+      }
+    },
     async 'annotations.list'({ videoId }) {
       return withStore(async (db) => (await videoView(db, videoId, null)).annotations);
     },

@@ -3,6 +3,7 @@
  * over the A–B range, go to a comment, rename) into book operations. The comments are the
  * video's annotations (utils/annotations), loaded and kept in step there.
  */
+import { exactNumbers } from '../frames/rate';
 import { frameIndexAt } from '../frames/timecode';
 import type { Call } from '../messaging/client';
 import type { History } from '../edit/history';
@@ -52,7 +53,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       }
       const { loopIn, loopOut, rate } = session.state.get();
       if (range && loopIn !== null && loopOut !== null) {
-        const frameOf = (t: number) => (rate && !rate.variable ? frameIndexAt(t, rate) : null);
+        const frameOf = (t: number) => (exactNumbers(rate) ? frameIndexAt(t, rate) : null);
         book.startNew({ time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) });
       } else {
         book.startNew(at);

@@ -6,6 +6,7 @@
  */
 import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
 import type { History } from '../edit/history';
+import { exactNumbers } from '../frames/rate';
 import { frameIndexAt } from '../frames/timecode';
 import type { DrawingDefaults } from '../messaging/contract';
 import { DEFAULT_STYLE, DEFAULT_TIMING, newDrawing } from '../model/create';
@@ -224,7 +225,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     const videoId = state.get().videoId;
     const { time, rate } = session.state.get();
     if (!videoId || time === null) return undefined;
-    return { videoId, time, frame: rate && !rate.variable ? frameIndexAt(time, rate) : null };
+    return { videoId, time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
   }
 
   function setTool(mode: Mode | null) {

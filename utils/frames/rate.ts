@@ -32,7 +32,12 @@ export interface FrameRate {
   jitter?: number;
   /** Media time of the first frame (frame 0), when known and not 0. */
   origin?: number;
+  /** Every frame's time, sorted, when the file's own frame table was read: frame numbers are exact on any rate. */
+  frames?: readonly number[];
 }
+
+/** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
+export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rate && (!rate.variable || !!rate.frames);
 
 /** Gaps longer than this many base gaps are seeks or stalls, not frames. */
 const MAX_MULTIPLE = 6;

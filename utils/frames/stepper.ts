@@ -28,6 +28,8 @@ export interface StepTiming {
    * by one (a seek n slots on would count the missing ones).
    */
   dropped?: boolean;
+  /** `known` holds every frame (the file's frame table): a step of any size is one seek. */
+  complete?: boolean;
   /** Frame timestamps already seen, if the source keeps them (variable rate uses them). */
   known?: Pick<Timeline, 'before' | 'after'>;
 }
@@ -62,6 +64,10 @@ export async function stepFrom(
 ): Promise<StepResult> {
   const gap = timing.minGap;
   const end = source.duration();
+  if (timing.complete && timing.known) {
+    const byTable = await stepByTable(source, start, count, gap, timing.known);
+    if (byTable) return byTable;
+  }
   let time = start;
   let moved = 0;
   if (!timing.variable && !(timing.dropped && Math.abs(count) > 1)) {
@@ -86,6 +92,25 @@ export async function stepFrom(
     moved += direction;
   }
   return { time, moved };
+}
+
+/**
+ * With every frame known, the target is `count` entries on: one seek just inside it. Null
+ * when the browser shows another frame (the table and the browser disagree): then the
+ * caller steps as if it had no table.
+ */
+async function stepByTable(source: FrameSource, start: number, count: number, gap: number, known: Pick<Timeline, 'before' | 'after'>): Promise<StepResult | null> {
+  let target = start;
+  let moved = 0;
+  while (moved !== count) {
+    const next = count > 0 ? known.after(target) : known.before(target);
+    if (next === undefined) break;
+    target = next;
+    moved += Math.sign(count);
+  }
+  if (moved === 0) return { time: start, moved: 0 };
+  const shown = await source.seek(justInside(target, gap));
+  return shown !== null && Math.abs(shown - target) < 0.0015 ? { time: shown, moved } : null;
 }
 
 function clampTime(time: number, end: number): number {

@@ -30,6 +30,9 @@ export interface FrameClock {
   origin?: number;
   /** Seconds a frame's timestamp may be early or late; 0 when absent. */
   jitter?: number;
+  /** No clock: numbers come from `frames`, every frame's time (the file's table), when known. */
+  variable?: boolean;
+  frames?: readonly number[];
 }
 
 /** Most slack a wobbling clock gets, in frames: a frame can't be shifted half a frame. */
@@ -42,11 +45,24 @@ const MAX_JITTER_FRAMES = 0.45;
  * `frameMidTime`). Invalid input → 0.
  */
 export function frameIndexAt(mediaTime: number, clock: number | FrameClock): number {
+  if (typeof clock !== 'number' && clock.variable && clock.frames) return tableIndexAt(mediaTime, clock.frames);
   const { fps, origin = 0, jitter = 0 } = typeof clock === 'number' ? { fps: clock } : clock;
   const time = mediaTime - (Number.isFinite(origin) ? origin : 0);
   if (!validFps(fps) || !Number.isFinite(time) || time <= 0) return 0;
   const slack = jitter > 0 ? Math.min((EARLY_SLACK_SECONDS + jitter) * fps, MAX_JITTER_FRAMES) : Math.min(EARLY_SLACK_SECONDS * fps, MAX_SLACK_FRAMES);
   return Math.floor(time * fps + slack);
+}
+
+/** Index of the last frame in a sorted table that starts at or before `mediaTime` (1.5 ms slack). */
+function tableIndexAt(mediaTime: number, frames: readonly number[]): number {
+  let lo = 0;
+  let hi = frames.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (frames[mid]! <= mediaTime + EARLY_SLACK_SECONDS) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.max(0, lo - 1);
 }
 
 /** Middle of frame `index` (the seek target that shows exactly that frame). Invalid → 0. */

@@ -144,6 +144,12 @@ export interface Api {
   /** Updates what is known about the video (its rate once measured, its size). */
   'video.update': [VideoFacts, VideoRecord | null];
   'video.delete': [{ videoId: string }, { removed: number }];
+  /**
+   * Every frame's presentation time (seconds, sorted) from an MP4 file's header (`ftyp` and
+   * `moov`, as base64), which the content script read with Range requests; null when the
+   * header has no frame table this reader follows.
+   */
+  'frames.table': [{ header: string }, number[] | null];
   'packet.export': [ExportRequest, ExportResult];
   'packet.preview': [{ text: string }, ImportAnswer];
   'packet.import': [{ text: string }, ImportAnswer];

@@ -1,5 +1,5 @@
 import type { PlayerActions } from '../commands/context';
-import type { FrameRate } from '../frames/rate';
+import { exactNumbers, type FrameRate } from '../frames/rate';
 import { loopKeeper } from './ab-loop';
 import { nextSpeed } from '../frames/speed';
 import { frameIndexAt } from '../frames/timecode';
@@ -45,7 +45,12 @@ const PLAYING_UI_MS = 100;
 const TOAST_MS = 5000;
 
 /** Binds the frame engine to one `<video>`: stepping, speed, A–B loop and the HUD state. */
-export function createSession(video: HTMLVideoElement): PlayerSession {
+export interface SessionOptions {
+  /** Every frame's time from the video file's own table, when it can be read (null otherwise). */
+  frameTable?(video: HTMLVideoElement): Promise<readonly number[] | null>;
+}
+
+export function createSession(video: HTMLVideoElement, options: SessionOptions = {}): PlayerSession {
   const state = createStore<PlayerState>({
     time: null,
     rate: null,
@@ -60,6 +65,21 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
   const abort = new AbortController();
   const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;
   let requestedAt: number | null = null;
+  /** The file's frame table, read once per source; until it comes, the rate is measured. */
+  const loadTable = () => {
+    const src = video.currentSrc;
+    if (!source || !options.frameTable || !src) return;
+    void options
+      .frameTable(video)
+      .then((times) => {
+        if (!times || video.currentSrc !== src) return;
+        source.useTable(times);
+        state.set({ rate: source.knownRate() });
+      })
+      .catch(() => undefined);
+  };
+  if (video.readyState >= 1) loadTable();
+  video.addEventListener('loadedmetadata', loadTable, { signal: abort.signal });
   /** Steps running; the frame on screen after a pause being confirmed. Either shows as busy. */
   let stepping = false;
   let settling = false;
@@ -104,7 +124,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
         async timing() {
           const rate = await source.rate();
           state.set({ rate });
-          return rate && { minGap: rate.minGap, variable: rate.variable, dropped: rate.dropped, known: source.timeline };
+          return rate && { minGap: rate.minGap, variable: rate.variable, dropped: rate.dropped, complete: !!rate.frames, known: source.timeline };
         },
         onStep(result) {
           const done = queue?.pending() === 0;
@@ -244,7 +264,7 @@ export function createSession(video: HTMLVideoElement): PlayerSession {
       if (time === null) return null;
       const rate = source.knownRate();
       state.set({ time, paused: true });
-      return { time, frame: rate && !rate.variable ? frameIndexAt(time, rate) : null };
+      return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
     },
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });

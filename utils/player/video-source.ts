@@ -27,12 +27,22 @@ export interface VideoSource extends FrameSource {
    * presented is the one on screen (a display can show a last frame it never announced).
    */
   settle(): Promise<void>;
+  /**
+   * Every frame's time from the file's own table (best of all sources): the rate, frame 0,
+   * frames missing or not, exact numbers on a variable rate, and steps without playing. Set
+   * aside as soon as the browser presents a frame the table does not have.
+   */
+  useTable(times: readonly number[]): void;
   /** Called for every presented frame with its media time. */
   onFrame(listener: (mediaTime: number) => void): () => void;
   dispose(): void;
 }
 
 const SEEK_TIMEOUT_MS = 1500;
+/** Frames a table may give (longer files step without one). */
+const TABLE_LIMIT = 200_000;
+/** A presented frame this far from every table entry: the table is not this browser's timeline. */
+const OFF_TABLE_S = 0.0015;
 const SETTLE_MS = 60;
 const MAX_SAMPLES = 240;
 const PROBE_FRAMES = 12;
@@ -53,6 +63,18 @@ type RvfcVideo = HTMLVideoElement & {
   cancelVideoFrameCallback(id: number): void;
 };
 
+/** Whether a table entry lies within a rounding of `time` (binary search). */
+function onTable(times: readonly number[], time: number): boolean {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < time - OFF_TABLE_S) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < times.length && times[lo]! <= time + OFF_TABLE_S;
+}
+
 export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVideo {
   return typeof (video as Partial<RvfcVideo>).requestVideoFrameCallback === 'function';
 }
@@ -70,12 +92,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const rv = video;
   const listeners = new Set<(mediaTime: number) => void>();
   let presented: number | null = null;
-  const timeline = createTimeline();
+  const timeline = createTimeline(TABLE_LIMIT);
   let lastFrameAt = 0;
   let segment: number[] = [];
   /** Decoded-frame counts against media time over the same stretch of playback. */
   let decoded: { media: number; frames: number }[] = [];
   let rate: FrameRate | null = null;
+  /** The file's frame table while the browser agrees with it. */
+  let table: readonly number[] | null = null;
   let callbackId = 0;
   let disposed = false;
   /** False from playback until the frame on screen after the pause is confirmed. */
@@ -108,6 +132,16 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (disposed) return;
     callbackId = rv.requestVideoFrameCallback(onFrame);
     presented = meta.mediaTime;
+    // A frame before frame 0 says frame 0 was wrong.
+    if (origin !== null && meta.mediaTime < origin - 0.001) {
+      origin = null;
+      if (rate?.origin !== undefined) rate = { ...rate, origin: undefined };
+    }
+    if (table && !onTable(table, meta.mediaTime)) {
+      table = null;
+      timeline.clear();
+      rate = null;
+    }
     timeline.add(meta.mediaTime);
     lastFrameAt = performance.now();
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
@@ -125,6 +159,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   callbackId = rv.requestVideoFrameCallback(onFrame);
 
   function measure(): void {
+    if (table) return; // the file's own table knows better than any measurement
     const shown = detectFrameRate(segment);
     const counted = decodedRate(decoded);
     const found = combineRates(shown, counted, segment);
@@ -144,6 +179,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   const reset = () => {
     presented = null;
+    table = null;
     origin = null;
     untouched = true;
     timeline.clear();
@@ -215,8 +251,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let seekedTimer: ReturnType<typeof setTimeout> | undefined;
       const onSeeked = () => {
         seeked = true;
-        // Sought before the start: the browser put the position at the first frame.
-        if (video.currentTime > time + 1e-6) learnOrigin(video.currentTime);
+        // Sought to 0 on a clip that starts later: the browser put the position at the first
+        // frame. (Only then: a position past a later target is playback or another seek.)
+        if (time === 0 && video.paused && video.currentTime > 0) learnOrigin(video.currentTime);
         if (shown !== null) finish(shown);
         else seekedTimer = setTimeout(() => finish(presented ?? before), 250);
       };
@@ -344,6 +381,15 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     assume(fps) {
       if (!rate && Number.isFinite(fps) && fps > 0) rate = withOrigin({ fps, minGap: 1 / fps, variable: false, samples: 0 });
+    },
+    useTable(times) {
+      if (times.length < 2 || times.length > TABLE_LIMIT || (presented !== null && !onTable(times, presented))) return;
+      const found = detectFrameRate(times);
+      if (!found) return;
+      table = times;
+      for (const t of times) timeline.add(t);
+      learnOrigin(times[0]!);
+      rate = withOrigin({ ...found, samples: times.length, frames: times });
     },
     onFrame(listener) {
       listeners.add(listener);
