@@ -306,10 +306,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (at === null || !known || !still()) return done();
     const gap = known.minGap;
     const screen = framePrint(video);
-    const tries = screen ? Math.min(16, Math.ceil(UNANNOUNCED_S / gap) + 1) : 1;
     const first = known.variable ? justInside(at, gap) : at + gap / 2;
+    const order = screen ? candidates(Math.floor((video.currentTime - at) / gap + 1e-6), Math.ceil(UNANNOUNCED_S / gap)) : [0];
+    const tries = order.length;
     for (let i = 0; i < tries; i++) {
-      await seek(i === 0 ? first : at + (i + 0.5) * gap);
+      await seek(i === 0 ? first : at + (order[i]! + 0.5) * gap);
       if (!still()) return done();
       const now = screen && framePrint(video);
       if (!screen || (now && samePrint(now, screen))) break;
@@ -317,6 +318,17 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       if (i === tries - 1) await seek(first);
     }
     done();
+  }
+
+  /**
+   * Frames past the announced one to compare, nearest first: the announced frame, then the one
+   * at the playback position (the picture a pause leaves; on a busy machine rVFC can fall a
+   * tenth of a second behind it), its neighbours, and the next few after the announced one.
+   */
+  function candidates(atPosition: number, few: number): number[] {
+    const order = [0, atPosition, atPosition - 1, atPosition + 1];
+    for (let k = 1; k <= few; k++) order.push(k);
+    return [...new Set(order.filter((k) => k >= 0))].slice(0, 16);
   }
 
   async function probe(): Promise<FrameRate | null> {
