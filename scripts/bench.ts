@@ -33,6 +33,8 @@ interface Row {
   seekMs: number;
   /** Key to frame shown for the first `.` on a never-played video: includes finding the rate. */
   firstMs: number;
+  /** From navigation to the file's frame table known (MP4 only; NaN when there is none). */
+  tableMs: number;
 }
 
 const median = (xs: number[]) => {
@@ -125,10 +127,15 @@ async function benchClip(context: Context, url: string, clip: ClipInfo): Promise
   const page = await context.newPage();
   // tsx (esbuild keepNames) wraps inner functions in __name(); give the page a no-op one.
   await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const navigated = Date.now();
   await page.goto(url);
   await waitForOverlay(page);
   await waitForVideoReady(page);
   const video = await page.waitForSelector('video');
+  const tableMs = await page
+    .waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset.table, undefined, { timeout: 3000 })
+    .then(() => Date.now() - navigated)
+    .catch(() => NaN);
   const fps = clip.fps ?? clip.frames / clip.durationSec;
   const frameStart = (k: number) => (clip.frameTimes ? clip.frameTimes[k]! : clip.startSec + k / fps);
   const common = {
@@ -185,6 +192,7 @@ async function benchClip(context: Context, url: string, clip: ClipInfo): Promise
     naiveMs: median([...naiveA.ms, ...naiveB.ms]),
     seekMs: median(seek.ms),
     firstMs,
+    tableMs,
   };
 }
 
@@ -220,10 +228,10 @@ async function main() {
     await server.close();
   }
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate.\n`);
+  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate\n(the file's frame table, when it was read first; else half a second of muted play). table known: from navigation to the MP4 frame table read and parsed (n/a: WebM, none).\n`);
   console.log(
     table(
-      ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek', 'first step ms (rate unknown)'],
+      ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek', 'first step ms (rate unknown)', 'table known ms'],
       rows.map((r) => [
         r.clip,
         r.extPause,
@@ -235,6 +243,7 @@ async function main() {
         ms(r.seekMs),
         `${(r.extMs / r.seekMs).toFixed(2)}x`,
         ms(r.firstMs),
+        ms(r.tableMs),
       ]),
     ),
   );

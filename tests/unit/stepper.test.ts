@@ -126,3 +126,42 @@ describe('stepFrom on variable frame rate with durations the decoder gets wrong'
     expect(exact).toBe(60);
   });
 });
+
+describe('stepFrom with the file’s frame table (every frame known)', () => {
+  /** 30 fps slots with every fifth missing, and a variable stretch after. */
+  const pts = [...cfr(30, 60).filter((_, k) => k % 5 !== 4), ...Array.from({ length: 40 }, (_, i) => 2 + i * 0.025 + (i % 3) * 0.004)];
+  /** The shortest frame (17 ms, in the variable stretch). */
+  const minGap = Math.min(...pts.slice(1).map((t, i) => t - pts[i]!));
+  const table = () => {
+    const timeline = createTimeline();
+    for (const t of pts) timeline.add(Math.floor(t * 1e6) / 1e6);
+    return timeline;
+  };
+
+  it.each([1, -1, 10, -10, 25])('moves %i real frames in one seek, across missing slots and a variable stretch', async (count) => {
+    const sim = simulatedVideo(pts, { fuzzyStarts: true });
+    sim.show(40);
+    const result = await stepFrom(sim.source, sim.source.presented()!, count, { minGap, variable: true, complete: true, known: table() });
+    expect(result.moved).toBe(count);
+    expect(sim.index()).toBe(40 + count);
+    expect(sim.seeks()).toBe(1);
+  });
+
+  it('stops at either end and says how far it got', async () => {
+    const sim = simulatedVideo(pts, { fuzzyStarts: true });
+    sim.show(pts.length - 3);
+    expect((await stepFrom(sim.source, sim.source.presented()!, 10, { minGap, variable: true, complete: true, known: table() })).moved).toBe(2);
+    sim.show(1);
+    expect((await stepFrom(sim.source, sim.source.presented()!, -10, { minGap, variable: true, complete: true, known: table() })).moved).toBe(-1);
+  });
+
+  it('a table that is not the browser’s timeline: the step probes instead, and still lands', async () => {
+    const wrong = createTimeline();
+    for (const t of pts) wrong.add(t + 0.011); // every entry 11 ms late
+    const sim = simulatedVideo(pts);
+    sim.show(70);
+    const result = await stepFrom(sim.source, sim.source.presented()!, 1, { minGap, variable: true, complete: true, known: wrong });
+    expect(result.moved).toBe(1);
+    expect(sim.index()).toBe(71);
+  });
+});
