@@ -29,8 +29,10 @@ async function playThenPause(page: Page, ms: number): Promise<number> {
   await page.waitForTimeout(ms);
   await page.keyboard.press('k');
   await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
-  // Let frames already queued for the compositor arrive, as a person would see them.
+  // Let frames already queued for the compositor arrive, as a person would see them, and
+  // FrameCoach confirm the frame on screen (the HUD's busy mark; it may seek meanwhile).
   await page.waitForTimeout(150);
+  await waitIdle(page);
   return readBarcode(page);
 }
 
