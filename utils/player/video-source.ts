@@ -44,6 +44,8 @@ const TABLE_LIMIT = 200_000;
 /** A presented frame this far from every table entry: the table is not this browser's timeline. */
 const OFF_TABLE_S = 0.0015;
 const SETTLE_MS = 60;
+/** How long after the check after a pause the picture is looked at once more. */
+const LATE_FRAME_MS = 120;
 const MAX_SAMPLES = 240;
 const PROBE_FRAMES = 12;
 const PROBE_MS = 1500;
@@ -283,6 +285,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (confirmed || probing || !video.paused) return Promise.resolve();
     settling ??= framesStop()
       .then(confirmOnScreen)
+      .then(lateFrame)
       .finally(() => {
         settling = null;
       });
@@ -318,6 +321,21 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       if (i === tries - 1) await seek(first);
     }
     done();
+  }
+
+  /**
+   * On a busy machine a frame decoded before the pause can still be painted after the check
+   * (seen once: HUD F58, screen 59): a moment later, a picture that changed is checked again.
+   */
+  async function lateFrame(): Promise<void> {
+    const before = framePrint(video);
+    const seeks = otherSeeks;
+    await wait(LATE_FRAME_MS);
+    if (!before || !video.paused || seeks !== otherSeeks || disposed) return;
+    const now = framePrint(video);
+    if (now && samePrint(now, before)) return;
+    confirmed = false;
+    await confirmOnScreen();
   }
 
   /**
