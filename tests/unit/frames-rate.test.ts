@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STANDARD_RATES, combineRates, decodedRate, detectFrameRate, snapToStandard } from '../../utils/frames/rate';
+import { STANDARD_RATES, combineRates, decodedRate, detectFrameRate, refineFamily, snapToStandard } from '../../utils/frames/rate';
 
 type Quantize = (t: number) => number;
 const exact: Quantize = (t) => t;
@@ -308,5 +308,34 @@ describe('a rough count, far off, still finds the grid', () => {
     const every = fps / 60;
     const times = Array.from({ length: 30 }, (_, i) => Math.round(i * every + (fps === 240 ? (i % 3) - 1 : 0)) / fps);
     expect(combineRates(detectFrameRate(times), count, times)?.fps).toBe(fps);
+  });
+});
+
+describe('refineFamily: 29.97 or 30 from every frame seen', () => {
+  const webmTimes = (fps: number, from: number, count: number, offset = 0) =>
+    Array.from({ length: count }, (_, i) => Math.round((offset + (from + i) / fps) * 1000) / 1000);
+  /** Frames seen in short plays here and there over three seconds (seeks between them). */
+  const plays = (fps: number, offset = 0) =>
+    [0.17, 1, 1.73, 2.33].flatMap((at) => webmTimes(fps, Math.round(at * fps), 8, offset)).sort((a, b) => a - b);
+
+  it.each([
+    [30, 30000 / 1001],
+    [30000 / 1001, 30],
+    [24, 24000 / 1001],
+    [60, 60000 / 1001],
+  ])('frames on %f, taken for its neighbour: put right', (truth, wrong) => {
+    const times = plays(truth, 0.41);
+    const refined = refineFamily({ fps: wrong, minGap: 1 / wrong, variable: false, samples: 8 }, times);
+    expect(refined.fps).toBe(truth);
+    expect(refined.minGap).toBe(1 / truth);
+  });
+
+  it('kept when already right, when the frames span under two seconds, and on a variable rate', () => {
+    const right = { fps: 30, minGap: 1 / 30, variable: false, samples: 8 };
+    expect(refineFamily(right, plays(30))).toBe(right);
+    const wrong = { fps: 30000 / 1001, minGap: 1001 / 30000, variable: false, samples: 8 };
+    expect(refineFamily(wrong, webmTimes(30, 0, 40))).toBe(wrong);
+    const vfr = { ...wrong, variable: true };
+    expect(refineFamily(vfr, plays(30))).toBe(vfr);
   });
 });

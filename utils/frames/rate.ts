@@ -223,6 +223,28 @@ export function combineRates(presented: FrameRate | null, decoded: number | null
   return { fps, minGap: 1 / fps, variable: false, samples: presented?.samples ?? 0 };
 }
 
+/**
+ * Which of a family of standard rates (23.976/24, 29.97/30, 59.94/60) the frames sit on,
+ * judged over every frame seen so far (seeks included: a clock's frames all lie on one grid).
+ * One short play can't tell them apart (0.1 % is 0.03 frames over a second, under WebM's
+ * 1 ms rounding); frames seen across the clip can. Keeps `rate` unless the other member fits
+ * clearly better over at least two seconds.
+ */
+export function refineFamily(rate: FrameRate, all: readonly number[]): FrameRate {
+  if (rate.variable || all.length < 12) return rate;
+  const every = Math.ceil(all.length / 2000);
+  const times = every > 1 ? all.filter((_, i) => i % every === 0) : all;
+  const first = times[0] ?? 0;
+  const last = times[times.length - 1] ?? 0;
+  if (last - first < 2) return rate;
+  const family = STANDARD_RATES.filter((f) => f !== rate.fps && Math.abs(f - rate.fps) / rate.fps < 0.005);
+  const own = offClock(times, rate.fps);
+  for (const fps of family) {
+    if (offClock(times, fps) < own * 0.6) return { ...rate, fps, minGap: 1 / fps };
+  }
+  return rate;
+}
+
 /** Timestamps this far off a clock, in frames (95th percentile), are jitter; beyond it, another clock or none. */
 const CLOCK_JITTER = 0.2;
 /** The share of timestamps that may sit further off (a stray frame, a seek's neighbour). */

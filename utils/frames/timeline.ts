@@ -10,6 +10,8 @@ export interface Timeline {
   /** The earliest known frame after `time`, if any. */
   after(time: number): number | undefined;
   size(): number;
+  /** Every time, sorted. */
+  all(): readonly number[];
   clear(): void;
 }
 
@@ -47,6 +49,7 @@ export function createTimeline(limit = 20_000): Timeline {
       return times[i];
     },
     size: () => times.length,
+    all: () => times,
     clear() {
       times = [];
     },

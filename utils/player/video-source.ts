@@ -1,4 +1,4 @@
-import { combineRates, decodedRate, detectFrameRate, type FrameRate } from '../frames/rate';
+import { combineRates, decodedRate, detectFrameRate, refineFamily, type FrameRate } from '../frames/rate';
 import { justInside, type FrameSource } from '../frames/stepper';
 import { framePrint, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
@@ -173,6 +173,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (counted === null && decodedFrames(rv) !== null) return;
     // A longer run of evidence replaces a shorter one; a new source starts afresh.
     if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) rate = withOrigin(found);
+    // 29.97 or 30 (and the like): every frame seen so far decides, where one play can't.
+    const family = refineFamily(rate, timeline.all());
+    if (family !== rate) rate = withOrigin(family);
   }
   const breakSegment = () => {
     measure();
