@@ -77,50 +77,32 @@ make_vp9() {
 # 26.7 fps). No frame clock explains it (30 and 60 fps miss by a quarter or half a frame; 120 fps
 # would have most of its frames missing): a real VFR clip, unlike a phone's jittered 30 fps. The
 # barcode is drawn first (from n), then the timestamps are rewritten.
-VFR_FRAMES=120
-make_h264_vfr() {
-  local file="$1"
+# make_h264_retimed FILE SOURCE_RATE FRAMES GOP FILTERS: H.264 whose timestamps the FILTERS
+# (after the barcode) rewrite, in a 1/90000 timebase, kept as they are (no constant rate forced).
+make_h264_retimed() {
+  local file="$1" rate="$2" frames="$3" gop="$4" filters="$5"
   ffmpeg "${COMMON_IN[@]}" \
-    -f lavfi -i "testsrc2=size=${W}x${H}:rate=30" \
-    -vf "$(barcode_filter),settb=1/90000,setpts='floor(N/6)*20250+if(eq(mod(N,6),0),0,if(eq(mod(N,6),1),3000,if(eq(mod(N,6),2),6000,if(eq(mod(N,6),3),9750,if(eq(mod(N,6),4),13500,15750)))))'" \
-    -frames:v "$VFR_FRAMES" -fps_mode passthrough -enc_time_base 1/90000 \
-    -c:v libx264 -preset medium -crf 30 -bf 3 -g 60 -keyint_min 60 -sc_threshold 0 \
+    -f lavfi -i "testsrc2=size=${W}x${H}:rate=${rate}" \
+    -vf "$(barcode_filter),settb=1/90000,${filters}" \
+    -frames:v "$frames" -fps_mode passthrough -enc_time_base 1/90000 \
+    -c:v libx264 -preset medium -crf 30 -bf 3 -g "$gop" -keyint_min "$gop" -sc_threshold 0 \
     -threads 1 -x264-params "threads=1" \
     "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
     "$OUT/$file"
 }
 
+VFR_PTS="floor(N/6)*20250+if(eq(mod(N,6),0),0,if(eq(mod(N,6),1),3000,if(eq(mod(N,6),2),6000,if(eq(mod(N,6),3),9750,if(eq(mod(N,6),4),13500,15750)))))"
+
 # CFR with dropped frames: a 60 fps clock where every fifth frame is missing (durations 1/60 and
 # 2/60 s). The barcode is drawn before the drop, so it is the frame's slot on the clock (0, 1, 2,
 # 3, 5, 6, …): a frame's number is its time times the rate, as on a clip with nothing dropped.
-make_h264_drops() {
-  local file="$1"
-  ffmpeg "${COMMON_IN[@]}" \
-    -f lavfi -i "testsrc2=size=${W}x${H}:rate=60" \
-    -vf "$(barcode_filter),select='not(eq(mod(n\,5)\,4))',settb=1/90000,setpts='floor(PTS*60/90000+0.5)*1500'" \
-    -frames:v 192 -fps_mode passthrough -enc_time_base 1/90000 \
-    -c:v libx264 -preset medium -crf 30 -bf 3 -g 120 -keyint_min 120 -sc_threshold 0 \
-    -threads 1 -x264-params "threads=1" \
-    "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
-    "$OUT/$file"
-}
+DROPS="select='not(eq(mod(n\,5)\,4))',setpts='floor(PTS*60/90000+0.5)*1500'"
 
 # A phone's clip: a 30 fps clock with frames missing irregularly (a low-light stretch at 20 fps,
 # a burst at 15 fps, scattered single drops) and timestamps off the clock by up to 4 ms (a fixed
 # pseudo-random pattern, 0 on the first frame). The barcode is the slot on the clock.
 PHONE_DROPS="not((between(n\,36\,71)*eq(mod(n\,3)\,2))+eq(mod(n*7+3\,23)\,0)+(between(n\,95\,104)*eq(mod(n\,2)\,1)))"
 PHONE_PTS="st(0\,floor(PTS/3000+0.5))*3000+if(eq(ld(0)\,0)\,0\,(mod(ld(0)*ld(0)*7+ld(0)*3\,9)-4)*90)"
-make_h264_phone() {
-  local file="$1"
-  ffmpeg "${COMMON_IN[@]}" \
-    -f lavfi -i "testsrc2=size=${W}x${H}:rate=30" \
-    -vf "$(barcode_filter),settb=1/90000,setpts='N*3000',select='${PHONE_DROPS}',setpts='${PHONE_PTS}'" \
-    -frames:v 96 -fps_mode passthrough -enc_time_base 1/90000 \
-    -c:v libx264 -preset medium -crf 30 -bf 3 -g 60 -keyint_min 60 -sc_threshold 0 \
-    -threads 1 -x264-params "threads=1" \
-    "${COMMON_OUT[@]}" -movflags +faststart -video_track_timescale 90000 \
-    "$OUT/$file"
-}
 
 # A clip whose first frame is at 0.41 s, not 0 (a cut from a longer recording): the browser's
 # timeline starts there. 0.41 s is not a whole number of frames, so the grid is offset too.
@@ -147,9 +129,9 @@ make_h264 h264-60.mp4 60 240 120
 # Phone slow motion: 2 s each, so they stay small.
 make_h264 h264-120.mp4 120 240 120
 make_h264 h264-240.mp4 240 480 240
-make_h264_vfr h264-vfr.mp4
-make_h264_drops h264-60-drops.mp4
-make_h264_phone h264-phone-30.mp4
+make_h264_retimed h264-vfr.mp4 30 120 60 "setpts='${VFR_PTS}'"
+make_h264_retimed h264-60-drops.mp4 60 192 120 "${DROPS}"
+make_h264_retimed h264-phone-30.mp4 30 96 60 "setpts='N*3000',select='${PHONE_DROPS}',setpts='${PHONE_PTS}'"
 make_vp9_offset vp9-30-offset.webm
 
 # Probe, decode every frame, read every barcode, write clips.json.
