@@ -81,7 +81,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     onChange: deps.onChange,
     onSettings: (settings) => drawings.setDefaults(settings.drawing),
     seekTo: (time) => void session.goTo(time),
-    assumeRate: (fps) => session.assumeRate(fps),
+    assumeRate: (fps, clock) => session.assumeRate(fps, clock),
     facts: () => ({
       frameUrl: location.href,
       src: video.currentSrc,

@@ -177,10 +177,10 @@ describe.each(CLIPS.map((clip) => [clip.file, clip] as const))('stepping %s', (_
   });
 });
 
-describe("the file's own frame table (MP4, read without playing)", () => {
-  const hudText = (page: Page) =>
-    page.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-frameno')?.textContent ?? '');
+const hudText = (page: Page) =>
+  page.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-frameno')?.textContent ?? '');
 
+describe("the file's own frame table (MP4, read without playing)", () => {
   it.each(['h264-vfr.mp4', 'h264-60-drops.mp4', 'h264-phone-30.mp4', 'h264-240.mp4'].map((f) => [f, CLIPS.find((c) => c.file === f)!] as const))(
     '%s: steps of one and ten frames are exact and the HUD number is the barcode, with no playing at all',
     async (_name, clip) => {
@@ -197,6 +197,36 @@ describe("the file's own frame table (MP4, read without playing)", () => {
       expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).played.length)).toBe(0);
       const data = await hostData(page);
       expect(data.variable).toBe(String(clip.variable));
+      await page.close();
+    },
+  );
+});
+
+describe('without the frame table, what was measured is kept on the video', () => {
+  // ?ranges=open: the server won't let the extension read the file's header, so only playback
+  // tells the clock; after a reload the video's record has to.
+  it.each(['h264-60-drops.mp4', 'h264-phone-30.mp4'].map((f) => [f, CLIPS.find((c) => c.file === f)!] as const))(
+    '%s: after a reload, before any playback, steps are exact and the HUD number is the barcode',
+    async (_name, clip) => {
+      const page = await newPage();
+      await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file, ranges: 'open' }));
+      await waitForOverlay(page);
+      await waitForVideoReady(page);
+      await playThenPause(page, 900);
+      const measured = await hostData(page);
+      expect([measured.table, measured.dropped, Number(measured.fps)]).toEqual(['', 'true', clip.fps]);
+      await page.reload();
+      await waitForOverlay(page);
+      await waitForVideoReady(page);
+      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.dropped === 'true');
+      const tally: Tally = { exact: 0, total: 0, misses: [] };
+      for (const [key, delta, times] of [['.', 1, 12], ['Shift+ArrowRight', 10, 2], [',', -1, 6]] as const) {
+        await pressAndCheck(page, clip, key, delta, times, tally);
+        expect(await hudText(page)).toBe(`F${await readBarcode(page)}`);
+      }
+      expect(tally.misses).toEqual([]);
+      expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).played.length)).toBe(0);
+      expect((await hostData(page)).table).toBe('');
       await page.close();
     },
   );

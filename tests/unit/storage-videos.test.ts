@@ -43,6 +43,19 @@ describe('upsertVideo', () => {
     expect(stored).toMatchObject({ duration: 42.5, fps: 29.97, width: 640, height: 360 });
   });
 
+  it('keeps the clock with its rate: kept when the page sends none for the same rate, gone with a new rate', async () => {
+    const { store } = await freshStore();
+    const clock = { origin: 0.41, dropped: true, jitter: 0.004 };
+    expect(await store.upsertVideo(input('a', 1_000, { fps: 30, clock }))).toMatchObject({ fps: 30, clock });
+    expect(await store.upsertVideo(input('a', 2_000, { fps: 30 }))).toMatchObject({ clock });
+    expect(await store.upsertVideo(input('a', 3_000, { fps: null }))).toMatchObject({ fps: 30, clock });
+    const better = { origin: 0.41, dropped: true, jitter: 0.002 };
+    expect(await store.upsertVideo(input('a', 4_000, { fps: 30, clock: better }))).toMatchObject({ clock: better });
+    const other = await store.upsertVideo(input('a', 5_000, { fps: 60 }));
+    expect(other.fps).toBe(60);
+    expect(other).not.toHaveProperty('clock');
+  });
+
   it('never moves updatedAt backwards (clock skew)', async () => {
     const { store } = await freshStore();
     await store.upsertVideo(input('a', 5_000));
@@ -61,6 +74,11 @@ describe('upsertVideo', () => {
     ['a NaN duration', { duration: Number.NaN }],
     ['a zero fps', { fps: 0 }],
     ['a missing title', { title: undefined as unknown as string }],
+    ['a clock without its fps', { fps: null, clock: { origin: 0, dropped: true, jitter: 0 } }],
+    ['a clock with a negative origin', { clock: { origin: -1, dropped: false, jitter: 0 } }],
+    ['a clock with a string for dropped', { clock: { origin: 0, dropped: 'yes' as unknown as boolean, jitter: 0 } }],
+    ['a clock with a jitter of a second', { clock: { origin: 0, dropped: false, jitter: 1 } }],
+    ['a clock that is null', { clock: null as unknown as undefined }],
   ])('rejects %s with code invalid', async (_, overrides) => {
     const { store } = await freshStore();
     await expect(store.upsertVideo(input('a', 1, overrides))).rejects.toMatchObject({ code: 'invalid' });

@@ -7,6 +7,15 @@
 import type { Call } from '../messaging/client';
 import type { ChangeMessage, Settings, VideoFacts } from '../messaging/contract';
 import type { VideoAnnotations } from './video-annotations';
+import { clockFacts, type FrameRate } from '../frames/rate';
+import type { VideoClock } from '../model/types';
+
+/**
+ * A rate and its clock as one comparable string: fps to a millionth (29.97 is 30000/1001),
+ * jitter to the millisecond (each measurement of a phone's clock says a slightly different one).
+ */
+const rateKey = (fps: number, clock?: VideoClock) =>
+  [fps.toFixed(6), clock?.origin ?? 0, clock?.dropped ?? false, Math.ceil((clock?.jitter ?? 0) * 1000)].join('|');
 
 export interface FollowDeps {
   call: Call;
@@ -17,8 +26,8 @@ export interface FollowDeps {
   onSettings?(settings: Settings): void;
   /** The library opened this tab at a moment: go there. */
   seekTo?(time: number): void;
-  /** The video's constant rate as known from before (its record): frame numbers before any playback. */
-  assumeRate?(fps: number): void;
+  /** The video's constant rate and its clock as known from before (its record): frame numbers before any playback. */
+  assumeRate?(fps: number, clock?: VideoClock): void;
 }
 
 export interface Followed {
@@ -26,8 +35,8 @@ export interface Followed {
   attach(packetVideoId: string): Promise<void>;
   /** Not this video: the offer goes away (for this page). */
   dismiss(packetVideoId: string): void;
-  /** A constant rate measured here: kept on the video's record, so frame numbers survive a reload. */
-  rememberRate(rate: { fps: number; variable: boolean } | null): void;
+  /** A constant rate measured here: kept on the video's record with its clock, so frame numbers survive a reload. */
+  rememberRate(rate: FrameRate | null): void;
   dispose(): void;
 }
 
@@ -36,8 +45,8 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
   const { state } = annotations;
   let openedSrc: string | null = null;
   const dismissed = new Set<string>();
-  /** The rate the video's record holds. */
-  let storedFps: number | null = null;
+  /** The rate and clock the video's record holds, as `rateKey` says them. */
+  let stored: string | null = null;
 
   async function open(force = false) {
     const facts = deps.facts();
@@ -51,8 +60,8 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
       state.set({ aliases: new Set(aliases) });
       annotations.take(record.id, first, true);
       state.set({ candidates: candidates.filter((c) => !dismissed.has(c.videoId)) });
-      storedFps = record.fps;
-      if (record.fps) deps.assumeRate?.(record.fps);
+      stored = record.fps ? rateKey(record.fps, record.clock) : null;
+      if (record.fps) deps.assumeRate?.(record.fps, record.clock);
       if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
       state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
       // Thousands of comments: the first page is on screen; the rest follows.
@@ -97,10 +106,13 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
       }
     },
     rememberRate(rate) {
-      if (!rate || rate.variable || !state.get().videoId || (storedFps !== null && Math.abs(storedFps - rate.fps) < 1e-6)) return;
-      storedFps = rate.fps;
-      void deps.call('video.update', deps.facts()).catch(() => {
-        storedFps = null; // try again with the next measurement
+      const clock = rate && clockFacts(rate);
+      if (!rate || !clock || !state.get().videoId) return;
+      const key = rateKey(rate.fps, clock);
+      if (key === stored) return;
+      stored = key;
+      void deps.call('video.update', { ...deps.facts(), fps: rate.fps, clock }).catch(() => {
+        stored = null; // try again with the next measurement
       });
     },
     dismiss(packetVideoId) {

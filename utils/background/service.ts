@@ -115,6 +115,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
               pageUrl: identity.openUrl,
               duration: facts.duration,
               fps: facts.fps,
+              ...(facts.clock ? { clock: facts.clock } : {}),
               width: facts.width ?? null,
               height: facts.height ?? null,
             })

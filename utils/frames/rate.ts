@@ -8,6 +8,8 @@
  * frames whose gaps are whole multiples of it. Pure: no DOM.
  */
 
+import type { VideoClock } from '../model/types';
+
 /** Standard rates, as exact fractions (NTSC rates are n·1000/1001). */
 export const STANDARD_RATES: readonly number[] = [
   24000 / 1001, 24, 25, 30000 / 1001, 30, 48, 50, 60000 / 1001, 60, 120, 240,
@@ -38,6 +40,29 @@ export interface FrameRate {
 
 /** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
 export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rate && (!rate.variable || !!rate.frames);
+
+/**
+ * What is worth keeping about a constant rate's clock beside the rate (a video's record), or
+ * null on a variable rate. Jitter is rounded up to a tenth of a millisecond, so a new
+ * measurement of the same clock says the same.
+ */
+export function clockFacts(rate: FrameRate): VideoClock | null {
+  if (rate.variable) return null;
+  return { origin: rate.origin ?? 0, dropped: !!rate.dropped, jitter: Math.ceil((rate.jitter ?? 0) * 1e4) / 1e4 };
+}
+
+/** The rate a video's record holds, with its clock, before anything is measured here. */
+export function storedRate(fps: number, clock?: VideoClock): FrameRate {
+  return {
+    fps,
+    minGap: 1 / fps,
+    variable: false,
+    samples: 0,
+    ...(clock?.origin ? { origin: clock.origin } : {}),
+    ...(clock?.dropped ? { dropped: true } : {}),
+    ...(clock?.jitter ? { jitter: clock.jitter } : {}),
+  };
+}
 
 /** Gaps longer than this many base gaps are seeks or stalls, not frames. */
 const MAX_MULTIPLE = 6;

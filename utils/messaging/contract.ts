@@ -2,7 +2,7 @@
  * The one contract between content scripts (and pages) and the background, which owns the
  * database. Both sides import these types; nothing else crosses the boundary.
  */
-import type { Annotation, Author, VideoRecord } from '../model/types';
+import type { Annotation, Author, VideoClock, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
 import type { LibraryView, VideoSummary } from '../storage/library';
@@ -30,6 +30,8 @@ export interface VideoFacts {
   title: string;
   duration: number | null;
   fps: number | null;
+  /** What was measured about that rate's clock (frame 0, missing frames, jitter), when it is constant. */
+  clock?: VideoClock;
   /** The picture's size in pixels (0 × 0 before the metadata is in: sent as null). */
   width?: number | null;
   height?: number | null;

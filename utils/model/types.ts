@@ -118,6 +118,16 @@ export interface AckAnnotation extends AnnotationBase {
 export type Annotation = CommentAnnotation | DrawingAnnotation | AckAnnotation;
 export type AnnotationKind = Annotation['kind'];
 
+/** Facts about a video's frame clock measured beside its rate (see `FrameRate` in utils/frames/rate.ts). */
+export interface VideoClock {
+  /** Media time of frame 0 (seconds; 0 for most videos). */
+  readonly origin: number;
+  /** Frames are missing from the clock (a phone dropping frames): steps count real frames. */
+  readonly dropped: boolean;
+  /** Seconds the timestamps sit off the clock at most (phones: a few ms). */
+  readonly jitter: number;
+}
+
 /** What FrameCoach keeps about a video. */
 export interface VideoRecord {
   /** Canonical id, e.g. `youtube:dQw4w9WgXcQ`, `drive:1AbC…`, `url:https://…`. */
@@ -127,6 +137,12 @@ export interface VideoRecord {
   /** Seconds, or null when unknown or live. */
   readonly duration: number | null;
   readonly fps: number | null;
+  /**
+   * What was measured about `fps`'s clock beside the rate, so frame numbers and steps are right
+   * after a reload before any playback. Absent on records made before it was kept, and when
+   * nothing beyond the rate was measured.
+   */
+  readonly clock?: VideoClock;
   /** The picture's size in pixels (videoWidth × videoHeight), when known. */
   readonly width: number | null;
   readonly height: number | null;

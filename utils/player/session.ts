@@ -1,5 +1,6 @@
 import type { PlayerActions } from '../commands/context';
 import { exactNumbers, type FrameRate } from '../frames/rate';
+import type { VideoClock } from '../model/types';
 import { loopKeeper } from './ab-loop';
 import { nextSpeed } from '../frames/speed';
 import { frameIndexAt } from '../frames/timecode';
@@ -31,7 +32,7 @@ export interface PlayerSession extends PlayerActions {
   /** Pauses (letting queued frames land) and resolves with the frame on screen. */
   hold(): Promise<{ time: number; frame: number | null } | null>;
   /** A constant rate known from before (the video's record), until one is measured here. */
-  assumeRate(fps: number): void;
+  assumeRate(fps: number, clock?: VideoClock): void;
   readonly state: Store<PlayerState>;
   /**
    * Every presented frame's media time (the HUD's `state.time` is throttled while playing;
@@ -269,9 +270,9 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },
-    assumeRate(fps) {
+    assumeRate(fps, clock) {
       if (!source || source.knownRate()) return;
-      source.assume(fps);
+      source.assume(fps, clock);
       state.set({ rate: source.knownRate() });
     },
     onFrame: (listener) => source?.onFrame(listener) ?? (() => undefined),

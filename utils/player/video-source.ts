@@ -1,4 +1,5 @@
-import { combineRates, decodedRate, detectFrameRate, refineFamily, type FrameRate } from '../frames/rate';
+import { combineRates, decodedRate, detectFrameRate, refineFamily, storedRate, type FrameRate } from '../frames/rate';
+import type { VideoClock } from '../model/types';
 import { justInside, type FrameSource } from '../frames/stepper';
 import { framePrint, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
@@ -21,7 +22,7 @@ export interface VideoSource extends FrameSource {
    * sender), used until this page measures one: frame numbers show, and the first step does
    * not have to play the video to measure.
    */
-  assume(fps: number): void;
+  assume(fps: number, clock?: VideoClock): void;
   /**
    * After playback pauses: waits for frames in flight, then makes sure the frame known as
    * presented is the one on screen (a display can show a last frame it never announced).
@@ -412,8 +413,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     async rate() {
       return rate ?? probe();
     },
-    assume(fps) {
-      if (!rate && Number.isFinite(fps) && fps > 0) rate = withOrigin({ fps, minGap: 1 / fps, variable: false, samples: 0 });
+    assume(fps, clock) {
+      if (rate || !(Number.isFinite(fps) && fps > 0)) return;
+      if (origin === null && clock) learnOrigin(clock.origin);
+      rate = withOrigin(storedRate(fps, clock));
     },
     useTable(times) {
       if (times.length < 2 || times.length > TABLE_LIMIT || (presented !== null && !onTable(times, presented))) return;

@@ -17,6 +17,8 @@ export interface StoreDeps {
 
 const { videos: V, annotations: A, packets: P, aliases: L } = STORES;
 
+const sameRate = (given: number | null, stored: number | null | undefined) => given === null || given === stored;
+
 export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
   let closed = false;
   const markClosed = () => {
@@ -41,6 +43,8 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
           pageUrl: input.pageUrl,
           duration: input.duration ?? existing?.duration ?? null,
           fps: input.fps ?? existing?.fps ?? null,
+          // The clock goes with its rate: a new rate without one leaves none.
+          ...(input.clock ? { clock: input.clock } : sameRate(input.fps, existing?.fps) && existing?.clock ? { clock: existing.clock } : {}),
           width: input.width ?? existing?.width ?? null,
           height: input.height ?? existing?.height ?? null,
           createdAt: existing?.createdAt ?? now,

@@ -163,6 +163,7 @@ export function packetStore(run: Run, now: () => number): PacketStore {
           pageUrl: video?.pageUrl || trustedAddress(v.id, v.pageUrl),
           duration: video?.duration ?? v.duration,
           fps: video?.fps ?? v.fps,
+          ...(video?.clock ? { clock: video.clock } : {}),
           width: video?.width ?? v.width,
           height: video?.height ?? v.height,
           createdAt: video?.createdAt ?? t,

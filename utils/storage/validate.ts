@@ -3,7 +3,7 @@
  * (Untrusted input is restored field by field elsewhere; this only keeps garbage out of the
  * database and out of its indexes, e.g. a NaN time would silently drop out of byVideoTime.)
  */
-import type { Annotation, AnnotationKind } from '../model/types';
+import type { Annotation, AnnotationKind, VideoClock } from '../model/types';
 import type { VideoInput } from './store';
 import { shapeProblem } from '../model/shape';
 import { StorageError } from './errors';
@@ -50,6 +50,14 @@ export function videoProblem(value: VideoInput): string | null {
   if (!isNullableTime(value.duration)) return 'duration must be null or a finite number ≥ 0';
   if (!(value.fps === null || (isTime(value.fps) && value.fps > 0))) return 'fps must be null or a finite number > 0';
   if (value.now !== undefined && !isTime(value.now)) return 'now must be a finite number ≥ 0';
+  if (value.clock !== undefined) {
+    const c = value.clock as Partial<Record<keyof VideoClock, unknown>> | null;
+    if (typeof c !== 'object' || c === null) return 'clock must be an object';
+    if (!isTime(c.origin) || (c.origin as number) > 1e7) return 'clock.origin must be a finite number of seconds ≥ 0';
+    if (typeof c.dropped !== 'boolean') return 'clock.dropped must be a boolean';
+    if (!isTime(c.jitter) || (c.jitter as number) > 0.1) return 'clock.jitter must be between 0 and 0.1 s';
+    if (value.fps === null) return 'a clock needs its fps';
+  }
   const isSize = (n: unknown) => n === undefined || n === null || (typeof n === 'number' && Number.isInteger(n) && n > 0 && n <= 100_000);
   if (!isSize(value.width) || !isSize(value.height)) return 'width and height must be null or whole numbers of pixels';
   return null;
