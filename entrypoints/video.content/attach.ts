@@ -15,7 +15,7 @@ import { attachComments, type CommentFeature } from '../../utils/comments/featur
 import { createOverlayHost, type OverlayHost } from '../../utils/dom/overlay-host';
 import { attachDrawings, type DrawingFeature } from '../../utils/drawing/feature';
 import { createSession, type PlayerSession } from '../../utils/player/session';
-import { readMovieHead, toBase64 } from '../../utils/frames/movie-head';
+import { readFrameTable } from '../../utils/frames/table-reads';
 import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
 import type { SiteAdapter } from '../../utils/sites/types';
@@ -46,10 +46,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
   // A plain file the page may read: its own frame table (read here as the page, parsed in the background).
   const session = createSession(video, {
-    async frameTable(v) {
-      const header = await readMovieHead(v.currentSrc);
-      return header && deps.call('frames.table', { header: toBase64(header) });
-    },
+    frameTable: (v) => readFrameTable(v.currentSrc, (parts, size) => deps.call('frames.table', { parts, size })),
   });
   const history = createHistory();
   const annotations = createVideoAnnotations(deps.call);

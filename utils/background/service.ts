@@ -3,8 +3,8 @@
  * message contract. Holds nothing that is not also in the database or storage: the MV3
  * service worker may be stopped between any two messages, and the next one reopens.
  */
-import { mp4FrameTimes } from '../frames/mp4-frame-table';
-import { fromBase64 } from '../frames/movie-head';
+import { nextTableStep, type Part } from '../frames/frame-table';
+import { fromBase64, type SentPart } from '../frames/table-reads';
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
 import type { ChangeMessage, DrawingDefaults, Settings } from '../messaging/contract';
 import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
@@ -35,8 +35,8 @@ export interface ServiceDeps {
 }
 
 const DEFAULT_NAME = 'Coach';
-/** A 16 MB header (what the content script reads at most) as base64. */
-const MAX_HEADER_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
+/** What the content script sends at most for a frame table: a 16 MB MP4 header and its `ftyp`, as base64. */
+const MAX_TABLE_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
@@ -124,13 +124,20 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     },
     ...packetRequests,
     ...reportHandlers({ makePacket, capture, askPermission }),
-    async 'frames.table'({ header }) {
-      if (typeof header !== 'string' || header.length > MAX_HEADER_BASE64) return null;
-      try {
-        return mp4FrameTimes(fromBase64(header));
-      } catch {
-        return null; // not base64: nothing to read
+    async 'frames.table'({ parts, size }) {
+      if (!Array.isArray(parts) || parts.length > 4 || !(size === null || (Number.isSafeInteger(size) && size >= 0))) return null;
+      const decoded: Part[] = [];
+      let length = 0;
+      for (const part of parts as unknown[]) {
+        const { at, data } = (part ?? {}) as Partial<SentPart>;
+        if (typeof data !== 'string' || !Number.isSafeInteger(at) || at! < 0 || (length += data.length) > MAX_TABLE_BASE64) return null;
+        try {
+          decoded.push({ at: at!, bytes: fromBase64(data) });
+        } catch {
+          return null; // not base64: nothing to read
+        }
       }
+      return nextTableStep(decoded, size);
     },
     async 'annotations.list'({ videoId }) {
       return withStore(async (db) => (await videoView(db, videoId, null)).annotations);

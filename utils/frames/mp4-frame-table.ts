@@ -2,7 +2,7 @@
  * Every frame's presentation time, from an MP4's header (its `ftyp` and `moov` boxes: the
  * sample table, `stts`/`ctts`, and the edit list), parsed by mp4box.js. Runs in the
  * background: the parser is far too big for a content script, which only fetches the bytes
- * (utils/frames/movie-head.ts).
+ * (utils/frames/table-reads.ts, frame-table.ts).
  */
 import { MP4BoxBuffer, createFile, type Movie } from 'mp4box';
 

@@ -2,6 +2,7 @@
  * The one contract between content scripts (and pages) and the background, which owns the
  * database. Both sides import these types; nothing else crosses the boundary.
  */
+import type { SentPart, TableStep } from '../frames/table-reads';
 import type { Annotation, Author, VideoClock, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
@@ -151,7 +152,8 @@ export interface Api {
    * `moov`, as base64), which the content script read with Range requests; null when the
    * header has no frame table this reader follows.
    */
-  'frames.table': [{ header: string }, number[] | null];
+  /** The file's frame table, a read at a time: the parts read so far → the table, or what to read next (utils/frames/frame-table.ts). */
+  'frames.table': [{ parts: SentPart[]; size: number | null }, TableStep];
   'packet.export': [ExportRequest, ExportResult];
   'packet.preview': [{ text: string }, ImportAnswer];
   'packet.import': [{ text: string }, ImportAnswer];

@@ -216,12 +216,17 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    * there by the page (a link to a moment): a seek to 0 tells (the browser keeps the position
    * at the first frame), and goes back when it was the page.
    */
-  const findStart = async () => {
+  const findStart = () => {
     const at = video.currentTime;
     if (!untouched || !(at > 0) || !video.paused || video.readyState < 2 || disposed) return;
     untouched = false;
-    await seek(0);
-    if (Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
+    // Steps wait for it (settle): a step meanwhile would be undone by the seek to 0.
+    settling = (async () => {
+      await seek(0);
+      if (Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
+    })().finally(() => {
+      settling = null;
+    });
   };
   video.addEventListener('loadeddata', () => void findStart(), opts);
 
@@ -285,6 +290,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   }
 
   function settle(): Promise<void> {
+    if (settling) return settling;
     // The probe's own pause is followed by its own seek back.
     if (confirmed || probing || !video.paused) return Promise.resolve();
     settling ??= framesStop()
