@@ -33,7 +33,7 @@ interface Row {
   seekMs: number;
   /** Key to frame shown for the first `.` on a never-played video: includes finding the rate. */
   firstMs: number;
-  /** From navigation to the file's frame table known (MP4 only; NaN when there is none). */
+  /** From navigation to the file's frame table known (MP4, WebM up to 8 MB; NaN when there is none). */
   tableMs: number;
 }
 
@@ -228,7 +228,7 @@ async function main() {
     await server.close();
   }
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate\n(the file's frame table, when it was read first; else half a second of muted play). table known: from navigation to the MP4 frame table read and parsed (n/a: WebM, none).\n`);
+  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate\n(the file's frame table, when it was read first; else half a second of muted play). table known: from navigation to the file's frame table read and parsed (n/a: none).\n`);
   console.log(
     table(
       ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek', 'first step ms (rate unknown)', 'table known ms'],
