@@ -265,11 +265,19 @@ export function refineFamily(rate: FrameRate, all: readonly number[]): FrameRate
   const family = STANDARD_RATES.filter((f) => f !== rate.fps && Math.abs(f - rate.fps) / rate.fps < 0.005);
   const own = offClock(times, rate.fps);
   for (const fps of family) {
-    if (offClock(times, fps) < own * 0.6) return { ...rate, fps, minGap: 1 / fps };
+    if (offClock(times, fps) < own * CLEARLY_BETTER) return { ...rate, fps, minGap: 1 / fps };
   }
   return rate;
 }
 
+/** Another member of a family is taken when the timestamps sit this much closer to its clock. */
+const CLEARLY_BETTER = 0.6;
+/**
+ * On wobbling timestamps, the NTSC member is taken when they sit this much closer to its clock
+ * than to the round one's: over a short play they sit as close to either (ratio near 1), over
+ * a few seconds an NTSC clock's drift from the round one shows (ratio near 0.6).
+ */
+const NTSC_BETTER = 0.8;
 /** Timestamps this far off a clock, in frames (95th percentile), are jitter; beyond it, another clock or none. */
 const CLOCK_JITTER = 0.2;
 /** The share of timestamps that may sit further off (a stray frame, a seek's neighbour). */
@@ -281,18 +289,19 @@ const MISSING_SHARE = 0.1;
 /** A clock may run at most this much faster than the frames seen (a low-light stretch at 20 of 30 fps). */
 const MAX_MISSING = 1.6;
 
-/**
- * A standard clock the frames sit on, within jitter, when their gaps alone look variable: the
- * lowest family of standard rates (23.976/24, 29.97/30, …) at least as fast as the frames
- * seen, on whose grid (phase fitted) 95 % of the timestamps sit within a fifth of a frame;
- * within the family, the rate of the least-squares fit of time against slot. Gaps of two or
- * more slots are frames missing from the clock. Null when no clock fits (a real VFR clip).
- */
 /** The finite samples that follow an earlier one (a seek back starts afresh). */
 function increasing(mediaTimes: readonly number[]): number[] {
   return mediaTimes.filter((t, i) => Number.isFinite(t) && (i === 0 || t > (mediaTimes[i - 1] ?? -Infinity)));
 }
 
+/**
+ * A standard clock the frames sit on, within jitter, when their gaps alone look variable: the
+ * lowest family of standard rates (23.976/24, 29.97/30, …) at least as fast as the frames
+ * seen, on whose grid (phase fitted) 95 % of the timestamps sit within a fifth of a frame;
+ * within the family, the rate of the least-squares fit of time against slot, the round one
+ * (30 rather than 29.97) when the fit can't tell them apart. Gaps of two or more slots are
+ * frames missing from the clock. Null when no clock fits (a real VFR clip).
+ */
 function fitClock(mediaTimes: readonly number[], gaps: readonly number[]): FrameRate | null {
   const times = increasing(mediaTimes);
   if (times.length < 6) return null;
@@ -310,8 +319,7 @@ function fitClock(mediaTimes: readonly number[], gaps: readonly number[]): Frame
   if (!best) return null;
   const phase = clockPhase(times, best.fps);
   const slots = times.map((t) => Math.round(t * best.fps - phase));
-  const fitted = 1 / slope(slots, times);
-  const fps = snapToStandard(fitted) ?? best.fps;
+  const fps = roundUnlessClear(times, snapToStandard(1 / slope(slots, times)) ?? best.fps);
   let dropped = false;
   for (let i = 1; i < slots.length; i++) if ((slots[i] ?? 0) - (slots[i - 1] ?? 0) >= 2) dropped = true;
   const jitter = best.score / best.fps;
@@ -355,6 +363,17 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
 }
 
 /**
+ * Within a family (29.97 or 30), on timestamps that wobble: the round rate unless the other
+ * fits them clearly better. A phone's jitter over a short play hides the 0.1 % between them,
+ * and phones record round rates; an NTSC clock shows itself over a longer stretch.
+ */
+function roundUnlessClear(times: readonly number[], fps: number): number {
+  const round = Math.round(fps);
+  if (round === fps || !STANDARD_RATES.includes(round)) return fps;
+  return offClock(times, fps) < offClock(times, round) * NTSC_BETTER ? fps : round;
+}
+
+/**
  * Detects the frame rate from presented-frame timestamps in arrival order. Duplicates,
  * backward jumps (seek, loop), NaN and gaps over 6 frames (forward seek, stall) are
  * ignored; 2x–6x gaps count as dropped frames. Null when fewer than 3 gaps are usable.
@@ -384,8 +403,10 @@ export function detectFrameRate(mediaTimes: readonly number[]): FrameRate | null
     const found: FrameRate = { fps, minGap: 1 / fps, variable, samples: gaps.length, dropped: skipped >= Math.max(2, MISSING_SHARE * gaps.length) };
     // Timestamps that wobble off the clock are a phone's: it drops frames where it likes, so
     // frames may be missing where none was seen yet.
-    const wobble = offClock(increasing(mediaTimes), fps) / fps;
-    return wobble > WOBBLE ? { ...found, dropped: true, jitter: wobble } : found;
+    const times = increasing(mediaTimes);
+    if (offClock(times, fps) / fps <= WOBBLE) return found;
+    const clock = roundUnlessClear(times, fps);
+    return { ...found, fps: clock, minGap: 1 / clock, dropped: true, jitter: offClock(times, clock) / clock };
   }
   // Off a single gap's grid, but maybe on a standard clock with frames missing and timestamps
   // that wobble (a phone): the times, not the gaps, decide.
