@@ -42,9 +42,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     changeListeners.add(listener);
     return () => changeListeners.delete(listener);
   };
-  const registry = createRegistry(BUILTIN_COMMANDS);
-  const resolver = createResolver(defaultRules(registry.all()));
   let attached: Attached | null = null;
+  const registry = createRegistry(BUILTIN_COMMANDS, (title, error) =>
+    attached?.session.tell(`${title} failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const resolver = createResolver(defaultRules(registry.all()));
   let poll = 0;
 
   const contextKeys = (): ContextKeys => {

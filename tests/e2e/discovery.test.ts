@@ -147,6 +147,27 @@ describe('shadow.html: a video inside an open shadow root', () => {
   });
 });
 
+describe('shadow.html: web-component players that arrive late', () => {
+  it.each([
+    ['its definition (and shadow root) comes 2 s after the element is in the page', { define: 2000 }],
+    ['its video is added to a shadow root that was already there, 1.5 s later', { videoAfter: 1500 }],
+  ])('%s: the overlay comes, and 10 steps of `.` are exact', async (_name, params) => {
+    const page = await newPage();
+    await page.goto(fixtureUrl(server, 'shadow.html', params));
+    await waitForOverlay(page, 15_000);
+    const video = (await page.evaluateHandle(
+      () => document.querySelector('fake-player')!.shadowRoot!.getElementById('v') as HTMLVideoElement,
+    )).asElement() as ElementHandle<HTMLVideoElement>;
+    await page.waitForFunction((v) => v.readyState >= 2, video, { timeout: 15_000 });
+    expect((await seekAndRead(video, frameMiddle(DEFAULT_CLIP, 10))).index).toBe(10);
+    await waitIdle(page);
+    for (let k = 11; k <= 20; k++) {
+      await press(page, page, '.');
+      expect(await readBarcode(video)).toBe(k);
+    }
+  });
+});
+
 describe('multi.html: two videos', () => {
   it('attaches to the larger one by default, and follows a click to the smaller one', async () => {
     const page = await newPage();

@@ -1,5 +1,5 @@
 import { loadedAnnotations } from './drawing-fixtures';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBook } from '../../utils/comments/book';
 import type { Call } from '../../utils/messaging/client';
 import { newComment } from '../../utils/model/create';
@@ -53,6 +53,21 @@ describe('comment book', () => {
     bg.fail(null);
     expect(await book.save()).toBe(true);
     expect(book.state.get().all.map((c) => c.text)).toEqual(['keep me']);
+  });
+
+  it('a save that throws (a browser without an API it needs) keeps the text and says why', async () => {
+    const { book } = loaded();
+    book.startNew({ time: 0.5, frame: 15 });
+    book.setDraft('keep me too');
+    vi.stubGlobal('crypto', {});
+    try {
+      expect(await book.save()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(book.state.get().editor?.draft).toBe('keep me too');
+    expect(book.state.get().error).toMatch(/^The comment was not saved: /);
+    expect(await book.save()).toBe(true);
   });
 
   it.each(['', '   ', '\n\n'])('refuses to save an empty comment (%j)', async (text) => {

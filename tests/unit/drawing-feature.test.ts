@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PALETTE } from '../../utils/drawing/edit';
 import { attachDrawings } from '../../utils/drawing/feature';
 import { createHistory } from '../../utils/edit/history';
@@ -150,6 +150,20 @@ describe('drawing feature: drawing and undo', () => {
     expect(s.bg.saves).toHaveLength(1);
     expect(s.feature.state.get().error).toMatch(/quota exceeded/);
     expect(s.history.state.get().undo).toBeNull();
+  });
+
+  it('a new drawing that can not even be made (a browser without an API it needs) says why and keeps nothing', async () => {
+    const s = setup();
+    vi.stubGlobal('crypto', {});
+    try {
+      await drawLine(s);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(s.drawings()).toEqual([]);
+    expect(s.bg.saves).toHaveLength(0);
+    expect(s.feature.state.get().error).toMatch(/^The drawing was not saved: /);
+    expect(s.history.state.get()).toMatchObject({ undo: null, busy: false });
   });
 });
 

@@ -60,23 +60,29 @@ describe('createRegistry', () => {
     expect(registry.execute('nope', ctx, { ready: true })).toBe(false);
   });
 
-  it('execute reports a failing command instead of throwing', async () => {
+  it('execute reports a failing command instead of throwing, to the console and to the user', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const told: string[] = [];
     try {
-      const registry = createRegistry<Ctx>([
-        cmd('a.sync', {
-          run: () => {
-            throw new Error('boom');
-          },
-        }),
-        cmd('a.async', { run: () => Promise.reject(new Error('later')) }),
-      ]);
+      const registry = createRegistry<Ctx>(
+        [
+          cmd('a.sync', {
+            title: 'Sync thing',
+            run: () => {
+              throw new Error('boom');
+            },
+          }),
+          cmd('a.async', { title: 'Async thing', run: () => Promise.reject(new Error('later')) }),
+        ],
+        (title, e) => told.push(`${title}: ${(e as Error).message}`),
+      );
       expect(registry.execute('a.sync', { log: [] }, {})).toBe(true);
       expect(error).toHaveBeenCalledWith(expect.stringContaining('a.sync'), expect.objectContaining({ message: 'boom' }));
       expect(registry.execute('a.async', { log: [] }, {})).toBe(true);
       await vi.waitFor(() =>
         expect(error).toHaveBeenCalledWith(expect.stringContaining('a.async'), expect.objectContaining({ message: 'later' })),
       );
+      expect(told).toEqual(['Sync thing: boom', 'Async thing: later']);
     } finally {
       error.mockRestore();
     }

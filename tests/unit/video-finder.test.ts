@@ -146,6 +146,54 @@ describe('findVideos: videos added later', () => {
     expect(ids(finder)).toEqual(['nested']);
   });
 
+  it('finds the video of a custom element whose definition arrives 2 s after it is in the page', async () => {
+    vi.useFakeTimers();
+    try {
+      const finder = start();
+      document.body.appendChild(document.createElement('lazy-player'));
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(finder.videos().size).toBe(0);
+      // The page loads the player's code: the definition upgrades the element, which attaches its shadow root.
+      customElements.define(
+        'lazy-player',
+        class extends HTMLElement {
+          constructor() {
+            super();
+            this.attachShadow({ mode: 'open' }).appendChild(Object.assign(document.createElement('video'), { id: 'lazy' }));
+          }
+        },
+      );
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(ids(finder)).toEqual(['lazy']);
+      expect(onChange).toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('looks for definitions more and more rarely, and stops when none is waited for', async () => {
+    vi.useFakeTimers();
+    try {
+      start();
+      const never = document.body.appendChild(document.createElement('never-defined'));
+      const matches = vi.spyOn(never, 'matches');
+      await vi.advanceTimersByTimeAsync(60_000);
+      const inFirstMinute = matches.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(60_000);
+      // At most one look every 5 s once the waits have grown.
+      expect(matches.mock.calls.length - inFirstMinute).toBeLessThanOrEqual(12);
+      expect(inFirstMinute).toBeLessThan(30);
+      never.remove();
+      await vi.advanceTimersByTimeAsync(10_000);
+      const afterRemoval = matches.mock.calls.length;
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(matches.mock.calls.length).toBe(afterRemoval);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not scan a custom element removed before the late scan', async () => {
     const finder = start();
     const host = document.body.appendChild(document.createElement('gone-player'));
@@ -270,6 +318,15 @@ describe('findVideos: interaction', () => {
     const finder = start();
     document.getElementById('b')!.dispatchEvent(new Event('play')); // play does not bubble
     expect(finder.lastInteracted()?.id).toBe('b');
+  });
+
+  it('a video that starts playing inside a shadow root becomes the interacted one (play does not cross the boundary)', () => {
+    html('<video id="a"></video><my-player></my-player>');
+    const shadow = document.querySelector('my-player')!.attachShadow({ mode: 'open' });
+    shadow.appendChild(video('inner'));
+    const finder = start();
+    shadow.getElementById('inner')!.dispatchEvent(new Event('play'));
+    expect(finder.lastInteracted()?.id).toBe('inner');
   });
 
   it('a removed interacted video is forgotten', async () => {

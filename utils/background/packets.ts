@@ -4,6 +4,7 @@
  * and the library's view. Packet code runs here and on the extension's pages, never in the
  * content script.
  */
+import { newId as randomId } from '../model/new-id';
 import type { ChangeMessage, ExportResult, ImportAnswer, Settings } from '../messaging/contract';
 import type { Handlers } from '../messaging/server';
 import type { Annotation } from '../model/types';
@@ -37,7 +38,7 @@ export interface MadePacket {
   readonly records: readonly Annotation[];
 }
 
-export function packetHandlers({ withStore, settings, broadcast, now = Date.now, newId = () => crypto.randomUUID() }: PacketDeps): PacketHandlers & {
+export function packetHandlers({ withStore, settings, broadcast, now = Date.now, newId = randomId }: PacketDeps): PacketHandlers & {
   makePacket(args: Parameters<PacketHandlers['packet.export']>[0]): Promise<MadePacket>;
 } {
   async function exportPacket(args: Parameters<PacketHandlers['packet.export']>[0]): Promise<ExportResult> {

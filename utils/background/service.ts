@@ -3,6 +3,7 @@
  * message contract. Holds nothing that is not also in the database or storage: the MV3
  * service worker may be stopped between any two messages, and the next one reopens.
  */
+import { newId } from '../model/new-id';
 import { nextTableStep, type Part } from '../frames/frame-table';
 import { fromBase64, type SentPart } from '../frames/table-reads';
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
@@ -68,7 +69,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     const author = saved?.author;
     const drawing = cleanDrawingDefaults(saved?.drawing ?? {}, DEFAULT_DRAWING);
     if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, drawing };
-    const fresh: Settings = { author: { id: crypto.randomUUID(), name: DEFAULT_NAME }, drawing };
+    const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, drawing };
     await settings.set(fresh);
     return fresh;
   }

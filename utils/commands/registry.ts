@@ -21,7 +21,8 @@ export interface CommandRegistry<Ctx> {
   execute(id: string, ctx: Ctx, context: ContextMap): boolean;
 }
 
-export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = []): CommandRegistry<Ctx> {
+/** `onError`: a command that failed, for the user to hear of (the console gets it too). */
+export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = [], onError?: (title: string, error: unknown) => void): CommandRegistry<Ctx> {
   const byId = new Map<string, { command: Command<Ctx>; when: WhenFn }>();
   const registry: CommandRegistry<Ctx> = {
     register(command) {
@@ -34,7 +35,10 @@ export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = []): Com
     execute(id, ctx, context) {
       const entry = byId.get(id);
       if (!entry || !entry.when(context)) return false;
-      const report = (error: unknown) => console.error(`[FrameCoach] command ${id} failed`, error);
+      const report = (error: unknown) => {
+        console.error(`[FrameCoach] command ${id} failed`, error);
+        onError?.(entry.command.title, error);
+      };
       // A synchronous throw is reported too, so a key listener calling this still stops the key.
       try {
         void Promise.resolve(entry.command.run(ctx)).catch(report);

@@ -115,6 +115,41 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     return ok;
   }
 
+  /** Saves what the editor holds; a durable save closes it. */
+  async function saveEditor(): Promise<boolean> {
+    const { editor, videoId } = state.get();
+    if (!editor || !videoId || state.get().saving) return false;
+    const text = editor.draft.replace(/\s+$/, '');
+    if (!text.trim()) {
+      state.set({ error: 'Write something first: an empty comment is not saved.' });
+      return false;
+    }
+    const target = find(editor.targetId);
+    const record =
+      editor.mode === 'edit' && target
+        ? mutate(target, { text })
+        : newComment({
+            // A reply belongs with its comment (on a packet video attached here, that video).
+            videoId: editor.mode === 'reply' ? (target?.videoId ?? videoId) : videoId,
+            time: editor.time,
+            frame: editor.frame,
+            endTime: editor.endTime,
+            endFrame: editor.endFrame,
+            text,
+            author: state.get().author,
+            parentId: editor.mode === 'reply' ? editor.targetId : null,
+          });
+    if (record === target) {
+      state.set({ editor: null });
+      return true;
+    }
+    const ok = await write(record);
+    // Only a durable save closes the editor; a failure keeps the text for another try.
+    if (ok && state.get().editor === editor) state.set({ editor: null });
+    if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
+    return ok;
+  }
+
   /** The editor is for our own comments only: others' are replied to, not changed. */
   function refuse(c: CommentAnnotation): boolean {
     const reason = readOnlyReason(c, source.get().me);
@@ -155,37 +190,11 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       state.set({ editor: null, error: null });
     },
     async save() {
-      const { editor, videoId } = state.get();
-      if (!editor || !videoId || state.get().saving) return false;
-      const text = editor.draft.replace(/\s+$/, '');
-      if (!text.trim()) {
-        state.set({ error: 'Write something first: an empty comment is not saved.' });
+      // Whatever goes wrong, the text stays in its box and the coach is told why.
+      return saveEditor().catch((error: unknown) => {
+        state.set({ error: `The comment was not saved: ${error instanceof Error ? error.message : String(error)}` });
         return false;
-      }
-      const target = find(editor.targetId);
-      const record =
-        editor.mode === 'edit' && target
-          ? mutate(target, { text })
-          : newComment({
-              // A reply belongs with its comment (on a packet video attached here, that video).
-              videoId: editor.mode === 'reply' ? (target?.videoId ?? videoId) : videoId,
-              time: editor.time,
-              frame: editor.frame,
-              endTime: editor.endTime,
-              endFrame: editor.endFrame,
-              text,
-              author: state.get().author,
-              parentId: editor.mode === 'reply' ? editor.targetId : null,
-            });
-      if (record === target) {
-        state.set({ editor: null });
-        return true;
-      }
-      const ok = await write(record);
-      // Only a durable save closes the editor; a failure keeps the text for another try.
-      if (ok && state.get().editor === editor) state.set({ editor: null });
-      if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
-      return ok;
+      });
     },
     async remove(id) {
       const c = find(id);

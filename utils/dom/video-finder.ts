@@ -1,6 +1,12 @@
 /**
  * Finds `<video>` elements in a document: present at load, added later, inside open shadow
  * roots, replaced or removed. Costs one cheap check per added node on pages without video.
+ *
+ * Web-component players attach their shadow root when their definition runs, which a page
+ * may load long after the element is in it (a lazily loaded player). A content script can't
+ * use the page's `customElements` (it has its own, empty registry), but `:defined` tells from
+ * any world whether an element has been upgraded: custom elements not yet defined are looked
+ * at again, more and more rarely, until they are, then scanned.
  */
 export interface VideoFinder {
   videos(): ReadonlySet<HTMLVideoElement>;
@@ -8,6 +14,12 @@ export interface VideoFinder {
   lastInteracted(): HTMLVideoElement | null;
   dispose(): void;
 }
+
+/** First look for definitions after this; then each wait is 1.5 times the last, up to the max. */
+const UPGRADE_FIRST_MS = 100;
+const UPGRADE_MAX_MS = 5000;
+/** Undefined custom elements watched at most (a page may use thousands as plain tags). */
+const MAX_UNDEFINED = 500;
 
 export function findVideos(
   doc: Document,
@@ -19,6 +31,10 @@ export function findVideos(
   let interacted: HTMLVideoElement | null = null;
   let scheduled = false;
   const pendingRoots: Node[] = [];
+  /** Custom elements waiting for their definition (their shadow root comes with it). */
+  const undefinedElements = new Set<Element>();
+  let upgradeTimer: ReturnType<typeof setTimeout> | undefined;
+  let upgradeWait = UPGRADE_FIRST_MS;
 
   const changed = () => {
     if (scheduled) return;
@@ -49,6 +65,7 @@ export function findVideos(
         if (element.shadowRoot || element.tagName.includes('-') || element.firstElementChild) {
           scheduleScan(element);
         }
+        awaitDefinition(element);
       }
     }
     if (removed) {
@@ -61,6 +78,34 @@ export function findVideos(
     if (observed.has(root)) return;
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true });
+    // `play` is not composed: inside a shadow root the document never hears it.
+    if (root !== doc) root.addEventListener('play', onPlay, opts);
+  }
+
+  /** A custom element not defined yet: scanned once it is (its definition attaches its shadow root). */
+  function awaitDefinition(element: Element) {
+    if (!element.tagName.includes('-') || element.shadowRoot || element.matches(':defined') || undefinedElements.size >= MAX_UNDEFINED) return;
+    undefinedElements.add(element);
+    if (upgradeTimer === undefined) {
+      upgradeWait = UPGRADE_FIRST_MS;
+      upgradeTimer = setTimeout(checkDefinitions, upgradeWait);
+    }
+  }
+
+  function checkDefinitions() {
+    upgradeTimer = undefined;
+    if (signal.aborted) return;
+    for (const element of undefinedElements) {
+      if (!element.isConnected) undefinedElements.delete(element);
+      else if (element.shadowRoot || element.matches(':defined')) {
+        undefinedElements.delete(element);
+        scheduleScan(element);
+      }
+    }
+    if (!undefinedElements.size) return;
+    // Soon after load most definitions arrive; later ones are looked for ever more rarely.
+    upgradeWait = Math.min(UPGRADE_MAX_MS, upgradeWait * 1.5);
+    upgradeTimer = setTimeout(checkDefinitions, upgradeWait);
   }
 
   /** Walks a subtree for videos and open shadow roots (only where one may be). */
@@ -72,7 +117,7 @@ export function findVideos(
       if (shadow) {
         observe(shadow);
         scan(shadow);
-      }
+      } else if (node.nodeType === 1) awaitDefinition(node); // (the walk starts at a document or a shadow root)
     }
   }
 
@@ -114,16 +159,22 @@ export function findVideos(
     changed();
   };
 
+  const opts = { capture: true, passive: true, signal };
   observe(doc);
   scan(doc);
-  const opts = { capture: true, passive: true, signal };
   doc.addEventListener('pointerdown', onPointer, opts);
   doc.addEventListener('play', onPlay, opts);
-  signal.addEventListener('abort', () => observer.disconnect());
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    clearTimeout(upgradeTimer);
+  });
 
   return {
     videos: () => found,
     lastInteracted: () => (interacted?.isConnected ? interacted : null),
-    dispose: () => observer.disconnect(),
+    dispose: () => {
+      observer.disconnect();
+      clearTimeout(upgradeTimer);
+    },
   };
 }

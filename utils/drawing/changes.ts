@@ -3,7 +3,7 @@
  * annotations (shown at once, confirmed by the database, put back on failure) in turn with
  * undo presses, and records a step that restores exactly the fields it changed.
  */
-import type { History } from '../edit/history';
+import type { History, Performed } from '../edit/history';
 import { mutate } from '../model/mutate';
 import type { DrawingAnnotation } from '../model/types';
 import type { VideoAnnotations, Written } from '../annotations/video-annotations';
@@ -48,38 +48,45 @@ export function drawingChanges(
   }
 
   function change(label: string, id: string | null, build: Build): Promise<boolean> {
-    return history.perform(async () => {
-      let before = id ? find(id) : null;
-      if (id && !before) return { ok: false };
-      let next = build(before);
-      if (!next || next === before) return { ok: true };
-      let result = await write(next);
-      if (result === 'stale' && id) {
-        before = find(id);
-        next = before && build(before);
-        result = next && next !== before ? await write(next) : 'stale';
-      }
-      if (result === 'stale') report('This drawing was changed elsewhere (another tab) meanwhile: look again and redo your change.');
-      if (result !== 'ok' || !next) return { ok: false };
-      // Saved for a video no longer shown (finished as the page moved on): nothing to undo here.
-      if (!shown(next)) return { ok: true };
-      const keys = CONTENT.filter((k) => !before || !Object.is(before[k], next![k]));
-      const target = next.id;
-      const restore = (fields: Partial<Content>) => async () => {
-        const current = find(target);
-        if (!current) return false;
-        const again = mutate(current, fields);
-        if (again === current) return true;
-        const r = await write(again);
-        if (r !== 'stale') return r === 'ok';
-        const latest = find(target);
-        return latest ? (await write(mutate(latest, fields))) === 'ok' : false;
-      };
-      return {
-        ok: true,
-        step: { label, undo: restore(before ? fieldsOf(before, keys) : { deleted: true }), redo: restore(before ? fieldsOf(next, keys) : { deleted: false }) },
-      };
-    });
+    // Whatever goes wrong (a browser without an API we use), the coach is told, never left guessing.
+    const failed = (error: unknown) => {
+      report(`The drawing was not saved: ${error instanceof Error ? error.message : String(error)}`);
+      return { ok: false };
+    };
+    return history.perform(() => attempt(label, id, build).catch(failed));
+  }
+
+  async function attempt(label: string, id: string | null, build: Build): Promise<Performed> {
+    let before = id ? find(id) : null;
+    if (id && !before) return { ok: false };
+    let next = build(before);
+    if (!next || next === before) return { ok: true };
+    let result = await write(next);
+    if (result === 'stale' && id) {
+      before = find(id);
+      next = before && build(before);
+      result = next && next !== before ? await write(next) : 'stale';
+    }
+    if (result === 'stale') report('This drawing was changed elsewhere (another tab) meanwhile: look again and redo your change.');
+    if (result !== 'ok' || !next) return { ok: false };
+    // Saved for a video no longer shown (finished as the page moved on): nothing to undo here.
+    if (!shown(next)) return { ok: true };
+    const keys = CONTENT.filter((k) => !before || !Object.is(before[k], next![k]));
+    const target = next.id;
+    const restore = (fields: Partial<Content>) => async () => {
+      const current = find(target);
+      if (!current) return false;
+      const again = mutate(current, fields);
+      if (again === current) return true;
+      const r = await write(again);
+      if (r !== 'stale') return r === 'ok';
+      const latest = find(target);
+      return latest ? (await write(mutate(latest, fields))) === 'ok' : false;
+    };
+    return {
+      ok: true,
+      step: { label, undo: restore(before ? fieldsOf(before, keys) : { deleted: true }), redo: restore(before ? fieldsOf(next, keys) : { deleted: false }) },
+    };
   }
 
   return { change };

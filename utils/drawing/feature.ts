@@ -169,17 +169,21 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     const where = place ?? (await here());
     if (!where) return false;
     const { color, width, holdSeconds } = state.get().defaults;
-    const drawing = newDrawing({
-      videoId: where.videoId,
-      time: where.time,
-      frame: where.frame,
-      shape,
-      author: author(),
-      style: extra.style ?? { color, width },
-      timing: extra.timing ?? { ...DEFAULT_TIMING, holdSeconds },
-    });
-    const ok = await change(label, null, () => drawing);
-    if (ok && state.get().tool && state.get().videoId === drawing.videoId) state.set({ selectedId: drawing.id });
+    let made: DrawingAnnotation | null = null;
+    // Made inside the change, so whatever goes wrong is reported there.
+    const ok = await change(label, null, () =>
+      (made = newDrawing({
+        videoId: where.videoId,
+        time: where.time,
+        frame: where.frame,
+        shape,
+        author: author(),
+        style: extra.style ?? { color, width },
+        timing: extra.timing ?? { ...DEFAULT_TIMING, holdSeconds },
+      })),
+    );
+    const drawing = made as DrawingAnnotation | null;
+    if (ok && drawing && state.get().tool && state.get().videoId === drawing.videoId) state.set({ selectedId: drawing.id });
     return ok;
   }
 

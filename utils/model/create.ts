@@ -1,3 +1,4 @@
+import { newId } from './new-id';
 import type { AckAnnotation, Author, CommentAnnotation, DrawingAnnotation, DrawingStyle, DrawingTiming, RecordSource, Shape } from './types';
 
 export interface NewComment {
@@ -10,7 +11,7 @@ export interface NewComment {
   endFrame?: number | null;
   parentId?: string | null;
   source?: RecordSource;
-  /** For tests; a random UUID otherwise. */
+  /** For tests; a random UUID otherwise (`newId`). */
   id?: string;
   now?: number;
 }
@@ -20,7 +21,7 @@ export function newComment(input: NewComment): CommentAnnotation {
   const now = input.now ?? Date.now();
   return {
     kind: 'comment',
-    id: input.id ?? crypto.randomUUID(),
+    id: input.id ?? newId(),
     videoId: input.videoId,
     time: input.time,
     frame: input.frame,
@@ -65,7 +66,7 @@ export function newDrawing(input: NewDrawing): DrawingAnnotation {
   const now = input.now ?? Date.now();
   return {
     kind: 'drawing',
-    id: input.id ?? crypto.randomUUID(),
+    id: input.id ?? newId(),
     videoId: input.videoId,
     time: input.time,
     frame: input.frame,

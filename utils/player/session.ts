@@ -34,6 +34,8 @@ export interface PlayerSession extends PlayerActions {
   /** A constant rate known from before (the video's record), until one is measured here. */
   assumeRate(fps: number, clock?: VideoClock): void;
   readonly state: Store<PlayerState>;
+  /** Tells the coach why something they asked for did not happen (a toast over the video that fades). */
+  tell(text: string): void;
   /**
    * Every presented frame's media time (the HUD's `state.time` is throttled while playing;
    * the drawing layer needs each frame).
@@ -275,6 +277,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       source.assume(fps, clock);
       state.set({ rate: source.knownRate() });
     },
+    tell: flash,
     onFrame: (listener) => source?.onFrame(listener) ?? (() => undefined),
     dispose() {
       clearTimeout(toastTimer);
