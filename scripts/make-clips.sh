@@ -118,6 +118,18 @@ make_vp9_offset() {
     "$OUT/$file"
 }
 
+# A phone held upright: 9:16, no barcode (the strip would not fit), not in clips.json's list of
+# stepped clips. For layout tests: the overlay on a tall, narrow picture.
+make_portrait() {
+  local file="$1"
+  ffmpeg "${COMMON_IN[@]}" \
+    -f lavfi -i "testsrc2=size=180x320:rate=30" -frames:v 60 \
+    -c:v libx264 -preset medium -crf 32 -g 60 -keyint_min 60 -sc_threshold 0 \
+    -threads 1 -x264-params "threads=1" \
+    "${COMMON_OUT[@]}" -movflags +faststart \
+    "$OUT/$file"
+}
+
 # frames = ceil(4 s * fps)
 echo "encoding clips into $OUT"
 make_h264 h264-23.976.mp4 24000/1001 96 48
@@ -133,6 +145,7 @@ make_h264_retimed h264-vfr.mp4 30 120 60 "setpts='${VFR_PTS}'"
 make_h264_retimed h264-60-drops.mp4 60 192 120 "${DROPS}"
 make_h264_retimed h264-phone-30.mp4 30 96 60 "setpts='N*3000',select='${PHONE_DROPS}',setpts='${PHONE_PTS}'"
 make_vp9_offset vp9-30-offset.webm
+make_portrait portrait-9x16.mp4
 
 # Probe, decode every frame, read every barcode, write clips.json.
 export OUT W H BITS X0 PITCH BOX_W BOX_Y BOX_H

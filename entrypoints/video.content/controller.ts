@@ -132,8 +132,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
 
   listenForKeys(
     win,
-    (chord) => {
+    (chord, event) => {
       if (!attached) return false; // Pages without a video pay only this check.
+      if (attached.comments.typeAhead(event)) return true;
       const context = contextKeys();
       const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
       return id !== null && registry.execute(id, ctx, context);

@@ -314,6 +314,26 @@ describe('comments UI', () => {
     await page.close();
   });
 
+  it('c during playback, then typing at once: every letter lands in the comment (k too), pinned to the frame the video stopped on', async () => {
+    const page = await openCase('type-at-once', C2997);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused);
+    await page.waitForTimeout(400);
+    // No wait between the keys: a coach types straight on.
+    await page.keyboard.press('c');
+    await page.keyboard.type('Keep knees soft');
+    await page.keyboard.press('Enter');
+    await waitForCount(page, 1);
+    await waitEditorClosed(page);
+    expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).paused)).toBe(true);
+    await waitIdle(page);
+    const shown = await readBarcode(page);
+    await showPanel(page);
+    const [c] = await listed(page);
+    expect(c!.text).toBe('Keep knees soft');
+    expect(c!.place.startsWith(`F${shown} `), `${c!.place}, screen ${shown}`).toBe(true);
+  });
+
   it('shows the "No comments yet" hint on a video without comments', async () => {
     const page = await openCase('empty', C25, 'letterbox.html');
     expect(await commentCount(page)).toBe(0);

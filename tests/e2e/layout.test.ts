@@ -592,3 +592,73 @@ describe('the overlay does not block the page', () => {
     expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
   });
 });
+
+describe('the drawing bar and the comment panel fit any picture', () => {
+  /** Every control in `selector` (within the shadow root): its box, and whether a click at its centre reaches it. */
+  function controls(page: Page, selector: string) {
+    return page.evaluate(
+      ([host, sel]) => {
+        const root = document.querySelector(host)!.shadowRoot!;
+        const box = root.querySelector(sel);
+        if (!box) return [];
+        return [...box.querySelectorAll('button, input, textarea')].map((el) => {
+          const r = el.getBoundingClientRect();
+          const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+          return {
+            name: el.getAttribute('aria-label') ?? el.getAttribute('title') ?? el.textContent ?? el.tagName,
+            rect: { x: r.left, y: r.top, width: r.width, height: r.height },
+            reachable: !!hit && (hit === el || el.contains(hit)),
+          };
+        });
+      },
+      [HOST, selector] as const,
+    );
+  }
+  const inside = (r: Rect, outer: Rect) =>
+    r.x >= outer.x - 0.5 && r.y >= outer.y - 0.5 && r.x + r.width <= outer.x + outer.width + 0.5 && r.y + r.height <= outer.y + outer.height + 0.5;
+  const overlap = (a: Rect, b: Rect) =>
+    Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > 0.5;
+
+  /** What is wrong with the controls in `selector`: outside the picture, too small to hit, covered, on top of each other. */
+  async function problems(page: Page, selector: string, picture: Rect): Promise<string[]> {
+    const found = await controls(page, selector);
+    expect(found.length).toBeGreaterThan(5);
+    const out: string[] = [];
+    found.forEach((c, i) => {
+      if (!inside(c.rect, picture)) out.push(`${c.name}: outside the picture ${JSON.stringify(c.rect)}`);
+      if (c.rect.width < 12 || c.rect.height < 12) out.push(`${c.name}: ${c.rect.width}×${c.rect.height} px`);
+      if (!c.reachable) out.push(`${c.name}: a click at its centre hits something else`);
+      for (const d of found.slice(i + 1)) if (overlap(c.rect, d.rect)) out.push(`${c.name} overlaps ${d.name}`);
+    });
+    return out;
+  }
+
+  it.each([
+    ['a phone held upright: a 9:16 clip in a 4:3 player, a 259×460 picture', { clip: 'portrait-9x16.mp4', w: '613', h: '460' }, { width: 800, height: 700 }],
+    ['a 1920×1080 picture', { clip: 'h264-29.97.mp4', w: '1920', h: '1080' }, { width: 1960, height: 1200 }],
+  ])('%s: every control inside the picture, big enough and clickable', async (_name, params, viewport) => {
+    const page = await newPage();
+    await page.setViewportSize(viewport);
+    await page.goto(fixtureUrl(server, 'letterbox.html', { ...params, case: `fit-${params.w}` }));
+    await waitForOverlay(page);
+    await waitForVideoReady(page);
+    const picture = await overlayRect(page);
+    expect(picture).not.toBeNull();
+    // Drawing, with a drawing selected: every button of the bar is enabled.
+    await page.keyboard.press('Alt+l');
+    const at = (x: number, y: number) => ({ x: picture!.x + picture!.width * x, y: picture!.y + picture!.height * y });
+    await page.mouse.move(at(0.3, 0.75).x, at(0.3, 0.75).y);
+    await page.mouse.down();
+    await page.mouse.move(at(0.7, 0.9).x, at(0.7, 0.9).y, { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction((h) => (document.querySelector(h) as HTMLElement).dataset.selected !== '', HOST);
+    await page.screenshot({ path: join(SHOTS, `drawbar-${params.w}.png`), clip: picture! });
+    expect(await problems(page, '.fc-drawbar', picture!)).toEqual([]);
+    // The comment panel (a comment typed, so its editor's controls are there too).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('c');
+    await page.keyboard.type('Knee over the toes');
+    await page.screenshot({ path: join(SHOTS, `comments-${params.w}.png`), clip: picture! });
+    expect(await problems(page, '.fc-comments', picture!)).toEqual([]);
+  });
+});

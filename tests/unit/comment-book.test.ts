@@ -41,6 +41,35 @@ describe('comment book', () => {
     expect(book.state.get().editor).toBeNull();
   });
 
+  it('the editor opens before the frame is settled: typed text is kept, the comment moves to the frame, a save waits for it', async () => {
+    const { bg, book } = loaded();
+    let settle!: (at: { time: number; frame: number | null }) => void;
+    book.startNew({ time: 1.0, frame: null }, new Promise((r) => (settle = r)));
+    expect(book.state.get().editor).toMatchObject({ mode: 'new', time: 1.0, frame: null });
+    book.setDraft('Knee over the toes');
+    const saving = book.save();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(bg.stored.size).toBe(0); // waiting for the frame
+    settle({ time: 1.2, frame: 36 });
+    expect(await saving).toBe(true);
+    expect(book.state.get().all[0]).toMatchObject({ time: 1.2, frame: 36, text: 'Knee over the toes' });
+  });
+
+  it('a late placement does not move another editor; no frame to pin to closes an empty editor and says why', async () => {
+    const { book } = loaded([newComment({ id: 'c1', videoId: 'v1', time: 3, frame: 90, text: 'mine', author })]);
+    let settle!: (at: { time: number; frame: number | null } | null) => void;
+    book.startNew({ time: 1.0, frame: null }, new Promise((r) => (settle = r)));
+    book.startEdit('c1');
+    settle({ time: 1.2, frame: 36 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(book.state.get().editor).toMatchObject({ mode: 'edit', time: 3, frame: 90 });
+    book.cancel();
+    book.startNew({ time: 0, frame: null }, Promise.resolve(null));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(book.state.get().editor).toBeNull();
+    expect(book.state.get().error).toMatch(/No frame is shown yet/);
+  });
+
   it('a failed save keeps the editor and the text, with a clear error', async () => {
     const { bg, book } = loaded();
     bg.fail('Your disk is full: FrameCoach could not save.');

@@ -43,9 +43,23 @@ export interface BookState {
   timing: { saveMs: number | null };
 }
 
+/** Where a new comment is pinned. */
+export interface Place {
+  time: number;
+  frame: number | null;
+  endTime?: number | null;
+  endFrame?: number | null;
+  drawingId?: string | null;
+}
+
 export interface Book {
   readonly state: Store<BookState>;
-  startNew(at: { time: number; frame: number | null; endTime?: number | null; endFrame?: number | null; drawingId?: string | null }): void;
+  /**
+   * Opens the editor for a new comment at `at`, at once (what the coach types next goes into
+   * it). `placing`: the frame it belongs to is still being settled (the video pausing): the
+   * editor moves there when it is known, and a save waits for it. Null: no frame to pin to.
+   */
+  startNew(at: Place, placing?: Promise<Place | null>): void;
   startEdit(id: string): void;
   startReply(id: string): void;
   setDraft(text: string): void;
@@ -78,6 +92,10 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     return { videoId: s.videoId, loading: s.loading, all: comments(shown).sort(byTime), acks: acks(shown), author: s.me ?? UNKNOWN_AUTHOR };
   };
   const state = createStore<BookState>({ ...derived(), editor: null, saving: false, error: null, undoable: null, timing: { saveMs: null } });
+  /** Counts editors opened (and closed): a placement that arrives late applies only to its own. */
+  let opened = 0;
+  /** The new comment's frame being settled: a save waits for it. */
+  let placing: Promise<void> | null = null;
   let seen = source.get();
   const off = source.subscribe((s) => {
     const videoChanged = s.videoId !== seen.videoId;
@@ -117,6 +135,7 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
 
   /** Saves what the editor holds; a durable save closes it. */
   async function saveEditor(): Promise<boolean> {
+    if (placing) await placing;
     const { editor, videoId } = state.get();
     if (!editor || !videoId || state.get().saving) return false;
     const text = editor.draft.replace(/\s+$/, '');
@@ -159,7 +178,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
 
   return {
     state,
-    startNew(at) {
+    startNew(at, place) {
+      const mine = ++opened;
       state.set({
         editor: {
           mode: 'new',
@@ -173,12 +193,30 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
         },
         error: null,
       });
+      if (!place) return;
+      placing = place
+        .then((found) => {
+          const editor = state.get().editor;
+          if (mine !== opened || !editor) return;
+          if (found) {
+            state.set({ editor: { ...editor, time: found.time, frame: found.frame, endTime: found.endTime ?? null, endFrame: found.endFrame ?? null } });
+            return;
+          }
+          // Nothing to pin to: say so; what was typed stays, at the time shown.
+          state.set({ editor: editor.draft.trim() ? editor : null, error: 'No frame is shown yet: wait for the video to load, then add the comment.' });
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          if (mine === opened) placing = null;
+        });
     },
     startEdit(id) {
+      opened++;
       const c = find(id);
       if (c && !refuse(c)) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null }, error: null });
     },
     startReply(id) {
+      opened++;
       const c = find(id);
       if (c) state.set({ editor: { ...pick(c), mode: 'reply', targetId: c.parentId ?? id, draft: '', drawingId: null }, error: null });
     },
@@ -187,6 +225,7 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       if (editor) state.set({ editor: { ...editor, draft: text } });
     },
     cancel() {
+      opened++;
       state.set({ editor: null, error: null });
     },
     async save() {

@@ -29,14 +29,24 @@ export interface CommentFeature {
   add(range: boolean, drawing?: { id: string; time: number; frame: number | null }): Promise<void>;
   seek(at: { time: number }): Promise<void>;
   rename(name: string): Promise<void>;
+  /**
+   * A key typed just after the editor opened, before its text box has the focus (a coach
+   * typing straight on after `c`): it goes into the comment, not to the commands or the page.
+   * True when it was taken.
+   */
+  typeAhead(event: KeyboardEvent): boolean;
   dispose(): void;
 }
+
+/** How long after `c` keys typed outside the text box still go into the new comment. */
+const TYPE_AHEAD_MS = 1000;
 
 export function attachComments(session: PlayerSession, deps: CommentDeps): CommentFeature {
   const book = createBook(deps.annotations, {
     history: deps.history,
     saved: (comment, editor) => deps.onCommentSaved?.(comment, editor.drawingId),
   });
+  let typeAheadUntil = 0;
 
   return {
     book,
@@ -46,18 +56,28 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
         book.startNew({ time: drawing.time, frame: drawing.frame, drawingId: drawing.id });
         return;
       }
-      const at = await session.hold();
-      if (!at) {
-        book.state.set({ error: 'No frame is shown yet: wait for the video to load, then add the comment.' });
-        return;
-      }
-      const { loopIn, loopOut, rate } = session.state.get();
-      if (range && loopIn !== null && loopOut !== null) {
+      // The editor opens at once, so the next keys are typed into it (not taken as commands: `k`
+      // would start playback); it moves to the frame on screen once the video has stopped on one.
+      typeAheadUntil = performance.now() + TYPE_AHEAD_MS;
+      const shown = session.state.get();
+      const placing = session.hold().then((at) => {
+        if (!at) return null;
+        const { loopIn, loopOut, rate } = session.state.get();
+        if (!(range && loopIn !== null && loopOut !== null)) return at;
         const frameOf = (t: number) => (exactNumbers(rate) ? frameIndexAt(t, rate) : null);
-        book.startNew({ time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) });
-      } else {
-        book.startNew(at);
-      }
+        return { time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) };
+      });
+      book.startNew({ time: shown.time ?? session.video.currentTime, frame: null }, placing);
+    },
+    typeAhead(event) {
+      const editor = book.state.get().editor;
+      if (!editor || performance.now() > typeAheadUntil || event.ctrlKey || event.metaKey || event.altKey) return false;
+      if (event.key === 'Enter' && !event.shiftKey) void book.save();
+      else if (event.key === 'Escape') book.cancel();
+      else if (event.key === 'Backspace') book.setDraft(editor.draft.slice(0, -1));
+      else if (event.key.length === 1 || event.key === 'Enter') book.setDraft(editor.draft + (event.key === 'Enter' ? '\n' : event.key));
+      else return false;
+      return true;
     },
     async seek(at) {
       await session.goTo(at.time);
