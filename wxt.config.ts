@@ -1,4 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from 'terser';
 import { defineConfig } from 'wxt';
 
 /** The content script's `wxt/browser`: the native API, no polyfill (see the file). */
@@ -25,6 +28,20 @@ export default defineConfig({
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
   }),
   hooks: {
+    // Content scripts are downloaded and parsed in every frame of every page: a second pass by
+    // terser over the default minifier's output makes them about 0.75 KB (gzip) smaller.
+    async 'build:done'(wxt, output) {
+      if (wxt.config.command !== 'build') return;
+      for (const step of output.steps) {
+        for (const chunk of step.chunks) {
+          if (chunk.type !== 'chunk' || !chunk.fileName.startsWith('content-scripts/')) continue;
+          const file = join(wxt.config.outDir, chunk.fileName);
+          const { code } = await minify(await readFile(file, 'utf8'), { compress: { passes: 2 }, mangle: true, ecma: 2020 });
+          if (!code) throw new Error(`terser gave nothing for ${chunk.fileName}`);
+          await writeFile(file, code);
+        }
+      }
+    },
     // Content scripts run in every frame of every page: they get the native API (a few calls,
     // the same in both browsers) instead of webextension-polyfill. Everything else keeps it.
     'vite:build:extendConfig'(entrypoints, config) {
