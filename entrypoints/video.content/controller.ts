@@ -172,17 +172,21 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
 
   function reconsider() {
     const viewport = { width: win.innerWidth, height: win.innerHeight };
-    const candidates = [...finder.videos()].map((video) => {
+    // A video showing an ad is not one to work on (nothing over the ad, nothing pinned to it).
+    const candidates = [...finder.videos()].flatMap((video) => {
       if (!watched.has(video)) {
         watched.add(video);
         for (const type of ['loadedmetadata', 'resize', 'emptied']) video.addEventListener(type, reconsider, { signal });
+        const stop = site.watchAds?.(video, reconsider);
+        if (stop) signal.addEventListener('abort', stop);
       }
-      return { video, visibleArea: visibleArea(video.getBoundingClientRect(), viewport), playing: !video.paused };
+      if (site.adPlaying?.(video)) return [];
+      return [{ video, visibleArea: visibleArea(video.getBoundingClientRect(), viewport), playing: !video.paused }];
     });
     let active = chooseActive(candidates, finder.lastInteracted());
     // Stay on the attached video while it is on the page and nothing else is visible (it
     // was scrolled away): coming back finds the same session, rate and loop.
-    if (!active && attached?.session.video.isConnected) active = attached.session.video;
+    if (!active && attached?.session.video.isConnected && !site.adPlaying?.(attached.session.video)) active = attached.session.video;
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange }) : null;

@@ -25,6 +25,7 @@ import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo
 import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { FIXTURES_ROOT } from '../fixtures/server';
 import { HOST, hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { showPanel } from './comments-helpers';
 
 type Rect = { x: number; y: number; width: number; height: number };
 
@@ -459,5 +460,94 @@ describe('YouTube (look-alike on loopback, https://www.youtube.com)', () => {
 
     await expectNoLeaks(page);
     await expectClean(w);
+  });
+});
+
+describe('YouTube: identity through navigation, and ads', () => {
+  /** Adds a comment at the frame on screen and waits until it is saved. */
+  async function comment(page: Page, text: string): Promise<void> {
+    const before = Number((await hostData(page)).comments);
+    await page.keyboard.press('c');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      ([host, n]) => Number((document.querySelector(host) as HTMLElement).dataset.comments) === n,
+      [HOST, before + 1] as const,
+      { timeout: 5000 },
+    );
+  }
+  /** The texts of the comments the panel lists. */
+  async function texts(page: Page): Promise<string[]> {
+    return page.evaluate(
+      (host) => [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].map((e) => e.textContent ?? ''),
+      HOST,
+    );
+  }
+  const waitVideoId = (page: Page, id: string) =>
+    page.waitForFunction(([host, want]) => (document.querySelector(host) as HTMLElement | null)?.dataset.videoId === want, [HOST, id] as const, {
+      timeout: 5000,
+    });
+
+  it('the page swaps the source 1.5 s before the address changes: each video gets its own id and lists only its own comments', async () => {
+    const { page } = await openWatch(IDS.h2997, { swapFirst: '1500' });
+    await waitVideoId(page, `youtube:${IDS.h2997}`);
+    await pauseAtFrame(page, H2997, 20);
+    await comment(page, 'First video: arms cross the body');
+    await showPanel(page);
+    await expect.poll(() => texts(page)).toEqual(['First video: arms cross the body']);
+
+    await page.click('.ytp-next-button');
+    await page.waitForURL(`${ORIGIN}/watch?v=${IDS.vp925}`);
+    await waitVideoId(page, `youtube:${IDS.vp925}`);
+    await expect.poll(() => texts(page)).toEqual([]);
+    await waitForVideoReady(page);
+    await pauseAtFrame(page, VP925, 30);
+    await comment(page, 'Second video: heel first');
+    await showPanel(page);
+    await expect.poll(() => texts(page)).toEqual(['Second video: heel first']);
+
+    await page.goBack();
+    await waitVideoId(page, `youtube:${IDS.h2997}`);
+    await expect.poll(() => texts(page)).toEqual(['First video: arms cross the body']);
+  });
+
+  it('while an ad plays in the same <video>, nothing of FrameCoach is over it and nothing can be pinned to it; after it, the video is back as it was', async () => {
+    const page = await browser.context.newPage();
+    pages.push(page);
+    // A video id of its own (the page plays its default clip, 29.97 fps), so no other test's comments are on it.
+    const id = 'fcAdTest001';
+    await page.goto(`${ORIGIN}/watch?v=${id}&ad=2500`);
+    await page.waitForFunction(() => (window as unknown as { ytFixture: { adShowing(): boolean } }).ytFixture.adShowing());
+    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).currentTime > 0.3);
+    // The ad is playing: no overlay, and `c` pins nothing (it is the page's key now).
+    expect(await page.evaluate((host) => document.querySelectorAll(host).length, HOST)).toBe(0);
+    await page.keyboard.press('c');
+    await page.keyboard.type('on the ad');
+    expect(await page.evaluate((host) => document.querySelectorAll(host).length, HOST)).toBe(0);
+
+    // The content resumes: the overlay is back on the watch video, with its own rate (not the ad's 30).
+    await page.waitForFunction(() => !(window as unknown as { ytFixture: { adShowing(): boolean } }).ytFixture.adShowing(), undefined, { timeout: 10_000 });
+    await waitForOverlay(page);
+    await waitVideoId(page, `youtube:${id}`);
+    await waitForVideoReady(page);
+    await waitFps(page, H2997.fps!);
+    await pauseAtFrame(page, H2997, 40);
+    await comment(page, 'After the ad: hips level');
+    await showPanel(page);
+    await expect.poll(() => texts(page)).toEqual(['After the ad: hips level']);
+    expect(await stepAndCheck(page, '.', 1, 3)).toBe(43);
+
+    // The next video starts with an ad too: gone again meanwhile, then the next video's own.
+    await page.click('.ytp-next-button');
+    await page.waitForFunction(() => (window as unknown as { ytFixture: { adShowing(): boolean } }).ytFixture.adShowing());
+    await page.waitForFunction((host) => document.querySelectorAll(host).length === 0, HOST, { timeout: 3000 });
+    await page.waitForFunction(() => !(window as unknown as { ytFixture: { adShowing(): boolean } }).ytFixture.adShowing(), undefined, { timeout: 10_000 });
+    await waitForOverlay(page);
+    await waitVideoId(page, `youtube:${IDS.vp925}`);
+    await showPanel(page);
+    await page.waitForFunction((host) => (document.querySelector(host) as HTMLElement).dataset.saving === 'false', HOST);
+    const listed = await texts(page);
+    expect(listed).not.toContain('After the ad: hips level');
+    expect(listed.join(' ')).not.toMatch(/on the ad/);
   });
 });

@@ -69,6 +69,28 @@ describe('adapter hooks on a DOM fixture', () => {
     expect(youtubeSite.fullscreenTarget?.(video)).toBe(player);
   });
 
+  it('youtube tells an ad from the player class, and says when it may have changed', async () => {
+    const video = fixture('<div id="movie_player" class="html5-video-player"><video></video></div>');
+    const player = document.getElementById('movie_player')!;
+    let changes = 0;
+    const stop = youtubeSite.watchAds!(video, () => changes++);
+    expect(youtubeSite.adPlaying!(video)).toBe(false);
+    player.classList.add('ad-showing');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(youtubeSite.adPlaying!(video)).toBe(true);
+    expect(changes).toBe(1);
+    player.classList.replace('ad-showing', 'ad-interrupting');
+    expect(youtubeSite.adPlaying!(video)).toBe(true);
+    player.classList.remove('ad-interrupting');
+    expect(youtubeSite.adPlaying!(video)).toBe(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changes).toBe(2); // one call for the changes of one task
+    stop();
+    player.classList.add('ad-showing');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changes).toBe(2);
+  });
+
   it('youtube finds no container for a video outside a player', () => {
     const video = fixture('<div class="something-else"><video></video></div>');
     expect(youtubeSite.overlayParent?.(video)).toBeNull();

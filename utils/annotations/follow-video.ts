@@ -1,8 +1,8 @@
 /**
  * Keeps the owner (video-annotations.ts) loaded for the video an element plays: opens it
  * with the background (the first page at once, the rest after), follows other tabs'
- * changes, and reads who we are from the settings. A new source in the same element
- * (YouTube's next video) is another video.
+ * changes, and reads who we are from the settings. A new source in the same element, or a new
+ * page address (YouTube's next video, whichever changes first), may be another video.
  */
 import type { Call } from '../messaging/client';
 import type { ChangeMessage, Settings, VideoFacts } from '../messaging/contract';
@@ -43,15 +43,17 @@ export interface Followed {
 export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): Followed {
   const abort = new AbortController();
   const { state } = annotations;
-  let openedSrc: string | null = null;
+  /** The source and page address opened: either changing is (maybe) another video. */
+  let opened: string | null = null;
   const dismissed = new Set<string>();
   /** The rate and clock the video's record holds, as `rateKey` says them. */
   let stored: string | null = null;
 
   async function open(force = false) {
     const facts = deps.facts();
-    if (!force && openedSrc === facts.src && state.get().videoId) return;
-    openedSrc = facts.src;
+    const key = `${facts.src}\n${facts.frameUrl}`;
+    if (!force && opened === key && state.get().videoId) return;
+    opened = key;
     state.set({ loading: true });
     const started = performance.now();
     try {
@@ -73,6 +75,9 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
   }
 
   video.addEventListener('loadedmetadata', () => void open(), { signal: abort.signal });
+  // A single-page site may change its address after (or without) a new source in the element
+  // (YouTube's next video): checked as the video plays, pauses and seeks (two string compares).
+  for (const type of ['play', 'pause', 'seeked', 'timeupdate']) video.addEventListener(type, () => void open(), { signal: abort.signal });
   const offChange = deps.onChange((message) => {
     const { videoId, aliases } = state.get();
     if (!videoId || (message.videoId !== videoId && !aliases.has(message.videoId))) return;

@@ -6,4 +6,11 @@ export interface SiteAdapter {
   overlayParent?(video: HTMLVideoElement): Element | null;
   /** Element our fullscreen command puts in fullscreen (must contain the video). */
   fullscreenTarget?(video: HTMLVideoElement): Element | null;
+  /**
+   * An ad plays in the video now (in the same element as the content): FrameCoach steps
+   * aside, so nothing is shown over the ad or pinned to it.
+   */
+  adPlaying?(video: HTMLVideoElement): boolean;
+  /** Calls `changed` when `adPlaying` may have changed; returns the way to stop. */
+  watchAds?(video: HTMLVideoElement, changed: () => void): () => void;
 }

@@ -2,10 +2,23 @@ import type { SiteAdapter } from './types';
 
 const HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$/;
 
-/** YouTube fullscreens its player container, so the overlay lives inside it. */
+const player = (video: HTMLVideoElement) => video.closest('.html5-video-player');
+
+/**
+ * YouTube fullscreens its player container, so the overlay lives inside it. Ads play in the
+ * same <video>; the player carries `ad-showing` (or `ad-interrupting`) meanwhile.
+ */
 export const youtubeSite: SiteAdapter = {
   name: 'youtube',
   matches: (url) => HOSTS.test(url.hostname),
-  overlayParent: (video) => video.closest('.html5-video-player'),
-  fullscreenTarget: (video) => video.closest('.html5-video-player'),
+  overlayParent: player,
+  fullscreenTarget: player,
+  adPlaying: (video) => !!player(video)?.matches('.ad-showing, .ad-interrupting'),
+  watchAds(video, changed) {
+    const element = player(video);
+    if (!element) return () => undefined;
+    const observer = new MutationObserver(changed);
+    observer.observe(element, { attributes: true, attributeFilter: ['class'] });
+    return () => observer.disconnect();
+  },
 };
