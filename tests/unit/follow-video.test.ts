@@ -12,12 +12,15 @@ import type { Call } from '../../utils/messaging/client';
 import type { VideoFacts } from '../../utils/messaging/contract';
 import type { VideoClock, VideoRecord } from '../../utils/model/types';
 
-function setup(record: Partial<VideoRecord>) {
+function setup(record: Partial<VideoRecord>, idFor: (facts: VideoFacts) => string = () => 'url:v') {
   const updates: VideoFacts[] = [];
+  const opens: VideoFacts[] = [];
+  let frameUrl = 'https://x/';
   const call = vi.fn(async (type: string, payload: unknown) => {
     if (type === 'video.open') {
+      opens.push(payload as VideoFacts);
       return {
-        video: { id: 'url:v', title: '', pageUrl: '', duration: 10, fps: null, width: null, height: null, createdAt: 1, updatedAt: 1, ...record },
+        video: { id: idFor(payload as VideoFacts), title: '', pageUrl: '', duration: 10, fps: null, width: null, height: null, createdAt: 1, updatedAt: 1, ...record },
         annotations: [], complete: true, unread: [], packets: [], seekTo: null, aliases: [], candidates: [],
       };
     }
@@ -33,11 +36,20 @@ function setup(record: Partial<VideoRecord>) {
   const followed = followVideo(video, annotations, {
     call,
     onChange: () => () => undefined,
-    facts: () => ({ frameUrl: 'https://x/', src: 'https://x/v.mp4', title: '', duration: 10, fps: null }),
+    facts: () => ({ frameUrl, src: 'https://x/v.mp4', title: '', duration: 10, fps: null }),
     assumeRate: (fps, clock) => void assumed.push([fps, clock]),
   });
   video.dispatchEvent(new Event('loadedmetadata'));
-  return { followed, updates, assumed, opened: () => vi.waitFor(() => expect(annotations.state.get().videoId).toBe('url:v')) };
+  return {
+    followed,
+    updates,
+    assumed,
+    opens,
+    annotations,
+    video,
+    goTo: (url: string) => void (frameUrl = url),
+    opened: () => vi.waitFor(() => expect(annotations.state.get().videoId).toBe('url:v')),
+  };
 }
 
 const measured = (over: Partial<FrameRate>): FrameRate => ({ fps: 60, minGap: 1 / 60, variable: false, samples: 40, ...over });
@@ -78,5 +90,27 @@ describe('the rate and its clock on the video record', () => {
     old.followed.rememberRate(measured({ fps: 25, minGap: 0.04 }));
     await new Promise((r) => setTimeout(r, 10));
     expect(old.updates).toEqual([]);
+  });
+});
+
+describe('the video followed through a single-page site', () => {
+  it('a new address is looked at as the video plays: another video is loaded, the same one is left as it is', async () => {
+    const s = setup({}, (facts) => (facts.frameUrl.includes('next') ? 'url:next' : 'url:v'));
+    await s.opened();
+    const states: boolean[] = [];
+    s.annotations.state.subscribe((st) => void states.push(st.loading));
+    // The same video under a new address (a time in it): asked once, nothing reloaded.
+    s.goTo('https://x/#t=12');
+    s.video.dispatchEvent(new Event('timeupdate'));
+    s.video.dispatchEvent(new Event('timeupdate'));
+    await vi.waitFor(() => expect(s.opens).toHaveLength(2));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(states).not.toContain(true);
+    expect(s.annotations.state.get().videoId).toBe('url:v');
+    // Another video: loaded.
+    s.goTo('https://x/next');
+    s.video.dispatchEvent(new Event('play'));
+    await vi.waitFor(() => expect(s.annotations.state.get().videoId).toBe('url:next'));
+    expect(s.opens).toHaveLength(3);
   });
 });

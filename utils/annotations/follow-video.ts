@@ -53,17 +53,22 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
     const facts = deps.facts();
     const key = `${facts.src}\n${facts.frameUrl}`;
     if (!force && opened === key && state.get().videoId) return;
+    // A look after the source or the address changed: most often still the same video.
+    const again = !force && state.get().videoId !== null;
     opened = key;
-    state.set({ loading: true });
+    if (!again) state.set({ loading: true });
     const started = performance.now();
     try {
       const { video: record, annotations: first, complete, unread, packets, seekTo, aliases, candidates } = await deps.call('video.open', facts);
+      // A new source (a new quality, the content after an ad) measures afresh from the record's rate.
+      if (record.fps) deps.assumeRate?.(record.fps, record.clock);
+      // The same video (a hash or a time in the address, another source for it): nothing to reload.
+      if (again && record.id === state.get().videoId) return;
       // The attached packet videos first: their records are taken as this video's.
       state.set({ aliases: new Set(aliases) });
       annotations.take(record.id, first, true);
       state.set({ candidates: candidates.filter((c) => !dismissed.has(c.videoId)) });
       stored = record.fps ? rateKey(record.fps, record.clock) : null;
-      if (record.fps) deps.assumeRate?.(record.fps, record.clock);
       if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
       state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
       // Thousands of comments: the first page is on screen; the rest follows.
