@@ -19,7 +19,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
@@ -51,12 +51,16 @@ beforeAll(async () => {
       key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')),
       cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')),
     },
-    rewrite: { '/watch': { path: '/youtube/watch.html', headers: { 'Content-Security-Policy': CSP } } },
+    rewrite: {
+      '/watch': { path: '/youtube/watch.html', headers: { 'Content-Security-Policy': CSP } },
+      ...Object.fromEntries(Object.values(IDS).map((id) => [`/embed/${id}`, { path: '/youtube/embed.html' }])),
+    },
   });
   browser = await launchBrowser({
     args: [
-      // www.youtube.com is our server; every other name fails to resolve (loopback only).
-      `--host-resolver-rules=MAP www.youtube.com 127.0.0.1:${server.port},MAP * ~NOTFOUND`,
+      // These names are our server (a club's page embeds the player from youtube-nocookie);
+      // every other name fails to resolve (loopback only).
+      `--host-resolver-rules=${['www.youtube.com', 'www.youtube-nocookie.com', 'club.example'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')},MAP * ~NOTFOUND`,
       '--ignore-certificate-errors',
     ],
   });
@@ -549,5 +553,36 @@ describe('YouTube: identity through navigation, and ads', () => {
     const listed = await texts(page);
     expect(listed).not.toContain('After the ad: hips level');
     expect(listed.join(' ')).not.toMatch(/on the ad/);
+  });
+});
+
+describe('YouTube embedded on another site', () => {
+  it('youtube-nocookie in a frame of a club page: the overlay sits on the picture, the video is known by its YouTube id, steps are exact', async () => {
+    const page = await browser.context.newPage();
+    pages.push(page);
+    await page.goto(`https://club.example/pages/yt-embed.html?v=${IDS.vp925}`);
+    await page.waitForFunction(() => !!document.querySelector('iframe'));
+    let frame: Frame | undefined;
+    await expect.poll(() => (frame = page.frames().find((f) => f.url().includes('youtube-nocookie.com/embed/')))).toBeTruthy();
+    await waitForOverlay(frame!);
+    await waitForVideoReady(frame!);
+    await expect.poll(async () => (await hostData(frame!)).videoId).toBe(`youtube:${IDS.vp925}`);
+    // The picture fills the frame (object-fit contain of a 16:9 clip in a 16:9 frame).
+    const picture = await frame!.evaluate(() => {
+      const r = document.querySelector('video')!.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    const overlay = await overlayRect(frame!);
+    expect(near(overlay, picture), `overlay ${JSON.stringify(overlay)} vs picture ${JSON.stringify(picture)}`).toBe(true);
+    // Keys go to the frame that has the focus: click the picture first, as the README says.
+    const box = (await page.locator('iframe').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.6);
+    expect((await seekAndRead(frame!, frameMiddle(VP925, 10))).index).toBe(10);
+    await waitIdle(frame!);
+    for (let k = 11; k <= 15; k++) {
+      await page.keyboard.press('.');
+      await waitIdle(frame!);
+      expect(await readBarcode(frame!)).toBe(k);
+    }
   });
 });
