@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CodedError } from '../utils/background/reports';
+import overlayCss from '../components/overlay/overlay.css?inline';
 import { ALL_URLS } from '../utils/background/permissions';
 import { createService } from '../utils/background/service';
 import type { ChangeMessage, Settings } from '../utils/messaging/contract';
@@ -20,6 +21,8 @@ export default defineBackground(() => {
       await browser.runtime.sendMessage(message).catch(() => null);
     },
     openTab: async (url) => (await browser.tabs.create({ url })).id,
+    overlayCss,
+    toTab: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }),
     async capture(windowId) {
       // Asked for when first needed (optional_host_permissions), never at install.
       if (!(await browser.permissions.contains({ origins: [ALL_URLS] }))) {
@@ -40,6 +43,6 @@ export default defineBackground(() => {
   const listener = createMessageListener(handlers);
   // Registered synchronously: a message may be what woke the service worker.
   browser.runtime.onMessage.addListener((message, sender) =>
-    listener(message, { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId }),
+    listener(message, { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId, frameId: sender.frameId, frameUrl: sender.url }),
   );
 });

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Makes the self-signed TLS certificate that the e2e tests use to serve look-alike YouTube
+# Makes the self-signed TLS certificate that the e2e tests use to serve look-alike YouTube and Drive
 # pages over HTTPS on loopback (Chromium maps www.youtube.com to 127.0.0.1 with
 # --host-resolver-rules and is started with --ignore-certificate-errors).
 #
@@ -15,7 +15,7 @@ OUT="$ROOT/tests/fixtures/tls"
 mkdir -p "$OUT"
 command -v openssl >/dev/null || { echo "openssl is required (apt-get install openssl)" >&2; exit 1; }
 
-HOSTS=(www.youtube.com m.youtube.com youtube.com www.youtube-nocookie.com)
+HOSTS=(www.youtube.com m.youtube.com youtube.com www.youtube-nocookie.com drive.google.com youtube.googleapis.com)
 SAN=$(printf 'DNS:%s,' "${HOSTS[@]}")
 SAN=${SAN%,}
 DAYS=10000 # about 27 years

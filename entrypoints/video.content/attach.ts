@@ -1,4 +1,3 @@
-import css from '../../components/overlay/overlay.css?inline';
 import { mountOverlay } from '../../components/overlay/mount';
 import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
@@ -31,6 +30,19 @@ export interface Attached {
   readonly reporter: Reporter;
   detach(): void;
 }
+
+/**
+ * The overlay's style sheet, asked of the background once per frame, when the first video is
+ * found (pages without one never load it). Without it the overlay would be unreadable: a
+ * failure shows it unstyled rather than not at all.
+ */
+let css: Promise<string> | null = null;
+const overlayCss = (call: FollowDeps['call']): Promise<string> =>
+  (css ??= call('ui.css', {}).catch((error: unknown) => {
+    css = null;
+    console.error('[FrameCoach] no style sheet for the overlay', error);
+    return '';
+  }));
 
 export interface AttachDeps {
   site: SiteAdapter;
@@ -90,7 +102,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     }),
   });
   const { book } = comments;
-  const host = createOverlayHost(video, css, (v) => site.overlayParent?.(v) ?? null);
+  const host = createOverlayHost(video, overlayCss(deps.call), (v) => site.overlayParent?.(v) ?? null);
   const sender = createSender({
     call: deps.call,
     videoId: () => annotations.state.get().videoId,

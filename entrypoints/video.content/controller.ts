@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
-import { isChange, isRun, type ChangeMessage } from '../../utils/messaging/contract';
+import { isChange, isFrameVideo, isKey, isRun, type Args, type ChangeMessage, type KeyPress } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
@@ -16,6 +16,7 @@ import { chooseActive, visibleArea } from '../../utils/player/choose-active';
 import { createStore } from '../../utils/player/store';
 import { siteFor } from '../../utils/sites';
 import { attachTo, type Attached } from './attach';
+import { frameElementFor, frameRelay, onlyChanges } from './frame-relay';
 
 const IDLE_POLL_MS = 1000;
 
@@ -29,6 +30,12 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   // Answered through `sendResponse` (the native API: see utils/messaging/content-browser.ts).
   const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
+    if (isFrameVideo(message)) relay.heard(message);
+    // A key typed in another frame of the tab, for this frame's video.
+    if (isKey(message)) {
+      sendResponse({ handled: handleKey(message.key.chord, message.key) });
+      return undefined;
+    }
     // The popup's buttons (only the extension's own pages reach this listener).
     if (!isRun(message) || !attached) return undefined;
     void Promise.resolve(registry.execute(message.command, ctx, contextKeys())).then(sendResponse, (error: unknown) =>
@@ -48,6 +55,42 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   );
   const resolver = createResolver(defaultRules(registry.all()));
   let poll = 0;
+  /** A key for the attached video (typed here or in another frame): whether a command took it. */
+  const handleKey = (chord: string, key: KeyPress | KeyboardEvent): boolean => {
+    if (!attached) return false;
+    if (attached.comments.typeAhead(key)) return true;
+    const context = contextKeys();
+    const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
+    return id !== null && registry.execute(id, ctx, context);
+  };
+  // Keys typed in this frame for a video in another (Drive's player frame under the file page).
+  const relay = frameRelay(
+    (chord, context) => resolver.resolve(chord, context, (c) => registry.enabled(c, context)),
+    (frameId, key) => call('frame.key', { frameId, key }),
+    (frame) => {
+      const element = frameElementFor(doc, frame.url, frame.size);
+      if (!element) return false;
+      void (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()).catch(() => undefined);
+      return true;
+    },
+  );
+  // A frame under another tells the tab when its video (and the context of its keys) changes.
+  const announce = win === win.top ? null : onlyChanges((news: Args<'frame.video'>) => void call('frame.video', news).catch(() => undefined));
+  let announcing = false;
+  const sayContext = () => {
+    if (!announce || announcing) return;
+    announcing = true;
+    queueMicrotask(() => {
+      announcing = false;
+      announce(attached ? { context: contextKeys(), size: [win.innerWidth, win.innerHeight] } : { context: null, size: null });
+    });
+  };
+  if (announce) {
+    view.subscribe(sayContext);
+    win.addEventListener('pagehide', () => announce({ context: null, size: null }), { signal });
+    win.addEventListener('resize', sayContext, { signal });
+  }
+  let offContext: Array<() => unknown> = [];
 
   const contextKeys = (): ContextKeys => {
     const state = attached?.session.state.get();
@@ -132,13 +175,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
 
   listenForKeys(
     win,
-    (chord, event) => {
-      if (!attached) return false; // Pages without a video pay only this check.
-      if (attached.comments.typeAhead(event)) return true;
-      const context = contextKeys();
-      const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
-      return id !== null && registry.execute(id, ctx, context);
-    },
+    // Pages without a video pay only the relay's check (no frame of the tab has one).
+    (chord, event) => (attached ? handleKey(chord, event) : relay.forward(chord, event)),
     signal,
     {
       contains: (path) => !!attached && path.includes(attached.host.host),
@@ -190,6 +228,10 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange }) : null;
+      for (const off of offContext) off();
+      const a = attached;
+      offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];
+      sayContext();
     }
     // Videos that are hidden or tiny now may grow later: look again now and then.
     const idle = finder.videos().size > 0 && !attached;

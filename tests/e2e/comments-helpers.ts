@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
-import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { hostData, waitForOverlay, waitForVideoReady, waitIdle, type Target } from './overlay';
 
 export interface Listed {
   id: string;
@@ -106,7 +106,7 @@ export async function addCommentHere(page: Page, text: string): Promise<void> {
 }
 
 /** The top-level comments the panel lists, in order. */
-export async function listed(page: Page): Promise<Listed[]> {
+export async function listed(page: Target): Promise<Listed[]> {
   return page.evaluate(() => {
     const root = document.querySelector('framecoach-overlay')?.shadowRoot;
     if (!root) return [];

@@ -7,13 +7,15 @@ import type { ElementHandle, Frame, Page } from 'playwright-core';
 export type Target = Page | Frame;
 export const HOST = 'framecoach-overlay';
 
-/** Waits until FrameCoach has attached to a video in `target` and it has a frame. */
+/** Waits until FrameCoach has attached to a video in `target` and its overlay shows. */
 export async function waitForOverlay(target: Target, timeout = 15_000): Promise<void> {
   await target.waitForSelector(HOST, { state: 'attached', timeout });
   await target.waitForFunction(
     () => {
       const host = document.querySelector('framecoach-overlay');
-      return !!host?.shadowRoot?.querySelector('.fc-panel');
+      const frame = host?.shadowRoot?.querySelector('.fc-frame');
+      // Styled: the overlay stays hidden until its style sheet is in (it comes from the background).
+      return !!host?.shadowRoot?.querySelector('.fc-panel') && !!frame && getComputedStyle(frame).visibility !== 'hidden';
     },
     undefined,
     { timeout },

@@ -23,6 +23,10 @@ describe('siteFor', () => {
     ['https://evil.example/www.youtube.com', 'generic'],
     ['https://youtube.com@evil.example/', 'generic'],
     ['https://drive.google.com/file/d/x/view', 'generic'],
+    // Drive's player frame is YouTube's embedded player.
+    ['https://youtube.googleapis.com/embed/?docid=1FcDriveStrideClip0a&partnerid=30', 'youtube'],
+    ['https://evil.youtube.googleapis.com.example/embed/', 'generic'],
+    ['https://notyoutube.googleapis.com/embed/', 'generic'],
     ['file:///home/coach/clip.mp4', 'generic'],
     ['about:blank', 'generic'],
   ])('%s → %s', (href, expected) => {

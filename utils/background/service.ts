@@ -15,6 +15,7 @@ import { openStore, type FrameCoachStore } from '../storage/store';
 import { packetHandlers } from './packets';
 import { reportHandlers, type ReportDeps } from './reports';
 import { videoView } from './video-view';
+import { frameHandlers, type ToTab } from './frames';
 import { inMemory, tabHandlers, type Memory } from './tabs';
 
 export interface SettingsStorage {
@@ -31,17 +32,22 @@ export interface ServiceDeps {
   openTab?(url: string): Promise<number | undefined>;
   /** Short-lived memory that outlives a stopped service worker (storage.session): pending seeks, the video per tab. */
   memory?: Memory;
+  /** The overlay's style sheet, for content scripts (`ui.css`). */
+  overlayCss?: string;
+  /** Sends to one frame of a tab, or all of them (the frame relay). */
+  toTab?: ToTab;
   capture?: ReportDeps['capture'];
   askPermission?: ReportDeps['askPermission'];
 }
 
 const DEFAULT_NAME = 'Coach';
+const noTabs: ToTab = () => Promise.reject(new Error('No tabs here.'));
 /** What the content script sends at most for a frame table: a 16 MB MP4 header and its `ftyp`, as base64. */
 const MAX_TABLE_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
-export function createService({ factory, settings, broadcast, openTab, memory = inMemory(), capture, askPermission }: ServiceDeps): Handlers {
+export function createService({ factory, settings, broadcast, openTab, memory = inMemory(), toTab = noTabs, overlayCss = '', capture, askPermission }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
   const open = () => {
     opening ??= openStore(factory).catch((error: unknown) => {
@@ -124,6 +130,8 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
       );
     },
     ...packetRequests,
+    ...frameHandlers(toTab),
+    'ui.css': async () => overlayCss,
     ...reportHandlers({ makePacket, capture, askPermission }),
     async 'frames.table'({ parts, size }) {
       if (!Array.isArray(parts) || parts.length > 4 || !(size === null || (Number.isSafeInteger(size) && size >= 0))) return null;

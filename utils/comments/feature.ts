@@ -34,7 +34,7 @@ export interface CommentFeature {
    * typing straight on after `c`): it goes into the comment, not to the commands or the page.
    * True when it was taken.
    */
-  typeAhead(event: KeyboardEvent): boolean;
+  typeAhead(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean;
   dispose(): void;
 }
 
@@ -47,6 +47,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     saved: (comment, editor) => deps.onCommentSaved?.(comment, editor.drawingId),
   });
   let typeAheadUntil = 0;
+  let ahead = 0; // characters typed ahead into the new comment so far
 
   return {
     book,
@@ -59,6 +60,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       // The editor opens at once, so the next keys are typed into it (not taken as commands: `k`
       // would start playback); it moves to the frame on screen once the video has stopped on one.
       typeAheadUntil = performance.now() + TYPE_AHEAD_MS;
+      ahead = 0;
       const shown = session.state.get();
       const placing = session.hold().then((at) => {
         if (!at) return null;
@@ -72,11 +74,16 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     typeAhead(event) {
       const editor = book.state.get().editor;
       if (!editor || performance.now() > typeAheadUntil || event.ctrlKey || event.metaKey || event.altKey) return false;
+      // Type-ahead keys were all typed before any key reached the box itself (they can arrive
+      // after those: handed over from another frame), so they go in before the box's own text.
+      const { draft } = editor;
       if (event.key === 'Enter' && !event.shiftKey) void book.save();
       else if (event.key === 'Escape') book.cancel();
-      else if (event.key === 'Backspace') book.setDraft(editor.draft.slice(0, -1));
-      else if (event.key.length === 1 || event.key === 'Enter') book.setDraft(editor.draft + (event.key === 'Enter' ? '\n' : event.key));
-      else return false;
+      else if (event.key === 'Backspace') {
+        if (ahead > 0) book.setDraft(draft.slice(0, ahead - 1) + draft.slice(ahead--));
+      } else if (event.key.length === 1 || event.key === 'Enter') {
+        book.setDraft(draft.slice(0, ahead) + (event.key === 'Enter' ? '\n' : event.key) + draft.slice(ahead++));
+      } else return false;
       return true;
     },
     async seek(at) {

@@ -25,7 +25,8 @@ const POLL_MS = 500;
 
 export function createOverlayHost(
   video: HTMLVideoElement,
-  css: string,
+  /** The style sheet; the overlay stays hidden until it is in. */
+  css: Promise<string>,
   preferredParent: (video: HTMLVideoElement) => Element | null = () => null,
 ): OverlayHost {
   const doc = video.ownerDocument;
@@ -35,7 +36,8 @@ export function createOverlayHost(
     'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;pointer-events:none;display:block;';
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
-  style.textContent = css;
+  style.textContent = '.fc-frame{visibility:hidden}';
+  void css.then((text) => void (style.textContent = text));
   const frame = doc.createElement('div');
   frame.className = 'fc-frame';
   shadow.append(style, frame);

@@ -3,6 +3,7 @@
  * database. Both sides import these types; nothing else crosses the boundary.
  */
 import type { SentPart, TableStep } from '../frames/table-reads';
+import type { ContextKeys } from '../commands/context';
 import type { Annotation, Author, VideoClock, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
@@ -176,6 +177,22 @@ export interface Api {
   'settings.get': [Record<string, never>, Settings];
   'settings.setAuthorName': [{ name: string }, Settings];
   'settings.setDrawingDefaults': [Partial<DrawingDefaults>, Settings];
+  /** The overlay's style sheet: kept out of the content script, which every frame of every page loads. */
+  'ui.css': [Record<string, never>, string];
+  /** This frame has a video (the context its keys resolve in) or none: told to every frame of the tab. */
+  'frame.video': [{ context: ContextKeys | null; size: [number, number] | null }, null];
+  /** A key typed in this frame, for the video in frame `frameId` of the same tab. */
+  'frame.key': [{ frameId: number; key: KeyPress }, { handled: boolean }];
+}
+
+/** A key press as handed from one frame to another (what the key handlers read of it). */
+export interface KeyPress {
+  chord: string;
+  key: string;
+  shiftKey: boolean;
+  ctrlKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
 }
 
 export type RequestType = keyof Api;
@@ -213,10 +230,32 @@ export interface RunMessage {
   readonly command: string;
 }
 
-export const isRun = (message: unknown): message is RunMessage =>
-  typeof message === 'object' && message !== null && (message as RunMessage).framecoach === 1 &&
-  (message as RunMessage).type === 'ui.run' && typeof (message as RunMessage).command === 'string';
 
-export const isChange = (message: unknown): message is ChangeMessage =>
-  typeof message === 'object' && message !== null && (message as ChangeMessage).framecoach === 1 &&
-  (message as ChangeMessage).type === 'annotations.changed';
+/** From the background to a tab's frames: frame `frameId` has a video (its context) or none. */
+export interface FrameVideoMessage {
+  readonly framecoach: 1;
+  readonly type: 'frame.video';
+  readonly frameId: number;
+  readonly context: ContextKeys | null;
+  /** The frame's address (as the browser reports it) and its viewport size, CSS px. */
+  readonly url: string | null;
+  readonly size: [number, number] | null;
+}
+
+/** From the background to the frame with the video: a key typed in another frame of the tab. */
+export interface KeyMessage {
+  readonly framecoach: 1;
+  readonly type: 'ui.key';
+  readonly key: KeyPress;
+}
+
+const isOurs = (message: unknown, type: string): boolean =>
+  typeof message === 'object' && message !== null && (message as { framecoach?: unknown }).framecoach === 1 &&
+  (message as { type?: unknown }).type === type;
+
+export const isFrameVideo = (message: unknown): message is FrameVideoMessage => isOurs(message, 'frame.video');
+export const isKey = (message: unknown): message is KeyMessage => isOurs(message, 'ui.key');
+
+export const isRun = (message: unknown): message is RunMessage =>
+  isOurs(message, 'ui.run') && typeof (message as RunMessage).command === 'string';
+export const isChange = (message: unknown): message is ChangeMessage => isOurs(message, 'annotations.changed');

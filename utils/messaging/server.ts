@@ -4,6 +4,9 @@ import { isRequest, type Args, type Reply, type RequestType, type Result } from 
 export interface Sender {
   tabUrl?: string;
   tabId?: number;
+  /** The sending frame in its tab (0: the top), and its address. */
+  frameId?: number;
+  frameUrl?: string;
   windowId?: number;
 }
 

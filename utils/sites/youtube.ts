@@ -1,6 +1,6 @@
 import type { SiteAdapter } from './types';
 
-const HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$/;
+const HOSTS = /(^|\.)(youtube\.com|youtube-nocookie\.com)$|^youtube\.googleapis\.com$/;
 
 const player = (video: HTMLVideoElement) => video.closest('.html5-video-player');
 

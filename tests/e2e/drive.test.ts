@@ -1,0 +1,162 @@
+/**
+ * FrameCoach on "Google Drive", offline: Chromium opens https://drive.google.com/file/d/ID/view
+ * and --host-resolver-rules sends drive.google.com and youtube.googleapis.com (Drive's player
+ * frame) to the fixture server on 127.0.0.1 (HTTPS with the committed test certificate);
+ * every other name resolves to nothing.
+ *
+ * The look-alike (tests/fixtures/drive/) keeps what matters of Drive: the video plays in a
+ * cross-origin frame under the file page, the focus stays on the file page, and the page has
+ * its own key handlers, which count every key that reaches them. A coach opens the file and
+ * types: no click into the player first.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
+import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { FIXTURES_ROOT } from '../fixtures/server';
+import { listed } from './comments-helpers';
+import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+
+const FILE_ID = '1FcDriveStrideClip0a';
+const FILE_URL = `https://drive.google.com/file/d/${FILE_ID}/view`;
+const CLIP = CLIPS.find((c) => c.file === 'h264-29.97.mp4')!;
+const SHOTS = join(REPO_ROOT, 'test-results');
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  server = await startServer({
+    tls: {
+      key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')),
+      cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')),
+    },
+    rewrite: {
+      [`/file/d/${FILE_ID}/view`]: { path: '/drive/file.html' },
+      '/embed/': { path: '/drive/player.html' },
+    },
+  });
+  browser = await launchBrowser({
+    args: [
+      `--host-resolver-rules=${['drive.google.com', 'youtube.googleapis.com'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')},MAP * ~NOTFOUND`,
+      '--ignore-certificate-errors',
+    ],
+  });
+});
+afterEach(async () => {
+  for (const p of pages.splice(0)) await p.close().catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The player frame of a Drive file page (once it has loaded). */
+async function playerFrame(page: Page): Promise<Frame> {
+  let frame: Frame | undefined;
+  await expect.poll(() => (frame = page.frames().find((f) => f.url().startsWith('https://youtube.googleapis.com/embed/'))), { timeout: 10_000 }).toBeTruthy();
+  return frame!;
+}
+
+/** Opens the file page and waits for FrameCoach in its player frame, on the Drive id. */
+async function openFile(page?: Page): Promise<{ page: Page; player: Frame }> {
+  if (!page) {
+    page = await browser.context.newPage();
+    pages.push(page);
+    await page.goto(`${FILE_URL}?clip=${CLIP.file}`);
+  }
+  const player = await playerFrame(page);
+  await waitForOverlay(player);
+  await waitForVideoReady(player);
+  await expect.poll(async () => (await hostData(player)).videoId, { timeout: 10_000 }).toBe(`drive:${FILE_ID}`);
+  return { page, player };
+}
+
+/** Keys that reached the Drive page's own handlers (modifier keys pressed alone do reach it), and the player page's. */
+const siteKeys = async (page: Page): Promise<string[]> =>
+  (await page.evaluate(() => (window as unknown as { siteKeyLog: string[] }).siteKeyLog)).filter((k) => !/:(Shift|Control|Alt|Meta)$/.test(k));
+const playerKeys = (player: Frame): Promise<string[]> => player.evaluate(() => (window as unknown as { playerKeyLog: string[] }).playerKeyLog);
+/** Where the keyboard focus is: the file page itself, or inside the player frame. */
+const focusOnPage = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus() && document.activeElement?.tagName !== 'IFRAME');
+
+/** Presses `key` on the file page and waits until the player frame shows frame `want` (barcode and HUD). */
+async function stepOnPage(page: Page, player: Frame, key: string, want: number): Promise<void> {
+  await page.keyboard.press(key);
+  await expect.poll(() => readBarcode(player), { timeout: 5000, interval: 20 }).toBe(want);
+  await waitIdle(player);
+  expect(Number((await hostData(player)).time)).toBeCloseTo(frameStart(CLIP, want), 3);
+}
+
+describe('Google Drive (look-alike on loopback, https://drive.google.com)', () => {
+  it('keys typed on the file page step the video in the player frame exactly; the page never sees them', async () => {
+    const { page, player } = await openFile();
+    expect(await focusOnPage(page), 'the focus starts on the file page').toBe(true);
+    expect((await seekAndRead(player, frameMiddle(CLIP, 20))).index).toBe(20);
+    await waitIdle(player);
+
+    for (let k = 21; k <= 30; k++) await stepOnPage(page, player, '.', k);
+    for (let k = 29; k >= 25; k--) await stepOnPage(page, player, ',', k);
+
+    expect(await focusOnPage(page), 'stepping leaves the focus where it was').toBe(true);
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+    expect(await playerKeys(player), 'key events in the player page').toEqual([]);
+    // A key FrameCoach has no command for still reaches the page.
+    await page.keyboard.press('q');
+    expect(await siteKeys(page)).toEqual(['keydown:q', 'keypress:q', 'keyup:q']);
+  });
+
+  it('Shift+F on the file page fills the screen with the player, the overlay on its picture; Shift+F again leaves', async () => {
+    const { page, player } = await openFile();
+    const screen = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    await page.keyboard.press('Shift+F');
+    // The file page puts the player's frame in fullscreen (the key's user activation is there).
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'drive-player', undefined, { timeout: 5000 });
+    await expect.poll(() => player.evaluate(() => [innerWidth, innerHeight]), { timeout: 5000 }).toEqual([screen.width, screen.height]);
+    // The overlay follows the picture: 16:9 across the whole width of the screen.
+    await expect.poll(() => overlayRect(player), { timeout: 5000 }).toEqual(expect.objectContaining({ width: screen.width }));
+    const rect = (await overlayRect(player))!;
+    expect(Math.abs(rect.height - (screen.width * 9) / 16)).toBeLessThanOrEqual(1);
+    expect(Math.abs(rect.y - (screen.height - rect.height) / 2)).toBeLessThanOrEqual(1);
+    // Keys still step it.
+    expect((await seekAndRead(player, frameMiddle(CLIP, 12))).index).toBe(12);
+    await waitIdle(player);
+    await stepOnPage(page, player, '.', 13);
+    await page.keyboard.press('Shift+F');
+    await page.waitForFunction(() => document.fullscreenElement === null, undefined, { timeout: 5000 });
+    await expect.poll(async () => (await overlayRect(player))?.width, { timeout: 5000 }).toBe(800);
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+  });
+
+  it('`c` on the file page opens the comment box in the player frame; the comment is kept under the Drive id', async () => {
+    const { page, player } = await openFile();
+    expect((await seekAndRead(player, frameMiddle(CLIP, 40))).index).toBe(40);
+    await waitIdle(player);
+    await stepOnPage(page, player, '.', 41);
+
+    // Typed at once after `c`, as a coach does: no wait for the box.
+    await page.keyboard.press('c');
+    await page.keyboard.type('land under the hip');
+    await player.waitForFunction(
+      () => (document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor textarea') as HTMLTextAreaElement | null)?.value === 'land under the hip',
+      undefined,
+      { timeout: 5000 },
+    );
+    await page.screenshot({ path: join(SHOTS, 'drive-comment.png') });
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await hostData(player)).comments, { timeout: 5000 }).toBe('1');
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+
+    // After a reload the comment is there, on the Drive id, at the frame it was pinned to.
+    await page.reload();
+    const again = await openFile(page);
+    await expect.poll(async () => (await hostData(again.player)).comments, { timeout: 10_000 }).toBe('1');
+    // Shift+C on the file page opens the panel over there.
+    await page.keyboard.press('Shift+C');
+    await expect.poll(() => listed(again.player), { timeout: 5000 }).toEqual([
+      expect.objectContaining({ text: 'land under the hip', place: expect.stringContaining('41') }),
+    ]);
+  });
+});
