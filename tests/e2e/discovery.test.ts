@@ -121,6 +121,24 @@ describe.each([
     expect(await hostCount(frame)).toBe(1);
     expect(await hostCount(page)).toBe(0);
   });
+
+  it('keys typed on the page itself (no click into the frame) step the video in the frame', async () => {
+    const page = await newPage();
+    await page.goto(fixtureUrl(server, 'iframe.html', params));
+    const frame: Frame = (await (await page.waitForSelector('#frame')).contentFrame())!;
+    await frame.waitForURL(/iframe-inner\.html/);
+    await waitForOverlay(frame);
+    await waitForVideoReady(frame);
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement === document.body)).toBe(true);
+    expect((await seekAndRead(frame, frameMiddle(DEFAULT_CLIP, 10), { selector: '#v' })).index).toBe(10);
+    await waitIdle(frame);
+    for (const [key, want] of [['.', 11], ['.', 12], [',', 11]] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => readBarcode(frame, '#v'), { timeout: 5000, interval: 20 }).toBe(want);
+      await waitIdle(frame);
+    }
+    expect(await page.evaluate(() => document.hasFocus())).toBe(true);
+  });
 });
 
 describe('shadow.html: a video inside an open shadow root', () => {
