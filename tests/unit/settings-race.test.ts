@@ -8,7 +8,7 @@ import { createService } from '../../utils/background/service';
 import type { Settings } from '../../utils/messaging/contract';
 
 /** The service over a fake database, with a settings slot that takes a moment to read and write. */
-function service(initial: Settings) {
+function service(initial: Settings | undefined) {
   let saved: Settings | undefined = initial;
   const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
   const handlers = createService({
@@ -50,5 +50,20 @@ describe('settings changes in flight at once', () => {
       handlers['settings.setDrawingDefaults']({ holdSeconds: 2 }, {}),
     ]);
     expect(saved()).toEqual({ author: { id: 'kim-1', name: 'Coach Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 2 } });
+  });
+
+  // Seen in the e2e suite under load: on a fresh profile the overlay's first settings read
+  // (which makes the author) was still running when the coach typed a name; it stored its
+  // fresh "Coach" after the rename, and the name was lost.
+  it('a first read on a fresh profile (it makes the author) and a rename at once: the name stays', async () => {
+    const { handlers, saved } = service(undefined);
+    const [read, renamed] = await Promise.all([
+      handlers['settings.get']({}, {}),
+      handlers['settings.setAuthorName']({ name: 'Sam' }, {}),
+      handlers['settings.get']({}, {}),
+    ]);
+    expect(saved()?.author.name).toBe('Sam');
+    expect(renamed.author.id).toBe(read.author.id); // one author, made once
+    expect((await handlers['settings.get']({}, {})).author).toEqual(renamed.author);
   });
 });

@@ -68,7 +68,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
   }
 
   const tabs = tabHandlers({ withStore, memory, openTab });
-  const { makePacket, ...packetRequests } = packetHandlers({ withStore, settings: loadSettings, broadcast });
+  const { makePacket, ...packetRequests } = packetHandlers({ withStore, settings: readSettings, broadcast });
 
   async function loadSettings(): Promise<Settings> {
     const saved = await settings.get();
@@ -80,16 +80,26 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     return fresh;
   }
 
-  /** Settings changes one after another: two quick ones (colour, then width) both land. */
+  /**
+   * Settings are read and changed one after another: two quick changes (colour, then width)
+   * both land, and the first read on a fresh profile, which makes the author, can't store
+   * its default after a rename made meanwhile.
+   */
   let settingsTail: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const next = settingsTail.then(work);
+    settingsTail = next.catch(() => undefined);
+    return next;
+  }
+  function readSettings(): Promise<Settings> {
+    return inTurn(loadSettings);
+  }
   function changeSettings(update: (current: Settings) => Settings): Promise<Settings> {
-    const next = settingsTail.then(async () => {
+    return inTurn(async () => {
       const fresh = update(await loadSettings());
       await settings.set(fresh);
       return fresh;
     });
-    settingsTail = next.catch(() => undefined);
-    return next;
   }
 
   return {
@@ -162,7 +172,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     async 'annotation.save'({ annotation }) {
       // Only the installation's own author writes through here: someone else's records
       // (imported from their packet) are read-only, whatever the page side asked.
-      const { author } = await loadSettings();
+      const { author } = await readSettings();
       const result = await withStore((db) => db.putAnnotation(annotation, { asAuthor: author.id }));
       // Durable now: answer at once; other tabs hear about it on the side.
       void broadcast({
@@ -176,7 +186,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     async 'videos.recent'({ limit }) {
       return withStore((db) => db.recentVideos(limit));
     },
-    'settings.get': () => loadSettings(),
+    'settings.get': () => readSettings(),
     'settings.setAuthorName'({ name }) {
       const clean = String(name).trim().slice(0, 80) || DEFAULT_NAME;
       return changeSettings((current) => ({ ...current, author: { ...current.author, name: clean } }));
