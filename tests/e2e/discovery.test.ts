@@ -186,6 +186,32 @@ describe('shadow.html: web-component players that arrive late', () => {
   });
 });
 
+// The finder stops reading change records on a page this busy (it walks the page now and
+// then instead: scripts/bench-idle.ts measures why); a player arriving in the middle of it
+// must still be found.
+describe('bench/busy.html: a player arrives on a page that rewrites its DOM every frame', () => {
+  it('the overlay comes over the video in its shadow root, and `.` steps it exactly', async () => {
+    const page = await newPage();
+    await page.goto(`${server.url}/bench/busy.html?videoAfter=1500`);
+    await waitForOverlay(page, 15_000);
+    const video = (await page.evaluateHandle(
+      () => document.querySelector('busy-player')!.shadowRoot!.querySelector('video') as HTMLVideoElement,
+    )).asElement() as ElementHandle<HTMLVideoElement>;
+    await page.waitForFunction((v) => v.readyState >= 2, video, { timeout: 15_000 });
+    expect((await seekAndRead(video, frameMiddle(DEFAULT_CLIP, 10))).index).toBe(10);
+    await waitIdle(page);
+    for (let k = 11; k <= 15; k++) {
+      await press(page, page, '.');
+      expect(await readBarcode(video)).toBe(k);
+    }
+    const rect = await video.evaluate((v) => {
+      const r = v.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    expect(near(await overlayRect(page), rect)).toBe(true);
+  });
+});
+
 describe('multi.html: two videos', () => {
   it('attaches to the larger one by default, and follows a click to the smaller one', async () => {
     const page = await newPage();

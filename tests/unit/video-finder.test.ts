@@ -375,3 +375,84 @@ describe('findVideos: stopping', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 });
+
+// A page that rewrites its DOM all the time (a feed, a ticker): reading every change record
+// was most of what the content script cost there. The finder stops observing and walks the
+// page now and then instead, and still finds what it must.
+describe('findVideos on a page that changes its DOM all the time', () => {
+  /** One task of a busy page: 200 texts rewritten (200 change records). */
+  function churn(): void {
+    const box = document.getElementById('churn') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'churn' }));
+    if (!box.children.length) for (let i = 0; i < 200; i++) box.appendChild(document.createElement('span'));
+    for (const span of box.children) span.textContent = String(Math.random());
+  }
+  /** A web component that comes with its shadow root, holding a video. */
+  function player(id: string): HTMLElement {
+    const host = document.createElement('fc-test-player');
+    host.attachShadow({ mode: 'open' }).appendChild(video(id));
+    return host;
+  }
+
+  it('stops reading change records, and walks the page within 250 ms instead: a video in a new shadow root is found', async () => {
+    vi.useFakeTimers();
+    try {
+      const finder = start();
+      const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+      churn();
+      await vi.advanceTimersByTimeAsync(0);
+      // Not observing now: the busy page's next changes cost it nothing.
+      const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+      document.body.appendChild(player('in-shadow'));
+      for (let i = 0; i < 5; i++) {
+        churn();
+        await vi.advanceTimersByTimeAsync(16);
+      }
+      expect(finder.videos().size).toBe(0);
+      await vi.advanceTimersByTimeAsync(250);
+      expect(ids(finder)).toEqual(['in-shadow']);
+      expect(onChange).toHaveBeenCalled();
+      // The walk observed the page again (and the shadow root it found).
+      expect(observe).toHaveBeenCalledWith(document, expect.anything());
+      expect(disconnect).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+      vi.useRealTimers();
+    }
+  });
+
+  it('a video added to the page itself meanwhile is found as soon as it starts loading', async () => {
+    vi.useFakeTimers();
+    try {
+      const finder = start();
+      churn();
+      await vi.advanceTimersByTimeAsync(0);
+      const v = document.body.appendChild(video('light'));
+      v.dispatchEvent(new Event('loadstart'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ids(finder)).toEqual(['light']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a video removed meanwhile is dropped by the walk, and the page is followed change by change again once it calms down', async () => {
+    vi.useFakeTimers();
+    try {
+      document.body.appendChild(video('old'));
+      const finder = start();
+      expect(ids(finder)).toEqual(['old']);
+      churn();
+      await vi.advanceTimersByTimeAsync(0);
+      document.getElementById('old')!.remove();
+      await vi.advanceTimersByTimeAsync(300);
+      expect(ids(finder)).toEqual([]);
+      // Quiet again: a video added now is found at once, from its change record.
+      await vi.advanceTimersByTimeAsync(1100);
+      document.body.appendChild(video('new'));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(ids(finder)).toEqual(['new']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

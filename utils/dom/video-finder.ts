@@ -7,7 +7,14 @@
  * use the page's `customElements` (it has its own, empty registry), but `:defined` tells from
  * any world whether an element has been upgraded: custom elements not yet defined are looked
  * at again, more and more rarely, until they are, then scanned.
+ *
+ * A page that changes its DOM all the time (hundreds of changes a frame) is not followed
+ * change by change: the finder stops observing and walks the whole page at most every 250 ms
+ * (longer when a walk is costly), observing again after each walk. Videos in the page itself
+ * are still seen when they start loading; those in shadow roots by the next walk.
  */
+import { HOST_TAG } from './overlay-host';
+
 export interface VideoFinder {
   videos(): ReadonlySet<HTMLVideoElement>;
   /** A video the user touched (pointer or play), so it can become the active one. */
@@ -20,6 +27,17 @@ const UPGRADE_FIRST_MS = 100;
 const UPGRADE_MAX_MS = 5000;
 /** Undefined custom elements watched at most (a page may use thousands as plain tags). */
 const MAX_UNDEFINED = 500;
+/**
+ * A page that changes its DOM more than this many times a second (a feed, a live ticker) is
+ * not followed change by change: reading every record cost it a fifth more main-thread time.
+ * The finder stops observing and walks the page instead, now and then.
+ */
+const BUSY_RECORDS_PER_S = 600;
+/** …or this many in one go (a frame's worth of a busy page). */
+const BUSY_RECORDS_AT_ONCE = 100;
+/** Walks of a busy page at most this often, and taking at most 1/SWEEP_SHARE of the time. */
+const SWEEP_MIN_MS = 250;
+const SWEEP_SHARE = 50;
 
 export function findVideos(
   doc: Document,
@@ -27,7 +45,12 @@ export function findVideos(
   signal: AbortSignal,
 ): VideoFinder {
   const found = new Set<HTMLVideoElement>();
-  const observed = new WeakSet<Node>();
+  let observed = new WeakSet<Node>(); // roots observed since the observer last connected
+  const lightVideos = doc.getElementsByTagName('video'); // live
+  let windowStart = 0;
+  let windowRecords = 0;
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  let sweepGap = SWEEP_MIN_MS;
   let interacted: HTMLVideoElement | null = null;
   let scheduled = false;
   const pendingRoots: Node[] = [];
@@ -51,11 +74,26 @@ export function findVideos(
     changed();
   };
 
+  // Runs for every change a page makes to its DOM, on every page: index loops (no iterator
+  // objects), and removals looked at only when there is a video to lose. (Measured on a page
+  // that rewrites 200 texts a frame: this callback was most of the content script's cost.)
   const observer = new MutationObserver((records) => {
+    const now = performance.now();
+    if (now - windowStart > 1000) {
+      windowStart = now;
+      windowRecords = 0;
+    }
+    windowRecords += records.length;
+    if (windowRecords > BUSY_RECORDS_PER_S || records.length > BUSY_RECORDS_AT_ONCE) {
+      busy();
+      return;
+    }
     let removed = false;
-    for (const record of records) {
-      if (record.removedNodes.length) removed = true;
-      for (const node of record.addedNodes) {
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r]!;
+      const added = record.addedNodes;
+      for (let i = 0; i < added.length; i++) {
+        const node = added[i]!;
         if (node.nodeType !== 1) continue;
         const element = node as Element;
         if (element.tagName === 'VIDEO') add(element as HTMLVideoElement);
@@ -67,6 +105,7 @@ export function findVideos(
         }
         awaitDefinition(element);
       }
+      if (found.size && record.removedNodes.length) removed = true;
     }
     if (removed) {
       for (const video of found) if (!video.isConnected) found.delete(video);
@@ -74,11 +113,42 @@ export function findVideos(
     }
   });
 
+  /** Too many changes to read one by one: stop observing, look at the page a while later. */
+  function busy() {
+    observer.disconnect();
+    observed = new WeakSet();
+    // Videos in the page itself (not in shadow roots) are seen now, and those added meanwhile
+    // when they start loading (`loadstart`, below); those in shadow roots by the next walk.
+    for (let i = 0; i < lightVideos.length; i++) add(lightVideos[i]!);
+    sweepTimer ??= setTimeout(sweep, sweepGap);
+  }
+
+  /** Walks the whole page (shadow roots too), observing it again; a costly walk waits longer next time. */
+  function sweep() {
+    sweepTimer = undefined;
+    if (signal.aborted) return;
+    const started = performance.now();
+    windowStart = started;
+    windowRecords = 0;
+    observe(doc);
+    scan(doc);
+    let removed = false;
+    for (const video of found) {
+      if (!video.isConnected) {
+        found.delete(video);
+        removed = true;
+      }
+    }
+    if (removed) changed();
+    sweepGap = Math.max(SWEEP_MIN_MS, (performance.now() - started) * SWEEP_SHARE);
+  }
+
   function observe(root: Document | ShadowRoot) {
     if (observed.has(root)) return;
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true });
-    // `play` is not composed: inside a shadow root the document never hears it.
+    // `play` is not composed: inside a shadow root the document never hears it. (Added
+    // once per root however often it is observed again: the same listener is not added twice.)
     if (root !== doc) root.addEventListener('play', onPlay, opts);
   }
 
@@ -114,7 +184,8 @@ export function findVideos(
     for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
       if (node.tagName === 'VIDEO') add(node as HTMLVideoElement);
       const shadow = node.shadowRoot;
-      if (shadow) {
+      // Our own overlay changes with every frame shown: nothing to find in there.
+      if (shadow && node.localName !== HOST_TAG) {
         observe(shadow);
         scan(shadow);
       } else if (node.nodeType === 1) awaitDefinition(node); // (the walk starts at a document or a shadow root)
@@ -158,23 +229,26 @@ export function findVideos(
     add(interacted);
     changed();
   };
+  const onLoadStart = (event: Event) => {
+    if ((event.target as Element | null)?.tagName === 'VIDEO') add(event.target as HTMLVideoElement);
+  };
 
   const opts = { capture: true, passive: true, signal };
   observe(doc);
   scan(doc);
   doc.addEventListener('pointerdown', onPointer, opts);
   doc.addEventListener('play', onPlay, opts);
-  signal.addEventListener('abort', () => {
+  doc.addEventListener('loadstart', onLoadStart, opts);
+  const stop = () => {
     observer.disconnect();
     clearTimeout(upgradeTimer);
-  });
+    clearTimeout(sweepTimer);
+  };
+  signal.addEventListener('abort', stop);
 
   return {
     videos: () => found,
     lastInteracted: () => (interacted?.isConnected ? interacted : null),
-    dispose: () => {
-      observer.disconnect();
-      clearTimeout(upgradeTimer);
-    },
+    dispose: stop,
   };
 }
