@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { FIXTURES_ROOT } from '../fixtures/server';
 import { HOST, hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { showPanel } from './comments-helpers';
@@ -33,6 +33,8 @@ const CSP = "require-trusted-types-for 'script'";
 const ORIGIN = 'https://www.youtube.com';
 /** Video ids of the look-alike page (its VIDEOS table); the next button goes 2997 → 25. */
 const IDS = { h2997: 'fcClip2997A', vp925: 'fcClip25vp9' } as const;
+/** A Shorts video id (tests/fixtures/youtube/shorts.html, a 9:16 clip at 30 fps). */
+const SHORT_ID = 'fcShort9x16';
 const clip = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
 const H2997 = clip('h264-29.97.mp4');
 const VP925 = clip('vp9-25.webm');
@@ -54,6 +56,7 @@ beforeAll(async () => {
     rewrite: {
       '/watch': { path: '/youtube/watch.html', headers: { 'Content-Security-Policy': CSP } },
       ...Object.fromEntries(Object.values(IDS).map((id) => [`/embed/${id}`, { path: '/youtube/embed.html' }])),
+      [`/shorts/${SHORT_ID}`]: { path: '/youtube/shorts.html' },
     },
   });
   browser = await launchBrowser({
@@ -584,5 +587,72 @@ describe('YouTube embedded on another site', () => {
       await waitIdle(frame!);
       expect(await readBarcode(frame!)).toBe(k);
     }
+  });
+});
+
+describe('YouTube: theater mode, the miniplayer and Shorts', () => {
+  it('`t` (theater) and `i` (miniplayer) move the player: the overlay follows the picture, steps stay exact, the same video', async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    await pauseAtFrame(page, H2997, 20);
+    const normal = await waitOverPicture(page);
+    expect(near(normal.overlay, normal.picture)).toBe(true);
+
+    // Theater: YouTube's own key (FrameCoach leaves it to the site); the player goes full width.
+    await page.keyboard.press('t');
+    await expect.poll(async () => (await pictureRect(page)).width, { timeout: 5000 }).toBeGreaterThan(normal.picture.width + 100);
+    const theater = await waitOverPicture(page, await pictureRect(page));
+    expect(near(theater.overlay, theater.picture), `theater: overlay ${JSON.stringify(theater.overlay)}, picture ${JSON.stringify(theater.picture)}`).toBe(true);
+    await stepAndCheck(page, '.', 1, 2);
+
+    // The miniplayer: the player element moves into a small box at the bottom right.
+    await page.keyboard.press('i');
+    await expect.poll(async () => (await pictureRect(page)).width, { timeout: 5000 }).toBeLessThanOrEqual(400);
+    const mini = await waitOverPicture(page, await pictureRect(page));
+    expect(near(mini.overlay, mini.picture), `miniplayer: overlay ${JSON.stringify(mini.overlay)}, picture ${JSON.stringify(mini.picture)}`).toBe(true);
+    expect((await placement(page)).count).toBe(1);
+    const hit = await panelHit(page);
+    expect(hit.hitIsHost && hit.inViewport, `miniplayer panel ${JSON.stringify(hit.panel)}, hit ${hit.hit}`).toBe(true);
+    await stepAndCheck(page, ',', -1, 3);
+    await page.screenshot({ path: join(REPO_ROOT, 'test-results', 'youtube-miniplayer.png') });
+
+    // Back on the page: the same video, its comments and rate, nothing doubled.
+    await page.keyboard.press('i');
+    const back = await waitOverPicture(page, theater.picture);
+    expect(near(back.overlay, back.picture)).toBe(true);
+    expect((await hostData(page)).videoId).toBe(`youtube:${IDS.h2997}`);
+    expect((await placement(page)).count).toBe(1);
+    const keys = await expectNoLeaks(page);
+    expect(keys.log).toEqual(['t', 'i', 'i']); // the site's own keys reached it
+    await expectClean(w);
+  });
+
+  it('Shorts: the overlay sits on the tall picture, the video is known by its /shorts/ id, `.` moves one frame', async () => {
+    const page = await browser.context.newPage();
+    pages.push(page);
+    await page.goto(`${ORIGIN}/shorts/${SHORT_ID}`);
+    await waitForOverlay(page);
+    await waitForVideoReady(page);
+    await expect.poll(async () => (await hostData(page)).videoId, { timeout: 10_000 }).toBe(`youtube:${SHORT_ID}`);
+    const box = await page.evaluate(() => {
+      const r = document.querySelector('video')!.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    });
+    expect(box.height / box.width).toBeCloseTo(16 / 9, 2);
+    await expect.poll(async () => near(await overlayRect(page), box), { timeout: 5000 }).toBe(true);
+    const hit = await panelHit(page);
+    expect(hit.hitIsHost && hit.inViewport, `panel ${JSON.stringify(hit.panel)}, hit ${hit.hit}`).toBe(true);
+
+    // A 30 fps clip with no barcode: the frame is told by the time the video shows.
+    await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).pause());
+    await seekAndRead(page, 10.5 / 30);
+    await waitIdle(page);
+    for (const [key, frame] of [['.', 11], ['.', 12], [',', 11]] as const) {
+      await page.keyboard.press(key);
+      await waitIdle(page);
+      expect(Number((await hostData(page)).time)).toBeCloseTo(frame / 30, 3);
+      expect(Math.floor((await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentTime)) * 30)).toBe(frame);
+    }
+    expect(await page.evaluate(() => (window as unknown as { siteKeyLog: string[] }).siteKeyLog)).toEqual([]);
   });
 });
