@@ -7,8 +7,10 @@ import { useStore } from '../overlay/use-store';
 import { ImportBox } from '../library/import-box';
 
 /** The toolbar button's panel: this tab's video, recent videos, import a packet, the library. */
-export function PopupApp({ call, importer, tabId, openLibrary, runInTab }: {
+export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAccess }: {
   call: Call;
+  /** Whether FrameCoach may run on files opened from this computer (file://). */
+  fileAccess: Promise<boolean>;
   importer: Importer;
   tabId: number | null;
   openLibrary(): void;
@@ -18,6 +20,8 @@ export function PopupApp({ call, importer, tabId, openLibrary, runInTab }: {
   const [here, setHere] = useState<TabVideo | null | undefined>(undefined);
   const [recent, setRecent] = useState<LibraryView['videos'] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [files, setFiles] = useState(true);
+  useEffect(() => void fileAccess.then(setFiles, () => undefined), []);
   const { current } = useStore(importer.state);
   useEffect(() => {
     (tabId === null ? Promise.resolve(null) : call('tab.video', { tabId })).then(setHere, () => setHere(null));
@@ -35,7 +39,15 @@ export function PopupApp({ call, importer, tabId, openLibrary, runInTab }: {
         {here === undefined ? (
           <p class="lib-dim">…</p>
         ) : here === null ? (
-          <p class="lib-dim">No video with FrameCoach in this tab. Open a page with a video: the FrameCoach panel appears over it.</p>
+          <>
+            <p class="lib-dim">No video with FrameCoach in this tab. Open a page with a video: the FrameCoach panel appears over it.</p>
+            {!files && (
+              <p class="lib-dim" data-testid="popup-file-access">
+                For videos on this computer (file://), turn on <em>Allow access to file URLs</em> in FrameCoach's details
+                (chrome://extensions), then reload the video's tab.
+              </p>
+            )}
+          </>
         ) : (
           <div class="pop-here" data-testid="popup-here">
             <div class="pop-title">{here.video.title || here.video.pageUrl}</div>

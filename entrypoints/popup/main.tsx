@@ -18,6 +18,7 @@ render(
     call={call}
     importer={importer}
     tabId={tabId}
+    fileAccess={browser.extension.isAllowedFileSchemeAccess()}
     runInTab={async (command) => {
       if (tabId === null) return false;
       const ran = await browser.tabs.sendMessage(tabId, { framecoach: 1, type: 'ui.run', command }).catch(() => false);

@@ -6,14 +6,18 @@
  * - A club's plain-http site under a real-looking name: not a secure context, so APIs that
  *   exist only in secure contexts (`crypto.randomUUID`, the async clipboard) are missing in
  *   the content script too. Comments and drawings must still be saved.
+ * - A video file opened directly (the browser's own player page), over http and from this
+ *   computer (file://: Chromium lets an extension loaded from a folder read files; an
+ *   installed one needs "Allow access to file URLs", which the README explains).
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clipByFile } from './barcode';
+import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { dragOnPicture, painted } from './drawing-helpers';
-import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
-import { hostData } from './overlay';
+import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { hostData, waitIdle } from './overlay';
 
 const CLUB = 'club.example';
 let server: FixtureServer;
@@ -56,5 +60,80 @@ describe('a plain-http page under a real name (not a secure context)', () => {
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await stepTo(page, clip, 12);
     await expect.poll(() => painted(page, { x: 0.5, y: 0.7 })).toBe(true);
+  });
+});
+
+describe.each([
+  ['over http', () => `http://${CLUB}/clips/h264-29.97.mp4`],
+  ['from this computer (file://)', () => `file://${join(REPO_ROOT, 'tests/fixtures/clips/h264-29.97.mp4')}`],
+])('a video file opened directly %s (the browser\'s own player page)', (_name, url) => {
+  it('steps exactly, and a comment is kept through a reload', async () => {
+    const clip = clipByFile('h264-29.97.mp4');
+    const page = await browser.context.newPage();
+    pages.push(page);
+    await page.goto(url());
+    await ready(page);
+    // The browser's player autoplays the file.
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    await waitIdle(page);
+    // A file's picture can't be read by the page (file:// is an origin of its own): there the
+    // frame is told by the time the video shows.
+    const readable = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(document.querySelector('video')!, 0, 0, 1, 1);
+      try {
+        ctx.getImageData(0, 0, 1, 1);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(readable).toBe(!url().startsWith('file:'));
+    if (readable) expect((await seekAndRead(page, frameMiddle(clip, 30))).index).toBe(30);
+    else await page.evaluate((t) => new Promise((done) => {
+      const v = document.querySelector('video')!;
+      v.addEventListener('seeked', done, { once: true });
+      v.currentTime = t;
+    }), frameMiddle(clip, 30));
+    await waitIdle(page);
+    for (const [key, want] of [['.', 31], ['.', 32], [',', 31]] as const) {
+      await page.keyboard.press(key);
+      await waitIdle(page);
+      if (readable) expect(await readBarcode(page)).toBe(want);
+      const t = await page.evaluate(() => document.querySelector('video')!.currentTime);
+      expect(Math.floor(t * clip.fps! + 1e-6)).toBe(want);
+    }
+    await addCommentHere(page, 'Arm swing crosses the midline');
+    await page.reload();
+    await ready(page);
+    await showPanel(page);
+    await waitForListed(page, 'Arm swing crosses the midline');
+  });
+});
+
+// Turning "Allow access to file URLs" off on chrome://extensions can't be tested here: for an
+// extension loaded from the command line Chromium then marks it corrupted and disables it.
+// The browser's answer to "may FrameCoach read files?" is made "no" in the popup instead.
+describe('video files on this computer, when FrameCoach may not read them', () => {
+  it('the popup says how to allow it (and says nothing while it may)', async () => {
+    const own = await launchBrowser();
+    try {
+      const allowed = await own.context.newPage();
+      await allowed.goto(`chrome-extension://${own.extensionId}/popup.html?tab=999999`);
+      await expect.poll(() => allowed.getByText(/No video with FrameCoach in this tab/).count()).toBe(1);
+      expect(await allowed.getByTestId('popup-file-access').count()).toBe(0);
+
+      await own.context.addInitScript(() => {
+        const ext = (globalThis as unknown as { chrome?: { extension?: Record<string, unknown> } }).chrome?.extension;
+        if (ext) ext.isAllowedFileSchemeAccess = () => Promise.resolve(false);
+      });
+      const popup = await own.context.newPage();
+      await popup.goto(`chrome-extension://${own.extensionId}/popup.html?tab=999999`);
+      await expect.poll(() => popup.getByTestId('popup-file-access').count()).toBe(1);
+      expect(await popup.getByTestId('popup-file-access').textContent()).toMatch(/Allow access to file URLs.*chrome:\/\/extensions/s);
+    } finally {
+      await own.close();
+    }
   });
 });
