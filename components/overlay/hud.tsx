@@ -2,6 +2,21 @@ import { exactNumbers, type FrameRate } from '../../utils/frames/rate';
 import { formatClock, formatFps, formatTimecode, frameIndexAt } from '../../utils/frames/timecode';
 import { formatSpeed } from '../../utils/frames/speed';
 import type { PlayerState } from '../../utils/player/session';
+import { playerAgrees } from '../../utils/sites/player-fps';
+
+/** The rate badge: measured, or the player's until then; a disagreement with the player is flagged. */
+function rateBadge(rate: FrameRate | null, player: number | null): { text: string; title: string; warn: boolean } {
+  const agrees = playerAgrees(rate?.fps, player);
+  if (!rate) {
+    return player
+      ? { text: `≈${player} fps`, title: `The site's player says ${player} fps (rounded): measured on the first step or while playing`, warn: false }
+      : { text: 'fps –', title: 'Measured on the first step or while playing', warn: false };
+  }
+  const text = `${formatFps(rate.fps)} fps${rate.variable ? ' VFR' : ''}`;
+  if (agrees === false) return { text: `${text} ≠ ${player}`, title: `Measured ${formatFps(rate.fps)} fps, but the site's player says ${player} fps`, warn: true };
+  const base = rate.variable ? 'Variable frame rate: average shown' : 'Measured frame rate';
+  return { text, title: agrees ? `${base} (the site's player says ${player})` : base, warn: rate.variable };
+}
 
 /** A loop end as the coach knows it: its frame number (a time on variable frame rate). */
 function mark(label: string, time: number | null, rate: FrameRate | null): string {
@@ -13,6 +28,7 @@ function mark(label: string, time: number | null, rate: FrameRate | null): strin
 /** Where the coach is: frame number, timecode with frames, measured rate, speed and loop. */
 export function Hud({ state }: { state: PlayerState }) {
   const { time, rate, speed, loopIn, loopOut, busy } = state;
+  const badge = rateBadge(rate, state.playerFps);
   const frame = time !== null && rate ? frameIndexAt(time, rate) : null;
   const approx = rate && !exactNumbers(rate) ? '≈' : '';
   const tc = rate && !rate.variable ? rate.fps : null;
@@ -25,11 +41,8 @@ export function Hud({ state }: { state: PlayerState }) {
       <span class="fc-num" title="Timecode (minutes:seconds:frames)">
         {time === null ? '--:--:--' : formatTimecode(time, tc)}
       </span>
-      <span
-        class={rate?.variable ? 'fc-badge fc-warn' : 'fc-badge'}
-        title={rate ? (rate.variable ? 'Variable frame rate: average shown' : 'Measured frame rate') : 'Measured on the first step or while playing'}
-      >
-        {rate ? `${formatFps(rate.fps)} fps${rate.variable ? ' VFR' : ''}` : 'fps –'}
+      <span class={badge.warn ? 'fc-badge fc-warn fc-rate' : 'fc-badge fc-rate'} title={badge.title}>
+        {badge.text}
       </span>
       {Math.abs(speed - 1) > 1e-9 && <span class="fc-badge fc-num">{formatSpeed(speed)}</span>}
       {(loopIn !== null || loopOut !== null) && (

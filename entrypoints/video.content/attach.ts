@@ -214,10 +214,15 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.openMs = loaded.openMs?.toFixed(2) ?? '';
     data.allMs = loaded.allMs?.toFixed(2) ?? '';
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
+    data.playerFps = s.playerFps === null ? '' : String(s.playerFps);
   };
+  // The site's own word on the rate, for each source the element plays.
+  const readPlayerFps = () => session.state.set({ playerFps: site.playerFps?.(video) ?? null });
+  video.addEventListener('loadedmetadata', readPlayerFps);
+  readPlayerFps();
   // A rate measured here is kept on the video's record (frame numbers after a reload).
   const offRate = session.state.subscribe((s) => followed.rememberRate(s.rate && s.rate.samples > 0 ? s.rate : null));
-  const unsubscribe = [offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  const unsubscribe = [() => video.removeEventListener('loadedmetadata', readPlayerFps), offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,

@@ -495,6 +495,27 @@ describe('YouTube: identity through navigation, and ads', () => {
       timeout: 5000,
     });
 
+  it("the player's own rate, written in the page's first load, confirms the measured one; after a navigation it is not used", async () => {
+    const w = await openWatch(IDS.h2997);
+    const { page } = w;
+    await waitVideoId(page, `youtube:${IDS.h2997}`);
+    await expect.poll(async () => (await hostData(page)).playerFps).toBe('30');
+    await waitFps(page, H2997.fps!);
+    const badge = () => page.evaluate((host) => {
+      const el = document.querySelector(host)!.shadowRoot!.querySelector('.fc-rate')!;
+      return { text: el.textContent, title: el.getAttribute('title'), warn: el.classList.contains('fc-warn') };
+    }, HOST);
+    expect(await badge()).toEqual({ text: '29.97 fps', title: "Measured frame rate (the site's player says 30)", warn: false });
+
+    // The next video: the page still holds the first load's response, which names another video.
+    await page.click('.ytp-next-button');
+    await waitVideoId(page, `youtube:${IDS.vp925}`);
+    await waitFps(page, VP925.fps!);
+    expect((await hostData(page)).playerFps).toBe('');
+    expect(await badge()).toEqual({ text: '25 fps', title: 'Measured frame rate', warn: false });
+    await expectClean(w);
+  });
+
   it('the page swaps the source 1.5 s before the address changes: each video gets its own id and lists only its own comments', async () => {
     const { page } = await openWatch(IDS.h2997, { swapFirst: '1500' });
     await waitVideoId(page, `youtube:${IDS.h2997}`);

@@ -38,6 +38,7 @@ export function fakeSession(frame = 10) {
     busy: false,
     message: null,
     lastStepMs: null,
+    playerFps: null,
   });
   const session = {
     state,

@@ -23,6 +23,8 @@ export interface PlayerState {
   message: { kind: 'info' | 'error'; text: string } | null;
   /** Milliseconds from the last press to its frame on screen. */
   lastStepMs: number | null;
+  /** The rate the site's player gives this video, where the page shows it (YouTube rounds it). */
+  playerFps: number | null;
 }
 
 export interface PlayerSession extends PlayerActions {
@@ -64,6 +66,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     busy: false,
     message: null,
     lastStepMs: null,
+    playerFps: null,
   });
   const abort = new AbortController();
   const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;

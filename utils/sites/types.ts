@@ -11,6 +11,8 @@ export interface SiteAdapter {
    * aside, so nothing is shown over the ad or pinned to it.
    */
   adPlaying?(video: HTMLVideoElement): boolean;
+  /** The frame rate the site's own player gives the video, where the page shows it. */
+  playerFps?(video: HTMLVideoElement): number | null;
   /** Calls `changed` when `adPlaying` may have changed; returns the way to stop. */
   watchAds?(video: HTMLVideoElement, changed: () => void): () => void;
 }
