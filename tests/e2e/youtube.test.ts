@@ -33,6 +33,8 @@ const CSP = "require-trusted-types-for 'script'";
 const ORIGIN = 'https://www.youtube.com';
 /** Video ids of the look-alike page (its VIDEOS table); the next button goes 2997 → 25. */
 const IDS = { h2997: 'fcClip2997A', vp925: 'fcClip25vp9' } as const;
+/** The look-alike's third video (after vp925 in its "up next" order): the 23.976 fps clip. */
+const THIRD = 'fcClip2398A';
 /** A Shorts video id (tests/fixtures/youtube/shorts.html, a 9:16 clip at 30 fps). */
 const SHORT_ID = 'fcShort9x16';
 const clip = (file: string): ClipInfo => CLIPS.find((c) => c.file === file)!;
@@ -516,7 +518,7 @@ describe('YouTube: identity through navigation, and ads', () => {
     await expectClean(w);
   });
 
-  it('the page swaps the source 1.5 s before the address changes: each video gets its own id and lists only its own comments', async () => {
+  it('the page swaps the source 1.5 s before the address changes: across three videos and back, each gets its own id and lists only its own comments', async () => {
     const { page } = await openWatch(IDS.h2997, { swapFirst: '1500' });
     await waitVideoId(page, `youtube:${IDS.h2997}`);
     await pauseAtFrame(page, H2997, 20);
@@ -534,6 +536,19 @@ describe('YouTube: identity through navigation, and ads', () => {
     await showPanel(page);
     await expect.poll(() => texts(page)).toEqual(['Second video: heel first']);
 
+    // A third video, then back twice: each shows only its own.
+    await page.click('.ytp-next-button');
+    await page.waitForURL(`${ORIGIN}/watch?v=${THIRD}`);
+    await waitVideoId(page, `youtube:${THIRD}`);
+    await expect.poll(() => texts(page)).toEqual([]);
+    await waitForVideoReady(page);
+    await pauseAtFrame(page, clip('h264-23.976.mp4'), 12);
+    await comment(page, 'Third video: cadence');
+    await expect.poll(() => texts(page)).toEqual(['Third video: cadence']);
+
+    await page.goBack();
+    await waitVideoId(page, `youtube:${IDS.vp925}`);
+    await expect.poll(() => texts(page)).toEqual(['Second video: heel first']);
     await page.goBack();
     await waitVideoId(page, `youtube:${IDS.h2997}`);
     await expect.poll(() => texts(page)).toEqual(['First video: arms cross the body']);
