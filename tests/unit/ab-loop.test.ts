@@ -146,6 +146,7 @@ describe('A–B loop keeper', () => {
     await w.video.play();
     await w.run(2500);
     const gapMs = 1000 / 30;
+    expect(w.screen.filter((s) => s.frame === B).length).toBeGreaterThanOrEqual(2);
     for (let n = 0; n + 1 < w.screen.length; n++) {
       if (w.screen[n]!.frame !== B) continue;
       const held = w.screen[n + 1]!.at - w.screen[n]!.at;
@@ -191,5 +192,30 @@ describe('A–B loop keeper', () => {
     expect(w.video.paused).toBe(true);
     expect(w.seeks.length).toBeLessThanOrEqual(seeksBefore + 1); // the seek already under way
     expect(w.screen.at(-1)!.frame).toBeLessThanOrEqual(B);
+  });
+
+  it('a wrap cancelled (pause) and a new one started (play near B): the old one never wakes to seek or play', async () => {
+    const w = world(30, 0, 40);
+    w.setLoop(A, B);
+    w.park(B - 2);
+    await w.video.play();
+    await w.run(20); // the approach to B begins: wrap 1 sleeps or seeks
+    expect(w.keeper.wrapping()).toBe(true);
+    w.keeper.cancel(); // the coach pauses…
+    w.video.pause();
+    w.park(B - 2); // …and plays again from near B
+    const seeksBefore = w.seeks.length;
+    await w.video.play();
+    await w.run(300); // one wrap: the last frames, B, then A
+    // Exactly one seek back to A, and each of B-1, B once: the cancelled wrap did nothing more.
+    const after = w.seeks.slice(seeksBefore).map((t) => Math.round(t * 30 - 0.5));
+    expect(after.filter((f) => f === A)).toHaveLength(1);
+    expect(after.filter((f) => f === B)).toHaveLength(1);
+    await w.run(1700);
+    const shown = w.screen.map((s) => s.frame);
+    // One wrap at a time: every pass after the restart runs A..B in order, none interleaved.
+    const all = passes(shown.slice(shown.lastIndexOf(B - 2)));
+    for (const pass of all.slice(1, -1)) expect(pass).toEqual(range(A, B));
+    expect(Math.max(...shown)).toBe(B);
   });
 });

@@ -40,6 +40,7 @@ export function loopKeeper(
   now: () => number = () => performance.now(),
 ): LoopKeeper {
   let wrap = 0; // id of the wrap in progress, 0 when none
+  let wraps = 0; // ids only go up: a cancelled wrap can't match a later one
   let late = 0; // media seconds the playback clock ran ahead of the reported frame (decaying max)
 
   /**
@@ -47,7 +48,7 @@ export function loopKeeper(
    * holds B, then seeks to A and plays. `jump`: go straight to A (playback is outside the loop).
    */
   async function wrapToA(jump: boolean): Promise<void> {
-    const id = ++wrap;
+    const id = (wrap = ++wraps);
     video.pause();
     const loop = range();
     const gap = frameGap();
