@@ -216,13 +216,20 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.saveMs = b.timing.saveMs?.toFixed(2) ?? '';
     data.playerFps = s.playerFps === null ? '' : String(s.playerFps);
   };
-  // The site's own word on the rate, for each source the element plays.
+  // The site's own word on the rate: again for each source, picture size (the format
+  // playing) and video the element plays (the page's address may change after the source).
   const readPlayerFps = () => session.state.set({ playerFps: site.playerFps?.(video) ?? null });
-  video.addEventListener('loadedmetadata', readPlayerFps);
+  for (const type of ['loadedmetadata', 'resize']) video.addEventListener(type, readPlayerFps);
+  let fpsFor = annotations.state.get().videoId;
+  const offFpsVideo = annotations.state.subscribe((s) => {
+    if (s.videoId === fpsFor) return;
+    fpsFor = s.videoId;
+    readPlayerFps();
+  });
   readPlayerFps();
   // A rate measured here is kept on the video's record (frame numbers after a reload).
   const offRate = session.state.subscribe((s) => followed.rememberRate(s.rate && s.rate.samples > 0 ? s.rate : null));
-  const unsubscribe = [() => video.removeEventListener('loadedmetadata', readPlayerFps), offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
+  const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
   publish();
   return {
     session,

@@ -16,7 +16,7 @@ import { chooseActive, visibleArea } from '../../utils/player/choose-active';
 import { createStore } from '../../utils/player/store';
 import { siteFor } from '../../utils/sites';
 import { attachTo, type Attached } from './attach';
-import { frameElementFor, frameRelay, onlyChanges } from './frame-relay';
+import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
 
 const IDLE_POLL_MS = 1000;
 
@@ -67,27 +67,35 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const relay = frameRelay(
     (chord, context) => resolver.resolve(chord, context, (c) => registry.enabled(c, context)),
     (frameId, key) => call('frame.key', { frameId, key }),
-    (frame) => {
-      const element = frameElementFor(doc, frame.url, frame.size);
-      if (!element) return false;
-      void (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()).catch(() => undefined);
-      return true;
+    {
+      element(frame) {
+        const element = frameElementFor(doc, frame.url, frame.size);
+        return playerSized(element, { width: win.innerWidth, height: win.innerHeight }) ? element : null;
+      },
+      fullscreen: (element) => void (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()).catch(() => undefined),
     },
   );
   // A frame under another tells the tab when its video (and the context of its keys) changes.
   const announce = win === win.top ? null : onlyChanges((news: Args<'frame.video'>) => void call('frame.video', news).catch(() => undefined));
+  const say = (news: Args<'frame.video'>) => announce?.say(news);
   let announcing = false;
   const sayContext = () => {
     if (!announce || announcing) return;
     announcing = true;
     queueMicrotask(() => {
       announcing = false;
-      announce(attached ? { context: contextKeys(), size: [win.innerWidth, win.innerHeight] } : { context: null, size: null });
+      say(attached ? { context: contextKeys(), size: [win.innerWidth, win.innerHeight] } : { context: null, size: null });
     });
   };
   if (announce) {
     view.subscribe(sayContext);
-    win.addEventListener('pagehide', () => announce({ context: null, size: null }), { signal });
+    win.addEventListener('pagehide', () => say({ context: null, size: null }), { signal });
+    // Back from the back/forward cache: say it again (the page above was told it had gone).
+    win.addEventListener('pageshow', (event) => {
+      if (!event.persisted) return;
+      announce.forget();
+      sayContext();
+    }, { signal });
     win.addEventListener('resize', sayContext, { signal });
   }
   let offContext: Array<() => unknown> = [];
@@ -176,7 +184,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   listenForKeys(
     win,
     // Pages without a video pay only the relay's check (no frame of the tab has one).
-    (chord, event) => (attached ? handleKey(chord, event) : relay.forward(chord, event)),
+    // Only keys a person typed are handed to another frame: a page's made-up events could
+    // otherwise drive FrameCoach in a frame of another site.
+    (chord, event) => (attached ? handleKey(chord, event) : event.isTrusted && relay.forward(chord, event)),
     signal,
     {
       contains: (path) => !!attached && path.includes(attached.host.host),

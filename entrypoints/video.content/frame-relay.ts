@@ -12,8 +12,14 @@ import type { FrameVideoMessage, KeyPress } from '../../utils/messaging/contract
 
 /** Commands after which the next keys are text for an editor they open over there. */
 const OPENS_EDITOR = new Set(['comment.add', 'comment.addRange', 'draw.comment', 'draw.place', 'packet.send']);
-/** How long after such a command printable keys still go over (the editor takes the focus by then). */
+/** How long after such a command typed keys still go over (the editor takes the focus by then). */
 const TYPE_AHEAD_MS = 1000;
+/** Keys an editor takes besides characters. */
+const EDITOR_KEYS = new Set(['Enter', 'Escape', 'Backspace']);
+/** A key handed over that gets no answer in this time no longer holds up the next ones. */
+const SEND_TIMEOUT_MS = 2000;
+/** A held key's repeats are dropped while this many keys are still on their way. */
+const MAX_PENDING_REPEATS = 2;
 
 /** What the background passed on about a frame with a video. */
 export type FrameVideo = Omit<FrameVideoMessage, 'framecoach' | 'type'>;
@@ -21,22 +27,29 @@ export type FrameVideo = Omit<FrameVideoMessage, 'framecoach' | 'type'>;
 export interface FrameRelay {
   /** Frame `frameId` has a video (its context) or none (context null). */
   heard(frame: FrameVideo): void;
-  /** For a key this frame has no use for: true when it was handed to the frame with the video. */
+  /** For a key this frame has no use for: true when it was handed to the frame with the video (or fullscreened it). */
   forward(chord: string, event: KeyboardEvent): boolean;
+}
+
+/** This document's side of a frame with a video: its element, if it is one a coach works in. */
+export interface FrameSide {
+  /** The frame's element here when it is on screen and big enough to be the player being worked on (not an ad). */
+  element(frame: FrameVideo): Element | null;
+  /**
+   * Fullscreen can't be asked for by the frame with the video (the key's user activation is
+   * here, not there): this document fullscreens the frame's element.
+   */
+  fullscreen(element: Element): void;
 }
 
 export function frameRelay(
   resolve: (chord: string, context: ContextKeys) => string | null,
   send: (frameId: number, key: KeyPress) => Promise<unknown>,
-  /**
-   * Fullscreen can't be asked for by the frame with the video (the key's user activation is
-   * here, not there): this frame puts the frame's element in fullscreen. False when it can't
-   * tell which element that is.
-   */
-  fullscreen: (frame: FrameVideo) => boolean,
+  side: FrameSide,
 ): FrameRelay {
   const frames = new Map<number, FrameVideo>(); // in the order they last spoke
   let typingUntil = 0;
+  let pending = 0;
   let queue: Promise<unknown> = Promise.resolve(); // keys arrive in the order they were typed
   return {
     heard(frame) {
@@ -44,34 +57,62 @@ export function frameRelay(
       if (frame.context) frames.set(frame.frameId, frame);
     },
     forward(chord, event) {
-      const frame = [...frames.values()].at(-1);
-      if (!frame?.context) return false;
+      // The frame that spoke last among those that are a player on screen here.
+      let frame: FrameVideo | undefined;
+      let element: Element | null = null;
+      for (const f of [...frames.values()].reverse()) if ((element = side.element(f))) {
+        frame = f;
+        break;
+      }
+      if (!frame?.context || !element) return false;
       const { frameId, context } = frame;
       const id = resolve(chord, context);
-      if (id === 'view.fullscreen' && fullscreen(frame)) return true;
-      const typing = performance.now() < typingUntil && event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+      if (id === 'view.fullscreen') {
+        side.fullscreen(element);
+        return true;
+      }
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+      const typing = performance.now() < typingUntil && plain && (event.key.length === 1 || EDITOR_KEYS.has(event.key));
       if (id === null && !typing) return false;
       if (id && OPENS_EDITOR.has(id)) typingUntil = performance.now() + TYPE_AHEAD_MS;
+      if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
       const { key, shiftKey, ctrlKey, altKey, metaKey } = event;
+      pending++;
       queue = queue.then(() =>
-        send(frameId, { chord, key, shiftKey, ctrlKey, altKey, metaKey }).catch(() => {
-          frames.delete(frameId); // that frame is gone
-        }),
+        Promise.race([send(frameId, { chord, key, shiftKey, ctrlKey, altKey, metaKey }), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
+          .catch(() => {
+            frames.delete(frameId); // that frame is gone
+          })
+          .finally(() => pending--),
       );
       return true;
     },
   };
 }
 
-/** Passes on what this frame says of its video only when it changed (JSON-equal news is said once). */
-export function onlyChanges<T>(say: (news: T) => void): (news: T) => void {
+/** Passes on what this frame says of its video only when it changed (JSON-equal news is said once); `forget` says the next one anyway. */
+export function onlyChanges<T>(say: (news: T) => void): { say(news: T): void; forget(): void } {
   let last: string | undefined;
-  return (news) => {
-    const text = JSON.stringify(news);
-    if (text === last) return;
-    last = text;
-    say(news);
+  return {
+    say(news) {
+      const text = JSON.stringify(news);
+      if (text === last) return;
+      last = text;
+      say(news);
+    },
+    forget() {
+      last = undefined;
+    },
   };
+}
+
+/** A frame element a coach works in: on screen, at least 320×180 and a tenth of the viewport. */
+export function playerSized(element: Element | null, viewport: { width: number; height: number }): boolean {
+  if (!element) return false;
+  const r = element.getBoundingClientRect();
+  const w = Math.min(r.right, viewport.width) - Math.max(r.left, 0);
+  const h = Math.min(r.bottom, viewport.height) - Math.max(r.top, 0);
+  return r.width >= 320 && r.height >= 180 && w > 0 && h > 0 && r.width * r.height >= (viewport.width * viewport.height) / 10;
 }
 
 /**

@@ -106,6 +106,12 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     // A key FrameCoach has no command for still reaches the page.
     await page.keyboard.press('q');
     expect(await siteKeys(page)).toEqual(['keydown:q', 'keypress:q', 'keyup:q']);
+    // Keys the page makes up itself are not handed to the player (a page must not drive
+    // FrameCoach in a frame of another site): the frame stays, the page gets its own event.
+    await page.evaluate(() => document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '.', code: 'Period', bubbles: true })));
+    await page.waitForTimeout(300);
+    expect(await readBarcode(player)).toBe(25);
+    expect((await siteKeys(page)).at(-1)).toBe('keydown:.');
   });
 
   it('Shift+F on the file page fills the screen with the player, the overlay on its picture; Shift+F again leaves', async () => {

@@ -530,6 +530,8 @@ describe('YouTube: identity through navigation, and ads', () => {
     await page.waitForURL(`${ORIGIN}/watch?v=${IDS.vp925}`);
     await waitVideoId(page, `youtube:${IDS.vp925}`);
     await expect.poll(() => texts(page)).toEqual([]);
+    // The first load's player response names the first video: not this one's rate.
+    await expect.poll(async () => (await hostData(page)).playerFps).toBe('');
     await waitForVideoReady(page);
     await pauseAtFrame(page, VP925, 30);
     await comment(page, 'Second video: heel first');

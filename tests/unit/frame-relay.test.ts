@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { frameElementFor, frameRelay, onlyChanges, type FrameVideo } from '../../entrypoints/video.content/frame-relay';
+import { frameElementFor, frameRelay, onlyChanges, playerSized, type FrameSide, type FrameVideo } from '../../entrypoints/video.content/frame-relay';
 import { cleanContext, cleanKey, frameHandlers, type ToTab } from '../../utils/background/frames';
 import type { ContextKeys } from '../../utils/commands/context';
 import type { KeyPress } from '../../utils/messaging/contract';
@@ -23,7 +23,7 @@ const context = (patch: Partial<ContextKeys> = {}): ContextKeys => ({
 });
 
 /** What the background passes on about frame `frameId`. */
-const video = (frameId: number, ctx: ContextKeys | null, url: string | null = null): FrameVideo => ({ frameId, context: ctx, url, size: null });
+const video = (frameId: number, ctx: ContextKeys | null, url: string | null = `https://player.example/${frameId}`): FrameVideo => ({ frameId, context: ctx, url, size: null });
 
 /** A key event as the relay reads it. */
 const press = (key: string, mods: Partial<KeyPress> = {}) =>
@@ -33,14 +33,16 @@ const press = (key: string, mods: Partial<KeyPress> = {}) =>
 const resolve = (chord: string, ctx: ContextKeys): string | null =>
   chord === 'shift+f' ? 'view.fullscreen' : chord === '.' ? 'player.stepForward' : chord === 'c' ? 'comment.add' : chord === 'k' && ctx.paused ? 'playback.toggle' : null;
 
-function relay() {
+/** Frames whose element here is a player on screen: those with an address, in this fake. */
+const side = (fullscreened: Element[] = []): FrameSide => ({
+  element: (frame) => (frame.url ? ({ id: frame.frameId } as unknown as Element) : null),
+  fullscreen: (element) => void fullscreened.push(element),
+});
+
+function relay(send?: (frameId: number, key: KeyPress) => Promise<unknown>) {
   const sent: Array<[number, KeyPress]> = [];
-  const fullscreened: FrameVideo[] = [];
-  const r = frameRelay(resolve, async (frameId, key) => void sent.push([frameId, key]), (frame) => {
-    if (!frame.url) return false;
-    fullscreened.push(frame);
-    return true;
-  });
+  const fullscreened: Element[] = [];
+  const r = frameRelay(resolve, send ?? (async (frameId, key) => void sent.push([frameId, key])), side(fullscreened));
   return { r, sent, fullscreened, settle: () => new Promise((done) => setTimeout(done, 0)) };
 }
 
@@ -96,19 +98,71 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     expect(sent.map(([, k]) => k.key)).toEqual(['c', 'q']);
   });
 
-  it('fullscreen is done here, on the frame element, when it can be found (else handed over)', async () => {
+  it('fullscreen is done here, on the frame element (the key\'s user activation is here), never handed over', async () => {
     const { r, sent, fullscreened, settle } = relay();
-    r.heard(video(6, context(), 'https://youtube.googleapis.com/embed/?docid=x'));
+    r.heard(video(6, context()));
     expect(r.forward('shift+f', press('F', { shiftKey: true }))).toBe(true);
-    expect(fullscreened.map((f) => f.frameId)).toEqual([6]);
-    r.heard(video(6, context(), null)); // the element can't be told: the frame gets the key
-    expect(r.forward('shift+f', press('F', { shiftKey: true }))).toBe(true);
+    expect(fullscreened).toEqual([{ id: 6 }]);
     await settle();
-    expect(sent.map(([f, k]) => [f, k.chord])).toEqual([[6, 'shift+f']]);
+    expect(sent).toEqual([]);
+  });
+
+  it('keys go only to a frame that is a player on screen here (not an ad box, not a frame it can not place)', async () => {
+    const { r, sent, settle } = relay();
+    r.heard(video(7, context(), null)); // no element here that is a player
+    expect(r.forward('.', press('.'))).toBe(false);
+    r.heard(video(8, context())); // a player…
+    r.heard(video(9, context(), null)); // …and, speaking later, a frame that is not one
+    expect(r.forward('.', press('.'))).toBe(true);
+    await settle();
+    expect(sent.map(([f]) => f)).toEqual([8]);
+  });
+
+  it('after `c`, Enter, Escape and Backspace go over too (the box may not have the focus yet)', async () => {
+    const { r, sent, settle } = relay();
+    r.heard(video(2, context()));
+    r.forward('c', press('c'));
+    for (const key of ['Backspace', 'Enter', 'Escape']) expect(r.forward(key.toLowerCase(), press(key))).toBe(true);
+    await settle();
+    expect(sent.map(([, k]) => k.key)).toEqual(['c', 'Backspace', 'Enter', 'Escape']);
+  });
+
+  it('a held key does not pile up: its repeats are dropped (still kept from the page) while keys are on their way', async () => {
+    const answers: Array<() => void> = [];
+    const sent: string[] = [];
+    const { r } = relay((_f, key) => new Promise<void>((done) => answers.push(() => (sent.push(key.chord), done()))));
+    r.heard(video(2, context()));
+    r.forward('.', press('.'));
+    for (let i = 0; i < 20; i++) expect(r.forward('.', { ...press('.'), repeat: true } as KeyboardEvent)).toBe(true);
+    // The first is on its way, at most a few repeats queued behind it.
+    const tick = () => new Promise((done) => setTimeout(done, 0));
+    await tick();
+    while (answers.length) {
+      answers.shift()!();
+      await tick();
+    }
+    expect(sent.length).toBeLessThanOrEqual(4);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a key with no answer holds the next ones up for 2 s at most', async () => {
+    vi.useFakeTimers();
+    const sent: string[] = [];
+    const { r } = relay((_f, key) => {
+      sent.push(key.chord);
+      return key.chord === '.' ? new Promise(() => undefined) : Promise.resolve();
+    });
+    r.heard(video(2, context()));
+    r.forward('.', press('.'));
+    r.forward('k', press('k'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sent).toEqual(['.']);
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(sent).toEqual(['.', 'k']);
   });
 
   it('a frame that is gone is dropped when a key can not reach it', async () => {
-    const r = frameRelay(resolve, () => Promise.reject(new Error('Could not establish connection')), () => false);
+    const { r } = relay(() => Promise.reject(new Error('Could not establish connection')));
     r.heard(video(4, context()));
     expect(r.forward('.', press('.'))).toBe(true);
     await new Promise((done) => setTimeout(done, 0));
@@ -120,12 +174,15 @@ describe('onlyChanges', () => {
   it('says a thing once, and again only when it changes', () => {
     const said: Array<{ context: ContextKeys | null }> = [];
     const announce = onlyChanges((news: { context: ContextKeys | null }) => said.push(news));
-    announce({ context: context() });
-    announce({ context: context() });
-    announce({ context: context({ paused: false }) });
-    announce({ context: null });
-    announce({ context: null });
+    announce.say({ context: context() });
+    announce.say({ context: context() });
+    announce.say({ context: context({ paused: false }) });
+    announce.say({ context: null });
+    announce.say({ context: null });
     expect(said).toEqual([{ context: context() }, { context: context({ paused: false }) }, { context: null }]);
+    announce.forget(); // back from the back/forward cache: said again
+    announce.say({ context: null });
+    expect(said).toHaveLength(4);
   });
 });
 
@@ -197,5 +254,18 @@ describe('frameElementFor', () => {
     expect(frameElementFor(doc, 'https://a.example/redirected', [800, 450])?.src).toBe('https://a.example/player');
     expect(frameElementFor(doc, null, [300, 450])).toBeNull(); // two fit
     expect(frameElementFor(doc, null, null)).toBeNull();
+  });
+});
+
+describe('playerSized', () => {
+  const el = (left: number, top: number, width: number, height: number) =>
+    ({ getBoundingClientRect: () => ({ left, top, width, height, right: left + width, bottom: top + height }) }) as unknown as Element;
+  const viewport = { width: 1280, height: 800 };
+  it('a player on screen is; an ad box, a frame off screen or none is not', () => {
+    expect(playerSized(el(240, 100, 800, 450), viewport)).toBe(true);
+    expect(playerSized(el(0, 0, 300, 250), viewport)).toBe(false); // a medium-rectangle ad
+    expect(playerSized(el(0, 2000, 800, 450), viewport)).toBe(false); // scrolled away
+    expect(playerSized(el(0, 0, 400, 200), viewport)).toBe(false); // under a tenth of the viewport
+    expect(playerSized(null, viewport)).toBe(false);
   });
 });

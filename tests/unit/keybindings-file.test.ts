@@ -102,6 +102,11 @@ describe('keybindings.json (VS Code shape)', () => {
     ['ctrl+', /no key/],
     ['super+x', /not a modifier/],
     ['ctrl+banana', /not a key/],
+    ['shift+,', /write the character Shift makes/],
+    ['ctrl+shift+.', /never comes/],
+    ['alt+shift+1', null],
+    ['shift+space', null],
+    ['shift+k', null],
   ])('chordProblem(%j)', (key, want) => {
     const problem = chordProblem(key);
     if (want === null) expect(problem).toBeNull();

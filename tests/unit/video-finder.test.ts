@@ -424,13 +424,16 @@ describe('findVideos on a page that changes its DOM all the time', () => {
     vi.useFakeTimers();
     try {
       const finder = start();
+      const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
       churn();
       await vi.advanceTimersByTimeAsync(0);
+      expect(disconnect).toHaveBeenCalled(); // not observing: only loadstart can tell
       const v = document.body.appendChild(video('light'));
       v.dispatchEvent(new Event('loadstart'));
       await vi.advanceTimersByTimeAsync(0);
       expect(ids(finder)).toEqual(['light']);
     } finally {
+      vi.restoreAllMocks();
       vi.useRealTimers();
     }
   });

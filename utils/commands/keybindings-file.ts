@@ -97,6 +97,12 @@ export function chordProblem(key: string): string | null {
   for (const mod of parts) if (!MODIFIERS.has(mod.toLowerCase())) return `"${mod}" is not a modifier (ctrl, alt, shift, meta)`;
   if (!last) return 'no key after the modifiers';
   if (last.length !== 1 && !NAMED_KEYS.has(last)) return `"${last}" is not a key`;
+  // A character typed with Shift is another character (`<` is Shift+`,`): keys name what is
+  // typed, so Shift is written only with letters and named keys (and with Alt, which keys go by place).
+  const mods = parts.map((p) => p.toLowerCase());
+  if (last.length === 1 && !/[a-z]/.test(last) && mods.includes('shift') && !mods.includes('alt')) {
+    return `Shift with "${last}" never comes: write the character Shift makes (e.g. "<" for Shift+",")`;
+  }
   return null;
 }
 
