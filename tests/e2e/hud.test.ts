@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { prng } from '../shared/prng';
-import { clipByFile, readBarcode, type ClipInfo } from './barcode';
+import { clipByFile, frameMiddle, readBarcode, type ClipInfo } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { fixtureUrl, type FixtureServer } from './harness';
 import { hostData, measureRate, waitIdle } from './overlay';
@@ -97,4 +97,32 @@ describe('after a reload, before any playback', () => {
     expect(await ui(page, 'li.fc-comment .fc-comment-place').first().textContent()).toBe('F33 · 00:01:08');
     expect(await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).played.length)).toBe(0);
   });
+});
+
+// After a pause FrameCoach checks the frame on screen (seeking to it when rVFC missed it).
+// A seek the page makes meanwhile (a coach clicking the player's own seek bar right after
+// pausing) must win: the old check seeked back to where playback stopped in 5 of 12 tries.
+describe('a seek by the page right after a pause', () => {
+  it('wins over the after-pause check (12 pauses)', async () => {
+    const clip = clipByFile('h264-29.97.mp4');
+    const page = await open(clip, 'seek-after-pause');
+    const misses: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('k');
+      await page.waitForFunction(() => {
+        const v = document.querySelector('video')!;
+        return !v.paused && v.currentTime > 0.5;
+      });
+      await page.waitForTimeout(200 + i * 20);
+      await page.keyboard.press('k');
+      await page.evaluate((t) => void (document.querySelector('video')!.currentTime = t), frameMiddle(clip, 10));
+      await page.waitForTimeout(900);
+      await waitIdle(page);
+      const shown = await readBarcode(page);
+      if (shown !== 10 || (await hudFrame(page)) !== 10) misses.push(`pause ${i}: screen ${shown}, HUD ${await hudFrame(page)}`);
+      await page.evaluate(() => void (document.querySelector('video')!.currentTime = 0));
+      await waitIdle(page);
+    }
+    expect(misses).toEqual([]);
+  }, 90_000);
 });

@@ -293,9 +293,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (settling) return settling;
     // The probe's own pause is followed by its own seek back.
     if (confirmed || probing || !video.paused) return Promise.resolve();
+    // A seek by the page or the coach from here on wins: the whole check gives way to it.
+    const seeks = otherSeeks;
     settling ??= framesStop()
-      .then(confirmOnScreen)
-      .then(lateFrame)
+      .then(() => confirmOnScreen(seeks))
+      .then(() => lateFrame(seeks))
       .finally(() => {
         settling = null;
       });
@@ -309,14 +311,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    * next ones. Where the picture can't be read (another site's video), the screen goes back
    * to the frame announced, so what is known is what is shown.
    */
-  async function confirmOnScreen(): Promise<void> {
+  async function confirmOnScreen(seeks: number): Promise<void> {
     const at = presented;
     const known = rate;
-    const seeks = otherSeeks;
     const still = () => video.paused && seeks === otherSeeks && !disposed;
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
     const done = () => void (confirmed = video.paused && !disposed);
-    if (at === null || !known || !still()) return done();
+    // A seek already under way is someone else's (the page's seek bar): it wins.
+    if (at === null || !known || !still() || video.seeking) return done();
     const gap = known.minGap;
     const screen = framePrint(video);
     const first = known.variable ? justInside(at, gap) : at + gap / 2;
@@ -337,15 +339,15 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    * On a busy machine a frame decoded before the pause can still be painted after the check
    * (seen once: HUD F58, screen 59): a moment later, a picture that changed is checked again.
    */
-  async function lateFrame(): Promise<void> {
+  async function lateFrame(seeks: number): Promise<void> {
+    if (seeks !== otherSeeks || video.seeking) return;
     const before = framePrint(video);
-    const seeks = otherSeeks;
     await wait(LATE_FRAME_MS);
-    if (!before || !video.paused || seeks !== otherSeeks || disposed) return;
+    if (!before || !video.paused || seeks !== otherSeeks || video.seeking || disposed) return;
     const now = framePrint(video);
     if (now && samePrint(now, before)) return;
     confirmed = false;
-    await confirmOnScreen();
+    await confirmOnScreen(seeks);
   }
 
   /**
