@@ -36,6 +36,7 @@ beforeAll(async () => {
     },
     rewrite: {
       [`/file/d/${FILE_ID}/view`]: { path: '/drive/file.html' },
+      [`/file/d/${FILE_ID}/preview`]: { path: '/drive/file.html' },
       '/embed/': { path: '/drive/player.html' },
     },
   });
@@ -62,11 +63,11 @@ async function playerFrame(page: Page): Promise<Frame> {
 }
 
 /** Opens the file page and waits for FrameCoach in its player frame, on the Drive id. */
-async function openFile(page?: Page): Promise<{ page: Page; player: Frame }> {
+async function openFile(page?: Page, url = FILE_URL): Promise<{ page: Page; player: Frame }> {
   if (!page) {
     page = await browser.context.newPage();
     pages.push(page);
-    await page.goto(`${FILE_URL}?clip=${CLIP.file}`);
+    await page.goto(`${url}?clip=${CLIP.file}`);
   }
   const player = await playerFrame(page);
   await waitForOverlay(player);
@@ -164,5 +165,13 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await expect.poll(() => listed(again.player), { timeout: 5000 }).toEqual([
       expect.objectContaining({ text: 'land under the hip', place: expect.stringContaining('41') }),
     ]);
+  });
+
+  it('the /preview address of the same file: the same Drive id, and keys on the page step it', async () => {
+    const { page, player } = await openFile(undefined, `https://drive.google.com/file/d/${FILE_ID}/preview`);
+    expect((await seekAndRead(player, frameMiddle(CLIP, 50))).index).toBe(50);
+    await waitIdle(player);
+    await stepOnPage(page, player, '.', 51);
+    expect(await siteKeys(page)).toEqual([]);
   });
 });
