@@ -125,4 +125,30 @@ describe('a seek by the page right after a pause', () => {
     }
     expect(misses).toEqual([]);
   }, 90_000);
+
+  // A `.` pressed right after the page's own seek (its seek bar) starts from where the seek
+  // went. Before: the step started from the frame announced before the seek (frame 0 on a
+  // fresh page: `.` after a seek to 30 showed frame 1), whether the rate was known or not.
+  it.each([
+    ['never played, the rate unknown (no frame table)', false],
+    ['the rate measured first', true],
+  ])('`.` right after a seek by the page steps from where it went: %s (6 pages)', async (_name, measured) => {
+    const clip = clipByFile('h264-29.97.mp4');
+    const misses: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const page = await newPage();
+      await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file, ranges: 'open', case: `seek-then-step-${i}` }));
+      await ready(page);
+      if (measured) await measureRate(page);
+      await waitIdle(page);
+      await page.evaluate((t) => void (document.querySelector('video')!.currentTime = t), frameMiddle(clip, 30));
+      await page.keyboard.press('.');
+      await page.waitForTimeout(300);
+      await waitIdle(page, 15_000);
+      const shown = await readBarcode(page);
+      if (shown !== 31 || (await hudFrame(page)) !== 31) misses.push(`page ${i}: screen ${shown}, HUD ${await hudFrame(page)}`);
+      await page.close();
+    }
+    expect(misses).toEqual([]);
+  }, 120_000);
 });

@@ -17,7 +17,7 @@ import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { dragOnPicture, painted } from './drawing-helpers';
 import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
-import { hostData, measureRate, waitIdle } from './overlay';
+import { hostData, waitIdle } from './overlay';
 
 const CLUB = 'club.example';
 let server: FixtureServer;
@@ -76,12 +76,7 @@ describe.each([
     // The browser's player autoplays the file.
     await page.evaluate(() => document.querySelector('video')!.pause());
     await waitIdle(page);
-    // The rate is known before the page seeks. (Known bug, seen once side by side: with the
-    // rate still unknown, a step right after a seek by the page measures it by playing from
-    // the frame announced before that seek, and lands there: issue 11's note.)
-    await measureRate(page);
-    await expect.poll(async () => (await hostData(page)).fps, { timeout: 5000 }).not.toBe('');
-    await waitIdle(page);
+
     // A file's picture can't be read by the page (file:// is an origin of its own): there the
     // frame is told by the time the video shows.
     const readable = await page.evaluate(() => {

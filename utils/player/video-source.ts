@@ -47,6 +47,8 @@ const OFF_TABLE_S = 0.0015;
 const SETTLE_MS = 60;
 /** How long after the check after a pause the picture is looked at once more. */
 const LATE_FRAME_MS = 120;
+/** How long a step waits for the frame of a seek the page just made. */
+const CATCH_UP_MS = 500;
 const MAX_SAMPLES = 240;
 const PROBE_FRAMES = 12;
 const PROBE_MS = 1500;
@@ -116,6 +118,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    */
   let ownTarget: number | null = null;
   let otherSeeks = 0;
+  /** `otherSeeks` when a frame was last presented: behind it, the page's last seek is not on screen yet. */
+  let seeksSeen = 0;
   const abort = new AbortController();
   /**
    * Where frame 0 starts, when not at 0 (a clip cut from a longer recording): the browser's
@@ -135,6 +139,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (disposed) return;
     callbackId = rv.requestVideoFrameCallback(onFrame);
     presented = meta.mediaTime;
+    if (!video.seeking) seeksSeen = otherSeeks;
     // A frame before frame 0 says frame 0 was wrong.
     if (origin !== null && meta.mediaTime < origin - 0.001) {
       origin = null;
@@ -287,6 +292,18 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   async function pause(): Promise<void> {
     if (!video.paused) video.pause();
     await settle();
+    await caughtUp();
+  }
+
+  /**
+   * A seek the page made (its seek bar) just before a step: the step must start from where
+   * it went, not from the frame announced before it (seen: a `.` right after a seek to frame
+   * 30 landed on frame 1). Waits, briefly, until that seek's frame is presented.
+   */
+  async function caughtUp(): Promise<void> {
+    const until = performance.now() + CATCH_UP_MS;
+    while ((video.seeking || seeksSeen !== otherSeeks) && performance.now() < until && !disposed) await wait(10);
+    seeksSeen = otherSeeks; // a seek to the frame already shown presents nothing new
   }
 
   function settle(): Promise<void> {
