@@ -57,6 +57,7 @@ export function frameRelay(
       if (frame.context) frames.set(frame.frameId, frame);
     },
     forward(chord, event) {
+      if (!frames.size) return false; // every key on every page without a framed video comes here
       // The frame that spoke last among those that are a player on screen here.
       let frame: FrameVideo | undefined;
       let element: Element | null = null;

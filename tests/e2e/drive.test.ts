@@ -9,13 +9,11 @@
  * its own key handlers, which count every key that reaches them. A coach opens the file and
  * types: no click into the player first.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
-import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
-import { FIXTURES_ROOT } from '../fixtures/server';
+import { launchBrowser, REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
 import { listed } from './comments-helpers';
 import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
@@ -30,10 +28,7 @@ const pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer({
-    tls: {
-      key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')),
-      cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')),
-    },
+    tls: testTls(),
     rewrite: {
       [`/file/d/${FILE_ID}/view`]: { path: '/drive/file.html' },
       [`/file/d/${FILE_ID}/preview`]: { path: '/drive/file.html' },

@@ -10,12 +10,12 @@
  *   ...
  *   await b.close(); await server.close();
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
+import { FIXTURES_ROOT, startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
 
 export type { FixtureServer } from '../fixtures/server';
 export { startFixtureServer } from '../fixtures/server';
@@ -37,6 +37,11 @@ export function ensureBuilt(dir: string = EXTENSION_DIR): void {
 /** Starts the fixture server (tests/fixtures) on 127.0.0.1 and a random port. */
 export function startServer(opts?: FixtureServerOptions): Promise<FixtureServer> {
   return startFixtureServer(opts);
+}
+
+/** The committed loopback test certificate (tests/fixtures/tls/), for look-alike sites over HTTPS. */
+export function testTls(): { key: Buffer; cert: Buffer } {
+  return { key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')), cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')) };
 }
 
 /**

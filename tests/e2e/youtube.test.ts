@@ -17,13 +17,11 @@
  * sinks used from the content script; the control at the end of the first test shows the
  * page enforces TT and that the listener sees violations.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
-import { FIXTURES_ROOT } from '../fixtures/server';
+import { launchBrowser, REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
 import { HOST, hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { showPanel } from './comments-helpers';
 
@@ -51,10 +49,7 @@ const pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer({
-    tls: {
-      key: readFileSync(join(FIXTURES_ROOT, 'tls', 'key.pem')),
-      cert: readFileSync(join(FIXTURES_ROOT, 'tls', 'cert.pem')),
-    },
+    tls: testTls(),
     rewrite: {
       '/watch': { path: '/youtube/watch.html', headers: { 'Content-Security-Policy': CSP } },
       ...Object.fromEntries(Object.values(IDS).map((id) => [`/embed/${id}`, { path: '/youtube/embed.html' }])),
