@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 import { defineConfig } from 'wxt';
+import { manifestCommands } from './utils/background/shortcuts';
 
 /** The content script's `wxt/browser`: the native API, no polyfill (see the file). */
 const CONTENT_BROWSER = fileURLToPath(new URL('./utils/messaging/content-browser.ts', import.meta.url));
@@ -26,6 +27,8 @@ export default defineConfig({
     ...(process.env.FRAMECOACH_E2E_GRANTS ? { host_permissions: ['<all_urls>'] } : {}),
     description:
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
+    // The browser's own shortcuts for a few global commands (changeable at chrome://extensions/shortcuts).
+    commands: manifestCommands(),
   }),
   hooks: {
     // Content scripts are downloaded and parsed in every frame of every page: a second pass by

@@ -4,7 +4,8 @@ import { CodedError } from '../utils/background/reports';
 import overlayCss from '../components/overlay/overlay.css?inline';
 import { ALL_URLS } from '../utils/background/permissions';
 import { createService } from '../utils/background/service';
-import type { ChangeMessage, Settings } from '../utils/messaging/contract';
+import { runShortcut } from '../utils/background/shortcuts';
+import type { Broadcast, Settings } from '../utils/messaging/contract';
 import { createMessageListener } from '../utils/messaging/server';
 
 export default defineBackground(() => {
@@ -14,7 +15,7 @@ export default defineBackground(() => {
       get: async () => (await browser.storage.local.get('settings')).settings as Partial<Settings> | undefined,
       set: (settings) => browser.storage.local.set({ settings }),
     },
-    async broadcast(message: ChangeMessage) {
+    async broadcast(message: Broadcast) {
       const tabs = await browser.tabs.query({});
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, message).catch(() => null))));
       // The extension's own pages (library, popup) hear it too.
@@ -39,6 +40,19 @@ export default defineBackground(() => {
       remove: (key) => browser.storage.session.remove(key),
     },
   });
+  browser.commands.onCommand.addListener((name, tab) =>
+    void runShortcut(name, tab?.id, {
+      runInTab: async (tabId, command) => (await browser.tabs.sendMessage(tabId, { framecoach: 1, type: 'ui.run', command }).catch(() => false)) === true,
+      openPage: (path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') }),
+      async nothingRan(tabId, why) {
+        // Said on the toolbar button, for a few seconds: a shortcut must never do nothing silently.
+        const button = browser.action ?? browser.browserAction; // MV2 (Firefox) calls it browserAction
+        await button.setBadgeText({ tabId, text: '!' });
+        await button.setTitle({ tabId, title: `FrameCoach: ${why}` });
+        setTimeout(() => void button.setBadgeText({ tabId, text: '' }).then(() => button.setTitle({ tabId, title: 'FrameCoach' })), 4000);
+      },
+    }),
+  );
   // Errors with a code (StorageError, the capture permission) answer with it.
   const listener = createMessageListener(handlers);
   // Registered synchronously: a message may be what woke the service worker.

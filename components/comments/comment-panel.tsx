@@ -6,7 +6,7 @@ import { currentComment, filterComments, threads } from '../../utils/comments/se
 import type { PlayerState } from '../../utils/player/session';
 import type { AckAnnotation, DrawingAnnotation } from '../../utils/model/types';
 import type { CommandRunner } from '../overlay/toolbar';
-import { Button } from '../overlay/toolbar';
+import { Button, keyText } from '../overlay/toolbar';
 import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
 import { CommentItem, placeLabel, type ItemActions } from './comment-item';
@@ -76,7 +76,7 @@ export function CommentPanel({ book, annotations, runner, player, filter, action
           onInput={(event) => actions.setFilter((event.target as HTMLInputElement).value)}
         />
         <Button id="packet.send" runner={runner} icon="send" />
-        <button type="button" class="fc-btn" onClick={actions.close} title="Close comments (Shift+C)" aria-label="Close comments">
+        <button type="button" class="fc-btn" onClick={actions.close} title={`Close comments (${keyText(runner, 'comment.togglePanel')})`} aria-label="Close comments">
           ✕
         </button>
       </header>
@@ -101,13 +101,13 @@ export function CommentPanel({ book, annotations, runner, player, filter, action
         <div class="fc-undo" role="status">
           Comment deleted.
           <button type="button" class="fc-link" onClick={actions.undo}>Undo</button>
-          <span class="fc-dim">Ctrl+Z</span>
+          <span class="fc-dim">{keyText(runner, 'edit.undo')}</span>
         </div>
       )}
       {book.loading ? (
         <p class="fc-empty">Loading comments…</p>
       ) : visible.length === 0 && !editor ? (
-        <p class="fc-empty">No comments yet. Pause on a frame and press C to pin one to it.</p>
+        <p class="fc-empty">No comments yet. Pause on a frame and press {keyText(runner, 'comment.add')} to pin one to it.</p>
       ) : all.length === 0 && filter ? (
         <p class="fc-empty">No comment matches “{filter}”.</p>
       ) : (

@@ -1,7 +1,7 @@
 import type { DrawState } from '../../utils/drawing/feature';
-import { PALETTE } from '../../utils/drawing/edit';
+import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/edit';
 import type { DrawingAnnotation } from '../../utils/model/types';
-import { Button, type CommandRunner } from '../overlay/toolbar';
+import { Button, keyText, type CommandRunner } from '../overlay/toolbar';
 
 /** Tools in the bar, with a short face each (the title and keys are in the tooltip). */
 const TOOLS: readonly [id: string, face: string][] = [
@@ -16,27 +16,25 @@ const TOOLS: readonly [id: string, face: string][] = [
   ['draw.tool.angleToHorizontal', '∠―'],
 ];
 
-/** What to do next, for the tool in hand. */
-const HINTS: Record<string, string> = {
-  select: 'Click a drawing to select it, drag to move, drag a handle to reshape, double-click a label to edit · Tab cycles · arrows nudge',
-  pen: 'Drag to draw freehand',
-  text: 'Click where the label goes, type, Enter',
-  angle: 'Click three points: one end, the vertex, the other end',
-  stopwatch: 'Click (or Enter) marks this frame; step with . and , to the next moment and mark it · 3+ marks give cadence',
-};
-const DRAG_HINT = 'Drag on the picture';
-const KEYBOARD_HINT = 'or arrows + Enter';
-
-export interface DrawBarActions {
-  recolor(color: string): void;
+/** What to do next, for the tool in hand (keys as bound now). */
+function hintFor(mode: string | null, runner: CommandRunner): string {
+  const key = (id: string) => keyText(runner, id);
+  const pointer = `or ${key('draw.nudge.left')}${key('draw.nudge.right')}${key('draw.nudge.up')}${key('draw.nudge.down')} + ${key('draw.place')}`;
+  const hints: Record<string, string> = {
+    select: `Click a drawing to select it, drag to move, drag a handle to reshape, double-click a label to edit · ${key('draw.selectNext')} cycles · arrows nudge`,
+    pen: 'Drag to draw freehand',
+    text: `Click where the label goes, type, Enter · ${pointer}`,
+    angle: `Click three points: one end, the vertex, the other end · ${pointer}`,
+    stopwatch: `Click (or ${key('draw.place')}) marks this frame; step with ${key('frame.next')} and ${key('frame.previous')} to the next moment and mark it · 3+ marks give cadence`,
+  };
+  return `${hints[mode ?? ''] ?? `Drag on the picture · ${pointer}`} · ${key('draw.exit')} to finish`;
 }
 
 /** The drawing tools and, for the selected drawing, its colour, width, timing and actions. */
-export function DrawBar({ draw, selected, runner, actions }: {
+export function DrawBar({ draw, selected, runner }: {
   draw: DrawState;
   selected: DrawingAnnotation | null;
   runner: CommandRunner;
-  actions: DrawBarActions;
 }) {
   const mode = draw.tool?.tool ?? null;
   const color = selected?.style.color ?? draw.defaults.color;
@@ -62,12 +60,12 @@ export function DrawBar({ draw, selected, runner, actions }: {
             key={c}
             type="button"
             class="fc-swatch"
-            title={`Colour ${c}${selected ? '' : ' for new drawings'}`}
-            aria-label={`Colour ${c}`}
+            title={`${PALETTE_NAMES[c]}${selected ? '' : ' for new drawings'}`}
+            aria-label={`Colour: ${PALETTE_NAMES[c]}`}
             aria-pressed={c === color}
             style={{ background: c }}
             onMouseDown={(event) => event.preventDefault()}
-            onClick={() => actions.recolor(c)}
+            onClick={() => runner.run('draw.setColor', c)}
           />
         ))}
         <span class="fc-sep" />
@@ -85,8 +83,7 @@ export function DrawBar({ draw, selected, runner, actions }: {
       </div>
       <div class="fc-hint" role="status">
         {mode === 'stopwatch' && draw.marks.length > 0 ? `${draw.marks.length} marked · ` : ''}
-        {HINTS[mode ?? ''] ?? DRAG_HINT}
-        {mode !== 'select' && mode !== 'stopwatch' ? ` · ${KEYBOARD_HINT}` : ''} · Esc to finish
+        {hintFor(mode, runner)}
       </div>
     </div>
   );

@@ -11,6 +11,8 @@ import { ImportBox } from './import-box';
 import { when } from './import-preview';
 import { PacketList } from './packet-list';
 import { VideoList } from './video-list';
+import { PagePalette, paletteOpenKeys, type PageCommand } from '../pages/page-palette';
+import { chordLabel } from '../../utils/commands/keys';
 
 export interface LibraryProps {
   call: Call;
@@ -20,10 +22,11 @@ export interface LibraryProps {
   sendFor(videoId: string | null, reviewer: PacketSender | null): void;
   /** Subscribes to changes (imports, saves in other tabs): the view reloads. */
   onChange(listener: () => void): () => void;
+  openSettings(): void;
 }
 
 /** Every video with annotations, search across all comments, the inbox and outbox, import and export. */
-export function LibraryApp({ call, importer, sender, sendFor, onChange }: LibraryProps) {
+export function LibraryApp({ call, importer, sender, sendFor, onChange, openSettings }: LibraryProps) {
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView | null>(null);
   const [packets, setPackets] = useState<PacketEntry[] | null>(null);
@@ -61,6 +64,35 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange }: Librar
   const reviewerOf = (videoId: string | null) =>
     packets?.filter((p) => p.direction === 'received' && p.kind === 'review' && p.videoId === videoId).sort((a, b) => b.createdAt - a.createdAt)[0]?.sender ?? null;
   const reviewer = reviewerOf(sendingFor)?.name ?? null;
+  const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+  const [openKeys, setOpenKeys] = useState<string[]>(['p']);
+  useEffect(() => void call('settings.get', {}).then((s) => setOpenKeys(paletteOpenKeys(s.keybindings)), () => undefined), [tick]);
+  const videoChoices = () =>
+    (view?.videos ?? []).map((v) => ({ value: v.videoId, label: v.video.title || v.video.pageUrl, detail: [count(v.comments, 'comment'), count(v.drawings, 'drawing')].join(' · ') }));
+  const startSend = (videoId: string) => {
+    setSendingFor(videoId);
+    sendFor(videoId, reviewerOf(videoId));
+    sender.open();
+  };
+  const commands: PageCommand[] = [
+    { id: 'library.search', title: 'Search every comment', category: 'Library', run: () => document.querySelector<HTMLInputElement>('.lib-search')?.focus() },
+    { id: 'library.import', title: 'Import a packet…', category: 'Packets', run: () => document.querySelector<HTMLInputElement>('.lib-file')?.click() },
+    {
+      id: 'library.open',
+      title: 'Open a video…',
+      category: 'Library',
+      argument: { prompt: 'Pick a video to open', empty: 'No annotated videos yet', choices: videoChoices },
+      run: (videoId) => videoId && open(videoId),
+    },
+    {
+      id: 'library.send',
+      title: 'Send feedback for a video…',
+      category: 'Packets',
+      argument: { prompt: 'Pick the video to send', empty: 'No annotated videos yet', choices: videoChoices },
+      run: (videoId) => videoId && startSend(videoId),
+    },
+    { id: 'library.settings', title: 'Open settings and keyboard shortcuts', category: 'Settings', run: openSettings },
+  ];
 
   return (
     <div class="lib">
@@ -136,11 +168,7 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange }: Librar
             videos={view.videos}
             actions={{
               open: (videoId) => open(videoId),
-              send(videoId) {
-                setSendingFor(videoId);
-                sendFor(videoId, reviewerOf(videoId));
-                sender.open();
-              },
+              send: startSend,
               async remove(videoId) {
                 const { removed } = await call('video.delete', { videoId });
                 setTick((t) => t + 1);
@@ -158,7 +186,11 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange }: Librar
         <h2>Sent packets</h2>
         <PacketList packets={packets?.filter((p) => p.direction === 'sent') ?? null} empty="Nothing sent yet. Press Shift+E over a video (or Send… below a video here) to save a packet." onOpen={(p) => open(p.videoId)} />
       </section>
-      <footer class="lib-foot lib-dim">Everything here stays on this computer. Last updated {when(Date.now())}.</footer>
+      <footer class="lib-foot lib-dim">
+        Everything here stays on this computer. Last updated {when(Date.now())}.
+        {openKeys[0] ? ` Press ${chordLabel(openKeys[0])} for all commands.` : ''}
+      </footer>
+      <PagePalette commands={commands} openKeys={openKeys} />
     </div>
   );
 }

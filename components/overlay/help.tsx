@@ -1,12 +1,12 @@
 import { chordLabel } from '../../utils/commands/keys';
-import type { CommandRunner } from './toolbar';
+import { keyText, type CommandRunner } from './toolbar';
 
 export interface CommandInfo {
   id: string;
   title: string;
   category: string;
-  /** Keys to show instead of the command's own (one row for a family of commands). */
-  keys?: readonly string[];
+  /** Other commands whose keys this row shows too (one row for a family of commands). */
+  also?: readonly string[];
 }
 
 /** Every command with its keys, grouped by category: the cheat sheet behind `?`. */
@@ -16,8 +16,8 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
     <div class="fc-help" role="dialog" aria-label="FrameCoach keyboard shortcuts">
       <h2>
         Keyboard shortcuts
-        <button type="button" class="fc-btn fc-close" onClick={() => runner.run('view.help')} title="Close (Esc)">
-          Close <kbd>Esc</kbd>
+        <button type="button" class="fc-btn fc-close" onClick={() => runner.run('view.help')} title={`Close (${keyText(runner, 'view.closeHelp', 'no key')})`}>
+          Close {runner.keysFor('view.closeHelp').slice(0, 1).map((k) => <kbd key={k}>{chordLabel(k)}</kbd>)}
         </button>
       </h2>
       <div class="fc-help-columns">
@@ -31,7 +31,7 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
                 <tr key={c.id}>
                   <td>{c.title}</td>
                   <td>
-                    {(c.keys ?? runner.keysFor(c.id)).map((k) => (
+                    {[c.id, ...(c.also ?? [])].flatMap((id) => runner.keysFor(id)).map((k) => (
                       <kbd key={k}>{chordLabel(k)}</kbd>
                     ))}
                   </td>

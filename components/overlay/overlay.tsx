@@ -5,7 +5,7 @@ import type { Store } from '../../utils/player/store';
 import type { BookState } from '../../utils/comments/book';
 import type { DrawState } from '../../utils/drawing/feature';
 import type { DrawingAnnotation } from '../../utils/model/types';
-import { DrawBar, type DrawBarActions } from '../drawing/draw-bar';
+import { DrawBar } from '../drawing/draw-bar';
 import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { SendDialog, type SendActions } from '../packets/send-dialog';
@@ -16,6 +16,8 @@ import { useMemo } from 'preact/hooks';
 import { PlaybackToast } from '../comments/playback-toast';
 import { TimelineStrip } from '../comments/timeline-strip';
 import { Help, type CommandInfo } from './help';
+import { CommandPalette } from './palette';
+import type { Palette } from '../../utils/commands/palette';
 import { Hud } from './hud';
 import { Toolbar, type CommandRunner } from './toolbar';
 import { useStore } from './use-store';
@@ -26,6 +28,8 @@ export interface ViewState {
   /** The comment panel is open. */
   comments: boolean;
   filter: string;
+  /** Bumped when the keys in force change (the user's keybindings): hints re-render. */
+  keymap: number;
 }
 
 export interface OverlayProps {
@@ -42,14 +46,15 @@ export interface OverlayProps {
   report: Store<ReportState>;
   reportActions: ReportActions;
   draw: Store<DrawState>;
-  drawActions: CanvasActions & DrawBarActions & { selected(): DrawingAnnotation | null };
+  drawActions: CanvasActions & { selected(): DrawingAnnotation | null };
+  palette: Palette;
   duration: () => number | null;
   /** Every presented frame (the drawing layer follows playback frame by frame). */
   onFrame(listener: (mediaTime: number) => void): () => void;
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, report, reportActions, duration, draw, drawActions, onFrame }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, report, reportActions, duration, draw, drawActions, onFrame, palette }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, filter } = useStore(view);
@@ -57,6 +62,7 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
   const all = useStore(annotations);
   const sending = useStore(send);
   const reporting = useStore(report);
+  const paletteOpen = useStore(palette.state).open;
   const reviewer = useMemo(() => reviewerOf(all.packets)?.name ?? null, [all.packets]);
   const holds = useMemo(() => {
     const mine = (r: { author: { id: string } }) => sending.kind === 'review' || r.author.id === all.me?.id;
@@ -81,7 +87,7 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
       <div class="fc-panel" hidden={help}>
         <Hud state={state} />
         {drawing.tool ? (
-          <DrawBar draw={drawing} selected={drawActions.selected()} runner={runner} actions={drawActions} />
+          <DrawBar draw={drawing} selected={drawActions.selected()} runner={runner} />
         ) : (
           <Toolbar state={state} runner={runner} />
         )}
@@ -106,6 +112,7 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
       {reporting.open && !help && !sending.open && <ReportDialog report={reporting} actions={reportActions} />}
       {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
       {help && <Help commands={commands} runner={runner} />}
+      {paletteOpen && <CommandPalette palette={palette} />}
     </div>
     </>
   );

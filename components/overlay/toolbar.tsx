@@ -4,9 +4,19 @@ import type { PlayerState } from '../../utils/player/session';
 import { Icon, type IconName } from './icons';
 
 export interface CommandRunner {
-  run(id: string): void;
+  /** Runs a command as its key would (with its argument, if it takes one). */
+  run(id: string, arg?: string): void;
   title(id: string): string;
   keysFor(id: string): readonly string[];
+}
+
+/** The key bound to command `id` now, as a label (`Shift+C`); with none, where to find it (the palette). */
+export function keyText(runner: CommandRunner, id: string, fallback?: string): string {
+  const key = runner.keysFor(id)[0];
+  if (key) return chordLabel(key);
+  if (fallback !== undefined) return fallback;
+  const palette = runner.keysFor('view.palette')[0];
+  return palette ? `the palette (${chordLabel(palette)})` : 'the palette';
 }
 
 export function Button({ id, runner, icon, text, pressed, disabled }: {

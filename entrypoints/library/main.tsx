@@ -6,7 +6,7 @@ import { createSender } from '../../utils/annotations/send';
 import { createImporter } from '../../utils/library/importer';
 import { acceptDroppedFiles } from '../../utils/library/drop';
 import { createClient } from '../../utils/messaging/client';
-import { isChange } from '../../utils/messaging/contract';
+import { isChange, isSettingsChange } from '../../utils/messaging/contract';
 import type { PacketSender } from '../../utils/packets/format';
 import { copyText, saveTextFile } from '../../utils/dom/save-file';
 
@@ -32,9 +32,10 @@ render(
       sendingFor = videoId;
       reviewer = who;
     }}
+    openSettings={() => void browser.runtime.openOptionsPage()}
     onChange={(listener) => {
       const onMessage = (message: unknown) => {
-        if (isChange(message)) listener();
+        if (isChange(message) || isSettingsChange(message)) listener();
       };
       browser.runtime.onMessage.addListener(onMessage);
       return () => browser.runtime.onMessage.removeListener(onMessage);

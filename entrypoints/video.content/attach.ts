@@ -17,6 +17,7 @@ import { createSession, type PlayerSession } from '../../utils/player/session';
 import { readFrameTable } from '../../utils/frames/table-reads';
 import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
+import type { Palette } from '../../utils/commands/palette';
 import type { SiteAdapter } from '../../utils/sites/types';
 
 export interface Attached {
@@ -51,6 +52,7 @@ export interface AttachDeps {
   runner: CommandRunner;
   call: FollowDeps['call'];
   onChange: FollowDeps['onChange'];
+  palette: Palette;
 }
 
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
@@ -134,6 +136,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     view,
     commands,
     runner,
+    palette: deps.palette,
     book: book.state,
     annotations: annotations.state,
     send: sender.state,
@@ -163,7 +166,6 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       pointer: drawings.pointer,
       editTextAt: drawings.editTextAt,
       setTextDraft: drawings.setTextDraft,
-      recolor: (color) => void drawings.recolor(color),
       selected: drawings.selected,
     },
     commentActions: {

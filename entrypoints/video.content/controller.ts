@@ -2,12 +2,14 @@ import { browser } from 'wxt/browser';
 import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
-import { isChange, isFrameVideo, isKey, isRun, type Args, type ChangeMessage, type KeyPress } from '../../utils/messaging/contract';
+import { isChange, isFrameVideo, isKey, isRun, isSettingsChange, type Args, type ChangeMessage, type KeyPress, type Settings } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
-import { createResolver, defaultRules } from '../../utils/commands/keybindings';
+import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
+import { createPalette } from '../../utils/commands/palette';
+import { placeLabel } from '../../components/comments/comment-item';
 import { createRegistry } from '../../utils/commands/registry';
 import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
 import { listenForKeys } from '../../utils/dom/key-listener';
@@ -17,6 +19,9 @@ import { createStore } from '../../utils/player/store';
 import { siteFor } from '../../utils/sites';
 import { attachTo, type Attached } from './attach';
 import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
+import { paletteKey } from '../../components/overlay/palette';
+import { focusWithin } from '../../utils/dom/focus-within';
+import { otherLayerShown } from '../../utils/annotations/layers';
 
 const IDLE_POLL_MS = 1000;
 
@@ -24,13 +29,17 @@ const IDLE_POLL_MS = 1000;
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const doc = win.document;
   const site = siteFor(win.location.href);
-  const view = createStore<ViewState>({ visible: true, help: false, comments: false, filter: '' });
+  const view = createStore<ViewState>({ visible: true, help: false, comments: false, filter: '', keymap: 0 });
   const call = createClient((message) => browser.runtime.sendMessage(message));
   const changeListeners = new Set<(message: ChangeMessage) => void>();
   // Answered through `sendResponse` (the native API: see utils/messaging/content-browser.ts).
   const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
-    if (isFrameVideo(message)) relay.heard(message);
+    if (isSettingsChange(message)) applySettings(message.settings);
+    if (isFrameVideo(message)) {
+      relay.heard(message);
+      if (message.context) askSettings();
+    }
     // A key typed in another frame of the tab, for this frame's video.
     if (isKey(message)) {
       sendResponse({ handled: handleKey(message.key.chord, message.key) });
@@ -53,12 +62,48 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const registry = createRegistry(BUILTIN_COMMANDS, (title, error) =>
     attached?.session.tell(`${title} failed: ${error instanceof Error ? error.message : String(error)}`),
   );
-  const resolver = createResolver(defaultRules(registry.all()));
+  let resolver = createResolver(defaultRules(registry.all()));
+  /** The user's keys (changed on the options page: every open tab applies them at once), drawing defaults, recent commands. */
+  const applySettings = (settings: Settings) => {
+    const rules: readonly KeybindingRule[] = Array.isArray(settings.keybindings) ? settings.keybindings : [];
+    resolver = createResolver([...defaultRules(registry.all()), ...rules]);
+    view.set({ keymap: view.get().keymap + 1 });
+    if (Array.isArray(settings.recentCommands)) palette.setRecent(settings.recentCommands);
+    attached?.drawings.setDefaults(settings.drawing);
+  };
+  /** Settings are asked for once a frame has something to do with keys (its video, or a framed one's). */
+  let settingsAsked = false;
+  const askSettings = () => {
+    if (settingsAsked) return;
+    settingsAsked = true;
+    void call('settings.get', {}).then(applySettings, () => {
+      settingsAsked = false;
+    });
+  };
+  const palette = createPalette({
+    commands: () => {
+      const context = contextKeys();
+      return registry
+        .all()
+        .filter((c) => c.id !== 'view.palette' && c.id !== 'view.closePalette' && registry.enabled(c.id, context))
+        .map((c) => ({ id: c.id, title: c.title, category: c.category, keys: resolver.keysFor(c.id), takesArgument: !!c.argument }));
+    },
+    asking(id) {
+      const command = registry.get(id);
+      if (!command?.argument) return null;
+      const { prompt, empty } = command.argument;
+      return { command: id, title: command.title, prompt, empty, choices: command.argument.choices(ctx) };
+    },
+    run(id, arg) {
+      if (!registry.execute(id, ctx, contextKeys(), arg)) attached?.session.tell(`${registry.get(id)?.title ?? id} can't be used here now.`);
+    },
+    used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),
+  });
   let poll = 0;
   /** A key for the attached video (typed here or in another frame): whether a command took it. */
   const handleKey = (chord: string, key: KeyPress | KeyboardEvent): boolean => {
     if (!attached) return false;
-    if (attached.comments.typeAhead(key)) return true;
+    if (attached.comments.typeAhead(key) || palette.typeAhead(key)) return true;
     const context = contextKeys();
     const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
     return id !== null && registry.execute(id, ctx, context);
@@ -89,6 +134,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   };
   if (announce) {
     view.subscribe(sayContext);
+    palette.state.subscribe(sayContext);
     win.addEventListener('pagehide', () => say({ context: null, size: null }), { signal });
     // Back from the back/forward cache: say it again (the page above was told it had gone).
     win.addEventListener('pageshow', (event) => {
@@ -117,6 +163,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       canPaste: attached?.drawings.state.get().clipboard != null,
       sendOpen: attached?.sender.state.get().open ?? false,
       reportOpen: attached?.reporter.state.get().open ?? false,
+      paletteOpen: palette.state.get().open,
+      editorOpen: attached?.comments.book.state.get().editor != null,
+      panelFocus: !!attached && focusWithin(attached.host.frame, '.fc-comments'),
+      packetLayerShown: attached ? otherLayerShown(attached.annotations.state.get()) : false,
+      adPlaying: [...finder.videos()].some((v) => site.adPlaying?.(v) ?? false),
     };
   };
   /** Runs `work` on the attached video's drawings, if any. */
@@ -131,6 +182,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       nudge: (dx, dy) => attached?.drawings.nudge(dx, dy),
       place: onDrawings((d) => d.place()),
       selectNext: (back) => attached?.drawings.selectNext(back),
+      setColor: (color) => void attached?.drawings.recolor(color),
       remove: onDrawings((d) => d.remove()),
       recolor: onDrawings((d) => d.recolor()),
       changeWidth: (direction) => void attached?.drawings.changeWidth(direction),
@@ -151,6 +203,20 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       add: (range) => void attached?.comments.add(range),
       togglePanel: () => view.set({ comments: !view.get().comments, help: false }),
       undo: () => void attached?.comments.book.undo(),
+      choices() {
+        const rate = attached?.session.state.get().rate ?? null;
+        const all = attached?.comments.book.state.get().all ?? [];
+        return all
+          .filter((c) => !c.deleted && !c.parentId)
+          .sort((a, b) => a.time - b.time)
+          .map((c) => ({ value: c.id, label: c.text.replace(/\s+/g, ' ').slice(0, 120) || '(no text)', detail: placeLabel(c, rate) }));
+      },
+      goTo(id) {
+        const comment = attached?.comments.book.state.get().all.find((c) => c.id === id && !c.deleted);
+        if (!comment) throw new Error('That comment is gone');
+        view.set({ comments: true, help: false });
+        void attached?.comments.seek(comment);
+      },
     },
     packets: {
       send: () => attached?.sender.open(),
@@ -161,6 +227,15 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
       toggleHelp: () => view.set({ help: !view.get().help }),
+      openPalette() {
+        view.set({ help: false });
+        palette.open();
+      },
+      closePalette: () => palette.close(),
+      pick(id) {
+        view.set({ help: false });
+        palette.ask(id);
+      },
       toggleFullscreen() {
         if (!attached) return;
         const video = attached.session.video;
@@ -169,7 +244,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     },
   };
   const runner: CommandRunner = {
-    run: (id) => registry.execute(id, ctx, contextKeys()),
+    run: (id, arg) => registry.execute(id, ctx, contextKeys(), arg),
     title: (id) => registry.get(id)?.title ?? id,
     keysFor: (id) => resolver.keysFor(id),
   };
@@ -178,7 +253,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (c.id === 'view.closeHelp' || c.id.startsWith('draw.nudgeFar.')) return [];
     if (!c.id.startsWith('draw.nudge.')) return [c];
     if (c.id !== 'draw.nudge.left') return [];
-    return [{ id: c.id, category: c.category, title: 'Move the pointer or the selected drawing (Shift: farther)', keys: ['arrowleft', 'arrowright', 'arrowup', 'arrowdown'] }];
+    return [{ id: c.id, category: c.category, title: 'Move the pointer or the selected drawing (Shift: farther)', also: ['draw.nudge.right', 'draw.nudge.up', 'draw.nudge.down'] }];
   });
 
   listenForKeys(
@@ -199,6 +274,10 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
           return;
         }
         const within = (cls: string) => event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains(cls));
+        if (palette.state.get().open && within('fc-palette')) {
+          paletteKey(palette, event);
+          return;
+        }
         if (attached?.reporter.state.get().open && within('fc-report')) {
           if (event.key === 'Escape') attached.reporter.close();
           return;
@@ -237,7 +316,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (!active && attached?.session.video.isConnected && !site.adPlaying?.(attached.session.video)) active = attached.session.video;
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
-      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange }) : null;
+      palette.close();
+      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette }) : null;
+      if (attached) askSettings();
       for (const off of offContext) off();
       const a = attached;
       offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];

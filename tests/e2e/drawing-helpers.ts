@@ -6,6 +6,7 @@
  * Points are normalized to the picture (0..1 on each axis, the `.fc-frame` rectangle), the
  * way drawings are stored, so one probe works at any window size and in fullscreen.
  */
+import { PALETTE_NAMES } from '../../utils/drawing/edit';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -338,7 +339,8 @@ export async function keepOnFailure(page: Page, name: string, body: () => Promis
  */
 export async function chooseColour(page: Page, color: string): Promise<void> {
   await pickTool(page, 'Alt+l', 'line');
-  const swatch = page.locator(`framecoach-overlay button.fc-swatch[aria-label="Colour ${color}"]`);
+  const name = PALETTE_NAMES[color as keyof typeof PALETTE_NAMES];
+  const swatch = page.locator(`framecoach-overlay button.fc-swatch[aria-label="Colour: ${name}"]`);
   await swatch.click();
   await expect.poll(() => swatch.getAttribute('aria-pressed')).toBe('true');
   await leaveTool(page);

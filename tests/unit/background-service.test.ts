@@ -10,7 +10,7 @@ function service() {
   const handlers = createService({
     factory: new IDBFactory(),
     settings: { get: async () => saved, set: async (s) => void (saved = s) },
-    broadcast: async (m) => void broadcasts.push(m),
+    broadcast: async (m) => void (m.type === 'annotations.changed' && broadcasts.push(m)),
   });
   return { handlers, broadcasts, saved: () => saved };
 }

@@ -19,6 +19,11 @@ const context = (patch: Partial<ContextKeys> = {}): ContextKeys => ({
   canPaste: false,
   sendOpen: false,
   reportOpen: false,
+  paletteOpen: false,
+  editorOpen: false,
+  panelFocus: false,
+  packetLayerShown: false,
+  adPlaying: false,
   ...patch,
 });
 

@@ -154,8 +154,17 @@ describe('createResolver.resolve', () => {
     expect(r.resolve('space', {}, always)).toBe('a.space');
   });
 
-  it('throws on a rule with a malformed when, naming the clause', () => {
-    expect(() => createResolver([{ key: 'k', command: 'a', when: '(a' }])).toThrow(/"\(a"/);
+  it('skips a rule with a malformed when, and keeps every other rule', () => {
+    const resolver = createResolver([
+      { key: 'k', command: 'a' },
+      { key: 'k', command: 'b', when: '(a' },
+      { key: 'j', command: 'c', when: 'a &&' },
+      { key: 'l', command: 'd' },
+    ]);
+    expect(resolver.resolve('k', {}, always)).toBe('a');
+    expect(resolver.resolve('j', {}, always)).toBeNull();
+    expect(resolver.resolve('l', {}, always)).toBe('d');
+    expect(resolver.keysFor('b')).toEqual([]);
   });
 
   it('an empty rule list resolves nothing', () => {

@@ -61,7 +61,7 @@ describe('the store, asked to write as an author', () => {
 
 describe('the background refuses a crafted message', () => {
   it('annotation.save of the coach’s record, sent as if from the page, is refused and nothing changes', async () => {
-    let saved: Settings | undefined = { author: athlete, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 } };
+    let saved: Settings | undefined = { author: athlete, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
     const factory = new IDBFactory();
     const handlers = createService({ factory, settings: { get: async () => saved, set: async (s) => void (saved = s) }, broadcast: async () => undefined });
     const { store } = await freshStore(factory);

@@ -6,13 +6,13 @@ import type { Author } from '../../utils/model/types';
 import { openRaw } from './storage-fixtures';
 
 export function installation(author: Author) {
-  let saved: Settings | undefined = { author, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 } };
+  let saved: Settings | undefined = { author, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
   const factory = new IDBFactory();
   const broadcasts: ChangeMessage[] = [];
   const handlers = createService({
     factory,
     settings: { get: async () => saved, set: async (s) => void (saved = s) },
-    broadcast: async (m) => void broadcasts.push(m),
+    broadcast: async (m) => void (m.type === 'annotations.changed' && broadcasts.push(m)),
   });
   return { handlers, factory, broadcasts, author };
 }

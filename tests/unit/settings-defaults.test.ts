@@ -29,7 +29,7 @@ describe('drawing defaults in settings', () => {
 
   it('settings saved before drawing defaults existed get the defaults and keep the author', async () => {
     const { handlers } = service({ author: { id: 'kim-1', name: 'Kim' } } as Settings);
-    expect(await handlers['settings.get']({}, {})).toEqual({ author: { id: 'kim-1', name: 'Kim' }, drawing: FRESH });
+    expect(await handlers['settings.get']({}, {})).toEqual({ author: { id: 'kim-1', name: 'Kim' }, drawing: FRESH, keybindings: [], recentCommands: [] });
   });
 
   it('a patch changes only what it names, and is kept', async () => {
@@ -77,7 +77,7 @@ describe('drawing defaults in settings', () => {
 
   it('bad values already stored are replaced by the defaults on load', async () => {
     const stored = { author: { id: 'kim-1', name: 'Kim' }, drawing: { color: 'red', width: 0, holdSeconds: 2 } };
-    const { handlers } = service(stored);
+    const { handlers } = service(stored as unknown as Settings);
     expect((await handlers['settings.get']({}, {})).drawing).toEqual({ ...FRESH, holdSeconds: 2 });
   });
 

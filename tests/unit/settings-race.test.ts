@@ -28,7 +28,7 @@ function service(initial: Settings | undefined) {
   return { handlers, saved: () => saved };
 }
 
-const KIM: Settings = { author: { id: 'kim-1', name: 'Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 } };
+const KIM: Settings = { author: { id: 'kim-1', name: 'Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
 
 describe('settings changes in flight at once', () => {
   it('two drawing-default patches (colour, width) both stay', async () => {
@@ -49,7 +49,7 @@ describe('settings changes in flight at once', () => {
       handlers['settings.setAuthorName']({ name: 'Coach Kim' }, {}),
       handlers['settings.setDrawingDefaults']({ holdSeconds: 2 }, {}),
     ]);
-    expect(saved()).toEqual({ author: { id: 'kim-1', name: 'Coach Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 2 } });
+    expect(saved()).toEqual({ author: { id: 'kim-1', name: 'Coach Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 2 }, keybindings: [], recentCommands: [] });
   });
 
   // Seen in the e2e suite under load: on a fresh profile the overlay's first settings read

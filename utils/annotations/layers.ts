@@ -50,3 +50,8 @@ export function layerLabel(layer: Layer, locale?: string): string {
   const date = new Date(layer.packetDate).toLocaleDateString(locale, { day: 'numeric', month: 'short' });
   return `${layer.name || 'Someone'} · ${date}`;
 }
+
+/** Whether a record of another author (a packet's layer) is on show: not deleted, its layer not hidden. */
+export function otherLayerShown(state: { records: readonly Annotation[]; me: Pick<Author, 'id'> | null; hidden: ReadonlySet<string> }): boolean {
+  return state.records.some((r) => !r.deleted && r.author.id !== state.me?.id && !state.hidden.has(r.author.id));
+}

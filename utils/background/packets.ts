@@ -5,7 +5,7 @@
  * content script.
  */
 import { newId as randomId } from '../model/new-id';
-import type { ChangeMessage, ExportResult, ImportAnswer, Settings } from '../messaging/contract';
+import type { Broadcast, ExportResult, ImportAnswer, Settings } from '../messaging/contract';
 import type { Handlers } from '../messaging/server';
 import type { Annotation } from '../model/types';
 import { hashBody } from '../packets/crypto';
@@ -25,7 +25,7 @@ type PacketHandlers = Pick<
 export interface PacketDeps {
   withStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T>;
   settings(): Promise<Settings>;
-  broadcast(message: ChangeMessage): Promise<void>;
+  broadcast(message: Broadcast): Promise<void>;
   now?: () => number;
   newId?: () => string;
 }

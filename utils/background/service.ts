@@ -7,7 +7,9 @@ import { newId } from '../model/new-id';
 import { nextTableStep, type Part } from '../frames/frame-table';
 import { fromBase64, type SentPart } from '../frames/table-reads';
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
-import type { ChangeMessage, DrawingDefaults, Settings } from '../messaging/contract';
+import type { Broadcast, DrawingDefaults, Settings } from '../messaging/contract';
+import { checkKeybindings, cleanKeybindings, cleanRecent, isCommandId } from './keybinding-settings';
+import { withRecent } from '../commands/palette';
 import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
 import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
@@ -27,7 +29,7 @@ export interface ServiceDeps {
   factory: IDBFactory;
   settings: SettingsStorage;
   /** Tells every tab (all frames) about a change. */
-  broadcast(message: ChangeMessage): Promise<void>;
+  broadcast(message: Broadcast): Promise<void>;
   /** Opens a tab (the library's "open video"); resolves with its id. */
   openTab?(url: string): Promise<number | undefined>;
   /** Short-lived memory that outlives a stopped service worker (storage.session): pending seeks, the video per tab. */
@@ -74,8 +76,9 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     const saved = await settings.get();
     const author = saved?.author;
     const drawing = cleanDrawingDefaults(saved?.drawing ?? {}, DEFAULT_DRAWING);
-    if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, drawing };
-    const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, drawing };
+    const rest = { drawing, keybindings: cleanKeybindings(saved?.keybindings), recentCommands: cleanRecent(saved?.recentCommands) };
+    if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, ...rest };
+    const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, ...rest };
     await settings.set(fresh);
     return fresh;
   }
@@ -94,10 +97,12 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
   function readSettings(): Promise<Settings> {
     return inTurn(loadSettings);
   }
-  function changeSettings(update: (current: Settings) => Settings): Promise<Settings> {
+  /** `tell`: every tab and page applies the change at once (keys, drawing defaults, the name on comments). */
+  function changeSettings(update: (current: Settings) => Settings, tell = true): Promise<Settings> {
     return inTurn(async () => {
       const fresh = update(await loadSettings());
       await settings.set(fresh);
+      if (tell) void broadcast({ framecoach: 1, type: 'settings.changed', settings: fresh }).catch(() => undefined);
       return fresh;
     });
   }
@@ -193,6 +198,16 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     },
     'settings.setDrawingDefaults'(patch) {
       return changeSettings((current) => ({ ...current, drawing: cleanDrawingDefaults(patch, current.drawing) }));
+    },
+    async 'settings.setKeybindings'({ rules }) {
+      const checked = checkKeybindings(rules);
+      return changeSettings((current) => ({ ...current, keybindings: checked }));
+    },
+    async 'commands.used'({ id }) {
+      if (!isCommandId(id)) throw new Error(`Unknown command "${String(id)}"`);
+      // Not told to other tabs: each reads the list when its palette next asks for settings.
+      const fresh = await changeSettings((current) => ({ ...current, recentCommands: withRecent(current.recentCommands, id) }), false);
+      return [...fresh.recentCommands];
     },
   };
 }

@@ -1,19 +1,5 @@
-import type { CommandContext } from './context';
-import type { Tool } from '../model/types';
-import type { Command } from './registry';
-
-type Cmd = Command<CommandContext>;
-
-const ACTIVE = 'videoAttached && overlayVisible';
-
-const tool = (id: string, title: string, name: Tool, key: string): Cmd => ({
-  id,
-  title,
-  category: 'Draw',
-  keys: [key],
-  when: ACTIVE,
-  run: ({ drawing }) => drawing.setTool(name),
-});
+import { ACTIVE, DRAW_COMMANDS, type Cmd } from './builtin-draw';
+import { SPEED_LADDER, formatSpeed } from '../frames/speed';
 
 const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
   id,
@@ -25,34 +11,7 @@ const step = (id: string, title: string, frames: number, keys: string[]): Cmd =>
   run: ({ player }) => player.step(frames),
 });
 
-/** A drawing is selected, which only happens with a drawing tool in hand (keys stay the page's otherwise). */
-const SELECTED = ACTIVE + ' && toolActive && drawingSelected';
-/** Keyboard pointer steps (normalized picture units): fine, and with Shift, coarse. */
-const FINE = 0.005;
-const COARSE = 0.025;
-
-const nudge = (id: string, title: string, key: string, dx: number, dy: number): Cmd => ({
-  id,
-  title,
-  category: 'Draw',
-  keys: [key],
-  when: ACTIVE + ' && toolActive',
-  run: ({ drawing }) => drawing.nudge(dx, dy),
-});
-
-const NUDGES: Cmd[] = (
-  [
-    ['left', 'arrowleft', -1, 0],
-    ['right', 'arrowright', 1, 0],
-    ['up', 'arrowup', 0, -1],
-    ['down', 'arrowdown', 0, 1],
-  ] as const
-).flatMap(([dir, key, x, y]) => [
-  nudge(`draw.nudge.${dir}`, `Move the pointer or the drawing ${dir}`, key, x * FINE, y * FINE),
-  nudge(`draw.nudgeFar.${dir}`, `Move the pointer or the drawing ${dir}, far`, `shift+${key}`, x * COARSE, y * COARSE),
-]);
-
-/** Every built-in command. Keys are defaults; user bindings (later) are appended after. */
+/** Every built-in command. Keys are defaults; the user's rules are appended after them. */
 export const BUILTIN_COMMANDS: readonly Cmd[] = [
   step('frame.next', 'Next frame', 1, ['.']),
   step('frame.previous', 'Previous frame', -1, [',']),
@@ -89,6 +48,18 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     keys: ['='],
     when: ACTIVE,
     run: ({ player }) => player.resetSpeed(),
+  },
+  {
+    id: 'playback.setSpeed',
+    title: 'Set playback speed…',
+    category: 'Playback',
+    when: ACTIVE,
+    argument: {
+      prompt: 'Pick a playback speed',
+      empty: 'No speeds',
+      choices: () => SPEED_LADDER.map((rate) => ({ value: String(rate), label: formatSpeed(rate) })),
+    },
+    run: ({ player, ui }, rate) => (rate === undefined ? ui.pick('playback.setSpeed') : player.setSpeed(Number(rate))),
   },
   {
     id: 'loop.setIn',
@@ -139,6 +110,18 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     run: ({ comments }) => comments.togglePanel(),
   },
   {
+    id: 'comment.goTo',
+    title: 'Go to a comment…',
+    category: 'Comments',
+    when: ACTIVE,
+    argument: {
+      prompt: 'Pick a comment to go to its frame',
+      empty: 'No comments on this video yet: press C to write one',
+      choices: ({ comments }) => comments.choices(),
+    },
+    run: ({ comments, ui }, id) => (id === undefined ? ui.pick('comment.goTo') : comments.goTo(id)),
+  },
+  {
     id: 'edit.undo',
     title: 'Undo',
     category: 'Edit',
@@ -154,150 +137,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     when: ACTIVE + ' && canRedo',
     run: ({ edit }) => edit.redo(),
   },
-  {
-    id: 'draw.tool.line',
-    title: 'Draw a line',
-    category: 'Draw',
-    keys: ['alt+l'],
-    when: ACTIVE,
-    run: ({ drawing }) => drawing.setTool('line'),
-  },
-  {
-    id: 'draw.tool.angle',
-    title: 'Measure an angle (three clicks)',
-    category: 'Draw',
-    keys: ['alt+g'],
-    when: ACTIVE,
-    run: ({ drawing }) => drawing.setTool('angle'),
-  },
-  {
-    id: 'draw.tool.angleToVertical',
-    title: 'Angle to vertical (drag)',
-    category: 'Draw',
-    keys: ['alt+v'],
-    when: ACTIVE,
-    run: ({ drawing }) => drawing.setTool('angleToVertical'),
-  },
-  tool('draw.tool.pen', 'Draw freehand', 'pen', 'alt+p'),
-  tool('draw.tool.arrow', 'Draw an arrow', 'arrow', 'alt+a'),
-  tool('draw.tool.rect', 'Draw a rectangle', 'rect', 'alt+r'),
-  tool('draw.tool.ellipse', 'Draw an ellipse', 'ellipse', 'alt+o'),
-  tool('draw.tool.angleToHorizontal', 'Angle to horizontal (drag)', 'angleToHorizontal', 'alt+h'),
-  tool('draw.tool.text', 'Write a label', 'text', 'alt+t'),
-  tool('draw.tool.stopwatch', 'Stopwatch: mark frames for time and cadence', 'stopwatch', 'alt+w'),
-  {
-    id: 'draw.tool.select',
-    title: 'Select and edit drawings',
-    category: 'Draw',
-    keys: ['alt+s'],
-    when: ACTIVE,
-    run: ({ drawing }) => drawing.setTool('select'),
-  },
-  ...NUDGES,
-  {
-    id: 'draw.place',
-    title: 'Place a point at the keyboard pointer (or edit the selected label)',
-    category: 'Draw',
-    keys: ['enter'],
-    when: ACTIVE + ' && toolActive',
-    run: ({ drawing }) => drawing.place(),
-  },
-  {
-    id: 'draw.selectNext',
-    title: 'Select the next drawing on this frame',
-    category: 'Draw',
-    keys: ['tab'],
-    when: ACTIVE + ' && selecting',
-    run: ({ drawing }) => drawing.selectNext(false),
-  },
-  {
-    id: 'draw.selectPrevious',
-    title: 'Select the previous drawing on this frame',
-    category: 'Draw',
-    keys: ['shift+tab'],
-    when: ACTIVE + ' && selecting',
-    run: ({ drawing }) => drawing.selectNext(true),
-  },
-  {
-    id: 'draw.delete',
-    title: 'Delete the selected drawing',
-    category: 'Draw',
-    keys: ['delete', 'backspace'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.remove(),
-  },
-  {
-    id: 'draw.color',
-    title: 'Next colour',
-    category: 'Draw',
-    keys: ['alt+k'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.recolor(),
-  },
-  {
-    id: 'draw.thicker',
-    title: 'Thicker stroke',
-    category: 'Draw',
-    keys: ['ctrl+]'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.changeWidth(1),
-  },
-  {
-    id: 'draw.thinner',
-    title: 'Thinner stroke',
-    category: 'Draw',
-    keys: ['ctrl+['],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.changeWidth(-1),
-  },
-  {
-    id: 'draw.hold',
-    title: 'Longer hold during playback',
-    category: 'Draw',
-    keys: ['alt+j'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.cycleHold(),
-  },
-  {
-    id: 'draw.range',
-    title: 'Show over the range to B (or on its frame only)',
-    category: 'Draw',
-    keys: ['alt+b'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.toggleRange(),
-  },
-  {
-    id: 'draw.copy',
-    title: 'Copy the selected drawing',
-    category: 'Draw',
-    keys: ['ctrl+c', 'meta+c'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.copy(),
-  },
-  {
-    id: 'draw.paste',
-    title: 'Paste the drawing on this frame',
-    category: 'Draw',
-    keys: ['ctrl+v', 'meta+v'],
-    when: ACTIVE + ' && toolActive && canPaste',
-    run: ({ drawing }) => drawing.paste(),
-  },
-  {
-    id: 'draw.comment',
-    title: 'Comment on the selected drawing',
-    category: 'Draw',
-    keys: ['c'],
-    when: SELECTED,
-    run: ({ drawing }) => drawing.comment(),
-  },
-  {
-    id: 'draw.exit',
-    title: 'Leave the drawing tool',
-    category: 'Draw',
-    keys: ['escape'],
-    when: ACTIVE + ' && toolActive && !helpVisible',
-    run: ({ drawing }) => drawing.setTool(null),
-  },
+  ...DRAW_COMMANDS,
   {
     id: 'packet.send',
     title: 'Send feedback (save a packet for the athlete, or a reply to the coach)',
@@ -319,7 +159,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Close the report dialog',
     category: 'Packets',
     keys: ['escape'],
-    when: ACTIVE + ' && reportOpen && !sendOpen && !toolActive && !helpVisible',
+    when: ACTIVE + ' && reportOpen && !sendOpen && !toolActive && !helpVisible && !paletteOpen',
     run: ({ packets }) => packets.closeReport(),
   },
   {
@@ -327,7 +167,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Close the send dialog',
     category: 'Packets',
     keys: ['escape'],
-    when: ACTIVE + ' && sendOpen && !toolActive && !helpVisible',
+    when: ACTIVE + ' && sendOpen && !toolActive && !helpVisible && !paletteOpen',
     run: ({ packets }) => packets.closeSend(),
   },
   {
@@ -355,11 +195,27 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     run: ({ ui }) => ui.toggleHelp(),
   },
   {
+    id: 'view.palette',
+    title: 'Show all commands',
+    category: 'View',
+    keys: ['p'],
+    when: ACTIVE + ' && !paletteOpen',
+    run: ({ ui }) => ui.openPalette(),
+  },
+  {
+    id: 'view.closePalette',
+    title: 'Close the command palette',
+    category: 'View',
+    keys: ['escape'],
+    when: 'paletteOpen',
+    run: ({ ui }) => ui.closePalette(),
+  },
+  {
     id: 'view.closeHelp',
     title: 'Close shortcuts',
     category: 'View',
     keys: ['escape'],
-    when: 'helpVisible',
+    when: 'helpVisible && !paletteOpen',
     run: ({ ui }) => ui.toggleHelp(),
   },
 ];

@@ -1,4 +1,5 @@
 import type { Mode } from '../drawing/tools';
+import type { ArgumentChoice } from './registry';
 
 /**
  * What a command's `run` receives: the player it acts on and the UI. Interfaces only, so
@@ -11,6 +12,8 @@ export interface PlayerActions {
   /** One notch slower (-1) or faster (+1) on the speed ladder. */
   changeSpeed(direction: 1 | -1): void;
   resetSpeed(): void;
+  /** A speed from the ladder (or any positive rate). */
+  setSpeed(rate: number): void;
   setLoopIn(): void;
   setLoopOut(): void;
   clearLoop(): void;
@@ -20,6 +23,10 @@ export interface UiActions {
   toggleOverlay(): void;
   toggleFullscreen(): void;
   toggleHelp(): void;
+  openPalette(): void;
+  closePalette(): void;
+  /** Opens the palette asking for command `id`'s argument (a command run by a key without one). */
+  pick(id: string): void;
 }
 
 export interface CommentActions {
@@ -27,6 +34,10 @@ export interface CommentActions {
   add(range: boolean): void;
   togglePanel(): void;
   undo(): void;
+  /** The video's comments, as the palette offers them (frame, text). */
+  choices(): ArgumentChoice[];
+  /** Shows comment `id`'s frame and selects it in the panel. */
+  goTo(id: string): void;
 }
 
 export interface DrawingActions {
@@ -37,6 +48,8 @@ export interface DrawingActions {
   /** A click at the keyboard pointer; with Select, edits the selected label's text. */
   place(): void;
   selectNext(back: boolean): void;
+  /** The colour of the selected drawing and of new ones. */
+  setColor(color: string): void;
   remove(): void;
   recolor(): void;
   changeWidth(direction: 1 | -1): void;
@@ -92,5 +105,15 @@ export interface ContextKeys {
   sendOpen: boolean;
   /** The report dialog is open. */
   reportOpen: boolean;
+  /** The command palette is open. */
+  paletteOpen: boolean;
+  /** The comment editor is open (writing or editing a comment). */
+  editorOpen: boolean;
+  /** The focus is in the comment panel. */
+  panelFocus: boolean;
+  /** Another author's layer (a packet's comments or drawings) is shown. */
+  packetLayerShown: boolean;
+  /** The page's player shows an ad (FrameCoach stays off it). */
+  adPlaying: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

@@ -38,7 +38,14 @@ export function createResolver(rules: readonly KeybindingRule[]): KeyResolver {
       }
       continue;
     }
-    compiled.push({ key, command: rule.command, when: parseWhen(rule.when) });
+    // A rule whose `when` can't be read is skipped: one bad rule never takes the other keys with it.
+    let when: WhenFn;
+    try {
+      when = parseWhen(rule.when);
+    } catch {
+      continue;
+    }
+    compiled.push({ key, command: rule.command, when });
   }
   return {
     resolve(chord, context, isEnabled) {

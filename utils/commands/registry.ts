@@ -1,5 +1,23 @@
 import { parseWhen, type ContextMap, type WhenFn } from './when';
 
+/** One value a command's argument can take (a colour, a speed, a comment), as the palette lists it. */
+export interface ArgumentChoice {
+  readonly value: string;
+  readonly label: string;
+  /** Shown beside the label, dimmer (a comment's frame, a colour's code). */
+  readonly detail?: string;
+  /** A colour swatch to show with the choice. */
+  readonly color?: string;
+}
+
+/** What a command that takes an argument asks for, and the values it offers now. */
+export interface CommandArgument<Ctx> {
+  readonly prompt: string;
+  /** Shown when there is nothing to choose from ("No comments on this video yet"). */
+  readonly empty: string;
+  choices(ctx: Ctx): readonly ArgumentChoice[];
+}
+
 /** One thing a user can do. Keys, toolbar and tests all go through `run`. */
 export interface Command<Ctx> {
   readonly id: string;
@@ -9,7 +27,9 @@ export interface Command<Ctx> {
   readonly keys?: readonly string[];
   /** When the command applies (see when.ts); empty means always. */
   readonly when?: string;
-  run(ctx: Ctx): void | Promise<void>;
+  /** The command takes a value: the palette asks for it; run without one (a key), the command asks itself. */
+  readonly argument?: CommandArgument<Ctx>;
+  run(ctx: Ctx, arg?: string): void | Promise<void>;
 }
 
 export interface CommandRegistry<Ctx> {
@@ -18,7 +38,7 @@ export interface CommandRegistry<Ctx> {
   all(): readonly Command<Ctx>[];
   enabled(id: string, context: ContextMap): boolean;
   /** Runs a command if its `when` holds; returns whether it ran. */
-  execute(id: string, ctx: Ctx, context: ContextMap): boolean;
+  execute(id: string, ctx: Ctx, context: ContextMap, arg?: string): boolean;
 }
 
 /** `onError`: a command that failed, for the user to hear of (the console gets it too). */
@@ -32,7 +52,7 @@ export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = [], onEr
     get: (id) => byId.get(id)?.command,
     all: () => [...byId.values()].map((e) => e.command),
     enabled: (id, context) => byId.get(id)?.when(context) ?? false,
-    execute(id, ctx, context) {
+    execute(id, ctx, context, arg) {
       const entry = byId.get(id);
       if (!entry || !entry.when(context)) return false;
       const report = (error: unknown) => {
@@ -41,7 +61,7 @@ export function createRegistry<Ctx>(commands: readonly Command<Ctx>[] = [], onEr
       };
       // A synchronous throw is reported too, so a key listener calling this still stops the key.
       try {
-        void Promise.resolve(entry.command.run(ctx)).catch(report);
+        void Promise.resolve(entry.command.run(ctx, arg)).catch(report);
       } catch (error) {
         report(error);
       }

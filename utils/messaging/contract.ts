@@ -4,17 +4,22 @@
  */
 import type { SentPart, TableStep } from '../frames/table-reads';
 import type { ContextKeys } from '../commands/context';
+import type { KeybindingRule } from '../commands/keybindings';
 import type { Annotation, Author, VideoClock, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
 import type { LibraryView, VideoSummary } from '../storage/library';
 import type { PacketEntry, SenderStatus } from '../storage/packet-records';
 
-/** The settings the content side needs (a settings page comes later). */
+/** The coach's settings, kept by the background and told to every tab when they change. */
 export interface Settings {
   author: Author;
   /** What new drawings start with: the coach's last colour, width and playback hold. */
   drawing: DrawingDefaults;
+  /** The user's keybinding rules, applied after the defaults (VS Code's keybindings.json: `-id` removes a default). */
+  keybindings: readonly KeybindingRule[];
+  /** Commands run from the palette, most recent first (listed first when it opens). */
+  recentCommands: readonly string[];
 }
 
 export interface DrawingDefaults {
@@ -177,6 +182,10 @@ export interface Api {
   'settings.get': [Record<string, never>, Settings];
   'settings.setAuthorName': [{ name: string }, Settings];
   'settings.setDrawingDefaults': [Partial<DrawingDefaults>, Settings];
+  /** Replaces the user's keybinding rules; refused whole (nothing changes) when any rule is bad. */
+  'settings.setKeybindings': [{ rules: KeybindingRule[] }, Settings];
+  /** Command `id` was run from the palette: the recent list after it. */
+  'commands.used': [{ id: string }, string[]];
   /** The overlay's style sheet: kept out of the content script, which every frame of every page loads. */
   'ui.css': [Record<string, never>, string];
   /** This frame has a video (the context its keys resolve in) or none: told to every frame of the tab. */
@@ -219,6 +228,16 @@ export interface ChangeMessage {
   readonly imported?: PacketEntry;
 }
 
+/** Sent by the background to every tab and page after the settings change (they apply at once). */
+export interface SettingsMessage {
+  readonly framecoach: 1;
+  readonly type: 'settings.changed';
+  readonly settings: Settings;
+}
+
+/** What the background tells every tab. */
+export type Broadcast = ChangeMessage | SettingsMessage;
+
 export const isRequest = (message: unknown): message is RequestMessage =>
   typeof message === 'object' && message !== null && (message as RequestMessage).framecoach === 1 &&
   typeof (message as RequestMessage).type === 'string' && 'args' in (message as object);
@@ -259,3 +278,4 @@ export const isKey = (message: unknown): message is KeyMessage => isOurs(message
 export const isRun = (message: unknown): message is RunMessage =>
   isOurs(message, 'ui.run') && typeof (message as RunMessage).command === 'string';
 export const isChange = (message: unknown): message is ChangeMessage => isOurs(message, 'annotations.changed');
+export const isSettingsChange = (message: unknown): message is SettingsMessage => isOurs(message, 'settings.changed');

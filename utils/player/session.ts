@@ -239,6 +239,11 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     resetSpeed() {
       video.playbackRate = 1;
     },
+    setSpeed(rate) {
+      // The element throws outside 1/16–16x; a value from anywhere else says so instead.
+      if (!(rate >= 0.0625 && rate <= 16)) throw new Error(`${rate}x is not a playback speed`);
+      video.playbackRate = rate;
+    },
     setLoopIn() {
       const t = presentedTime();
       const out = state.get().loopOut;
