@@ -18,7 +18,7 @@ describe('browser shortcuts', () => {
     for (const s of Object.values(SHORTCUTS)) if ('command' in s) expect(ids).toContain(s.command);
     expect(manifestCommands()).toEqual({
       'toggle-overlay': { suggested_key: { default: 'Alt+Shift+H' }, description: 'Show / hide FrameCoach over the video' },
-      'open-palette': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the command palette over the video' },
+      'open-palette': { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open the command palette over the video' },
       'open-library': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the FrameCoach library' },
     });
     // Chromium takes at most four suggested keys.

@@ -5,7 +5,7 @@
  */
 export const SHORTCUTS = {
   'toggle-overlay': { key: 'Alt+Shift+H', description: 'Show / hide FrameCoach over the video', command: 'view.toggleOverlay' },
-  'open-palette': { key: 'Alt+Shift+P', description: 'Open the command palette over the video', command: 'view.palette' },
+  'open-palette': { key: 'Alt+Shift+O', description: 'Open the command palette over the video', command: 'view.palette' },
   'open-library': { key: 'Alt+Shift+L', description: 'Open the FrameCoach library', page: '/library.html' },
 } as const satisfies Record<string, { key: string; description: string; command?: string; page?: string }>;
 

@@ -1,0 +1,99 @@
+/**
+ * A key changed on the settings page works at once in a tab that was already open over a
+ * video, with no reload: Next frame rebound from `.` to `n` in the keybindings editor, then
+ * `n` steps exactly one frame in the video tab, `.` no longer does (it reaches the page), and
+ * the tooltips and the palette show the new key. Reset all brings `.` back, live too.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clipByFile, readBarcode } from './barcode';
+import { goToFrame, openCase } from './drawing-helpers';
+import type { FixtureServer, LaunchedBrowser } from './harness';
+import { waitIdle } from './overlay';
+import { useBrowser } from './session';
+
+const CLIP = clipByFile('vp9-30.webm');
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+const newPage = useBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+const tooltip = (page: Page, id: string) =>
+  page.evaluate((cmd) => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector(`[data-command="${cmd}"]`)?.getAttribute('title') ?? null, id);
+
+async function pageKeydowns(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { keys: string[] }).keys);
+}
+
+describe('keybindings apply live', () => {
+  it('Next frame rebound to N on the settings page steps the already open video tab, without a reload', async () => {
+    const video = await newPage();
+    await openCase(video, server, CLIP, 'live-keys');
+    await goToFrame(video, CLIP, 20);
+    await video.evaluate(() => {
+      const w = window as unknown as { keys: string[]; loads: number };
+      w.keys = [];
+      window.addEventListener('keydown', (e) => w.keys.push(e.key));
+    });
+    expect(await tooltip(video, 'frame.next')).toBe('Next frame (.)');
+
+    const options = await newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Change key . of Next frame', exact: true }).click();
+    await options.keyboard.press('n');
+    await expect.poll(() => options.getByTestId('key-capture').textContent()).toBe('N');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['N']);
+
+    await video.bringToFront();
+    // The open tab hears of it (the overlay's hints say N) with no reload.
+    await expect.poll(() => tooltip(video, 'frame.next'), { timeout: 5_000 }).toBe('Next frame (N)');
+    for (let i = 1; i <= 3; i++) {
+      await video.keyboard.press('n');
+      await waitIdle(video);
+      expect(await readBarcode(video)).toBe(20 + i);
+    }
+    expect(await pageKeydowns(video)).toEqual([]);
+    // `.` is the page's again: nothing steps, and the page sees the key.
+    await video.keyboard.press('.');
+    await video.waitForTimeout(300);
+    await waitIdle(video);
+    expect(await readBarcode(video)).toBe(23);
+    expect(await pageKeydowns(video)).toEqual(['.']);
+    // The palette lists the key in force.
+    await video.keyboard.press('p');
+    await video.keyboard.type('next frame');
+    await expect
+      .poll(() => video.evaluate(() => {
+        const row = document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-palette-row');
+        return row ? `${row.querySelector('.fc-palette-label')!.textContent} ${row.querySelector('.fc-palette-keys')!.textContent}` : null;
+      }))
+      .toBe('Next frame N');
+    await video.keyboard.press('Escape');
+
+    // Reset all on the settings page: `.` steps again, live.
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Reset all…' }).click();
+    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await expect.poll(() => options.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['.']);
+    await video.bringToFront();
+    await expect.poll(() => tooltip(video, 'frame.next'), { timeout: 5_000 }).toBe('Next frame (.)');
+    await video.keyboard.press('.');
+    await waitIdle(video);
+    expect(await readBarcode(video)).toBe(24);
+    expect(await video.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+  });
+
+  it('the three global commands are registered as extension shortcuts of the browser, with their keys', async () => {
+    const shortcuts = await browser.serviceWorker!.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll())
+        .filter((c) => c.name !== '_execute_action')
+        .map((c) => `${c.name}=${c.shortcut}`)
+        .sort(),
+    );
+    expect(shortcuts).toEqual(['open-library=Alt+Shift+L', 'open-palette=Alt+Shift+O', 'toggle-overlay=Alt+Shift+H']);
+  });
+});
