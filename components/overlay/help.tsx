@@ -10,7 +10,10 @@ export interface CommandInfo {
 }
 
 /** Every command with its keys, grouped by category: the cheat sheet behind `?`. */
-export function Help({ commands, runner }: { commands: readonly CommandInfo[]; runner: CommandRunner }) {
+export function Help({ commands: all, runner }: { commands: readonly CommandInfo[]; runner: CommandRunner }) {
+  // The keys in force: a command without one (or whose keys the user removed) is in the palette.
+  const keysOf = (c: CommandInfo) => [c.id, ...(c.also ?? [])].flatMap((id) => runner.keysFor(id));
+  const commands = all.filter((c) => keysOf(c).length > 0);
   const categories = [...new Set(commands.map((c) => c.category))];
   return (
     <div class="fc-help" role="dialog" aria-label="FrameCoach keyboard shortcuts">
@@ -31,7 +34,7 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
                 <tr key={c.id}>
                   <td>{c.title}</td>
                   <td>
-                    {[c.id, ...(c.also ?? [])].flatMap((id) => runner.keysFor(id)).map((k) => (
+                    {keysOf(c).map((k) => (
                       <kbd key={k}>{chordLabel(k)}</kbd>
                     ))}
                   </td>
@@ -41,6 +44,7 @@ export function Help({ commands, runner }: { commands: readonly CommandInfo[]; r
         </section>
       ))}
       </div>
+      <p class="fc-dim">Every command, with a key or not: the palette ({keyText(runner, 'view.palette', 'no key')}). Change any key on FrameCoach's settings page.</p>
     </div>
   );
 }
