@@ -219,7 +219,7 @@ describe('the command palette on the library page', () => {
     await expect.poll(() => page.locator('.lib-foot').textContent()).toMatch(/Press P for all commands/);
     await page.keyboard.press('p');
     await page.locator('.fc-palette-input').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe('fc-palette-input');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toBe('fc-palette-input');
     await page.keyboard.type('open vid');
     await expect.poll(() => page.locator('.fc-palette-row .fc-palette-label').first().textContent()).toBe('Open a video…');
     await page.keyboard.press('Enter');
