@@ -5,16 +5,15 @@ import overlayCss from '../components/overlay/overlay.css?inline';
 import { ALL_URLS } from '../utils/background/permissions';
 import { createService } from '../utils/background/service';
 import { runShortcut } from '../utils/background/shortcuts';
-import type { Broadcast, Settings } from '../utils/messaging/contract';
+import { settingsSlot } from '../utils/background/settings-storage';
+import type { Broadcast } from '../utils/messaging/contract';
 import { createMessageListener } from '../utils/messaging/server';
 
 export default defineBackground(() => {
   const handlers = createService({
     factory: indexedDB,
-    settings: {
-      get: async () => (await browser.storage.local.get('settings')).settings as Partial<Settings> | undefined,
-      set: (settings) => browser.storage.local.set({ settings }),
-    },
+    // This machine's copy, and the coach's other machines' through sync where the browser has it.
+    settings: settingsSlot(browser.storage.local, browser.storage.sync ?? null),
     async broadcast(message: Broadcast) {
       const tabs = await browser.tabs.query({});
       await Promise.all(tabs.map((tab) => (tab.id === undefined ? null : browser.tabs.sendMessage(tab.id, message).catch(() => null))));

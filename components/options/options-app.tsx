@@ -4,6 +4,7 @@ import type { Command } from '../../utils/commands/registry';
 import type { Call } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/messaging/contract';
 import { KeybindingsEditor } from './keybindings-editor';
+import { PreferencesForm, type PreferenceActions } from './preferences-form';
 
 export interface OptionsProps {
   call: Call;
@@ -15,7 +16,7 @@ export interface OptionsProps {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** FrameCoach's settings page: the keybindings editor (and, next, the coach's other settings). */
+/** FrameCoach's settings page: the coach's settings, then the keybindings editor. */
 export function OptionsApp({ call, commands, onSettingsChange, saveFile }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -47,6 +48,23 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile }: Optio
     }
   };
 
+  /** A change on the form: the stored settings back, or the reason it was refused (shown, nothing changed). */
+  const change = (what: string) => async (work: () => Promise<Settings>): Promise<boolean> => {
+    try {
+      setSettings(await work());
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(`${what} not saved: ${messageOf(e)}`);
+      return false;
+    }
+  };
+  const actions: PreferenceActions = {
+    rename: (name) => change('Your name was')(() => call('settings.setAuthorName', { name })),
+    setDrawing: (patch) => change('The drawing settings were')(() => call('settings.setDrawingDefaults', patch)),
+    setPreferences: (patch) => change('The settings were')(() => call('settings.setPreferences', patch)),
+  };
+
   return (
     <div class="lib opt">
       <header class="lib-head">
@@ -60,7 +78,7 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile }: Optio
           </button>
         </div>
       )}
-      {/* The coach's other settings (name on comments, drawing colours…) get their own section here, above the shortcuts. */}
+      {settings && <PreferencesForm settings={settings} actions={actions} />}
       <KeybindingsEditor commands={commands} rules={settings?.keybindings ?? null} save={saveKeybindings} saveFile={saveFile} />
     </div>
   );

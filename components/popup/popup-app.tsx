@@ -4,11 +4,14 @@ import type { TabVideo } from '../../utils/messaging/contract';
 import type { Importer } from '../../utils/library/importer';
 import type { LibraryView } from '../../utils/storage/library';
 import { useStore } from '../overlay/use-store';
+import { SiteSwitch } from './site-switch';
 import { ImportBox } from '../library/import-box';
 
 /** The toolbar button's panel: this tab's video, recent videos, import a packet, the library. */
-export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAccess }: {
+export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAccess, site }: {
   call: Call;
+  /** The tab's site (its top page's host), as its content script says; null where FrameCoach can't run. */
+  site: Promise<string | null>;
   /** Whether FrameCoach may run on files opened from this computer (file://). */
   fileAccess: Promise<boolean>;
   importer: Importer;
@@ -35,6 +38,7 @@ export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAcc
         <strong>FrameCoach</strong>
         <button type="button" class="lib-btn" onClick={openLibrary}>Open the library</button>
       </header>
+      <SiteSwitch call={call} host={site} />
       <section aria-label="This tab">
         {here === undefined ? (
           <p class="lib-dim">…</p>

@@ -19,6 +19,14 @@ render(
     importer={importer}
     tabId={tabId}
     fileAccess={browser.extension.isAllowedFileSchemeAccess()}
+    site={
+      tabId === null
+        ? Promise.resolve(null)
+        : browser.tabs
+            .sendMessage(tabId, { framecoach: 1, type: 'ui.where' }, { frameId: 0 })
+            .then((answer: unknown) => (answer as { host?: unknown } | undefined)?.host)
+            .then((host) => (typeof host === 'string' && host ? host : null), () => null)
+    }
     runInTab={async (command) => {
       if (tabId === null) return false;
       const ran = await browser.tabs.sendMessage(tabId, { framecoach: 1, type: 'ui.run', command }).catch(() => false);

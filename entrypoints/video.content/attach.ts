@@ -53,6 +53,8 @@ export interface AttachDeps {
   call: FollowDeps['call'];
   onChange: FollowDeps['onChange'];
   palette: Palette;
+  /** The speeds slower/faster step through (the coach's setting). */
+  speeds(): readonly number[];
 }
 
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
@@ -60,6 +62,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
   // A plain file the page may read: its own frame table (read here as the page, parsed in the background).
   const session = createSession(video, {
+    speeds: deps.speeds,
     frameTable: (v) => readFrameTable(v.currentSrc, (parts, size) => deps.call('frames.table', { parts, size })),
   });
   const history = createHistory();

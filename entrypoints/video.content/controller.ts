@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
-import { isChange, isFrameVideo, isKey, isRun, isSettingsChange, type Args, type ChangeMessage, type KeyPress, type Settings } from '../../utils/messaging/contract';
+import { isChange, isFrameVideo, isKey, isRun, isSettingsChange, isWhere, type Args, type ChangeMessage, type KeyPress, type Settings } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
@@ -20,10 +20,13 @@ import { siteFor } from '../../utils/sites';
 import { attachTo, type Attached } from './attach';
 import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
 import { paletteKey } from '../../components/overlay/palette';
+import { frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
+import { SPEED_LADDER } from '../../utils/frames/speed';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 
 const IDLE_POLL_MS = 1000;
+const FALLBACK_PREFERENCES: Preferences = { speeds: [...SPEED_LADDER], offSites: [] };
 
 /** Wires one frame's videos, keys, commands and overlay together. */
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
@@ -36,6 +39,10 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
     if (isSettingsChange(message)) applySettings(message.settings);
+    if (isWhere(message) && win === win.top) {
+      sendResponse({ host: win.location.hostname });
+      return undefined;
+    }
     if (isFrameVideo(message)) {
       relay.heard(message);
       if (message.context) askSettings();
@@ -70,14 +77,24 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     view.set({ keymap: view.get().keymap + 1 });
     if (Array.isArray(settings.recentCommands)) palette.setRecent(settings.recentCommands);
     attached?.drawings.setDefaults(settings.drawing);
+    const known = prefs !== null;
+    prefs = settings.preferences ?? FALLBACK_PREFERENCES;
+    // Turned off (or on) for this site, or the first word on it: look at the videos again.
+    if (known || finder.videos().size) reconsider();
   };
-  /** Settings are asked for once a frame has something to do with keys (its video, or a framed one's). */
+  /** Speeds and the sites FrameCoach is off on: null until the settings are in (no video is taken before). */
+  let prefs: Preferences | null = null;
+  const hosts = frameHosts(win.location);
+  /** Settings are asked for once a frame has something to do (its video, or a framed one's keys). */
   let settingsAsked = false;
   const askSettings = () => {
     if (settingsAsked) return;
     settingsAsked = true;
-    void call('settings.get', {}).then(applySettings, () => {
+    void call('settings.get', {}).then(applySettings, (error: unknown) => {
+      // Without the background FrameCoach still steps (with the default speeds); it asks again later.
+      console.error('[FrameCoach] no settings', error);
       settingsAsked = false;
+      if (prefs === null) applySettings({ keybindings: [], recentCommands: [], preferences: FALLBACK_PREFERENCES } as unknown as Settings);
     });
   };
   const palette = createPalette({
@@ -314,18 +331,24 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     // Stay on the attached video while it is on the page and nothing else is visible (it
     // was scrolled away): coming back finds the same session, rate and loop.
     if (!active && attached?.session.video.isConnected && !site.adPlaying?.(attached.session.video)) active = attached.session.video;
+    // Nothing is taken before the settings say whether FrameCoach is off here; then, if it is, nothing at all.
+    if (active && prefs === null) {
+      askSettings();
+      active = attached?.session.video ?? null;
+    }
+    const off = prefs !== null && hosts.some((h) => isOffSite(h, prefs!.offSites));
+    if (off) active = null;
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       palette.close();
-      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette }) : null;
-      if (attached) askSettings();
+      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? FALLBACK_PREFERENCES.speeds }) : null;
       for (const off of offContext) off();
       const a = attached;
       offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];
       sayContext();
     }
     // Videos that are hidden or tiny now may grow later: look again now and then.
-    const idle = finder.videos().size > 0 && !attached;
+    const idle = finder.videos().size > 0 && !attached && !off && prefs !== null;
     if (idle && !poll) poll = win.setInterval(reconsider, IDLE_POLL_MS);
     if (!idle && poll) {
       win.clearInterval(poll);

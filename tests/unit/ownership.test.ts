@@ -2,6 +2,7 @@
  * Who may change what: someone else's records (a coach's, imported on the athlete's machine)
  * are read-only, refused by the page side with a reason and by the background whatever asks.
  */
+import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { readOnlyReason } from '../../utils/annotations/ownership';
@@ -61,7 +62,7 @@ describe('the store, asked to write as an author', () => {
 
 describe('the background refuses a crafted message', () => {
   it('annotation.save of the coach’s record, sent as if from the page, is refused and nothing changes', async () => {
-    let saved: Settings | undefined = { author: athlete, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
+    let saved: Settings | undefined = { author: athlete, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES };
     const factory = new IDBFactory();
     const handlers = createService({ factory, settings: { get: async () => saved, set: async (s) => void (saved = s) }, broadcast: async () => undefined });
     const { store } = await freshStore(factory);

@@ -1,4 +1,5 @@
 /** Two installations in Node (each its own fake IndexedDB and settings): a coach and an athlete. */
+import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 import { IDBFactory } from 'fake-indexeddb';
 import { createService } from '../../utils/background/service';
 import type { ChangeMessage, Settings } from '../../utils/messaging/contract';
@@ -6,7 +7,7 @@ import type { Author } from '../../utils/model/types';
 import { openRaw } from './storage-fixtures';
 
 export function installation(author: Author) {
-  let saved: Settings | undefined = { author, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
+  let saved: Settings | undefined = { author, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES };
   const factory = new IDBFactory();
   const broadcasts: ChangeMessage[] = [];
   const handlers = createService({

@@ -1,3 +1,4 @@
+import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DRAWING, cleanDrawingDefaults, createService } from '../../utils/background/service';
@@ -29,7 +30,7 @@ describe('drawing defaults in settings', () => {
 
   it('settings saved before drawing defaults existed get the defaults and keep the author', async () => {
     const { handlers } = service({ author: { id: 'kim-1', name: 'Kim' } } as Settings);
-    expect(await handlers['settings.get']({}, {})).toEqual({ author: { id: 'kim-1', name: 'Kim' }, drawing: FRESH, keybindings: [], recentCommands: [] });
+    expect(await handlers['settings.get']({}, {})).toEqual({ author: { id: 'kim-1', name: 'Kim' }, drawing: FRESH, keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES });
   });
 
   it('a patch changes only what it names, and is kept', async () => {

@@ -2,6 +2,7 @@
  * Settings changes sent at once (a colour, then a width, before the first is stored) both
  * land: the service applies them one after another, each on what the one before stored.
  */
+import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createService } from '../../utils/background/service';
@@ -28,7 +29,7 @@ function service(initial: Settings | undefined) {
   return { handlers, saved: () => saved };
 }
 
-const KIM: Settings = { author: { id: 'kim-1', name: 'Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [] };
+const KIM: Settings = { author: { id: 'kim-1', name: 'Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 }, keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES };
 
 describe('settings changes in flight at once', () => {
   it('two drawing-default patches (colour, width) both stay', async () => {
@@ -49,7 +50,7 @@ describe('settings changes in flight at once', () => {
       handlers['settings.setAuthorName']({ name: 'Coach Kim' }, {}),
       handlers['settings.setDrawingDefaults']({ holdSeconds: 2 }, {}),
     ]);
-    expect(saved()).toEqual({ author: { id: 'kim-1', name: 'Coach Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 2 }, keybindings: [], recentCommands: [] });
+    expect(saved()).toEqual({ author: { id: 'kim-1', name: 'Coach Kim' }, drawing: { color: '#ffcf3f', width: 3, holdSeconds: 2 }, keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES });
   });
 
   // Seen in the e2e suite under load: on a fresh profile the overlay's first settings read

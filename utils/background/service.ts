@@ -10,6 +10,7 @@ import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
 import type { Broadcast, DrawingDefaults, Settings } from '../messaging/contract';
 import { checkKeybindings, cleanKeybindings, cleanRecent, isCommandId } from './keybinding-settings';
 import { withRecent } from '../commands/palette';
+import { patchPreferences, restorePreferences } from '../settings/preferences';
 import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
 import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
@@ -76,7 +77,12 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     const saved = await settings.get();
     const author = saved?.author;
     const drawing = cleanDrawingDefaults(saved?.drawing ?? {}, DEFAULT_DRAWING);
-    const rest = { drawing, keybindings: cleanKeybindings(saved?.keybindings), recentCommands: cleanRecent(saved?.recentCommands) };
+    const rest = {
+      drawing,
+      keybindings: cleanKeybindings(saved?.keybindings),
+      recentCommands: cleanRecent(saved?.recentCommands),
+      preferences: restorePreferences(saved?.preferences),
+    };
     if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, ...rest };
     const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, ...rest };
     await settings.set(fresh);
@@ -202,6 +208,9 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     async 'settings.setKeybindings'({ rules }) {
       const checked = checkKeybindings(rules);
       return changeSettings((current) => ({ ...current, keybindings: checked }));
+    },
+    'settings.setPreferences'(patch) {
+      return changeSettings((current) => ({ ...current, preferences: patchPreferences(current.preferences, patch) }));
     },
     async 'commands.used'({ id }) {
       if (!isCommandId(id)) throw new Error(`Unknown command "${String(id)}"`);

@@ -1,5 +1,5 @@
 import { ACTIVE, DRAW_COMMANDS, type Cmd } from './builtin-draw';
-import { SPEED_LADDER, formatSpeed } from '../frames/speed';
+import { formatSpeed } from '../frames/speed';
 
 const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
   id,
@@ -57,7 +57,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     argument: {
       prompt: 'Pick a playback speed',
       empty: 'No speeds',
-      choices: () => SPEED_LADDER.map((rate) => ({ value: String(rate), label: formatSpeed(rate) })),
+      choices: ({ player }) => player.speeds().map((rate) => ({ value: String(rate), label: formatSpeed(rate) })),
     },
     run: ({ player, ui }, rate) => (rate === undefined ? ui.pick('playback.setSpeed') : player.setSpeed(Number(rate))),
   },

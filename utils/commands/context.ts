@@ -14,6 +14,8 @@ export interface PlayerActions {
   resetSpeed(): void;
   /** A speed from the ladder (or any positive rate). */
   setSpeed(rate: number): void;
+  /** The speeds slower/faster step through (the coach's setting). */
+  speeds(): readonly number[];
   setLoopIn(): void;
   setLoopOut(): void;
   clearLoop(): void;

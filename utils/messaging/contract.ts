@@ -5,6 +5,7 @@
 import type { SentPart, TableStep } from '../frames/table-reads';
 import type { ContextKeys } from '../commands/context';
 import type { KeybindingRule } from '../commands/keybindings';
+import type { Preferences } from '../settings/off-site';
 import type { Annotation, Author, VideoClock, VideoRecord } from '../model/types';
 import type { PacketKind, PacketSender, PacketVideo, SenderRole } from '../packets/format';
 import type { Counts } from '../packets/plan';
@@ -20,6 +21,8 @@ export interface Settings {
   keybindings: readonly KeybindingRule[];
   /** Commands run from the palette, most recent first (listed first when it opens). */
   recentCommands: readonly string[];
+  /** Speeds, sites where FrameCoach is off (the settings page). */
+  preferences: Preferences;
 }
 
 export interface DrawingDefaults {
@@ -184,6 +187,8 @@ export interface Api {
   'settings.setDrawingDefaults': [Partial<DrawingDefaults>, Settings];
   /** Replaces the user's keybinding rules; refused whole (nothing changes) when any rule is bad. */
   'settings.setKeybindings': [{ rules: KeybindingRule[] }, Settings];
+  /** Changes preferences; refused whole, with a message naming the problem, when any value is bad. */
+  'settings.setPreferences': [Partial<Preferences>, Settings];
   /** Command `id` was run from the palette: the recent list after it. */
   'commands.used': [{ id: string }, string[]];
   /** The overlay's style sheet: kept out of the content script, which every frame of every page loads. */
@@ -274,6 +279,13 @@ const isOurs = (message: unknown, type: string): boolean =>
 
 export const isFrameVideo = (message: unknown): message is FrameVideoMessage => isOurs(message, 'frame.video');
 export const isKey = (message: unknown): message is KeyMessage => isOurs(message, 'ui.key');
+
+/** From the popup to a tab's top frame: which site is this (the popup may not read the tab's address)? Answered `{ host }`. */
+export interface WhereMessage {
+  readonly framecoach: 1;
+  readonly type: 'ui.where';
+}
+export const isWhere = (message: unknown): message is WhereMessage => isOurs(message, 'ui.where');
 
 export const isRun = (message: unknown): message is RunMessage =>
   isOurs(message, 'ui.run') && typeof (message as RunMessage).command === 'string';

@@ -2,7 +2,7 @@ import type { PlayerActions } from '../commands/context';
 import { exactNumbers, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import { loopKeeper } from './ab-loop';
-import { nextSpeed } from '../frames/speed';
+import { nextSpeed, SPEED_LADDER } from '../frames/speed';
 import { frameIndexAt } from '../frames/timecode';
 import { createStepQueue } from '../frames/step-queue';
 import { createStore, type Store } from './store';
@@ -53,6 +53,8 @@ const TOAST_MS = 5000;
 export interface SessionOptions {
   /** Every frame's time from the video file's own table, when it can be read (null otherwise). */
   frameTable?(video: HTMLVideoElement): Promise<readonly number[] | null>;
+  /** The speeds slower/faster step through (the coach's setting). */
+  speeds?(): readonly number[];
 }
 
 export function createSession(video: HTMLVideoElement, options: SessionOptions = {}): PlayerSession {
@@ -234,11 +236,12 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       });
     },
     changeSpeed(direction) {
-      video.playbackRate = nextSpeed(video.playbackRate, direction);
+      video.playbackRate = nextSpeed(video.playbackRate, direction, options.speeds?.());
     },
     resetSpeed() {
       video.playbackRate = 1;
     },
+    speeds: () => options.speeds?.() ?? SPEED_LADDER,
     setSpeed(rate) {
       // The element throws outside 1/16–16x; a value from anywhere else says so instead.
       if (!(rate >= 0.0625 && rate <= 16)) throw new Error(`${rate}x is not a playback speed`);

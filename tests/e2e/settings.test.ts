@@ -1,0 +1,154 @@
+/**
+ * The coach's settings on the settings page: applied at once in a video tab that was
+ * already open (speeds, drawing colour, the site switch in the popup), refused with a
+ * message when a value is bad, and still there after the browser restarts.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clipByFile } from './barcode';
+import { dragOnPicture, openCase, pickTool, sampleAt, waitSelected } from './drawing-helpers';
+import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { HOST } from './overlay';
+
+const CLIP = clipByFile('vp9-30.webm');
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+let profile: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  profile = mkdtempSync(join(tmpdir(), 'framecoach-settings-'));
+  browser = await launchBrowser({ userDataDir: profile });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+});
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
+  return page;
+}
+
+async function openVideo(name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await openCase(page, server, CLIP, name);
+  return page;
+}
+
+const rate = (page: Page) => page.$eval('video', (v: HTMLVideoElement) => v.playbackRate);
+const overlayShown = (page: Page) => page.evaluate((tag) => !!document.querySelector(tag), HOST);
+
+describe('settings', () => {
+  it('speeds apply at once in an open video tab; a bad list is refused and changes nothing', async () => {
+    const video = await openVideo('speeds');
+    const options = await openOptions();
+    const speeds = options.getByLabel('Speeds for Slower and Faster');
+    await speeds.fill('2, 0.5x 1');
+    await options.getByRole('button', { name: 'Save speeds' }).click();
+    await expect.poll(() => options.locator('#opt-speeds-now').textContent()).toBe('Now: 0.5x · 1x · 2x');
+
+    await video.bringToFront();
+    await video.keyboard.press('>');
+    await expect.poll(() => rate(video)).toBe(2);
+    await video.keyboard.press('>'); // the top of the coach's ladder: stays
+    await video.keyboard.press('<');
+    await video.keyboard.press('<');
+    await expect.poll(() => rate(video)).toBe(0.5);
+
+    await options.bringToFront();
+    await speeds.fill('1, fast');
+    await options.getByRole('button', { name: 'Save speeds' }).click();
+    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/Speeds: a speed must be a number/);
+    expect(await options.locator('#opt-speeds-now').textContent()).toBe('Now: 0.5x · 1x · 2x');
+    await options.close();
+    await video.close();
+  });
+
+  it('the colour of new drawings, chosen on the settings page, is the colour of the next line in an open tab', async () => {
+    const video = await openVideo('colour');
+    const options = await openOptions();
+    await options.getByRole('radio', { name: 'Green' }).click();
+    await expect.poll(() => options.getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    await video.bringToFront();
+    await pickTool(video, 'Alt+l', 'line');
+    await dragOnPicture(video, { x: 0.2, y: 0.4 }, { x: 0.8, y: 0.4 });
+    await waitSelected(video);
+    await expect
+      .poll(async () => {
+        const [r, g, b, a] = (await sampleAt(video, { x: 0.5, y: 0.4 }, 2)).strongest;
+        return a > 128 && g > 200 && r < 150 && b < 170;
+      }, { timeout: 5_000 })
+      .toBe(true);
+    await options.close();
+    await video.close();
+  });
+
+  it('the popup turns FrameCoach off on this site (the open tab loses the panel and its keys) and back on', async () => {
+    const video = await openVideo('site');
+    expect(await overlayShown(video)).toBe(true);
+    // The tab's id, as the background knows it: the tab that shows this video.
+    const videoId = await video.evaluate((tag) => (document.querySelector(tag) as HTMLElement).dataset.videoId, HOST);
+    const tabId = await browser.serviceWorker!.evaluate(async (id) => {
+      const memory = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
+      return Number(Object.keys(memory).find((k) => k.startsWith('tab:') && memory[k] === id)?.slice(4));
+    }, videoId);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const toggle = popup.getByRole('checkbox', { name: 'FrameCoach on 127.0.0.1' });
+    await expect.poll(() => toggle.isChecked()).toBe(true);
+    await toggle.click();
+    await expect.poll(() => overlayShown(video), { timeout: 5_000 }).toBe(false);
+    // Its keys are the page's now.
+    await video.evaluate(() => {
+      const w = window as unknown as { keys: string[] };
+      w.keys = [];
+      window.addEventListener('keydown', (e) => w.keys.push(e.key));
+    });
+    await video.keyboard.press('.');
+    expect(await video.evaluate(() => (window as unknown as { keys: string[] }).keys)).toEqual(['.']);
+    await popup.reload();
+    await expect.poll(() => popup.getByRole('checkbox', { name: 'FrameCoach on 127.0.0.1' }).isChecked()).toBe(false);
+    await popup.getByRole('checkbox', { name: 'FrameCoach on 127.0.0.1' }).click();
+    await expect.poll(() => overlayShown(video), { timeout: 5_000 }).toBe(true);
+    await popup.close();
+    await video.close();
+  });
+
+  it('the name, the drawing width, the speeds and a changed key are still there after the browser restarts', async () => {
+    const options = await openOptions();
+    const name = options.getByLabel('Your name on comments and packets');
+    await name.fill('Coach Kim');
+    await name.press('Enter');
+    await options.getByLabel('Width').selectOption('6');
+    await expect.poll(() => options.getByLabel('Width').inputValue()).toBe('6');
+    await options.getByRole('button', { name: 'Change key . of Next frame', exact: true }).click();
+    await options.keyboard.press('n');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['N']);
+    await expect.poll(() => browser.serviceWorker!.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { author?: { name?: string } }>> } } } }).chrome;
+      return (await c.storage.local.get('settings')).settings?.author?.name;
+    })).toBe('Coach Kim');
+
+    await browser.close();
+    browser = await launchBrowser({ userDataDir: profile });
+    const again = await openOptions();
+    await expect.poll(() => again.getByLabel('Your name on comments and packets').inputValue()).toBe('Coach Kim');
+    expect(await again.getByLabel('Width').inputValue()).toBe('6');
+    expect(await again.locator('#opt-speeds-now').textContent()).toBe('Now: 0.5x · 1x · 2x');
+    expect(await again.getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    expect(await again.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['N']);
+    // And a video tab opened now uses them.
+    const video = await openVideo('after-restart');
+    await video.keyboard.press('>');
+    await expect.poll(() => rate(video)).toBe(2);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { settingsSlot, type StorageArea } from '../../utils/background/settings-storage';
+import type { Settings } from '../../utils/messaging/contract';
+import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
+
+/** A storage area in memory; `quota` makes sets with an item over that many characters fail, as sync's does. */
+function area(quota = Infinity) {
+  const data: Record<string, unknown> = {};
+  let writes = 0;
+  const a: StorageArea = {
+    async get(keys) {
+      if (keys === null) return { ...data };
+      const list = typeof keys === 'string' ? [keys] : keys;
+      return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
+    },
+    async set(items) {
+      for (const [k, v] of Object.entries(items)) if (JSON.stringify(v).length + k.length > quota) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      writes++;
+      Object.assign(data, structuredClone(items));
+    },
+    async remove(keys) {
+      for (const k of typeof keys === 'string' ? [keys] : keys) delete data[k];
+    },
+  };
+  return { a, data, writes: () => writes };
+}
+
+const settings = (patch: Partial<Settings> = {}): Settings => ({
+  author: { id: 'kim-1', name: 'Kim' },
+  drawing: { color: '#ffcf3f', width: 3, holdSeconds: 1 },
+  keybindings: [],
+  recentCommands: [],
+  preferences: DEFAULT_PREFERENCES,
+  ...patch,
+});
+
+const manyRules = Array.from({ length: 400 }, (_, i) => ({ key: `ctrl+alt+${String.fromCharCode(97 + (i % 26))}`, command: 'frame.next', when: `paused && looping && i${i}` }));
+
+describe('settings storage: this machine, and sync where the browser has it', () => {
+  it('nothing stored reads as nothing', async () => {
+    expect(await settingsSlot(area().a, area().a).get()).toBeUndefined();
+  });
+
+  it('what is set reads back whole, from either copy', async () => {
+    const local = area();
+    const sync = area(8192);
+    const slot = settingsSlot(local.a, sync.a);
+    const s = settings({ keybindings: manyRules, recentCommands: ['frame.next'] });
+    await slot.set(s);
+    expect(await slot.get()).toEqual(s);
+    // A second machine with an empty local copy gets it all from sync, except the recent commands.
+    expect(await settingsSlot(area().a, sync.a).get()).toEqual({ ...s, recentCommands: [] });
+    // Sync held it within its per-item quota: the keys in several chunks.
+    expect(Number(sync.data['keybindings.count'])).toBeGreaterThan(1);
+  });
+
+  it('the newer copy wins, and fewer chunks leave none behind', async () => {
+    let t = 1000;
+    const sync = area(8192);
+    const a = settingsSlot(area().a, sync.a, () => t);
+    const bLocal = area();
+    const b = settingsSlot(bLocal.a, sync.a, () => t);
+    await a.set(settings({ keybindings: manyRules }));
+    t = 2000;
+    await b.set(settings({ author: { id: 'kim-1', name: 'Coach Kim' } }));
+    expect((await a.get())?.author?.name).toBe('Coach Kim');
+    expect((await a.get())?.keybindings).toEqual([]);
+    expect(Object.keys(sync.data).filter((k) => k.startsWith('keybindings.') && k !== 'keybindings.count')).toEqual(['keybindings.0']);
+  });
+
+  it('a change of the recent commands only does not write to sync', async () => {
+    const sync = area(8192);
+    const slot = settingsSlot(area().a, sync.a);
+    await slot.set(settings());
+    const before = sync.writes();
+    await slot.set(settings({ recentCommands: ['view.palette'] }));
+    expect(sync.writes()).toBe(before);
+  });
+
+  it('sync failing (over quota, or off) keeps this machine whole', async () => {
+    const local = area();
+    const slot = settingsSlot(local.a, area(10).a);
+    const s = settings({ keybindings: manyRules });
+    await slot.set(s);
+    expect(await slot.get()).toEqual(s);
+    const broken: StorageArea = { get: () => Promise.reject(new Error('sync is off')), set: () => Promise.reject(new Error('sync is off')), remove: async () => undefined };
+    const slot2 = settingsSlot(local.a, broken);
+    await slot2.set(s);
+    expect(await slot2.get()).toEqual(s);
+  });
+
+  it('settings kept before sync existed (local only, no stamp) still read', async () => {
+    const local = area();
+    await local.a.set({ settings: { author: { id: 'old', name: 'Old' } } });
+    expect((await settingsSlot(local.a, area(8192).a).get())?.author).toEqual({ id: 'old', name: 'Old' });
+  });
+});
