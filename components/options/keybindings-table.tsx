@@ -71,13 +71,13 @@ export function KeybindingsTable<C extends CommandInfo>({ rows, warningsOf, cust
                       Remove
                     </button>
                     {first && (
-                      <button type="button" class="lib-btn kb-small" disabled={busy} aria-label={`Add another key to ${command.title}`} onClick={() => actions.add(row)}>
+                      <button type="button" class="lib-btn kb-small" disabled={busy} aria-label={`Add key to ${command.title}`} onClick={() => actions.add(row)}>
                         Add key
                       </button>
                     )}
                   </>
                 ) : (
-                  <button type="button" class="lib-btn kb-small" data-focus-command={command.id} disabled={busy} aria-label={`Add a key to ${command.title}`} onClick={() => actions.add(row)}>
+                  <button type="button" class="lib-btn kb-small" data-focus-command={command.id} disabled={busy} aria-label={`Add key to ${command.title}`} onClick={() => actions.add(row)}>
                     Add key
                   </button>
                 )}

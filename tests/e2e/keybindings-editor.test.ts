@@ -114,7 +114,7 @@ describe('keybindings editor', () => {
     await expect.poll(() => page.getByTestId('key-capture').count()).toBe(0);
     expect(await keysOf(page, 'frame.next')).toEqual(['N']);
 
-    await page.getByRole('button', { name: 'Add another key to Slower', exact: true }).click();
+    await page.getByRole('button', { name: 'Add key to Slower', exact: true }).click();
     await page.keyboard.press('k');
     await page.getByRole('group', { name: 'Add a key to Slower' }).getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => keysOf(page, 'playback.slower')).toEqual(['<', 'K']);
