@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { KeyWarning } from '../../utils/commands/conflicts';
 import { chordLabel, chordOf } from '../../utils/commands/keys';
 import { KeyWarnings } from './key-warnings';
@@ -26,7 +26,8 @@ export function KeyRecorder({ title, current, warningsFor, has, onSave, onCancel
   const [literal, setLiteral] = useState(false);
   const capture = useRef<HTMLDivElement>(null);
   const save = useRef<HTMLButtonElement>(null);
-  useEffect(() => capture.current?.focus(), []);
+  // Focused in the same task as the click that opened it: a key pressed right after the click is recorded.
+  useLayoutEffect(() => capture.current?.focus(), []);
 
   const warnings = chord ? warningsFor(chord) : [];
   const unchanged = chord !== null && chord === current;

@@ -2,11 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bindingsInForce, keyWarnings, type Binding } from '../../utils/commands/conflicts';
 import { defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
 import type { Command } from '../../utils/commands/registry';
-import { rowId, searchRows, type Row } from './binding-rows';
+import { rowId, searchRows, type Row } from '../../utils/commands/binding-rows';
 import { KeybindingsIo } from './keybindings-io';
 import { KeybindingsTable } from './keybindings-table';
 import { KeyRecorder } from './key-recorder';
-import { addKey, changeKey, hasUserRules, removeBinding, resetCommand } from './rule-edits';
+import { addKey, changeKey, hasUserRules, removeBinding, resetCommand } from '../../utils/commands/rule-edits';
 
 export interface KeybindingsEditorProps {
   commands: readonly Command<unknown>[];

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { CommandInfo, KeyWarning } from '../../utils/commands/conflicts';
 import { chordLabel } from '../../utils/commands/keys';
-import { rowId, type Row } from './binding-rows';
+import { rowId, type Row } from '../../utils/commands/binding-rows';
 import { KeyWarnings } from './key-warnings';
 
 export interface TableActions<C extends CommandInfo> {

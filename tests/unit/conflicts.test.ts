@@ -5,8 +5,8 @@ import { chordProblem } from '../../utils/commands/keybindings-file';
 import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
 import { normalizeChord } from '../../utils/commands/keys';
 import { SITE_KEYS, YOUTUBE_KEYS, siteKeysFor } from '../../utils/sites/site-keys';
-import { rowId, searchRows } from '../../components/options/binding-rows';
-import { addKey, changeKey, hasUserRules, removeBinding, resetCommand } from '../../components/options/rule-edits';
+import { rowId, searchRows } from '../../utils/commands/binding-rows';
+import { addKey, changeKey, hasUserRules, removeBinding, resetCommand } from '../../utils/commands/rule-edits';
 
 const DEFAULTS = defaultRules(BUILTIN_COMMANDS);
 const whenOf = (id: string) => BUILTIN_COMMANDS.find((c) => c.id === id)?.when;

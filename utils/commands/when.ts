@@ -8,7 +8,8 @@ export type WhenFn = (ctx: ContextMap) => boolean;
 
 const TOKEN = /\s*(\(|\)|&&|\|\||!=|==|!|[A-Za-z_][\w.]*|'[^']*'|-?\d+(?:\.\d+)?)/y;
 
-function tokenize(source: string): string[] {
+/** The clause's tokens; throws on a character that starts none. */
+export function tokenize(source: string): string[] {
   const tokens: string[] = [];
   TOKEN.lastIndex = 0;
   while (TOKEN.lastIndex < source.length) {
@@ -21,7 +22,8 @@ function tokenize(source: string): string[] {
   return tokens;
 }
 
-function literal(token: string): ContextValue {
+/** A value token's value: `'text'`, `true`/`false`, a number, or a bare word as text. */
+export function literal(token: string): ContextValue {
   if (token.startsWith("'")) return token.slice(1, -1);
   if (token === 'true') return true;
   if (token === 'false') return false;

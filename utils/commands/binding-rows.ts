@@ -3,9 +3,9 @@
  * binding in force, plus one for each command with no key; a query matches the title and
  * category fuzzily (as the palette does), the command id, or the key.
  */
-import type { Binding, CommandInfo } from '../../utils/commands/conflicts';
-import { rankCommands } from '../../utils/commands/fuzzy';
-import { chordLabel, normalizeChord } from '../../utils/commands/keys';
+import type { Binding, CommandInfo } from './conflicts';
+import { rankCommands } from './fuzzy';
+import { chordLabel, normalizeChord } from './keys';
 
 export interface Row<C extends CommandInfo = CommandInfo> {
   readonly command: C;

@@ -3,9 +3,9 @@
  * the new rules out). As in VS Code, a default binding is never edited: a `-command` rule
  * removes it and a new rule adds the new key.
  */
-import type { Binding } from '../../utils/commands/conflicts';
-import type { KeybindingRule } from '../../utils/commands/keybindings';
-import { normalizeChord } from '../../utils/commands/keys';
+import type { Binding } from './conflicts';
+import type { KeybindingRule } from './keybindings';
+import { normalizeChord } from './keys';
 
 const removal = (key: string, command: string): KeybindingRule => ({ key, command: `-${command}` });
 const withWhen = (rule: KeybindingRule, when?: string): KeybindingRule => (when?.trim() ? { ...rule, when } : rule);
