@@ -76,8 +76,6 @@ export interface Book {
 const comments = (list: readonly Annotation[]) => list.filter((a): a is CommentAnnotation => a.kind === 'comment');
 const acks = (list: readonly Annotation[]) => list.filter((a): a is AckAnnotation => a.kind === 'ack' && !a.deleted);
 const UNKNOWN_AUTHOR: Author = { id: 'unknown', name: 'Coach' };
-/** How long a save waits for the new comment's frame to settle before writing it where it was started. */
-const PLACE_WAIT_MS = 25;
 
 export interface BookHooks {
   /** Deletions are recorded here so Ctrl+Z brings them back (with drawing edits, in order). */
@@ -96,10 +94,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
   const state = createStore<BookState>({ ...derived(), editor: null, saving: false, error: null, undoable: null, timing: { saveMs: null } });
   /** Counts editors opened (and closed): a placement that arrives late applies only to its own. */
   let opened = 0;
-  /** The new comment's frame being settled: a save waits a moment for it. */
+  /** The new comment's frame being settled: a save waits for it. */
   let placing: Promise<void> | null = null;
-  /** A new comment saved before its frame was settled (so the tab could close), moved there once it is. */
-  let early: { opened: number; id: string; written: Promise<boolean> } | null = null;
   let seen = source.get();
   const off = source.subscribe((s) => {
     const videoChanged = s.videoId !== seen.videoId;
@@ -139,11 +135,7 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
 
   /** Saves what the editor holds; a durable save closes it. */
   async function saveEditor(): Promise<boolean> {
-    // Most saves find the frame long settled. If not (a busy machine), the text is made
-    // durable now, at the place shown when the comment was started, and moved to the settled
-    // frame after: a tab closed right after Enter must not take the comment with it.
-    if (placing) await Promise.race([placing, new Promise((r) => setTimeout(r, PLACE_WAIT_MS))]);
-    const unsettled = placing !== null;
+    if (placing) await placing;
     const { editor, videoId } = state.get();
     if (!editor || !videoId || state.get().saving) return false;
     const text = editor.draft.replace(/\s+$/, '');
@@ -170,20 +162,11 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       state.set({ editor: null });
       return true;
     }
-    const written = write(record);
-    if (unsettled && editor.mode === 'new') early = { opened, id: record.id, written };
-    const ok = await written;
+    const ok = await write(record);
     // Only a durable save closes the editor; a failure keeps the text for another try.
     if (ok && state.get().editor === editor) state.set({ editor: null });
     if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
     return ok;
-  }
-
-  /** A comment saved early moves to the frame that was settled after. */
-  async function moveTo(c: CommentAnnotation | undefined, at: Place): Promise<void> {
-    if (!c || c.deleted) return;
-    const next = mutate(c, { time: at.time, frame: at.frame, endTime: at.endTime ?? null, endFrame: at.endFrame ?? null });
-    if (next !== c) await write(next);
   }
 
   /** The editor is for our own comments only: others' are replied to, not changed. */
@@ -213,12 +196,6 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       if (!place) return;
       placing = place
         .then((found) => {
-          const saved = early;
-          if (saved && saved.opened === mine) {
-            early = null;
-            if (found) void saved.written.then((ok) => moveTo(ok ? find(saved.id) : undefined, found));
-            return;
-          }
           const editor = state.get().editor;
           if (mine !== opened || !editor) return;
           if (found) {
