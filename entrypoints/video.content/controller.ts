@@ -76,7 +76,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     resolver = createResolver([...defaultRules(registry.all()), ...rules]);
     view.set({ keymap: view.get().keymap + 1 });
     if (Array.isArray(settings.recentCommands)) palette.setRecent(settings.recentCommands);
-    attached?.drawings.setDefaults(settings.drawing);
+    if (settings.drawing) attached?.drawings.setDefaults(settings.drawing);
     const known = prefs !== null;
     prefs = settings.preferences ?? FALLBACK_PREFERENCES;
     // Turned off (or on) for this site, or the first word on it: look at the videos again.
@@ -94,7 +94,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       // Without the background FrameCoach still steps (with the default speeds); it asks again later.
       console.error('[FrameCoach] no settings', error);
       settingsAsked = false;
-      if (prefs === null) applySettings({ keybindings: [], recentCommands: [], preferences: FALLBACK_PREFERENCES } as unknown as Settings);
+      if (prefs === null) applySettings({ keybindings: [], recentCommands: [], preferences: FALLBACK_PREFERENCES } as Partial<Settings> as Settings);
     });
   };
   const palette = createPalette({
