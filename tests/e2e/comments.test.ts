@@ -36,6 +36,7 @@ const QUICK_CLOSE = clip('h264-29.97.mp4');
 const WORKER = clip('vp9-30.webm');
 const TWO_TABS = clip('h264-60.mp4');
 const EDIT = clip('vp9-59.94.webm');
+const SEEK_AWAY = clip('h264-23.976.mp4');
 
 let server: FixtureServer;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -178,6 +179,33 @@ describe('comments', () => {
     // Informational: how many saves the UI reported within 100 ms.
     console.log(`quick close: ${reportedSaved}/20 reported saved within 100 ms of Enter`);
     await page.close();
+  });
+
+  // Enter right after `c` (its frame still being confirmed after the page's seek: a save
+  // does not wait for that, so a tab closed at once keeps the comment), and the page seeks
+  // elsewhere at once: the comment stays on the frame it was started on, after a reload too.
+  it('a comment saved before its frame settled stays there when the picture moves right after Enter', async () => {
+    const misses: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const page = await openClip(browser.context, server, SEEK_AWAY);
+      const k = 20 + i * 10;
+      expect((await seekAndRead(page, frameMiddle(SEEK_AWAY, k))).index).toBe(k);
+      await page.keyboard.press('c');
+      await waitForEditor(page);
+      await page.keyboard.type(`seek away ${i}`);
+      await page.keyboard.press('Enter');
+      await page.evaluate((t) => void (document.querySelector('video')!.currentTime = t), frameMiddle(SEEK_AWAY, 5));
+      await waitForCount(page, i + 1);
+      await page.waitForTimeout(1000); // the pause's check is long over
+      await page.reload();
+      await ready(page);
+      await showPanel(page);
+      await waitForListed(page, `seek away ${i}`);
+      const item = (await listed(page)).find((c) => c.text === `seek away ${i}`)!;
+      if (!item.place.startsWith(`F${k} `)) misses.push(`${k}: ${item.place}`);
+      await page.close();
+    }
+    expect(misses).toEqual([]);
   });
 
   it('saves with no loss after the service worker was stopped mid-session', async () => {

@@ -25,8 +25,9 @@ function fakeBackground() {
 function loaded(initial: CommentAnnotation[] = []) {
   const bg = fakeBackground();
   const annotations = loadedAnnotations(bg.call, author, 'v1', initial);
-  const book = createBook(annotations);
-  return { bg, book, annotations };
+  const picture = { moves: 0 };
+  const book = createBook(annotations, { moves: () => picture.moves });
+  return { bg, book, annotations, picture };
 }
 
 describe('comment book', () => {
@@ -41,7 +42,7 @@ describe('comment book', () => {
     expect(book.state.get().editor).toBeNull();
   });
 
-  it('the editor opens before the frame is settled: typed text is kept, the comment moves to the frame, a save waits for it', async () => {
+  it('the editor opens before the frame is settled: typed text is kept, the comment moves to the frame, a save waits a moment for it', async () => {
     const { bg, book } = loaded();
     let settle!: (at: { time: number; frame: number | null }) => void;
     book.startNew({ time: 1.0, frame: null }, new Promise((r) => (settle = r)));
@@ -52,7 +53,56 @@ describe('comment book', () => {
     expect(bg.stored.size).toBe(0); // waiting for the frame
     settle({ time: 1.2, frame: 36 });
     expect(await saving).toBe(true);
-    expect(book.state.get().all[0]).toMatchObject({ time: 1.2, frame: 36, text: 'Knee over the toes' });
+    expect(book.state.get().all[0]).toMatchObject({ time: 1.2, frame: 36, text: 'Knee over the toes', version: 1 });
+  });
+
+  it('a frame that takes long to settle (a busy machine): the comment is durable at once where it was started, then moves to the frame', async () => {
+    const { bg, book } = loaded();
+    let settle!: (at: { time: number; frame: number | null }) => void;
+    book.startNew({ time: 1.0, frame: 30 }, new Promise((r) => (settle = r)));
+    book.setDraft('Knee over the toes');
+    // Saved before the frame settled: what a tab closed right after Enter keeps.
+    expect(await book.save()).toBe(true);
+    const [early] = [...bg.stored.values()];
+    expect(early).toMatchObject({ time: 1.0, frame: 30, text: 'Knee over the toes', version: 1 });
+    expect(book.state.get().editor).toBeNull();
+    settle({ time: 1.2, frame: 36 });
+    await vi.waitFor(() => expect(bg.stored.get(early!.id)).toMatchObject({ time: 1.2, frame: 36, version: 2 }));
+    expect(book.state.get().all).toHaveLength(1);
+  });
+
+  it('a comment saved early stays where it was started when the picture moved after the save (a jump is not its frame)', async () => {
+    const { bg, book, picture } = loaded();
+    let settle!: (at: { time: number; frame: number | null }) => void;
+    book.startNew({ time: 1.0, frame: 30 }, new Promise((r) => (settle = r)));
+    book.setDraft('hips');
+    expect(await book.save()).toBe(true);
+    picture.moves++; // the coach (or the page) goes to frame 5 before the pause settled
+    settle({ time: 0.17, frame: 5 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect([...bg.stored.values()]).toMatchObject([{ time: 1.0, frame: 30, version: 1 }]);
+  });
+
+  it('an editor stays where it was started when the picture moved before its frame settled (the page seeking elsewhere)', async () => {
+    const { book, picture } = loaded();
+    let settle!: (at: { time: number; frame: number | null }) => void;
+    book.startNew({ time: 1.0, frame: 30 }, new Promise((r) => (settle = r)));
+    picture.moves++;
+    settle({ time: 0.17, frame: 5 });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(book.state.get().editor).toMatchObject({ time: 1.0, frame: 30 });
+  });
+
+  it('a comment saved early stays where it was started when no frame comes', async () => {
+    const { bg, book } = loaded();
+    let settle!: (at: { time: number; frame: number | null } | null) => void;
+    book.startNew({ time: 2.0, frame: null }, new Promise((r) => (settle = r)));
+    book.setDraft('hips');
+    expect(await book.save()).toBe(true);
+    settle(null);
+    await new Promise((r) => setTimeout(r, 10));
+    expect([...bg.stored.values()]).toMatchObject([{ time: 2.0, frame: null, version: 1 }]);
+    expect(book.state.get().error).toBeNull();
   });
 
   it('a late placement does not move another editor; no frame to pin to closes an empty editor and says why', async () => {

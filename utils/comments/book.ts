@@ -82,7 +82,16 @@ export interface BookHooks {
   history?: History;
   /** A new comment was saved from `editor`. */
   saved?(comment: CommentAnnotation, editor: Editor): void;
+  /**
+   * Counts what has moved the picture so far. A new comment moves to the frame settled after
+   * it was started only if nothing moved the picture meanwhile (a jump to another frame, the
+   * page's seek, would otherwise be taken for the comment's frame).
+   */
+  moves?(): number;
 }
+
+/** How long a save waits for the new comment's frame to settle before writing it where it was started. */
+const PLACE_WAIT_MS = 25;
 
 export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {}): Book {
   const source = annotations.state;
@@ -94,8 +103,10 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
   const state = createStore<BookState>({ ...derived(), editor: null, saving: false, error: null, undoable: null, timing: { saveMs: null } });
   /** Counts editors opened (and closed): a placement that arrives late applies only to its own. */
   let opened = 0;
-  /** The new comment's frame being settled: a save waits for it. */
+  /** The new comment's frame being settled: a save waits a moment for it. */
   let placing: Promise<void> | null = null;
+  /** A new comment saved before its frame was settled (so the tab could close), moved there once it is. */
+  let early: { opened: number; id: string; written: Promise<boolean> } | null = null;
   let seen = source.get();
   const off = source.subscribe((s) => {
     const videoChanged = s.videoId !== seen.videoId;
@@ -135,7 +146,11 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
 
   /** Saves what the editor holds; a durable save closes it. */
   async function saveEditor(): Promise<boolean> {
-    if (placing) await placing;
+    // Most saves find the frame long settled. If not (a busy machine), the text is made
+    // durable now, at the place shown when the comment was started, and moved to the settled
+    // frame after: a tab closed right after Enter must not take the comment with it.
+    if (placing) await Promise.race([placing, new Promise((r) => setTimeout(r, PLACE_WAIT_MS))]);
+    const unsettled = placing !== null;
     const { editor, videoId } = state.get();
     if (!editor || !videoId || state.get().saving) return false;
     const text = editor.draft.replace(/\s+$/, '');
@@ -162,11 +177,22 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       state.set({ editor: null });
       return true;
     }
-    const ok = await write(record);
+    const written = write(record);
+    if (unsettled && editor.mode === 'new') early = { opened, id: record.id, written };
+    const ok = await written;
     // Only a durable save closes the editor; a failure keeps the text for another try.
     if (ok && state.get().editor === editor) state.set({ editor: null });
     if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
     return ok;
+  }
+
+  /** A comment saved early moves to the frame that was settled after. */
+  async function settleEarly(saved: NonNullable<typeof early>, found: Place): Promise<void> {
+    if (!(await saved.written)) return;
+    const c = find(saved.id);
+    if (!c || c.deleted) return;
+    const next = mutate(c, { time: found.time, frame: found.frame, endTime: found.endTime ?? null, endFrame: found.endFrame ?? null });
+    if (next !== c) await write(next);
   }
 
   /** The editor is for our own comments only: others' are replied to, not changed. */
@@ -194,10 +220,20 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
         error: null,
       });
       if (!place) return;
+      const moves = hooks.moves?.();
       placing = place
         .then((found) => {
+          // The picture moved after `c`: what settled is not the comment's frame; it stays where it was started.
+          const moved = hooks.moves?.() !== moves;
+          const saved = early;
+          if (saved?.opened === mine) {
+            early = null;
+            if (found && !moved) return settleEarly(saved, found);
+            return;
+          }
           const editor = state.get().editor;
           if (mine !== opened || !editor) return;
+          if (moved) return;
           if (found) {
             state.set({ editor: { ...editor, time: found.time, frame: found.frame, endTime: found.endTime ?? null, endFrame: found.endFrame ?? null } });
             return;

@@ -45,6 +45,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
   const book = createBook(deps.annotations, {
     history: deps.history,
     saved: (comment, editor) => deps.onCommentSaved?.(comment, editor.drawingId),
+    moves: session.moves,
   });
   let typeAheadUntil = 0;
   let ahead = 0; // characters typed ahead into the new comment so far
@@ -61,15 +62,19 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       // would start playback); it moves to the frame on screen once the video has stopped on one.
       typeAheadUntil = performance.now() + TYPE_AHEAD_MS;
       ahead = 0;
-      const shown = session.state.get();
-      const placing = session.hold().then((at) => {
-        if (!at) return null;
-        const { loopIn, loopOut, rate } = session.state.get();
+      const frameOf = (t: number) => {
+        const { rate } = session.state.get();
+        return exactNumbers(rate) ? frameIndexAt(t, rate) : null;
+      };
+      const within = (at: { time: number; frame: number | null }) => {
+        const { loopIn, loopOut } = session.state.get();
         if (!(range && loopIn !== null && loopOut !== null)) return at;
-        const frameOf = (t: number) => (exactNumbers(rate) ? frameIndexAt(t, rate) : null);
         return { time: loopIn, frame: frameOf(loopIn), endTime: loopOut, endFrame: frameOf(loopOut) };
-      });
-      book.startNew({ time: shown.time ?? session.video.currentTime, frame: null }, placing);
+      };
+      // Where the comment goes until the frame has settled (and stays, if the tab closes first).
+      const shown = session.state.get().time ?? session.video.currentTime;
+      const placing = session.hold().then((at) => at && within(at));
+      book.startNew(within({ time: shown, frame: frameOf(shown) }), placing);
     },
     typeAhead(event) {
       const editor = book.state.get().editor;

@@ -33,6 +33,11 @@ export interface PlayerSession extends PlayerActions {
   goTo(time: number): Promise<number | null>;
   /** Pauses (letting queued frames land) and resolves with the frame on screen. */
   hold(): Promise<{ time: number; frame: number | null } | null>;
+  /**
+   * Counts what has moved the picture so far (steps, jumps, playback, the page's seeks), so
+   * an answer from `hold` can be told from a frame gone to after it was asked for.
+   */
+  moves(): number;
   /** A constant rate known from before (the video's record), until one is measured here. */
   assumeRate(fps: number, clock?: VideoClock): void;
   readonly state: Store<PlayerState>;
@@ -92,6 +97,8 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
   let stepping = false;
   let settling = false;
   let lastUi = 0;
+  /** Steps, jumps and playback the coach asked for (the page's seeks are counted by the source). */
+  let ownMoves = 0;
   let toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Tells the user why what they just asked for did not happen; fades after a while. */
@@ -215,6 +222,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       // A loop wrap in progress would resume playback under the coach's step.
       if (keepLoop.wrapping()) keepLoop.cancel();
       requestedAt ??= performance.now();
+      ownMoves++;
       queue.push(frames);
     },
     togglePlay() {
@@ -231,6 +239,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       if (loopIn !== null && loopOut !== null && (video.currentTime < loopIn || video.currentTime > loopOut)) {
         video.currentTime = loopIn;
       }
+      ownMoves++;
       video.play().catch((error: unknown) => {
         flash(`The video refused to play: ${String(error)}`);
       });
@@ -259,6 +268,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     },
     async goTo(time) {
       if (!source) return null;
+      ownMoves++;
       if (keepLoop.wrapping()) keepLoop.cancel();
       await queue?.idle();
       await source.pause();
@@ -280,6 +290,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       state.set({ time, paused: true });
       return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
     },
+    moves: () => ownMoves + (source?.pageSeeks() ?? 0),
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },

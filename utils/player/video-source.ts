@@ -36,6 +36,8 @@ export interface VideoSource extends FrameSource {
   useTable(times: readonly number[]): void;
   /** Called for every presented frame with its media time. */
   onFrame(listener: (mediaTime: number) => void): () => void;
+  /** Seeks made by someone else (the page's seek bar) so far. */
+  pageSeeks(): number;
   dispose(): void;
 }
 
@@ -425,6 +427,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     video,
     timeline,
     presented: () => presented,
+    pageSeeks: () => otherSeeks,
     seek,
     pause,
     settle,
