@@ -118,7 +118,7 @@ export async function listed(page: Target): Promise<Listed[]> {
   });
 }
 
-export async function panelOpen(page: Page): Promise<boolean> {
+export async function panelOpen(page: Target): Promise<boolean> {
   return page.evaluate(() => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
 }
 
