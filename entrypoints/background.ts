@@ -21,6 +21,7 @@ export default defineBackground(() => {
       await browser.runtime.sendMessage(message).catch(() => null);
     },
     openTab: async (url) => (await browser.tabs.create({ url })).id,
+    pageUrl: (path) => browser.runtime.getURL(path as '/welcome.html'),
     overlayCss,
     toTab: (tabId, message, frameId) => browser.tabs.sendMessage(tabId, message, frameId === undefined ? {} : { frameId }),
     async capture(windowId) {
@@ -38,6 +39,11 @@ export default defineBackground(() => {
       set: (key, value) => browser.storage.session.set({ [key]: value }),
       remove: (key) => browser.storage.session.remove(key),
     },
+  });
+  // A first install opens the tour (five things a coach needs, on a clip of its own); it is
+  // reachable later from the shortcuts sheet and the palette ("Take the FrameCoach tour").
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   });
   browser.commands.onCommand.addListener((name, tab) =>
     void runShortcut(name, tab?.id, {

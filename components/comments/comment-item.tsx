@@ -1,19 +1,8 @@
 import { formatClock, formatTimecode } from '../../utils/frames/timecode';
 import type { FrameRate } from '../../utils/frames/rate';
 import type { AckAnnotation, CommentAnnotation } from '../../utils/model/types';
+import type { CommandRunner } from '../overlay/toolbar';
 
-export interface ItemActions {
-  /** Goes to the frame of a comment (or anything with a time). */
-  seek(at: { time: number }): void;
-  edit(id: string): void;
-  reply(id: string): void;
-  remove(id: string): void;
-  toggleResolved(id: string): void;
-  /** "Got it" on someone else's comment (or taking it back). */
-  toggleAck(id: string): void;
-  /** Links the selected drawing to the comment. */
-  linkDrawing(commentId: string): void;
-}
 
 /**
  * Where a comment sits, as the coach reads it: frame number and timecode, or a range. Before
@@ -43,12 +32,16 @@ function Acks({ acks, unread }: { acks: readonly AckAnnotation[]; unread: Readon
   );
 }
 
-export function CommentItem({ comment, replies, current, rate, actions, drawings, canLink, meId, acks, unread }: {
+/**
+ * One comment thread in the panel. Its buttons run the comment commands with its id (the
+ * palette offers the same commands, asking which comment).
+ */
+export function CommentItem({ comment, replies, current, rate, runner, drawings, canLink, meId, acks, unread }: {
   comment: CommentAnnotation;
   replies: readonly CommentAnnotation[];
   current: boolean;
   rate: FrameRate | null;
-  actions: ItemActions;
+  runner: CommandRunner;
   /** Drawings linked to this comment. */
   drawings: number;
   /** A drawing is selected and is not linked here yet. */
@@ -62,10 +55,11 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
 }) {
   const mine = meId === null || comment.author.id === meId;
   const acked = (acks.get(comment.id) ?? []).some((a) => a.author.id === meId);
+  const on = (command: string, id = comment.id) => () => runner.run(command, id);
   const classes = ['fc-comment', current ? 'fc-current' : '', comment.resolved ? 'fc-resolved' : '', mine ? '' : 'fc-theirs'].join(' ');
   return (
     <li class={classes} data-comment-id={comment.id} aria-current={current ? 'true' : undefined}>
-      <button type="button" class="fc-comment-main" onClick={() => actions.seek(comment)} title="Go to this frame">
+      <button type="button" class="fc-comment-main" onClick={on('comment.goTo')} title="Go to this frame">
         <span class="fc-comment-place fc-num">{placeLabel(comment, rate)}</span>
         <span class="fc-comment-author">{comment.author.name}</span>
         {unread.has(comment.id) && <span class="fc-badge fc-new">New</span>}
@@ -78,22 +72,22 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
       </button>
       <Acks acks={acks.get(comment.id) ?? []} unread={unread} />
       <div class="fc-comment-actions">
-        <button type="button" class="fc-link" onClick={() => actions.reply(comment.id)}>Reply</button>
+        <button type="button" class="fc-link" onClick={on('comment.reply')}>Reply</button>
         {mine ? (
           <>
-            <button type="button" class="fc-link" onClick={() => actions.edit(comment.id)}>Edit</button>
-            <button type="button" class="fc-link" onClick={() => actions.toggleResolved(comment.id)}>
+            <button type="button" class="fc-link" onClick={on('comment.edit')}>Edit</button>
+            <button type="button" class="fc-link" onClick={on('comment.resolve')}>
               {comment.resolved ? 'Reopen' : 'Resolve'}
             </button>
-            <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(comment.id)}>Delete</button>
+            <button type="button" class="fc-link fc-danger" onClick={on('comment.delete')}>Delete</button>
           </>
         ) : (
-          <button type="button" class={['fc-link', 'fc-ack-button', acked ? 'fc-acked' : ''].join(' ')} aria-pressed={acked} onClick={() => actions.toggleAck(comment.id)}>
+          <button type="button" class={['fc-link', 'fc-ack-button', acked ? 'fc-acked' : ''].join(' ')} aria-pressed={acked} onClick={on('comment.acknowledge')}>
             {acked ? '✓ Got it' : 'Got it'}
           </button>
         )}
         {canLink && (
-          <button type="button" class="fc-link" onClick={() => actions.linkDrawing(comment.id)}>Link drawing</button>
+          <button type="button" class="fc-link" onClick={on('comment.linkDrawing')}>Link drawing</button>
         )}
       </div>
       {replies.length > 0 && (
@@ -105,8 +99,8 @@ export function CommentItem({ comment, replies, current, rate, actions, drawings
               <span class="fc-comment-text">{r.text}</span>
               {(r.author.id === meId || meId === null) && (
                 <span class="fc-comment-actions">
-                  <button type="button" class="fc-link" onClick={() => actions.edit(r.id)}>Edit</button>
-                  <button type="button" class="fc-link fc-danger" onClick={() => actions.remove(r.id)}>Delete</button>
+                  <button type="button" class="fc-link" onClick={on('comment.edit', r.id)}>Edit</button>
+                  <button type="button" class="fc-link fc-danger" onClick={on('comment.delete', r.id)}>Delete</button>
                 </span>
               )}
             </li>

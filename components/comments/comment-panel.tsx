@@ -9,9 +9,11 @@ import type { CommandRunner } from '../overlay/toolbar';
 import { Button, keyText } from '../overlay/toolbar';
 import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
-import { CommentItem, placeLabel, type ItemActions } from './comment-item';
+import { CommentItem, placeLabel } from './comment-item';
 
-export interface PanelActions extends ItemActions {
+export interface PanelActions {
+  /** Goes to the frame of anything with a time (a marker on the strip). */
+  seek(at: { time: number }): void;
   setFilter(text: string): void;
   setDraft(text: string): void;
   save(): void;
@@ -19,19 +21,20 @@ export interface PanelActions extends ItemActions {
   undo(): void;
   close(): void;
   rename(name: string): void;
-  toggleLayer(authorId: string): void;
 }
 
 const WINDOW = 100;
 
 /** The video's comments, docked beside the picture: list, search, editor, undo. */
-export function CommentPanel({ book, annotations, runner, player, filter, actions, drawings, selected }: {
+export function CommentPanel({ book, annotations, runner, player, filter, collapsed = false, actions, drawings, selected }: {
   book: BookState;
   /** Every record of the video (layers, what is unread, who is reading). */
   annotations: AnnotationsState;
   runner: CommandRunner;
   player: PlayerState;
   filter: string;
+  /** Only the title bar shows. */
+  collapsed?: boolean;
   actions: PanelActions;
   /** The video's drawings, to show which comments have some. */
   drawings: readonly DrawingAnnotation[];
@@ -62,11 +65,14 @@ export function CommentPanel({ book, annotations, runner, player, filter, action
   const at = Math.max(0, all.findIndex((t) => t.comment.id === current?.id));
   const first = Math.max(0, Math.min(at - 10, all.length - WINDOW - extra));
   const windowed = all.slice(first, first + WINDOW + extra);
-  return (
-    <aside class="fc-comments" aria-label="Comments">
-      <header class="fc-comments-head">
-        <strong>Comments</strong>
-        <span class="fc-dim">{visible.filter((c) => !c.parentId).length}</span>
+  const hint = (id: string) => `${runner.title(id)} (${keyText(runner, id)})`;
+  const head = (
+    <header class="fc-comments-head">
+      <strong>Comments</strong>
+      <span class="fc-dim">{visible.filter((c) => !c.parentId).length}</span>
+      {collapsed ? (
+        <span class="fc-grow" />
+      ) : (
         <input
           class="fc-search"
           type="search"
@@ -75,12 +81,37 @@ export function CommentPanel({ book, annotations, runner, player, filter, action
           value={filter}
           onInput={(event) => actions.setFilter((event.target as HTMLInputElement).value)}
         />
-        <Button id="packet.send" runner={runner} icon="send" />
-        <button type="button" class="fc-btn" onClick={actions.close} title={`Close comments (${keyText(runner, 'comment.togglePanel')})`} aria-label="Close comments">
-          ✕
-        </button>
-      </header>
-      <LayerBar layers={layers} onToggle={actions.toggleLayer} />
+      )}
+      {!collapsed && <Button id="packet.send" runner={runner} icon="send" />}
+      <button type="button" class="fc-btn" onClick={() => runner.run('comment.dockPanel')} title={hint('comment.dockPanel')} aria-label="Move the comment panel">
+        ⇆
+      </button>
+      <button
+        type="button"
+        class="fc-btn"
+        onClick={() => runner.run('comment.collapsePanel')}
+        title={hint('comment.collapsePanel')}
+        aria-label={collapsed ? 'Expand the comment panel' : 'Collapse the comment panel'}
+        aria-expanded={!collapsed}
+      >
+        {collapsed ? '▸' : '▾'}
+      </button>
+      <button type="button" class="fc-btn" onClick={actions.close} title={`Close comments (${keyText(runner, 'comment.togglePanel')})`} aria-label="Close comments">
+        ✕
+      </button>
+    </header>
+  );
+  if (collapsed) {
+    return (
+      <aside class="fc-comments fc-collapsed" aria-label="Comments">
+        {head}
+      </aside>
+    );
+  }
+  return (
+    <aside class="fc-comments" aria-label="Comments">
+      {head}
+      <LayerBar layers={layers} onToggle={(authorId) => runner.run('layer.toggle', authorId)} />
       {editor && (
         <CommentEditor
           editor={editor}
@@ -120,7 +151,7 @@ export function CommentPanel({ book, annotations, runner, player, filter, action
               replies={replies}
               current={comment.id === current?.id}
               rate={player.rate}
-              actions={actions}
+              runner={runner}
               drawings={linked.get(comment.id) ?? 0}
               canLink={selected !== null && selected.commentId !== comment.id}
               meId={meId}

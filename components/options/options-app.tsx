@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { KeybindingRule } from '../../utils/commands/keybindings';
 import type { Command } from '../../utils/commands/registry';
 import type { Call } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/messaging/contract';
 import { KeybindingsEditor } from './keybindings-editor';
-import { PreferencesForm, type PreferenceActions } from './preferences-form';
+import { DOCK_LABELS, PreferencesForm, THEME_LABELS, type PreferenceActions } from './preferences-form';
+import { PagePalette, paletteOpenKeys, type PageCommand } from '../pages/page-palette';
+import { chordLabel } from '../../utils/commands/keys';
+import { PANEL_DOCKS, THEMES, type PanelDock, type Theme } from '../../utils/settings/off-site';
 
 export interface OptionsProps {
   call: Call;
@@ -12,12 +15,14 @@ export interface OptionsProps {
   /** Subscribes to settings changes made anywhere (another settings tab, a video tab). */
   onSettingsChange(listener: () => void): () => void;
   saveFile(filename: string, text: string): void;
+  /** Opens one of the extension's pages in a tab ('/library.html'). */
+  openPage(path: string): void;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** FrameCoach's settings page: the coach's settings, then the keybindings editor. */
-export function OptionsApp({ call, commands, onSettingsChange, saveFile }: OptionsProps) {
+export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPage }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,6 +70,29 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile }: Optio
     setPreferences: (patch) => change('The settings were')(() => call('settings.setPreferences', patch)),
   };
 
+  const click = (selector: string) => () => document.querySelector<HTMLElement>(selector)?.click();
+  const pageCommands: PageCommand[] = [
+    { id: 'options.searchKeys', title: 'Search the keyboard shortcuts', category: 'Keybindings', run: () => document.querySelector<HTMLInputElement>('.kb-search')?.focus() },
+    { id: 'options.exportKeys', title: 'Export keybindings.json', category: 'Keybindings', run: click('.kb-io .lib-btn') },
+    { id: 'options.importKeys', title: 'Import keybindings.json…', category: 'Keybindings', run: click('.kb-io .lib-file') },
+    {
+      id: 'options.panelDock',
+      title: 'Comment panel: where it goes…',
+      category: 'Settings',
+      argument: { prompt: 'Where should the comment panel go?', empty: 'No places', choices: () => PANEL_DOCKS.map((d) => ({ value: d, label: DOCK_LABELS[d] })) },
+      run: (d) => void actions.setPreferences({ panelDock: d as PanelDock }),
+    },
+    {
+      id: 'options.theme',
+      title: 'Theme of these pages…',
+      category: 'Settings',
+      argument: { prompt: 'Pick a theme', empty: 'No themes', choices: () => THEMES.map((t) => ({ value: t, label: THEME_LABELS[t] })) },
+      run: (t) => void actions.setPreferences({ theme: t as Theme }),
+    },
+    { id: 'options.library', title: 'Open the library', category: 'FrameCoach', run: () => openPage('/library.html') },
+  ];
+  const openKeys = useMemo(() => paletteOpenKeys(settings?.keybindings ?? []), [settings?.keybindings]);
+
   return (
     <div class="lib opt">
       <header class="lib-head">
@@ -80,6 +108,8 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile }: Optio
       )}
       {settings && <PreferencesForm settings={settings} actions={actions} />}
       <KeybindingsEditor commands={commands} rules={settings?.keybindings ?? null} save={saveKeybindings} saveFile={saveFile} />
+      {openKeys[0] && <footer class="lib-dim opt-foot">Press {chordLabel(openKeys[0])} for all commands on this page.</footer>}
+      <PagePalette commands={pageCommands} openKeys={openKeys} />
     </div>
   );
 }

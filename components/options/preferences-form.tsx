@@ -2,9 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { PALETTE, PALETTE_NAMES, WIDTHS } from '../../utils/drawing/edit';
 import { formatSpeed } from '../../utils/frames/speed';
 import type { DrawingDefaults, Settings } from '../../utils/messaging/contract';
-import type { Preferences } from '../../utils/settings/off-site';
+import { PANEL_DOCKS, THEMES, type PanelDock, type Preferences, type Theme } from '../../utils/settings/off-site';
 
 const HOLDS = [0, 0.5, 1, 2, 4] as const;
+export const DOCK_LABELS: Record<PanelDock, string> = {
+  beside: 'beside the picture (over it when the page has no room)',
+  right: 'over the picture, right',
+  left: 'over the picture, left',
+};
+export const THEME_LABELS: Record<Theme, string> = { system: 'as the system', light: 'light', dark: 'dark' };
 
 export interface PreferenceActions {
   rename(name: string): Promise<boolean>;
@@ -19,7 +25,7 @@ const readSpeeds = (text: string) =>
     .filter(Boolean)
     .map((s) => Number(s.replace(/x$/i, '')));
 
-/** The coach's settings: name on comments, what new drawings look like, speeds, sites where FrameCoach is off. */
+/** The coach's settings: name on comments, what new drawings look like, speeds, the comment panel, the theme, sites where FrameCoach is off. */
 export function PreferencesForm({ settings, actions }: { settings: Settings; actions: PreferenceActions }) {
   const [name, setName] = useState(settings.author.name);
   const [speeds, setSpeeds] = useState(settings.preferences.speeds.join(', '));
@@ -90,6 +96,24 @@ export function PreferencesForm({ settings, actions }: { settings: Settings; act
         <button type="submit" class="lib-btn">Save speeds</button>
         <span id="opt-speeds-now" class="lib-dim">Now: {preferences.speeds.map(formatSpeed).join(' · ')}</span>
       </form>
+      <div class="opt-row">
+        <label>
+          Comment panel{' '}
+          <select value={preferences.panelDock} onChange={(e) => void actions.setPreferences({ panelDock: (e.target as HTMLSelectElement).value as PanelDock })}>
+            {PANEL_DOCKS.map((d) => (
+              <option key={d} value={d}>{DOCK_LABELS[d]}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Theme of these pages{' '}
+          <select value={preferences.theme} onChange={(e) => void actions.setPreferences({ theme: (e.target as HTMLSelectElement).value as Theme })}>
+            {THEMES.map((t) => (
+              <option key={t} value={t}>{THEME_LABELS[t]}</option>
+            ))}
+          </select>
+        </label>
+      </div>
       <div class="opt-row">
         <span id="opt-sites-title">FrameCoach is off on</span>
         {preferences.offSites.length === 0 ? (

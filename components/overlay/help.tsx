@@ -44,7 +44,12 @@ export function Help({ commands: all, runner }: { commands: readonly CommandInfo
         </section>
       ))}
       </div>
-      <p class="fc-dim">Every command, with a key or not: the palette ({keyText(runner, 'view.palette', 'no key')}). Change any key on FrameCoach's settings page.</p>
+      <p class="fc-dim">
+        Every command, with a key or not: the palette ({keyText(runner, 'view.palette', 'no key')}). Change any key on FrameCoach's settings page. New here?{' '}
+        <button type="button" class="fc-link" onClick={() => runner.run('view.tour')}>
+          Take the tour
+        </button>
+      </p>
     </div>
   );
 }

@@ -9,7 +9,7 @@ import { DrawBar } from '../drawing/draw-bar';
 import { DrawingCanvas, type CanvasActions } from '../drawing/drawing-canvas';
 import { CommentPanel, type PanelActions } from '../comments/comment-panel';
 import { SendDialog, type SendActions } from '../packets/send-dialog';
-import { AttachOffer, type OfferActions } from '../packets/attach-offer';
+import { AttachOffer } from '../packets/attach-offer';
 import { ReportDialog, type ReportActions } from '../packets/report-dialog';
 import type { ReportState } from '../../utils/annotations/report-export';
 import { useMemo } from 'preact/hooks';
@@ -27,6 +27,8 @@ export interface ViewState {
   help: boolean;
   /** The comment panel is open. */
   comments: boolean;
+  /** The open comment panel shows only its title bar. */
+  collapsed: boolean;
   filter: string;
   /** Bumped when the keys in force change (the user's keybindings): hints re-render. */
   keymap: number;
@@ -42,7 +44,6 @@ export interface OverlayProps {
   commentActions: PanelActions;
   send: Store<SendState>;
   sendActions: SendActions;
-  offerActions: OfferActions;
   report: Store<ReportState>;
   reportActions: ReportActions;
   draw: Store<DrawState>;
@@ -54,10 +55,10 @@ export interface OverlayProps {
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, offerActions, report, reportActions, duration, draw, drawActions, onFrame, palette }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, report, reportActions, duration, draw, drawActions, onFrame, palette }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
-  const { visible, help, comments, filter } = useStore(view);
+  const { visible, help, comments, collapsed, filter } = useStore(view);
   const notes = useStore(book);
   const all = useStore(annotations);
   const sending = useStore(send);
@@ -106,9 +107,9 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
       <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} onSeek={commentActions.seek} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
       {comments && !help && !sending.open && !reporting.open && (
-        <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
+        <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} collapsed={collapsed} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
       )}
-      {!help && !sending.open && !drawing.tool && <AttachOffer candidates={all.candidates} actions={offerActions} />}
+      {!help && !sending.open && !drawing.tool && <AttachOffer candidates={all.candidates} runner={runner} />}
       {reporting.open && !help && !sending.open && <ReportDialog report={reporting} actions={reportActions} />}
       {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
       {help && <Help commands={commands} runner={runner} />}

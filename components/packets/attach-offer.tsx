@@ -1,9 +1,6 @@
 import type { PacketEntry } from '../../utils/storage/packet-records';
+import type { CommandRunner } from '../overlay/toolbar';
 
-export interface OfferActions {
-  attach(packetVideoId: string): void;
-  dismiss(packetVideoId: string): void;
-}
 
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
 
@@ -11,7 +8,7 @@ const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'n
  * A received packet made on a page at another address, for a video as long as this one:
  * "is it this video?" Attaching shows its comments and drawings here from now on.
  */
-export function AttachOffer({ candidates, actions }: { candidates: readonly PacketEntry[]; actions: OfferActions }) {
+export function AttachOffer({ candidates, runner }: { candidates: readonly PacketEntry[]; runner: CommandRunner }) {
   const first = candidates[0];
   if (!first) return null;
   return (
@@ -21,8 +18,8 @@ export function AttachOffer({ candidates, actions }: { candidates: readonly Pack
         video at another address, as long as this one. Is it this video?
       </div>
       <div class="fc-offer-buttons">
-        <button type="button" class="fc-btn fc-primary" onClick={() => actions.attach(first.videoId)}>Show it on this video</button>
-        <button type="button" class="fc-btn" onClick={() => actions.dismiss(first.videoId)}>Not this one</button>
+        <button type="button" class="fc-btn fc-primary" onClick={() => runner.run('packet.attach', first.videoId)}>Show it on this video</button>
+        <button type="button" class="fc-btn" onClick={() => runner.run('packet.dismiss', first.videoId)}>Not this one</button>
       </div>
     </div>
   );

@@ -6,11 +6,13 @@ import { createSender } from '../../utils/annotations/send';
 import { createImporter } from '../../utils/library/importer';
 import { acceptDroppedFiles } from '../../utils/library/drop';
 import { createClient } from '../../utils/messaging/client';
+import { followPageTheme } from '../../utils/settings/page-theme-browser';
 import { isChange, isSettingsChange } from '../../utils/messaging/contract';
 import type { PacketSender } from '../../utils/packets/format';
 import { copyText, saveTextFile } from '../../utils/dom/save-file';
 
 const call = createClient((message) => browser.runtime.sendMessage(message));
+followPageTheme(call);
 const importer = createImporter(call);
 let sendingFor: string | null = null;
 let reviewer: PacketSender | null = null;

@@ -6,9 +6,11 @@ import { OptionsApp } from '../../components/options/options-app';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import { saveTextFile } from '../../utils/dom/save-file';
 import { createClient } from '../../utils/messaging/client';
+import { followPageTheme } from '../../utils/settings/page-theme-browser';
 import { isSettingsChange } from '../../utils/messaging/contract';
 
 const call = createClient((message) => browser.runtime.sendMessage(message));
+followPageTheme(call);
 
 const onSettingsChange = (listener: () => void) => {
   const onMessage = (message: unknown) => {
@@ -24,6 +26,7 @@ render(
     commands={BUILTIN_COMMANDS}
     onSettingsChange={onSettingsChange}
     saveFile={(filename, text) => saveTextFile(document.body, filename, text)}
+    openPage={(path) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/library.html') })}
   />,
   document.getElementById('app')!,
 );

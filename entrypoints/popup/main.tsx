@@ -5,8 +5,10 @@ import { PopupApp } from '../../components/popup/popup-app';
 import { createImporter } from '../../utils/library/importer';
 import { acceptDroppedFiles } from '../../utils/library/drop';
 import { createClient } from '../../utils/messaging/client';
+import { followPageTheme } from '../../utils/settings/page-theme-browser';
 
 const call = createClient((message) => browser.runtime.sendMessage(message));
+followPageTheme(call);
 const importer = createImporter(call);
 acceptDroppedFiles(window, (file) => void importer.choose(file));
 // The toolbar's popup reports the active tab; `?tab=<id>` names one (the popup opened in a tab, in tests).

@@ -2,7 +2,7 @@ import { mountOverlay } from '../../components/overlay/mount';
 import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
-import { followVideo, type FollowDeps } from '../../utils/annotations/follow-video';
+import { followVideo, type FollowDeps, type Followed } from '../../utils/annotations/follow-video';
 import { createVideoAnnotations, reviewerOf, type VideoAnnotations } from '../../utils/annotations/video-annotations';
 import { createSender, type Sender } from '../../utils/annotations/send';
 import { markSeenWhenShown } from '../../utils/annotations/unread';
@@ -19,6 +19,7 @@ import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
 import type { Palette } from '../../utils/commands/palette';
 import type { SiteAdapter } from '../../utils/sites/types';
+import type { PanelDock } from '../../utils/settings/off-site';
 
 export interface Attached {
   readonly session: PlayerSession;
@@ -29,6 +30,8 @@ export interface Attached {
   readonly history: History;
   readonly sender: Sender;
   readonly reporter: Reporter;
+  /** The video's identity and records as the page changes; the "is it this video?" offers. */
+  readonly followed: Followed;
   detach(): void;
 }
 
@@ -55,6 +58,8 @@ export interface AttachDeps {
   palette: Palette;
   /** The speeds slower/faster step through (the coach's setting). */
   speeds(): readonly number[];
+  /** Where the coach wants the comment panel (the coach's setting). */
+  dock(): PanelDock;
 }
 
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
@@ -107,7 +112,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     }),
   });
   const { book } = comments;
-  const host = createOverlayHost(video, overlayCss(deps.call), (v) => site.overlayParent?.(v) ?? null);
+  const host = createOverlayHost(video, overlayCss(deps.call), (v) => site.overlayParent?.(v) ?? null, deps.dock);
   const sender = createSender({
     call: deps.call,
     videoId: () => annotations.state.get().videoId,
@@ -143,10 +148,6 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     book: book.state,
     annotations: annotations.state,
     send: sender.state,
-    offerActions: {
-      attach: (packetVideoId) => void followed.attach(packetVideoId),
-      dismiss: followed.dismiss,
-    },
     report: reporter.state,
     reportActions: {
       setFormat: reporter.setFormat,
@@ -173,21 +174,11 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     },
     commentActions: {
       seek: (c) => void comments.seek(c),
-      edit: book.startEdit,
-      reply: book.startReply,
-      remove: (id) => void book.remove(id),
-      toggleResolved: (id) => void book.toggleResolved(id),
-      toggleAck: (id) => void book.toggleAck(id),
-      toggleLayer: annotations.toggleLayer,
       setFilter: (filter) => view.set({ filter }),
       setDraft: book.setDraft,
       save: () => void book.save(),
       cancel: book.cancel,
       undo: () => void book.undo(),
-      linkDrawing: (commentId) => {
-        const d = drawings.selected();
-        if (d) void drawings.link(d.id, commentId);
-      },
       close: () => view.set({ comments: false }),
       rename: (name) => void comments.rename(name),
     },
@@ -245,6 +236,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     history,
     sender,
     reporter,
+    followed,
     detach() {
       for (const off of unsubscribe) off();
       unmount();

@@ -9,7 +9,6 @@ import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
 import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
 import { createPalette } from '../../utils/commands/palette';
-import { placeLabel } from '../../components/comments/comment-item';
 import { createRegistry } from '../../utils/commands/registry';
 import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
 import { listenForKeys } from '../../utils/dom/key-listener';
@@ -20,19 +19,19 @@ import { siteFor } from '../../utils/sites';
 import { attachTo, type Attached } from './attach';
 import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
 import { paletteKey } from '../../components/overlay/palette';
-import { frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
-import { SPEED_LADDER } from '../../utils/frames/speed';
+import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
+import { commentActions } from './comment-commands';
+import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 
 const IDLE_POLL_MS = 1000;
-const FALLBACK_PREFERENCES: Preferences = { speeds: [...SPEED_LADDER], offSites: [] };
 
 /** Wires one frame's videos, keys, commands and overlay together. */
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const doc = win.document;
   const site = siteFor(win.location.href);
-  const view = createStore<ViewState>({ visible: true, help: false, comments: false, filter: '', keymap: 0 });
+  const view = createStore<ViewState>({ visible: true, help: false, comments: false, collapsed: false, filter: '', keymap: 0 });
   const call = createClient((message) => browser.runtime.sendMessage(message));
   const changeListeners = new Set<(message: ChangeMessage) => void>();
   // Answered through `sendResponse` (the native API: see utils/messaging/content-browser.ts).
@@ -78,7 +77,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (Array.isArray(settings.recentCommands)) palette.setRecent(settings.recentCommands);
     if (settings.drawing) attached?.drawings.setDefaults(settings.drawing);
     const known = prefs !== null;
-    prefs = settings.preferences ?? FALLBACK_PREFERENCES;
+    prefs = settings.preferences ?? DEFAULT_PREFERENCES;
+    attached?.host.update(); // the comment panel may dock elsewhere now
     // Turned off (or on) for this site, or the first word on it: look at the videos again.
     if (known || finder.videos().size) reconsider();
   };
@@ -94,7 +94,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       // Without the background FrameCoach still steps (with the default speeds); it asks again later.
       console.error('[FrameCoach] no settings', error);
       settingsAsked = false;
-      if (prefs === null) applySettings({ keybindings: [], recentCommands: [], preferences: FALLBACK_PREFERENCES } as Partial<Settings> as Settings);
+      if (prefs === null) applySettings({ keybindings: [], recentCommands: [], preferences: DEFAULT_PREFERENCES } as Partial<Settings> as Settings);
     });
   };
   const palette = createPalette({
@@ -185,6 +185,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       panelFocus: !!attached && focusWithin(attached.host.frame, '.fc-comments'),
       packetLayerShown: attached ? otherLayerShown(attached.annotations.state.get()) : false,
       adPlaying: [...finder.videos()].some((v) => site.adPlaying?.(v) ?? false),
+      packetOffered: (attached?.annotations.state.get().candidates.length ?? 0) > 0,
     };
   };
   /** Runs `work` on the attached video's drawings, if any. */
@@ -216,31 +217,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       undo: () => void attached?.history.undo(),
       redo: () => void attached?.history.redo(),
     },
-    comments: {
-      add: (range) => void attached?.comments.add(range),
-      togglePanel: () => view.set({ comments: !view.get().comments, help: false }),
-      undo: () => void attached?.comments.book.undo(),
-      choices() {
-        const rate = attached?.session.state.get().rate ?? null;
-        const all = attached?.comments.book.state.get().all ?? [];
-        return all
-          .filter((c) => !c.deleted && !c.parentId)
-          .sort((a, b) => a.time - b.time)
-          .map((c) => ({ value: c.id, label: c.text.replace(/\s+/g, ' ').slice(0, 120) || '(no text)', detail: placeLabel(c, rate) }));
-      },
-      goTo(id) {
-        const comment = attached?.comments.book.state.get().all.find((c) => c.id === id && !c.deleted);
-        if (!comment) throw new Error('That comment is gone');
-        view.set({ comments: true, help: false });
-        void attached?.comments.seek(comment);
-      },
-    },
-    packets: {
-      send: () => attached?.sender.open(),
-      closeSend: () => attached?.sender.close(),
-      report: () => attached?.reporter.open(),
-      closeReport: () => attached?.reporter.close(),
-    },
+    comments: commentActions(() => attached, view, call),
+    packets: packetActions(() => attached),
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
       toggleHelp: () => view.set({ help: !view.get().help }),
@@ -252,6 +230,10 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       pick(id) {
         view.set({ help: false });
         palette.ask(id);
+      },
+      async openTour() {
+        view.set({ help: false });
+        await call('page.open', { page: 'tour' });
       },
       toggleFullscreen() {
         if (!attached) return;
@@ -341,7 +323,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       palette.close();
-      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? FALLBACK_PREFERENCES.speeds }) : null;
+      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? DEFAULT_PREFERENCES.speeds, dock: () => prefs?.panelDock ?? DEFAULT_PREFERENCES.panelDock }) : null;
       for (const off of offContext) off();
       const a = attached;
       offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];

@@ -1,6 +1,6 @@
 /**
  * Accessibility, checked by axe-core (WCAG 2 A and AA rules) on what a coach uses: the
- * settings page, the library, the popup, and the overlay over a video with the comment
+ * settings page, the library, the popup, the tour, and the overlay over a video with the comment
  * panel and the command palette open. axe runs in the page (injected through the
  * DevTools protocol, which an extension page's CSP allows); a violation names its rule and
  * the elements, so a failure says what to fix.
@@ -62,6 +62,14 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
     expect(await violations(page)).toEqual([]);
     await page.keyboard.press('p');
     await page.locator('.fc-palette-input').waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
+  it('the tour, with FrameCoach over its clip', async () => {
+    const page = await newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+    await page.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset.videoId);
     expect(await violations(page)).toEqual([]);
   });
 

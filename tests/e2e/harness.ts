@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { FIXTURES_ROOT, startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
 
 export type { FixtureServer } from '../fixtures/server';
@@ -83,6 +83,31 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extension folder; default .output/chrome-mv3. */
   extensionDir?: string;
+  /**
+   * Keep the tour tab a first install opens (the tour's own test). Other tests get it closed
+   * as soon as it appears: it would be one more page loading while they measure.
+   */
+  keepTour?: boolean;
+}
+
+/** How long after launch the tour an install opens is waited for. */
+const TOUR_WAIT_MS = 30_000;
+
+/** Closes the first-run tour tab an install opens in `context` (once: a tour a test opens itself stays). */
+function closeTours(context: BrowserContext): void {
+  const isTour = (url: string) => /^chrome-extension:\/\/[a-z]+\/welcome\.html/.test(url);
+  const started = Date.now();
+  let done = false;
+  const close = (page: Page) => {
+    if (done || Date.now() - started > TOUR_WAIT_MS || !isTour(page.url())) return;
+    done = true;
+    void page.close().catch(() => undefined);
+  };
+  context.on('page', (page) => {
+    close(page);
+    page.on('framenavigated', (frame) => void (frame === page.mainFrame() && close(page)));
+  });
+  for (const page of context.pages()) close(page);
 }
 
 export interface LaunchedBrowser {
@@ -131,6 +156,7 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   };
 
   if (!extension) return { context, close };
+  if (!opts.keepTour) closeTours(context);
 
   try {
     const serviceWorker = await waitForExtensionWorker(context);

@@ -658,7 +658,18 @@ describe('the drawing bar and the comment panel fit any picture', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('c');
     await page.keyboard.type('Knee over the toes');
-    await page.screenshot({ path: join(SHOTS, `comments-${params.w}.png`), clip: picture! });
-    expect(await problems(page, '.fc-comments', picture!)).toEqual([]);
+    // Beside the picture where the page has room (then it covers none of it), else over it.
+    const dock = await page.evaluate((h) => (document.querySelector(h)!.shadowRoot!.querySelector('.fc-frame') as HTMLElement).dataset.dock ?? '', HOST);
+    expect(dock).toBe(params.w === '613' ? 'beside-right' : 'over-right');
+    const area = dock.startsWith('beside') ? { x: 0, y: 0, ...viewport } : picture!;
+    await page.screenshot({ path: join(SHOTS, `comments-${params.w}.png`), clip: dock.startsWith('beside') ? undefined : picture! });
+    expect(await problems(page, '.fc-comments', area)).toEqual([]);
+    if (dock.startsWith('beside')) {
+      const aside = await page.evaluate((h) => {
+        const r = document.querySelector(h)!.shadowRoot!.querySelector('.fc-comments')!.getBoundingClientRect();
+        return { x: r.x, y: r.y, width: r.width, height: r.height };
+      }, HOST);
+      expect(overlap(aside, picture!)).toBe(false);
+    }
   });
 });

@@ -122,6 +122,43 @@ describe('settings', () => {
     await video.close();
   });
 
+  it("the pages' theme: dark or light from the settings page applies to an open library at once; \"as the system\" follows the system", async () => {
+    const library = await browser.context.newPage();
+    await library.emulateMedia({ colorScheme: 'light' });
+    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.getByRole('heading', { name: 'Videos' }).waitFor();
+    const look = (page: Page) =>
+      page.evaluate(() => ({ theme: document.documentElement.dataset.theme, background: getComputedStyle(document.body).backgroundColor }));
+    await expect.poll(() => look(library)).toEqual({ theme: 'light', background: 'rgb(246, 247, 249)' });
+
+    const options = await openOptions();
+    await options.getByLabel('Theme of these pages').selectOption('dark');
+    await expect.poll(() => look(library)).toEqual({ theme: 'dark', background: 'rgb(14, 17, 22)' });
+    await expect.poll(() => look(options)).toEqual({ theme: 'dark', background: 'rgb(14, 17, 22)' });
+
+    await options.getByLabel('Theme of these pages').selectOption('system');
+    await expect.poll(() => look(library).then((l) => l.theme)).toBe('light');
+    await library.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => look(library).then((l) => l.theme)).toBe('dark');
+
+    // The settings page has the palette too: "Theme…" → Light.
+    await options.bringToFront();
+    await options.locator('body').click({ position: { x: 5, y: 5 } });
+    await options.keyboard.press('p');
+    await options.locator('.fc-palette-input').waitFor();
+    await options.keyboard.type('theme');
+    await expect.poll(() => options.locator('.fc-palette-row .fc-palette-label').first().textContent()).toBe('Theme of these pages…');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => options.locator('.fc-palette-row .fc-palette-label').allTextContents()).toEqual(['as the system', 'light', 'dark']);
+    await options.keyboard.type('light');
+    await options.keyboard.press('Enter');
+    await expect.poll(() => look(library).then((l) => l.theme)).toBe('light');
+    expect(await options.getByLabel('Theme of these pages').inputValue()).toBe('light');
+    await options.getByLabel('Theme of these pages').selectOption('system');
+    await library.close();
+    await options.close();
+  });
+
   it('the name, the drawing width, the speeds and a changed key are still there after the browser restarts', async () => {
     const options = await openOptions();
     const name = options.getByLabel('Your name on comments and packets');

@@ -32,6 +32,7 @@ const KEY_TEMPLATE: ContextKeys = {
   panelFocus: false,
   packetLayerShown: false,
   adPlaying: false,
+  packetOffered: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
 /** The keys the built-ins' when clauses read (the others are for users' rules): enumerated below. */
@@ -124,7 +125,39 @@ const EXPECTED_RUN: Record<string, Call> = {
   'comment.goTo': ['ui', 'pick', ['comment.goTo']],
   'view.palette': ['ui', 'openPalette', []],
   'view.closePalette': ['ui', 'closePalette', []],
+  'view.tour': ['ui', 'openTour', []],
+  'comment.collapsePanel': ['comments', 'toggleCollapsed', []],
+  'comment.dockPanel': ['ui', 'pick', ['comment.dockPanel']],
+  'comment.edit': ['ui', 'pick', ['comment.edit']],
+  'comment.reply': ['ui', 'pick', ['comment.reply']],
+  'comment.delete': ['ui', 'pick', ['comment.delete']],
+  'comment.resolve': ['ui', 'pick', ['comment.resolve']],
+  'comment.acknowledge': ['ui', 'pick', ['comment.acknowledge']],
+  'comment.linkDrawing': ['ui', 'pick', ['comment.linkDrawing']],
+  'packet.attach': ['ui', 'pick', ['packet.attach']],
+  'packet.dismiss': ['ui', 'pick', ['packet.dismiss']],
+  'layer.toggle': ['ui', 'pick', ['layer.toggle']],
 };
+
+/** Given their argument (the panel's button on a comment, a row of the palette), these act on it. */
+const EXPECTED_WITH_ARG: Record<string, [arg: string, call: Call]> = {
+  'draw.setColor': ['#3fd0ff', ['drawing', 'setColor', ['#3fd0ff']]],
+  'playback.setSpeed': ['0.25', ['player', 'setSpeed', [0.25]]],
+  'comment.goTo': ['c1', ['comments', 'goTo', ['c1']]],
+  'comment.dockPanel': ['left', ['comments', 'dock', ['left']]],
+  'comment.edit': ['c1', ['comments', 'edit', ['c1']]],
+  'comment.reply': ['c1', ['comments', 'reply', ['c1']]],
+  'comment.delete': ['c1', ['comments', 'remove', ['c1']]],
+  'comment.resolve': ['c1', ['comments', 'toggleResolved', ['c1']]],
+  'comment.acknowledge': ['c1', ['comments', 'toggleAck', ['c1']]],
+  'comment.linkDrawing': ['c1', ['comments', 'linkDrawing', ['c1']]],
+  'packet.attach': ['url:https://a.example/v', ['packets', 'attach', ['url:https://a.example/v']]],
+  'packet.dismiss': ['url:https://a.example/v', ['packets', 'dismiss', ['url:https://a.example/v']]],
+  'layer.toggle': ['kim-1', ['packets', 'toggleLayer', ['kim-1']]],
+};
+
+/** Commands found in the palette only (no default key, nothing to ask). */
+const PALETTE_ONLY = new Set(['view.tour', 'comment.collapsePanel']);
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */
 const NAMED_KEYS: Record<string, string> = {
@@ -201,7 +234,7 @@ describe('built-in commands', () => {
     });
 
     it('has at least one default key (or an argument the palette asks for), each normalized and made by a real key press', () => {
-      if (!command.argument) expect(command.keys?.length).toBeGreaterThan(0);
+      if (!command.argument && !PALETTE_ONLY.has(id)) expect(command.keys?.length).toBeGreaterThan(0);
       for (const key of command.keys ?? []) {
         expect(normalizeChord(key)).toBe(key);
         const press = pressFor(key);
@@ -227,6 +260,15 @@ describe('built-in commands', () => {
       const result = command.run(ctx);
       expect(result).toBeUndefined();
       expect(calls).toEqual([EXPECTED_RUN[id]]);
+    });
+
+    it('acts on its argument when given one (and has one exactly when the palette may ask)', () => {
+      expect(!!command.argument).toBe(id in EXPECTED_WITH_ARG);
+      if (!command.argument) return;
+      const [arg, call] = EXPECTED_WITH_ARG[id]!;
+      const { ctx, calls } = fakeContext();
+      void command.run(ctx, arg);
+      expect(calls).toEqual([call]);
     });
 
     it('executes through the registry only where its when holds', () => {

@@ -24,6 +24,7 @@ const context = (patch: Partial<ContextKeys> = {}): ContextKeys => ({
   panelFocus: false,
   packetLayerShown: false,
   adPlaying: false,
+  packetOffered: false,
   ...patch,
 });
 

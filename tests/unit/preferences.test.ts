@@ -7,11 +7,12 @@ describe('restorePreferences (stored values, each field on its own)', () => {
   it.each([
     ['nothing stored', undefined, DEFAULT_PREFERENCES],
     ['not an object', 'speeds', DEFAULT_PREFERENCES],
-    ['good values kept, sorted and without duplicates', { speeds: [2, 0.5, 1, 1], offSites: ['b.com', 'A.com'] }, { speeds: [0.5, 1, 2], offSites: ['a.com', 'b.com'] }],
-    ['a bad field falls back, the other is kept', { speeds: [1], offSites: ['club.example'] }, { speeds: [...SPEED_LADDER], offSites: ['club.example'] }],
+    ['good values kept, sorted and without duplicates', { speeds: [2, 0.5, 1, 1], offSites: ['b.com', 'A.com'], panelDock: 'left', theme: 'dark' }, { speeds: [0.5, 1, 2], offSites: ['a.com', 'b.com'], panelDock: 'left', theme: 'dark' }],
+    ['a bad field falls back, the other is kept', { speeds: [1], offSites: ['club.example'] }, { ...DEFAULT_PREFERENCES, speeds: [...SPEED_LADDER], offSites: ['club.example'] }],
     ['speeds out of range', { speeds: [0, 1, 2] }, DEFAULT_PREFERENCES],
     ['NaN and strings', { speeds: [NaN, 1], offSites: [42] }, DEFAULT_PREFERENCES],
-    ['unknown fields dropped', { speeds: [1, 2], theme: 'neon' }, { speeds: [1, 2], offSites: [] }],
+    ['a theme or a dock that does not exist falls back', { speeds: [1, 2], theme: 'neon', panelDock: 'top' }, { ...DEFAULT_PREFERENCES, speeds: [1, 2] }],
+    ['unknown fields dropped', { speeds: [1, 2], volume: 3 }, { ...DEFAULT_PREFERENCES, speeds: [1, 2] }],
   ])('%s', (_, stored, expected) => {
     expect(restorePreferences(stored)).toEqual(expected);
   });
@@ -28,6 +29,8 @@ describe('patchPreferences (a change from the settings page: whole, or refused)'
   it.each([
     [{ speeds: [0.25, 1, 4] }, { speeds: [0.25, 1, 4] }],
     [{ offSites: ['https://www.YouTube.com/watch?v=x', ' *.drive.google.com '] }, { offSites: ['drive.google.com', 'www.youtube.com'] }],
+    [{ panelDock: 'right' }, { panelDock: 'right' }],
+    [{ theme: 'light' }, { theme: 'light' }],
   ])('%j is applied', (patch, changed) => {
     expect(patchPreferences(base, patch)).toEqual({ ...base, ...changed });
   });
@@ -38,6 +41,8 @@ describe('patchPreferences (a change from the settings page: whole, or refused)'
     [{ speeds: [1, NaN] }, /Speeds: a speed must be a number/],
     [{ offSites: ['not a host!'] }, /Sites: a site is a host name/],
     [{ volume: 3 }, /Unknown preference "volume"/],
+    [{ panelDock: 'top' }, /Comment panel: the comment panel docks beside, right, left/],
+    [{ theme: 'neon' }, /Theme: the theme is system, light, dark/],
     [null, /must be an object/],
   ])('%j is refused', (patch, message) => {
     expect(() => patchPreferences(base, patch)).toThrow(message);

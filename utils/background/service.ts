@@ -33,6 +33,8 @@ export interface ServiceDeps {
   broadcast(message: Broadcast): Promise<void>;
   /** Opens a tab (the library's "open video"); resolves with its id. */
   openTab?(url: string): Promise<number | undefined>;
+  /** The full address of one of the extension's pages ('/welcome.html'). */
+  pageUrl?(path: string): string;
   /** Short-lived memory that outlives a stopped service worker (storage.session): pending seeks, the video per tab. */
   memory?: Memory;
   /** The overlay's style sheet, for content scripts (`ui.css`). */
@@ -50,7 +52,7 @@ const MAX_TABLE_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
 /** Annotations sent with `video.open`: enough to show the panel at once. */
 export const FIRST_PAGE = 200;
 
-export function createService({ factory, settings, broadcast, openTab, memory = inMemory(), toTab = noTabs, overlayCss = '', capture, askPermission }: ServiceDeps): Handlers {
+export function createService({ factory, settings, broadcast, openTab, pageUrl, memory = inMemory(), toTab = noTabs, overlayCss = '', capture, askPermission }: ServiceDeps): Handlers {
   let opening: Promise<FrameCoachStore> | null = null;
   const open = () => {
     opening ??= openStore(factory).catch((error: unknown) => {
@@ -70,7 +72,7 @@ export function createService({ factory, settings, broadcast, openTab, memory = 
     }
   }
 
-  const tabs = tabHandlers({ withStore, memory, openTab });
+  const tabs = tabHandlers({ withStore, memory, openTab, pageUrl });
   const { makePacket, ...packetRequests } = packetHandlers({ withStore, settings: readSettings, broadcast });
 
   async function loadSettings(): Promise<Settings> {

@@ -3,6 +3,7 @@
  * the overlay has the video (exact frames can't go in a URL), and what the popup reports
  * for the current tab. Kept in storage.session: the service worker may stop in between.
  */
+import { OWN_PAGES } from '../messaging/contract';
 import type { Handlers } from '../messaging/server';
 import { openUrlAt } from '../packets/open-url';
 import { emptySummary, summarize, type SearchHit, type VideoSummary } from '../storage/library';
@@ -29,6 +30,8 @@ interface TabDeps {
   withStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T>;
   memory: Memory;
   openTab?(url: string): Promise<number | undefined>;
+  /** The full address of one of the extension's pages ('/welcome.html'). */
+  pageUrl?(path: string): string;
 }
 
 interface PendingSeek {
@@ -36,8 +39,15 @@ interface PendingSeek {
   time: number;
 }
 
-export function tabHandlers({ withStore, memory, openTab }: TabDeps) {
-  const handlers: Pick<Handlers, 'video.show' | 'tab.video'> = {
+export function tabHandlers({ withStore, memory, openTab, pageUrl }: TabDeps) {
+  const handlers: Pick<Handlers, 'video.show' | 'tab.video' | 'page.open'> = {
+    async 'page.open'({ page }) {
+      const path = Object.hasOwn(OWN_PAGES, page) ? OWN_PAGES[page] : null;
+      if (!path) throw new Error(`FrameCoach has no page "${String(page)}".`);
+      if (!openTab || !pageUrl) return { opened: false };
+      await openTab(pageUrl(path));
+      return { opened: true };
+    },
     async 'video.show'({ videoId, time }) {
       const video = await withStore((db) => db.getVideo(videoId));
       const url = video ? openUrlAt({ id: video.id, pageUrl: video.pageUrl }, time ?? null) : '';

@@ -1,5 +1,6 @@
 import { ACTIVE, DRAW_COMMANDS, type Cmd } from './builtin-draw';
 import { formatSpeed } from '../frames/speed';
+import type { CommandContext } from './context';
 
 const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
   id,
@@ -9,6 +10,23 @@ const step = (id: string, title: string, frames: number, keys: string[]): Cmd =>
   // With a tool active, Shift+arrows move the keyboard pointer instead.
   when: keys.some((k) => k.includes('arrow')) ? ACTIVE + ' && !toolActive' : ACTIVE,
   run: ({ player }) => player.step(frames),
+});
+
+/** A command on one comment, picked in the palette (or given by the panel's button on it). */
+const onComment = (
+  id: string,
+  title: string,
+  which: 'all' | 'mine' | 'theirs',
+  prompt: string,
+  empty: string,
+  act: (comments: CommandContext['comments'], commentId: string) => void | Promise<void>,
+): Cmd => ({
+  id,
+  title,
+  category: 'Comments',
+  when: ACTIVE,
+  argument: { prompt, empty, choices: ({ comments }) => comments.choices(which) },
+  run: ({ comments, ui }, commentId) => (commentId === undefined ? ui.pick(id) : act(comments, commentId)),
 });
 
 /** Every built-in command. Keys are defaults; the user's rules are appended after them. */
@@ -109,6 +127,38 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     when: ACTIVE,
     run: ({ comments }) => comments.togglePanel(),
   },
+  onComment('comment.edit', 'Edit a comment…', 'mine', 'Pick one of your comments to edit', 'No comments of yours to edit', (c, id) => c.edit(id)),
+  onComment('comment.reply', 'Reply to a comment…', 'all', 'Pick a comment to reply to', 'No comments to reply to', (c, id) => c.reply(id)),
+  onComment('comment.delete', 'Delete a comment…', 'mine', 'Pick one of your comments to delete (Undo brings it back)', 'No comments of yours to delete', (c, id) => c.remove(id)),
+  onComment('comment.resolve', 'Resolve or reopen a comment…', 'mine', 'Pick one of your comments to resolve or reopen', 'No comments of yours', (c, id) => c.toggleResolved(id)),
+  onComment('comment.acknowledge', 'Got it: acknowledge a comment…', 'theirs', 'Pick a comment to acknowledge (or take it back)', 'No comments from anyone else', (c, id) => c.toggleAck(id)),
+  {
+    ...onComment('comment.linkDrawing', 'Link the selected drawing to a comment…', 'all', 'Pick the comment the selected drawing belongs to', 'No comments to link to', (c, id) => c.linkDrawing(id)),
+    when: ACTIVE + ' && drawingSelected',
+  },
+  {
+    id: 'comment.collapsePanel',
+    title: 'Collapse / expand the comment panel',
+    category: 'Comments',
+    when: ACTIVE + ' && commentsOpen',
+    run: ({ comments }) => comments.toggleCollapsed(),
+  },
+  {
+    id: 'comment.dockPanel',
+    title: 'Move the comment panel…',
+    category: 'Comments',
+    when: ACTIVE,
+    argument: {
+      prompt: 'Where should the comment panel go?',
+      empty: 'No places',
+      choices: () => [
+        { value: 'beside', label: 'Beside the picture', detail: 'over its right edge when the page has no room' },
+        { value: 'right', label: 'Over the picture, right' },
+        { value: 'left', label: 'Over the picture, left' },
+      ],
+    },
+    run: ({ comments, ui }, place) => (place === undefined ? ui.pick('comment.dockPanel') : comments.dock(place)),
+  },
   {
     id: 'comment.goTo',
     title: 'Go to a comment…',
@@ -145,6 +195,30 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     keys: ['shift+e'],
     when: ACTIVE,
     run: ({ packets }) => packets.send(),
+  },
+  {
+    id: 'packet.attach',
+    title: 'Show a received packet on this video…',
+    category: 'Packets',
+    when: ACTIVE + ' && packetOffered',
+    argument: { prompt: 'Which packet is of this video?', empty: 'No packet is waiting for a video', choices: ({ packets }) => packets.offers() },
+    run: ({ packets, ui }, id) => (id === undefined ? ui.pick('packet.attach') : packets.attach(id)),
+  },
+  {
+    id: 'packet.dismiss',
+    title: 'Not this video: set a packet offer aside…',
+    category: 'Packets',
+    when: ACTIVE + ' && packetOffered',
+    argument: { prompt: 'Which packet is not of this video?', empty: 'No packet is waiting for a video', choices: ({ packets }) => packets.offers() },
+    run: ({ packets, ui }, id) => (id === undefined ? ui.pick('packet.dismiss') : packets.dismiss(id)),
+  },
+  {
+    id: 'layer.toggle',
+    title: "Show or hide someone's comments and drawings…",
+    category: 'Packets',
+    when: ACTIVE,
+    argument: { prompt: 'Pick a layer to show or hide', empty: 'Only your own comments and drawings are here', choices: ({ packets }) => packets.layers() },
+    run: ({ packets, ui }, id) => (id === undefined ? ui.pick('layer.toggle') : packets.toggleLayer(id)),
   },
   {
     id: 'report.make',
@@ -193,6 +267,13 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     keys: ['?'],
     when: ACTIVE,
     run: ({ ui }) => ui.toggleHelp(),
+  },
+  {
+    id: 'view.tour',
+    title: 'Take the FrameCoach tour (step, comment, draw, palette, send)',
+    category: 'View',
+    when: ACTIVE,
+    run: ({ ui }) => ui.openTour(),
   },
   {
     id: 'view.palette',

@@ -29,6 +29,8 @@ export interface UiActions {
   closePalette(): void;
   /** Opens the palette asking for command `id`'s argument (a command run by a key without one). */
   pick(id: string): void;
+  /** Opens the first-run tour in a tab. */
+  openTour(): Promise<void>;
 }
 
 export interface CommentActions {
@@ -36,10 +38,26 @@ export interface CommentActions {
   add(range: boolean): void;
   togglePanel(): void;
   undo(): void;
-  /** The video's comments, as the palette offers them (frame, text). */
-  choices(): ArgumentChoice[];
+  /**
+   * The video's comments, as the palette offers them (frame, text): every thread, the reader's
+   * own comments and replies (`mine`: what they can edit or delete), or others' (`theirs`: what
+   * they can acknowledge).
+   */
+  choices(which?: 'all' | 'mine' | 'theirs'): ArgumentChoice[];
   /** Shows comment `id`'s frame and selects it in the panel. */
   goTo(id: string): void;
+  /** The panel's buttons on one comment (its id): each opens the panel and acts there. */
+  edit(id: string): void;
+  reply(id: string): void;
+  remove(id: string): Promise<void>;
+  toggleResolved(id: string): Promise<void>;
+  toggleAck(id: string): Promise<void>;
+  /** Links the selected drawing to comment `id`. */
+  linkDrawing(id: string): Promise<void>;
+  /** Shrinks the open panel to its title bar, or opens it out again. */
+  toggleCollapsed(): void;
+  /** Puts the panel beside the picture, or over its right or left edge (a setting: every tab follows). */
+  dock(place: string): Promise<void>;
 }
 
 export interface DrawingActions {
@@ -71,6 +89,16 @@ export interface PacketActions {
   /** Opens the report dialog (HTML with the frames, Markdown, CSV). */
   report(): void;
   closeReport(): void;
+  /** Received packets made at another address that may be of this video ("is it this video?"). */
+  offers(): ArgumentChoice[];
+  /** Shows the packet (by its video id) on this video from now on. */
+  attach(packetVideoId: string): Promise<void>;
+  /** Not this video: the offer goes. */
+  dismiss(packetVideoId: string): void;
+  /** The layers on this video (mine, each sender's), with whether each is shown. */
+  layers(): ArgumentChoice[];
+  /** Shows or hides one author's comments and drawings. */
+  toggleLayer(authorId: string): void;
 }
 
 export interface EditActions {
@@ -117,5 +145,7 @@ export interface ContextKeys {
   packetLayerShown: boolean;
   /** The page's player shows an ad (FrameCoach stays off it). */
   adPlaying: boolean;
+  /** A received packet may be of this video (the "is it this video?" offer shows). */
+  packetOffered: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

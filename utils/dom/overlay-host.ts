@@ -1,5 +1,7 @@
 import type { Rect } from '../geometry/content-rect';
 import { composedContains, measureVideo, sameRect, visiblePart } from './video-layout';
+import { DOCK_REACH, dockBottomGap, dockPlace } from './panel-dock';
+import type { PanelDock } from '../settings/off-site';
 
 /**
  * A shadow-rooted element that sits exactly over a video's picture. It lives inside the
@@ -10,7 +12,10 @@ import { composedContains, measureVideo, sameRect, visiblePart } from './video-l
 export interface OverlayHost {
   readonly host: HTMLElement;
   readonly shadow: ShadowRoot;
-  /** Positioned over the picture; the UI renders into it. */
+  /**
+   * Positioned over the picture; the UI renders into it. `data-dock` says where the comment
+   * panel goes (see panel-dock.ts): beside the picture, the frame's clip reaches out for it.
+   */
   readonly frame: HTMLElement;
   /** The picture's rect in viewport px (null when the video is not visible). */
   rect(): Rect | null;
@@ -28,6 +33,8 @@ export function createOverlayHost(
   /** The style sheet; the overlay stays hidden until it is in. */
   css: Promise<string>,
   preferredParent: (video: HTMLVideoElement) => Element | null = () => null,
+  /** Where the coach wants the comment panel. */
+  dock: () => PanelDock = () => 'beside',
 ): OverlayHost {
   const doc = video.ownerDocument;
   const view = doc.defaultView ?? window;
@@ -60,21 +67,29 @@ export function createOverlayHost(
     const parent = parentFor();
     if (host.parentNode !== parent) parent.append(host);
     const shown = video.isConnected && video.getClientRects().length > 0;
-    const rect = shown ? measureVideo(video, view).content : null;
+    const layout = shown ? measureVideo(video, view) : null;
+    const rect = layout?.content ?? null;
     const next = rect && rect.width > 0 && rect.height > 0 ? rect : null;
     // Only the part of the picture a person can see takes our UI: a scrolling box or the
     // viewport edge cuts the rest off, so the panel never covers the page outside the video.
     const seen = next ? visiblePart(video, next, view) : null;
     // The host is fixed at 0,0, but a transformed ancestor moves that origin: correct for it.
     const origin = host.getBoundingClientRect();
+    const shows = next && seen && seen.width > 0 && seen.height > 0;
+    const side = shows ? dockPlace(dock(), seen, doc.documentElement.clientWidth || view.innerWidth) : 'over-right';
+    if (frame.dataset.dock !== side) frame.dataset.dock = side;
+    // The clip is the visible picture, reaching out beside it for a panel docked there.
+    const reachRight = side === 'beside-right' ? DOCK_REACH : 0;
+    const reachLeft = side === 'beside-left' ? DOCK_REACH : 0;
     const css =
-      next && seen && seen.width > 0 && seen.height > 0
+      shows
         ? `position:absolute;left:${next.x - origin.left}px;top:${next.y - origin.top}px;` +
           `width:${next.width}px;height:${next.height}px;` +
-          `clip-path:inset(${seen.y - next.y}px ${next.x + next.width - seen.x - seen.width}px ` +
-          `${next.y + next.height - seen.y - seen.height}px ${seen.x - next.x}px);` +
+          `clip-path:inset(${seen.y - next.y}px ${next.x + next.width - seen.x - seen.width - reachRight}px ` +
+          `${next.y + next.height - seen.y - seen.height}px ${seen.x - next.x - reachLeft}px);` +
           `--fc-seen-left:${seen.x - next.x}px;--fc-seen-top:${seen.y - next.y}px;` +
-          `--fc-seen-width:${seen.width}px;--fc-seen-height:${seen.height}px;`
+          `--fc-seen-width:${seen.width}px;--fc-seen-height:${seen.height}px;` +
+          `--fc-dock-bottom:${dockBottomGap(side, seen, layout!.box)}px;`
         : 'display:none;';
     if (css !== placed) frame.style.cssText = placed = css;
     if (sameRect(current, next)) return;

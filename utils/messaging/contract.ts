@@ -151,6 +151,8 @@ export interface Api {
   'packet.attach': [{ packetVideoId: string; videoId: string }, null];
   /** Opens a video in a new tab, at a moment (the overlay seeks there once it loads). */
   'video.show': [{ videoId: string; time?: number | null }, { opened: boolean; url: string }];
+  /** Opens one of FrameCoach's own pages in a new tab (the tour from the shortcuts sheet). */
+  'page.open': [{ page: OwnPage }, { opened: boolean }];
   /** The video the overlay in tab `tabId` last opened, with its counts (the popup). */
   'tab.video': [{ tabId: number }, TabVideo | null];
   /** Updates what is known about the video (its rate once measured, its size). */
@@ -290,4 +292,8 @@ export const isWhere = (message: unknown): message is WhereMessage => isOurs(mes
 export const isRun = (message: unknown): message is RunMessage =>
   isOurs(message, 'ui.run') && typeof (message as RunMessage).command === 'string';
 export const isChange = (message: unknown): message is ChangeMessage => isOurs(message, 'annotations.changed');
+/** FrameCoach's own pages a message may open, and where each is. */
+export const OWN_PAGES = { tour: '/welcome.html', library: '/library.html', settings: '/options.html' } as const;
+export type OwnPage = keyof typeof OWN_PAGES;
+
 export const isSettingsChange = (message: unknown): message is SettingsMessage => isOurs(message, 'settings.changed');

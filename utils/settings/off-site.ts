@@ -1,3 +1,5 @@
+import { SPEED_LADDER } from '../frames/speed';
+
 /**
  * What the content script needs of the preferences, without the schema library (which
  * stays out of the script every frame of every page loads).
@@ -7,7 +9,18 @@ export interface Preferences {
   speeds: number[];
   /** Sites (host names) where FrameCoach stays off; a name covers its subdomains. */
   offSites: string[];
+  /** Where the comment panel goes: beside the picture when the page has room (else over its right edge), or over its right or left edge. */
+  panelDock: PanelDock;
+  /** The extension's pages: light or dark, or as the system says. */
+  theme: Theme;
 }
+
+export const PANEL_DOCKS = ['beside', 'right', 'left'] as const;
+export type PanelDock = (typeof PANEL_DOCKS)[number];
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({ speeds: [...SPEED_LADDER], offSites: [], panelDock: 'beside', theme: 'system' });
 
 /** Whether FrameCoach is off on `host` (a listed site or a subdomain of one). */
 export function isOffSite(host: string, off: readonly string[]): boolean {

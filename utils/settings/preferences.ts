@@ -5,13 +5,10 @@
  * with a message that names the problem, so nothing half-valid is stored.
  */
 import * as v from 'valibot';
-import { SPEED_LADDER } from '../frames/speed';
-
-import type { Preferences } from './off-site';
+import { DEFAULT_PREFERENCES, PANEL_DOCKS, THEMES, type Preferences } from './off-site';
 
 export type { Preferences };
-
-export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({ speeds: [...SPEED_LADDER], offSites: [] });
+export { DEFAULT_PREFERENCES };
 
 const MAX_SPEEDS = 20;
 const MAX_SITES = 500;
@@ -45,12 +42,17 @@ const offSites = v.pipe(
   v.maxLength(MAX_SITES, `at most ${MAX_SITES} sites`),
 );
 
-const FIELDS = { speeds, offSites } as const;
+const panelDock = v.picklist(PANEL_DOCKS, `the comment panel docks ${PANEL_DOCKS.join(', ')}`);
+const theme = v.picklist(THEMES, `the theme is ${THEMES.join(', ')}`);
+
+const FIELDS = { speeds, offSites, panelDock, theme } as const;
+/** How a refused field is named in the message. */
+const LABELS: Record<keyof Preferences, string> = { speeds: 'Speeds', offSites: 'Sites', panelDock: 'Comment panel', theme: 'Theme' };
 
 /** Stored preferences, restored: each field checked on its own, the default where it fails. */
 export function restorePreferences(stored: unknown): Preferences {
   const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
-  const out = { ...DEFAULT_PREFERENCES, speeds: [...DEFAULT_PREFERENCES.speeds], offSites: [] } as Preferences;
+  const out: Preferences = { ...DEFAULT_PREFERENCES, speeds: [...DEFAULT_PREFERENCES.speeds], offSites: [] };
   for (const key of Object.keys(FIELDS) as (keyof Preferences)[]) {
     const result = v.safeParse(FIELDS[key], record[key]);
     if (result.success) (out as unknown as Record<string, unknown>)[key] = result.output;
@@ -65,7 +67,7 @@ export function patchPreferences(current: Preferences, patch: unknown): Preferen
   for (const [key, value] of Object.entries(patch)) {
     if (!(key in FIELDS)) throw new Error(`Unknown preference "${key}".`);
     const result = v.safeParse(FIELDS[key as keyof Preferences], value);
-    if (!result.success) throw new Error(`${key === 'speeds' ? 'Speeds' : 'Sites'}: ${result.issues[0].message}.`);
+    if (!result.success) throw new Error(`${LABELS[key as keyof Preferences]}: ${result.issues[0].message}.`);
     (next as unknown as Record<string, unknown>)[key] = result.output;
   }
   return next;

@@ -1,0 +1,32 @@
+/** The command palette over a video, as the tests read and drive it. */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** What the palette shows: open, its text box focused, the prompt, the rows' labels (in order) and the highlighted one. */
+export function palette(page: Page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+    const box = root.querySelector('.fc-palette');
+    const input = root.querySelector('.fc-palette-input') as HTMLInputElement | null;
+    const rows = [...root.querySelectorAll('.fc-palette-row')];
+    return {
+      open: !!box,
+      focused: !!input && root.activeElement === input,
+      placeholder: input?.placeholder ?? '',
+      rows: rows.map((r) => r.querySelector('.fc-palette-label')!.textContent ?? ''),
+      selected: rows.find((r) => r.getAttribute('aria-selected') === 'true')?.querySelector('.fc-palette-label')?.textContent ?? null,
+      empty: root.querySelector('.fc-palette-empty')?.textContent ?? null,
+    };
+  });
+}
+
+export async function openPalette(page: Page): Promise<void> {
+  await page.keyboard.press('p');
+  await expect.poll(async () => (await palette(page)).focused, { timeout: 5_000 }).toBe(true);
+}
+
+/** Types a query and waits for `first` to head the list. */
+export async function find(page: Page, query: string, first: string): Promise<void> {
+  await page.keyboard.type(query);
+  await expect.poll(async () => (await palette(page)).rows[0], { timeout: 5_000 }).toBe(first);
+}

@@ -1,0 +1,90 @@
+/**
+ * The first-run tour: a first install opens it; on its own clip, with FrameCoach running over
+ * it, each of the five lessons (step, comment, draw, palette, send) is ticked when the coach
+ * does it with the keys the lesson names. The shortcuts sheet over any video opens it again.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { clipByFile } from './barcode';
+import { dragOnPicture, openCase } from './drawing-helpers';
+import type { FixtureServer, LaunchedBrowser } from './harness';
+import { hostData, HOST, waitIdle, waitForVideoReady } from './overlay';
+import { useBrowser } from './session';
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+const newPage = useBrowser(
+  (s, b) => {
+    server = s;
+    browser = b;
+  },
+  { keepTour: true },
+);
+
+const isTour = (p: Page) => p.url().endsWith('/welcome.html');
+
+async function tourPage(context: BrowserContext): Promise<Page> {
+  await expect.poll(() => context.pages().some(isTour), { timeout: 10_000 }).toBe(true);
+  return context.pages().find(isTour)!;
+}
+
+/** The lessons' titles, ticked or not. */
+const lessons = (page: Page) =>
+  page.$$eval('.tour-step', (items) => items.map((li) => `${li.classList.contains('tour-done') ? '✓' : '○'} ${li.querySelector('h2')!.textContent!.replace(/^[✓○]\s*/, '').replace(' (done)', '')}`));
+
+describe('the first-run tour', () => {
+  it('opens at install; each of the five lessons is ticked as the coach does it on the clip', async () => {
+    const tour = await tourPage(browser.context);
+    await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    await tour.waitForFunction((h) => !!(document.querySelector(h) as HTMLElement | null)?.dataset.videoId, HOST);
+    await waitForVideoReady(tour);
+    await waitIdle(tour);
+    expect(await lessons(tour)).toEqual([
+      '○ Step one frame at a time',
+      '○ Comment on a frame',
+      '○ Draw on the picture',
+      '○ Find any command',
+      '○ Send feedback to your athlete',
+    ]);
+    // The lessons name the keys in force.
+    expect(await tour.locator('.tour-step').first().locator('kbd').allTextContents()).toEqual(['.', ',', 'K']);
+
+    const before = Number((await hostData(tour)).time);
+    await tour.keyboard.press('.');
+    await waitIdle(tour);
+    await expect.poll(async () => Number((await hostData(tour)).time) - before).toBeCloseTo(1 / 30, 2);
+    await expect.poll(() => lessons(tour).then((l) => l[0])).toBe('✓ Step one frame at a time');
+
+    await tour.keyboard.press('c');
+    await tour.keyboard.type('ball at its highest');
+    await tour.keyboard.press('Enter');
+    await expect.poll(() => lessons(tour).then((l) => l[1])).toBe('✓ Comment on a frame');
+
+    await tour.keyboard.press('Alt+a');
+    await dragOnPicture(tour, { x: 0.3, y: 0.3 }, { x: 0.5, y: 0.6 });
+    await tour.keyboard.press('Escape');
+    await expect.poll(() => lessons(tour).then((l) => l[2])).toBe('✓ Draw on the picture');
+
+    await tour.keyboard.press('p');
+    await expect.poll(() => lessons(tour).then((l) => l[3])).toBe('✓ Find any command');
+    await tour.keyboard.press('Escape');
+
+    await tour.keyboard.press('Shift+E');
+    await expect.poll(() => lessons(tour).then((l) => l[4])).toBe('✓ Send feedback to your athlete');
+    await expect.poll(() => tour.getByRole('status').first().textContent()).toBe('All five done: you are ready to review.');
+    await tour.close();
+  });
+
+  it('the shortcuts sheet over a video opens the tour again', async () => {
+    for (const p of browser.context.pages()) if (isTour(p)) await p.close();
+    const page = await newPage();
+    await openCase(page, server, clipByFile('vp9-30.webm'), 'tour-again');
+    await page.keyboard.press('?');
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => /\/welcome\.html/.test(p.url()) || p.url() === 'about:blank', timeout: 10_000 });
+    await page.getByRole('button', { name: 'Take the tour' }).click();
+    const tour = await opened;
+    await tour.waitForURL(/\/welcome\.html$/);
+    await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    await tour.close();
+  });
+});
