@@ -11,12 +11,15 @@ export interface TourProps {
   overlay(): HTMLElement | null;
   openLibrary(): void;
   openSettings(): void;
+  /** FrameCoach runs over the clip (from the first click on Start: opening the page touches nothing). */
+  started: boolean;
+  start(): void;
 }
 
 const POLL_MS = 300;
 
 /** The first-run tour: the demo clip with FrameCoach over it, and five things to try, each ticked when done. */
-export function TourApp({ rules, overlay, openLibrary, openSettings }: TourProps) {
+export function TourApp({ rules, overlay, openLibrary, openSettings, started, start }: TourProps) {
   const resolver = useMemo(() => createResolver([...defaultRules(BUILTIN_COMMANDS), ...(rules ?? [])]), [rules]);
   const key = (id: string) => {
     const chord = resolver.keysFor(id)[0];
@@ -39,11 +42,18 @@ export function TourApp({ rules, overlay, openLibrary, openSettings }: TourProps
       </header>
       <p class="tour-intro">
         FrameCoach puts exact frame stepping, drawings and comments over any video in your browser, and sends them to
-        your athlete as a file. Try the five things a coach needs on this clip, with the keys below: they work as soon
-        as this page is open.
+        your athlete as a file. Press <strong>Start</strong>, then try the five things a coach needs on this clip with
+        the keys below.
       </p>
       <div class="tour-body">
-        <video class="tour-video" src="/tour/bounce.mp4" controls muted playsInline preload="auto" aria-label="Tour clip: a ball bouncing, each frame numbered" />
+        <div class="tour-stage">
+          <video class="tour-video" src="/tour/bounce.mp4" controls muted playsInline preload="auto" aria-label="Tour clip: a ball bouncing, each frame numbered" />
+          {!started && (
+            <button type="button" class="lib-btn tour-start" onClick={start}>
+              Start
+            </button>
+          )}
+        </div>
         <ol class="tour-steps">
           <Step done={progress.step} title="Step one frame at a time">
             {key('frame.next')} shows the next frame, {key('frame.previous')} the one before: the number in the corner of the clip moves by exactly one.

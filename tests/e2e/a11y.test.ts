@@ -69,6 +69,8 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
     const page = await newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
     await page.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start' }).click();
     await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset.videoId);
     expect(await violations(page)).toEqual([]);
   });

@@ -103,11 +103,12 @@ function closeTours(context: BrowserContext): void {
     done = true;
     void page.close().catch(() => undefined);
   };
-  context.on('page', (page) => {
+  const watch = (page: Page) => {
     close(page);
     page.on('framenavigated', (frame) => void (frame === page.mainFrame() && close(page)));
-  });
-  for (const page of context.pages()) close(page);
+  };
+  context.on('page', watch);
+  for (const page of context.pages()) watch(page);
 }
 
 export interface LaunchedBrowser {

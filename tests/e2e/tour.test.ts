@@ -36,6 +36,9 @@ describe('the first-run tour', () => {
   it('opens at install; each of the five lessons is ticked as the coach does it on the clip', async () => {
     const tour = await tourPage(browser.context);
     await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    // Opened and not started, it has touched nothing: no FrameCoach over the clip yet.
+    expect(await tour.evaluate((h) => !!document.querySelector(h), HOST)).toBe(false);
+    await tour.getByRole('button', { name: 'Start' }).click();
     await tour.waitForFunction((h) => !!(document.querySelector(h) as HTMLElement | null)?.dataset.videoId, HOST);
     await waitForVideoReady(tour);
     await waitIdle(tour);
@@ -85,6 +88,7 @@ describe('the first-run tour', () => {
     const tour = await opened;
     await tour.waitForURL(/\/welcome\.html$/);
     await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
+    await tour.getByRole('button', { name: 'Start' }).waitFor();
     await tour.close();
   });
 });
