@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { layersOf } from '../../utils/annotations/layers';
 import type { AnnotationsState } from '../../utils/annotations/video-annotations';
 import type { BookState } from '../../utils/comments/book';
@@ -170,13 +170,28 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
       )}
       <footer class="fc-comments-foot fc-dim">
         As{' '}
-        <input
-          class="fc-name"
-          aria-label="Your name on comments"
-          value={book.author.name}
-          onChange={(event) => actions.rename((event.target as HTMLInputElement).value)}
-        />
+        <NameField name={book.author.name} onRename={actions.rename} />
       </footer>
     </aside>
+  );
+}
+
+/**
+ * The name on new comments. What the coach types is kept while they type: the panel re-renders
+ * whenever a comment arrives or a frame is shown, and a controlled field would put the stored
+ * name back under their fingers (seen under load: a typed name lost before Tab saved it).
+ */
+function NameField({ name, onRename }: { name: string; onRename(name: string): void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  // The stored name changed (saved, or from another tab): show it.
+  useEffect(() => setDraft(null), [name]);
+  return (
+    <input
+      class="fc-name"
+      aria-label="Your name on comments"
+      value={draft ?? name}
+      onInput={(event) => setDraft((event.target as HTMLInputElement).value)}
+      onChange={(event) => onRename((event.target as HTMLInputElement).value)}
+    />
   );
 }
