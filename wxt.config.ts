@@ -7,6 +7,12 @@ import { manifestCommands } from './utils/background/shortcuts';
 
 /** The content script's `wxt/browser`: the native API, no polyfill (see the file). */
 const CONTENT_BROWSER = fileURLToPath(new URL('./utils/messaging/content-browser.ts', import.meta.url));
+/** FrameCoach's add-on id in Firefox: never to change (the coach's data is kept under it). */
+const FIREFOX_ID = 'framecoach@framecoach.app';
+/** The overlay's code (entrypoints/overlay.ts), loaded by the content script: it runs in the content script's world. */
+const OVERLAY = 'overlay';
+const OVERLAY_FILE = `${OVERLAY}.js`;
+const inContentWorld = (e: { type: string; name: string }) => e.type === 'content-script' || (e.type === 'unlisted-script' && e.name === OVERLAY);
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -14,8 +20,14 @@ export default defineConfig({
   ...(process.env.FRAMECOACH_E2E_GRANTS ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-granted' } : {}),
   // Every import is explicit: a reader sees where each name comes from.
   imports: false,
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'FrameCoach',
+    // Firefox keys an add-on's storage (the IndexedDB with every comment) by its id: without a
+    // fixed one, each load of the add-on got a new id and a new, empty database. It collects
+    // no data: everything stays on the coach's machine.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: FIREFOX_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none' as const] } } } }
+      : {}),
     // storage: the coach's settings (name on comments). The database is IndexedDB in the
     // extension's own origin, which needs no permission.
     permissions: ['storage'],
@@ -29,17 +41,23 @@ export default defineConfig({
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
     // The browser's own shortcuts for a few global commands (changeable at chrome://extensions/shortcuts).
     commands: manifestCommands(),
+    // The overlay's code, which the content script imports when its frame has a video
+    // (entrypoints/overlay.ts). A per-session address (Chromium), so no page can probe for it
+    // (Firefox's addresses are per install already); WXT writes MV2's form for Firefox.
+    web_accessible_resources: [{ resources: [OVERLAY_FILE], matches: ['<all_urls>'], use_dynamic_url: true }],
   }),
   hooks: {
-    // Content scripts are downloaded and parsed in every frame of every page: a second pass by
-    // terser over the default minifier's output makes them about 0.75 KB (gzip) smaller.
+    // Content scripts are downloaded and parsed in every frame of every page (the overlay in every
+    // frame with a video): a second pass by terser over the default minifier's output makes them
+    // about 0.75 KB (gzip) smaller.
     async 'build:done'(wxt, output) {
       if (wxt.config.command !== 'build') return;
       for (const step of output.steps) {
         for (const chunk of step.chunks) {
-          if (chunk.type !== 'chunk' || !chunk.fileName.startsWith('content-scripts/')) continue;
+          if (chunk.type !== 'chunk' || !(chunk.fileName.startsWith('content-scripts/') || chunk.fileName === OVERLAY_FILE)) continue;
           const file = join(wxt.config.outDir, chunk.fileName);
-          const { code } = await minify(await readFile(file, 'utf8'), { compress: { passes: 2 }, mangle: true, ecma: 2020 });
+          const module = chunk.fileName === OVERLAY_FILE;
+          const { code } = await minify(await readFile(file, 'utf8'), { compress: { passes: 2 }, mangle: true, ecma: 2020, module });
           if (!code) throw new Error(`terser gave nothing for ${chunk.fileName}`);
           await writeFile(file, code);
         }
@@ -47,8 +65,10 @@ export default defineConfig({
     },
     // Content scripts run in every frame of every page: they get the native API (a few calls,
     // the same in both browsers) instead of webextension-polyfill. Everything else keeps it.
+    // The overlay is built as an ES module, for the content script's `import()`.
     'vite:build:extendConfig'(entrypoints, config) {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (!entrypoints.every(inContentWorld)) return;
+      if (entrypoints.some((e) => e.name === OVERLAY) && config.build?.lib) config.build.lib.formats = ['es'];
       const alias = config.resolve?.alias;
       const list = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
       config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: CONTENT_BROWSER }, ...list] };

@@ -1,19 +1,7 @@
-import { formatClock, formatTimecode } from '../../utils/frames/timecode';
+import { placeLabel } from '../../utils/comments/place-label';
 import type { FrameRate } from '../../utils/frames/rate';
 import type { AckAnnotation, CommentAnnotation } from '../../utils/model/types';
 import type { CommandRunner } from '../overlay/toolbar';
-
-
-/**
- * Where a comment sits, as the coach reads it: frame number and timecode, or a range. Before
- * the rate is measured here, the frame number its author saw, with the clock time.
- */
-export function placeLabel(c: Pick<CommentAnnotation, 'time' | 'frame' | 'endTime' | 'endFrame'>, rate: FrameRate | null): string {
-  const fps = rate && !rate.variable ? rate.fps : null;
-  const one = (time: number, frame: number | null) =>
-    frame === null ? formatClock(time) : `F${frame} · ${fps ? formatTimecode(time, fps) : formatClock(time)}`;
-  return c.endTime !== null ? `${one(c.time, c.frame)} → ${one(c.endTime, c.endFrame)}` : one(c.time, c.frame);
-}
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 

@@ -9,7 +9,8 @@ import type { CommandRunner } from '../overlay/toolbar';
 import { Button, keyText } from '../overlay/toolbar';
 import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
-import { CommentItem, placeLabel } from './comment-item';
+import { CommentItem } from './comment-item';
+import { placeLabel } from '../../utils/comments/place-label';
 
 export interface PanelActions {
   /** Goes to the frame of anything with a time (a marker on the strip). */

@@ -1,5 +1,5 @@
 import type { DrawState } from '../../utils/drawing/feature';
-import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/edit';
+import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/colors';
 import type { DrawingAnnotation } from '../../utils/model/types';
 import { Button, keyText, type CommandRunner } from '../overlay/toolbar';
 

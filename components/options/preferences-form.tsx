@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PALETTE, PALETTE_NAMES, WIDTHS } from '../../utils/drawing/edit';
+import { WIDTHS } from '../../utils/drawing/edit';
+import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/colors';
 import { formatSpeed } from '../../utils/frames/speed';
 import type { DrawingDefaults, Settings } from '../../utils/messaging/contract';
 import { PANEL_DOCKS, THEMES, type PanelDock, type Preferences, type Theme } from '../../utils/settings/off-site';

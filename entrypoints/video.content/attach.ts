@@ -1,4 +1,6 @@
 import { mountOverlay } from '../../components/overlay/mount';
+import { editorKey } from '../../components/comments/comment-editor';
+import { paletteKey } from '../../components/overlay/palette';
 import type { ViewState } from '../../components/overlay/overlay';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
@@ -32,6 +34,8 @@ export interface Attached {
   readonly reporter: Reporter;
   /** The video's identity and records as the page changes; the "is it this video?" offers. */
   readonly followed: Followed;
+  /** A key typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor). */
+  onKey(event: KeyboardEvent): void;
   detach(): void;
 }
 
@@ -149,19 +153,20 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     annotations: annotations.state,
     send: sender.state,
     report: reporter.state,
+    // The dialogs' buttons run commands (the palette offers the same); their fields set state.
     reportActions: {
       setFormat: reporter.setFormat,
-      make: (blank) => void reporter.make(blank),
-      cancel: reporter.cancel,
-      save: reporter.save,
-      askPermission: () => void reporter.askPermission(),
-      close: reporter.close,
+      make: (blank) => runner.run(blank ? 'report.writeBlank' : 'report.write'),
+      cancel: () => runner.run('report.cancel'),
+      save: (filename) => runner.run('report.save', filename),
+      askPermission: () => runner.run('report.allowCapture'),
+      close: () => runner.run('report.close'),
     },
     sendActions: {
       set: sender.set,
-      send: () => void sender.send(),
-      copy: () => void sender.copyShareText(),
-      close: sender.close,
+      send: () => runner.run('packet.save'),
+      copy: () => runner.run('packet.copyText'),
+      close: () => runner.run('packet.closeSend'),
     },
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
     draw: drawings.state,
@@ -237,6 +242,16 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     sender,
     reporter,
     followed,
+    onKey(event) {
+      const within = (cls: string) => event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains(cls));
+      // Keys typed in the label box go to the label; elsewhere (the comment editor) not.
+      if (within('fc-text-input')) editorKey(event, () => void drawings.finishText(), drawings.cancelText);
+      else if (deps.palette.state.get().open && within('fc-palette')) paletteKey(deps.palette, event);
+      else if (reporter.state.get().open && within('fc-report')) {
+        if (event.key === 'Escape') runner.run('report.close');
+      } else if (sender.state.get().open && within('fc-send')) editorKey(event, () => runner.run('packet.save'), () => runner.run('packet.closeSend'));
+      else if (book.state.get().editor) editorKey(event, () => void book.save(), book.cancel);
+    },
     detach() {
       for (const off of unsubscribe) off();
       unmount();

@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { editorKey } from '../../components/comments/comment-editor';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
 import { isChange, isFrameVideo, isKey, isRun, isSettingsChange, isWhere, type Args, type ChangeMessage, type KeyPress, type Settings } from '../../utils/messaging/contract';
@@ -16,9 +15,10 @@ import { findVideos } from '../../utils/dom/video-finder';
 import { chooseActive, visibleArea } from '../../utils/player/choose-active';
 import { createStore } from '../../utils/player/store';
 import { siteFor } from '../../utils/sites';
-import { attachTo, type Attached } from './attach';
+import type { Attached } from './attach';
+import { loadOverlay } from './load-overlay';
+import type { Overlay } from '../overlay';
 import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
-import { paletteKey } from '../../components/overlay/palette';
 import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
 import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
@@ -39,7 +39,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (isChange(message)) for (const listener of changeListeners) listener(message);
     if (isSettingsChange(message)) applySettings(message.settings);
     if (isWhere(message) && win === win.top) {
-      sendResponse({ host: win.location.hostname });
+      sendResponse({ host: win.location.hostname, url: win.location.href });
       return undefined;
     }
     if (isFrameVideo(message)) {
@@ -84,6 +84,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   };
   /** Speeds and the sites FrameCoach is off on: null until the settings are in (no video is taken before). */
   let prefs: Preferences | null = null;
+  /** Where the coach wants the comment panel. */
+  const docked = () => prefs?.panelDock ?? DEFAULT_PREFERENCES.panelDock;
   const hosts = frameHosts(win.location);
   /** Settings are asked for once a frame has something to do (its video, or a framed one's keys). */
   let settingsAsked = false;
@@ -111,9 +113,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       const { prompt, empty } = command.argument;
       return { command: id, title: command.title, prompt, empty, choices: command.argument.choices(ctx) };
     },
-    run(id, arg) {
-      if (!registry.execute(id, ctx, contextKeys(), arg)) attached?.session.tell(`${registry.get(id)?.title ?? id} can't be used here now.`);
-    },
+    run: (id, arg) => runOrTell(id, arg),
     used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),
   });
   let poll = 0;
@@ -122,8 +122,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (!attached) return false;
     if (attached.comments.typeAhead(key) || palette.typeAhead(key)) return true;
     const context = contextKeys();
-    const id = resolver.resolve(chord, context, (c) => registry.enabled(c, context));
-    return id !== null && registry.execute(id, ctx, context);
+    const rule = resolver.resolveRule(chord, context, (c) => registry.enabled(c, context));
+    return rule !== null && registry.execute(rule.command, ctx, context, rule.args);
   };
   // Keys typed in this frame for a video in another (Drive's player frame under the file page).
   const relay = frameRelay(
@@ -186,6 +186,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       packetLayerShown: attached ? otherLayerShown(attached.annotations.state.get()) : false,
       adPlaying: [...finder.videos()].some((v) => site.adPlaying?.(v) ?? false),
       packetOffered: (attached?.annotations.state.get().candidates.length ?? 0) > 0,
+      packetSaving: attached?.sender.state.get().busy ?? false,
+      packetSaved: attached?.sender.state.get().result != null,
+      reportBusy: attached?.reporter.state.get().busy ?? false,
+      reportWritten: attached?.reporter.state.get().files != null,
+      reportNeedsCapture: attached?.reporter.state.get().needsPermission ?? false,
     };
   };
   /** Runs `work` on the attached video's drawings, if any. */
@@ -217,7 +222,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       undo: () => void attached?.history.undo(),
       redo: () => void attached?.history.redo(),
     },
-    comments: commentActions(() => attached, view, call),
+    comments: commentActions(() => attached, view, call, docked),
     packets: packetActions(() => attached),
     ui: {
       toggleOverlay: () => view.set({ visible: !view.get().visible, help: false }),
@@ -242,8 +247,12 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       },
     },
   };
+  /** A command from the palette or a button: said when it can't run now (a key that isn't ours goes to the page instead). */
+  function runOrTell(id: string, arg?: string): void {
+    if (!registry.execute(id, ctx, contextKeys(), arg)) attached?.session.tell(`${registry.get(id)?.title ?? id} can't be used here now.`);
+  }
   const runner: CommandRunner = {
-    run: (id, arg) => registry.execute(id, ctx, contextKeys(), arg),
+    run: runOrTell,
     title: (id) => registry.get(id)?.title ?? id,
     keysFor: (id) => resolver.keysFor(id),
   };
@@ -264,34 +273,34 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     signal,
     {
       contains: (path) => !!attached && path.includes(attached.host.host),
-      onKey(event) {
-        const drawings = attached?.drawings;
-        // Keys typed in the label box go to the label; elsewhere (the comment editor) not.
-        const inLabel = event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains('fc-text-input'));
-        if (drawings && inLabel) {
-          editorKey(event, () => void drawings.finishText(), drawings.cancelText);
-          return;
-        }
-        const within = (cls: string) => event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains(cls));
-        if (palette.state.get().open && within('fc-palette')) {
-          paletteKey(palette, event);
-          return;
-        }
-        if (attached?.reporter.state.get().open && within('fc-report')) {
-          if (event.key === 'Escape') attached.reporter.close();
-          return;
-        }
-        const sender = attached?.sender;
-        if (sender?.state.get().open && within('fc-send')) {
-          editorKey(event, () => void sender.send(), sender.close);
-          return;
-        }
-        const book = attached?.comments.book;
-        if (!book?.state.get().editor) return;
-        editorKey(event, () => void book.save(), book.cancel);
-      },
+      // Keys typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor).
+      onKey: (event) => attached?.onKey(event),
     },
   );
+
+  /** The overlay's code (entrypoints/overlay.ts): loaded when this frame first has a video to work on. */
+  let overlay: Overlay | null = null;
+  let overlayLoading = false;
+  /** A failed load is tried again on the next look at the videos (a second or less), three times at most. */
+  let overlayFailures = 0;
+  const startOverlay = () => {
+    if (overlayLoading || overlayFailures >= 3) return;
+    overlayLoading = true;
+    loadOverlay()
+      .then(
+        (loaded) => {
+          overlay = loaded;
+          if (!signal.aborted) reconsider();
+        },
+        (error: unknown) => {
+          overlayFailures++;
+          console.error('[FrameCoach] the overlay did not load', error);
+        },
+      )
+      .finally(() => {
+        overlayLoading = false;
+      });
+  };
 
   const finder = findVideos(doc, reconsider, signal);
   const watched = new WeakSet<HTMLVideoElement>();
@@ -313,7 +322,12 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     // Stay on the attached video while it is on the page and nothing else is visible (it
     // was scrolled away): coming back finds the same session, rate and loop.
     if (!active && attached?.session.video.isConnected && !site.adPlaying?.(attached.session.video)) active = attached.session.video;
-    // Nothing is taken before the settings say whether FrameCoach is off here; then, if it is, nothing at all.
+    // Nothing is taken before the overlay's code is in (loaded now, with the settings) and the
+    // settings say whether FrameCoach is off here; then, if it is, nothing at all.
+    if (active && !overlay) {
+      startOverlay();
+      active = null;
+    }
     if (active && prefs === null) {
       askSettings();
       active = attached?.session.video ?? null;
@@ -323,7 +337,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       palette.close();
-      attached = active ? attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? DEFAULT_PREFERENCES.speeds, dock: () => prefs?.panelDock ?? DEFAULT_PREFERENCES.panelDock }) : null;
+      attached = active && overlay ? overlay.attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? DEFAULT_PREFERENCES.speeds, dock: docked }) : null;
       for (const off of offContext) off();
       const a = attached;
       offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];

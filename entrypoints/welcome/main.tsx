@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { TourApp } from '../../components/welcome/tour-app';
 import type { KeybindingRule } from '../../utils/commands/keybindings';
-import { HOST_TAG } from '../../utils/dom/overlay-host';
+import { HOST_TAG } from '../../utils/dom/host-tag';
 import { createClient } from '../../utils/messaging/client';
 import { isSettingsChange } from '../../utils/messaging/contract';
 import { followPageTheme } from '../../utils/settings/page-theme-browser';

@@ -62,6 +62,20 @@ async function waitOverlayOn(target: Target, want: Rect, timeout = 10_000): Prom
   throw new Error(`overlay not over ${JSON.stringify(want)}; last ${JSON.stringify(last)}`);
 }
 
+/**
+ * The extension's scripts the page's renderer parses (DevTools' view: content scripts and the
+ * modules they import are listed with their extension address), as they come.
+ */
+async function extensionScripts(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Debugger.scriptParsed', (event) => {
+    if (event.url.startsWith('chrome-extension://')) seen.push(new URL(event.url).pathname);
+  });
+  await cdp.send('Debugger.enable');
+  return seen;
+}
+
 /** Presses a key with the keyboard of `page` and waits for the step in `target` to finish. */
 async function press(page: Page, target: Target, key: string): Promise<void> {
   await page.keyboard.press(key);
@@ -69,15 +83,18 @@ async function press(page: Page, target: Target, key: string): Promise<void> {
 }
 
 describe('late.html: a video added after load', () => {
-  it('gets the overlay once it appears, and `.` steps it by one frame', async () => {
+  it('gets the overlay once it appears (its code loaded then, once), and `.` steps it by one frame', async () => {
     const page = await newPage();
+    const scripts = await extensionScripts(page);
     await page.goto(fixtureUrl(server, 'late.html'));
-    // Right after load there is no video yet, and so no overlay.
+    // Right after load there is no video yet, and so no overlay, and none of its code.
     expect(await page.evaluate(() => [!!document.querySelector('video'), !!document.querySelector('framecoach-overlay')])).toEqual([
       false,
       false,
     ]);
+    expect(scripts).toEqual(['/content-scripts/video.js']);
     await waitForOverlay(page);
+    expect(scripts).toEqual(['/content-scripts/video.js', '/overlay.js']);
     await waitForVideoReady(page);
     await waitOverlayOn(page, await rectOf(page, '#v'));
     await measureRate(page, page);
@@ -295,7 +312,7 @@ describe('spa.html: the video element is replaced without a page load', () => {
 });
 
 describe('novideo.html: a page without video', () => {
-  it('never gets an overlay, and its keys reach the page', async () => {
+  it('never gets an overlay (nor its code), and its keys reach the page', async () => {
     const page = await newPage();
     // Record any overlay host that appears, even for a moment.
     await page.addInitScript(() => {
@@ -305,6 +322,7 @@ describe('novideo.html: a page without video', () => {
         if (document.querySelector('framecoach-overlay')) w.fcHostSeen = true;
       }).observe(document, { childList: true, subtree: true });
     });
+    const scripts = await extensionScripts(page);
     await page.goto(fixtureUrl(server, 'novideo.html'));
     await page.evaluate(() => {
       const w = window as unknown as { seen: string[] };
@@ -318,6 +336,8 @@ describe('novideo.html: a page without video', () => {
     expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['.', ',', 'k']);
     expect(await hostCount(page)).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { fcHostSeen: boolean }).fcHostSeen)).toBe(false);
+    // The content script ran here, and the overlay's code was never loaded.
+    expect(scripts).toEqual(['/content-scripts/video.js']);
   });
 });
 

@@ -6,7 +6,7 @@
  * Points are normalized to the picture (0..1 on each axis, the `.fc-frame` rectangle), the
  * way drawings are stored, so one probe works at any window size and in fullscreen.
  */
-import { PALETTE_NAMES } from '../../utils/drawing/edit';
+import { PALETTE_NAMES } from '../../utils/drawing/colors';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { PALETTE } from '../../utils/drawing/colors';
 import {
   HANDLE_GRAB_PX,
   HOLDS,
-  PALETTE,
   PICK_TOLERANCE_PX,
   WIDTHS,
   handleAt,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PALETTE } from '../../utils/drawing/edit';
+import { PALETTE } from '../../utils/drawing/colors';
 import { attachDrawings } from '../../utils/drawing/feature';
 import { createHistory } from '../../utils/edit/history';
 import type { Call } from '../../utils/messaging/client';

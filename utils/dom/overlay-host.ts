@@ -2,6 +2,7 @@ import type { Rect } from '../geometry/content-rect';
 import { composedContains, measureVideo, sameRect, visiblePart } from './video-layout';
 import { DOCK_REACH, dockBottomGap, dockPlace } from './panel-dock';
 import type { PanelDock } from '../settings/off-site';
+import { HOST_TAG } from './host-tag';
 
 /**
  * A shadow-rooted element that sits exactly over a video's picture. It lives inside the
@@ -25,7 +26,6 @@ export interface OverlayHost {
   dispose(): void;
 }
 
-export const HOST_TAG = 'framecoach-overlay';
 const POLL_MS = 500;
 
 export function createOverlayHost(

@@ -13,7 +13,7 @@
  * (longer when a walk is costly), observing again after each walk. Videos in the page itself
  * are still seen when they start loading; those in shadow roots by the next walk.
  */
-import { HOST_TAG } from './overlay-host';
+import { HOST_TAG } from './host-tag';
 
 export interface VideoFinder {
   videos(): ReadonlySet<HTMLVideoElement>;

@@ -5,6 +5,7 @@
 import { pointsOf } from '../model/shape';
 import type { DrawingAnnotation, NormPoint, Shape } from '../model/types';
 import { hitTest, type Size } from './geometry';
+import { PALETTE } from './colors';
 
 /** Pointer slop for picking a stroke, CSS px. */
 export const PICK_TOLERANCE_PX = 8;
@@ -109,17 +110,6 @@ export function nextOf(drawings: readonly DrawingAnnotation[], current: string |
   return drawings[(i + (back ? -1 : 1) + drawings.length) % drawings.length]!;
 }
 
-/** High-contrast colors the coach cycles through (the first is the default). */
-export const PALETTE = ['#ffcf3f', '#ff4d4d', '#3fd0ff', '#5cff7a', '#ffffff', '#ff5cf0'] as const;
-/** Each palette colour's name, for the palette's search and for screen readers. */
-export const PALETTE_NAMES: Readonly<Record<(typeof PALETTE)[number], string>> = {
-  '#ffcf3f': 'Yellow',
-  '#ff4d4d': 'Red',
-  '#3fd0ff': 'Blue',
-  '#5cff7a': 'Green',
-  '#ffffff': 'White',
-  '#ff5cf0': 'Pink',
-};
 /** Stroke widths (CSS px at a 640 px picture) the coach steps through. */
 export const WIDTHS = [1.5, 2, 3, 4, 6, 8] as const;
 

@@ -113,12 +113,17 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     }, TOAST_MS);
   };
 
+  /**
+   * The video has shown a frame of its current source (FrameCoach may have come after it: the
+   * overlay is loaded once the video is found, and a paused video announces no frame).
+   */
+  let shownFrame = video.readyState >= 2;
   const status = () =>
     unsteppableReason({
       error: video.error,
       duration: video.duration,
       // A seek in flight drops readyState for a moment: a frame already shown still counts.
-      readyState: source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
+      readyState: shownFrame || source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
       frameCallbacks: source !== null,
     });
   let lastReason: string | null = null;
@@ -201,6 +206,9 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     });
   };
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
+  // Before the status is looked at again on these events.
+  video.addEventListener('loadeddata', () => void (shownFrame = true), opts);
+  video.addEventListener('emptied', () => void (shownFrame = false), opts);
   for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {
     video.addEventListener(type, refreshStatus, opts);
   }
@@ -282,13 +290,15 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     },
     async hold() {
       if (!source) return null;
-      await queue?.idle();
-      await source.pause();
-      const time = source.presented() ?? (await source.sync());
-      if (time === null) return null;
-      const rate = source.knownRate();
-      state.set({ time, paused: true });
-      return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
+      const held = async () => {
+        await source.pause();
+        const time = source.presented() ?? (await source.sync());
+        if (time === null) return null;
+        const rate = source.knownRate();
+        state.set({ time, paused: true });
+        return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
+      };
+      return queue ? queue.hold(held) : held();
     },
     moves: () => ownMoves + (source?.pageSeeks() ?? 0),
     clearLoop() {
