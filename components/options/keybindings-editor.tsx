@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { bindingsInForce, keyWarnings, type Binding } from '../../utils/commands/conflicts';
 import { defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
+import { knownCommands } from '../../utils/commands/keybindings-file';
 import type { Command } from '../../utils/commands/registry';
 import { rowId, searchRows, type Row } from '../../utils/commands/binding-rows';
 import { KeybindingsIo } from './keybindings-io';
@@ -35,7 +36,7 @@ export function KeybindingsEditor({ commands, rules, save, saveFile }: Keybindin
 
   const user = rules ?? [];
   const defaults = useMemo(() => defaultRules(commands), [commands]);
-  const commandIds = useMemo(() => new Set(commands.map((c) => c.id)), [commands]);
+  const known = useMemo(() => knownCommands(commands), [commands]);
   const bindings = useMemo(() => bindingsInForce(defaults, user), [defaults, user]);
   const rows = useMemo(() => searchRows(query, commands, bindings), [query, commands, bindings]);
 
@@ -92,7 +93,7 @@ export function KeybindingsEditor({ commands, rules, save, saveFile }: Keybindin
           value={query}
           onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
         />
-        <KeybindingsIo rules={user} commandIds={commandIds} save={(next) => store(next)} saveFile={saveFile} busy={busy || rules === null} />
+        <KeybindingsIo rules={user} commands={known} save={(next) => store(next)} saveFile={saveFile} busy={busy || rules === null} />
       </div>
       {rules === null ? (
         <p class="lib-dim">Loading…</p>

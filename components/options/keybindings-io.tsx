@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { KeybindingRule } from '../../utils/commands/keybindings';
-import { keybindingsFileText, parseKeybindingsFile, type FileProblem } from '../../utils/commands/keybindings-file';
+import { keybindingsFileText, parseKeybindingsFile, type FileProblem, type KnownCommands } from '../../utils/commands/keybindings-file';
 
 export interface KeybindingsIoProps {
   /** The user's rules now. */
   rules: readonly KeybindingRule[];
-  commandIds: ReadonlySet<string>;
+  commands: KnownCommands;
   /** Stores new rules; false when the background refused them (the page says why). */
   save(rules: KeybindingRule[]): Promise<boolean>;
   saveFile(filename: string, text: string): void;
@@ -17,7 +17,7 @@ export const FILENAME = 'keybindings.json';
 const where = (p: FileProblem) => (p.entry === null ? `Line ${p.line}` : `Line ${p.line}, entry ${p.entry}`);
 
 /** Export and import keybindings.json (VS Code's shape), and Reset all (asked here, in the page). */
-export function KeybindingsIo({ rules, commandIds, save, saveFile, busy }: KeybindingsIoProps) {
+export function KeybindingsIo({ rules, commands, save, saveFile, busy }: KeybindingsIoProps) {
   const input = useRef<HTMLInputElement>(null);
   const [refused, setRefused] = useState<{ name: string; problems: FileProblem[] } | null>(null);
   const [status, setStatus] = useState('');
@@ -32,7 +32,7 @@ export function KeybindingsIo({ rules, commandIds, save, saveFile, busy }: Keybi
   const importFile = async (file: File) => {
     setStatus('');
     setRefused(null);
-    const parsed = parseKeybindingsFile(await file.text(), commandIds);
+    const parsed = parseKeybindingsFile(await file.text(), commands);
     if (!parsed.ok) return setRefused({ name: file.name, problems: parsed.problems });
     if (await save(parsed.rules)) setStatus(`Imported ${parsed.rules.length} ${parsed.rules.length === 1 ? 'rule' : 'rules'} from ${file.name}.`);
   };

@@ -55,6 +55,7 @@ export function KeybindingsTable<C extends CommandInfo>({ rows, warningsOf, cust
               <td class="kb-category">{command.category}</td>
               <td class="kb-key">
                 {binding ? <kbd data-chord={binding.key}>{label}</kbd> : <span class="lib-dim">No key</span>}
+                {binding?.args !== undefined && <span class="kb-args"> with <code>{binding.args}</code></span>}
                 <KeyWarnings warnings={warnings} compact />
               </td>
               <td class="kb-when">

@@ -1,5 +1,6 @@
 import type { ReportState } from '../../utils/annotations/report-export';
 import type { ReportFormat } from '../../utils/messaging/contract';
+import { fileSize } from '../../utils/report/file-size';
 
 export interface ReportActions {
   setFormat(format: ReportFormat, on: boolean): void;
@@ -16,7 +17,6 @@ const FORMATS: [ReportFormat, string][] = [
   ['csv', 'CSV (for a spreadsheet)'],
 ];
 
-const size = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} KB`);
 
 /** A report anyone can open: choose the kinds, make it (progress, Cancel), see the sizes, save each file. */
 export function ReportDialog({ report, actions }: { report: ReportState; actions: ReportActions }) {
@@ -61,7 +61,7 @@ export function ReportDialog({ report, actions }: { report: ReportState; actions
         <ul class="fc-files" role="status">
           {files.map((f) => (
             <li key={f.filename}>
-              <span class="fc-file-name">{f.filename}</span> <span class="fc-dim">{size(f.bytes)}</span>{' '}
+              <span class="fc-file-name">{f.filename}</span> <span class="fc-dim">{fileSize(f.bytes)}</span>{' '}
               <button type="button" class="fc-btn fc-primary" data-file={f.filename} onClick={() => actions.save(f.filename)}>
                 {report.saved.includes(f.filename) ? 'Saved ✓' : 'Save'}
               </button>

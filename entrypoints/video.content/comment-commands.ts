@@ -3,7 +3,7 @@
  * video's comments through these (the panel's buttons run the commands, with the comment's id).
  */
 import type { ViewState } from '../../components/overlay/overlay';
-import { placeLabel } from '../../components/comments/comment-item';
+import { placeLabel } from '../../utils/comments/place-label';
 import type { CommentActions } from '../../utils/commands/context';
 import type { Call } from '../../utils/messaging/client';
 import type { CommentAnnotation } from '../../utils/model/types';
@@ -11,7 +11,7 @@ import type { Store } from '../../utils/player/store';
 import { PANEL_DOCKS, type PanelDock } from '../../utils/settings/off-site';
 import type { Attached } from './attach';
 
-export function commentActions(attached: () => Attached | null, view: Store<ViewState>, call: Call): CommentActions {
+export function commentActions(attached: () => Attached | null, view: Store<ViewState>, call: Call, docked: () => PanelDock): CommentActions {
   const showPanel = () => view.set({ comments: true, collapsed: false, help: false });
   /** The attached video's comment `id`, not deleted; the panel opens on it. */
   const target = (id: string) => {
@@ -29,6 +29,7 @@ export function commentActions(attached: () => Attached | null, view: Store<View
     add: (range) => void attached()?.comments.add(range),
     togglePanel: () => view.set({ comments: !view.get().comments, collapsed: false, help: false }),
     toggleCollapsed: () => view.set({ collapsed: !view.get().collapsed }),
+    docked,
     async dock(place) {
       if (!(PANEL_DOCKS as readonly string[]).includes(place)) throw new Error(`"${place}" is not a place for the comment panel`);
       showPanel();

@@ -10,12 +10,14 @@
 import type { ContextKeys } from '../../utils/commands/context';
 import type { FrameVideoMessage, KeyPress } from '../../utils/messaging/contract';
 
-/** Commands after which the next keys are text for an editor they open over there. */
-const OPENS_EDITOR = new Set(['comment.add', 'comment.addRange', 'draw.comment', 'draw.place', 'packet.send']);
+/** Commands after which the next keys are text for an editor (or the palette) they open over there. */
+const OPENS_EDITOR = new Set(['comment.add', 'comment.addRange', 'draw.comment', 'draw.place', 'packet.send', 'view.palette']);
 /** How long after such a command typed keys still go over (the editor takes the focus by then). */
 const TYPE_AHEAD_MS = 1000;
 /** Keys an editor takes besides characters. */
 const EDITOR_KEYS = new Set(['Enter', 'Escape', 'Backspace']);
+/** And the palette (its rows). */
+const PALETTE_KEYS = new Set([...EDITOR_KEYS, 'ArrowUp', 'ArrowDown']);
 /** A key handed over that gets no answer in this time no longer holds up the next ones. */
 const SEND_TIMEOUT_MS = 2000;
 /** A held key's repeats are dropped while this many keys are still on their way. */
@@ -73,7 +75,10 @@ export function frameRelay(
         return true;
       }
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
-      const typing = performance.now() < typingUntil && plain && (event.key.length === 1 || EDITOR_KEYS.has(event.key));
+      // While the palette is open over there (its box may not have the focus: a frame gets it
+      // only from a click in it), what is typed here is its text and its choice.
+      const palette = context.paletteOpen === true;
+      const typing = (palette || performance.now() < typingUntil) && plain && (event.key.length === 1 || (palette ? PALETTE_KEYS : EDITOR_KEYS).has(event.key));
       if (id === null && !typing) return false;
       if (id && OPENS_EDITOR.has(id)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page

@@ -5,6 +5,7 @@
  */
 import { layerLabel, layersOf } from '../../utils/annotations/layers';
 import type { PacketActions } from '../../utils/commands/context';
+import { fileSize } from '../../utils/report/file-size';
 import type { Attached } from './attach';
 
 const day = (ms: number) => new Date(ms).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
@@ -18,8 +19,21 @@ export function packetActions(attached: () => Attached | null): PacketActions {
   return {
     send: () => attached()?.sender.open(),
     closeSend: () => attached()?.sender.close(),
+    // What goes wrong in the dialogs (a full disk, a clipboard refused) is said in the dialog.
+    savePacket: async () => void (await need().sender.send()),
+    copyPacketText: async () => void (await need().sender.copyShareText()),
     report: () => attached()?.reporter.open(),
     closeReport: () => attached()?.reporter.close(),
+    writeReport: async (blank) => void (await need().reporter.make(blank)),
+    cancelReport: () => need().reporter.cancel(),
+    allowCapture: () => need().reporter.askPermission(),
+    reportFiles: () =>
+      (attached()?.reporter.state.get().files ?? []).map((f) => ({ value: f.filename, label: f.filename, detail: fileSize(f.bytes) })),
+    saveReportFile(filename) {
+      const reporter = need().reporter;
+      if (!reporter.state.get().files?.some((f) => f.filename === filename)) throw new Error(`The report has no file "${filename}"`);
+      reporter.save(filename);
+    },
     offers: () =>
       (attached()?.annotations.state.get().candidates ?? []).map((p) => ({
         value: p.videoId,

@@ -123,6 +123,10 @@ describe('the comment panel', () => {
     // Back beside the picture (the default), by the panel's own button.
     await page.getByRole('button', { name: 'Move the comment panel' }).click();
     await expect.poll(async () => (await palette(page)).rows).toContain('Beside the picture');
+    // Where it is now is marked.
+    const asked = await palette(page);
+    expect(asked.details[asked.rows.indexOf('Over the picture, left')]).toBe('now');
+    expect(asked.details[asked.rows.indexOf('Beside the picture')]).not.toMatch(/now/);
     await page.keyboard.type('beside');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await panel(page)).dock).toBe('beside-right');

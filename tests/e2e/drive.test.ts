@@ -16,6 +16,7 @@ import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead } from './barc
 import { launchBrowser, REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
 import { listed, panelOpen } from './comments-helpers';
 import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { palette } from './palette-helpers';
 
 const FILE_ID = '1FcDriveStrideClip0a';
 const FILE_URL = `https://drive.google.com/file/d/${FILE_ID}/view`;
@@ -168,6 +169,28 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await expect.poll(() => listed(again.player), { timeout: 5000 }).toEqual([
       expect.objectContaining({ text: 'land under the hip', place: expect.stringContaining('41') }),
     ]);
+  });
+
+  it('`p` on the file page opens the palette in the player frame; what is typed next finds a command, Enter runs it', async () => {
+    const { page, player } = await openFile();
+    expect((await seekAndRead(player, frameMiddle(CLIP, 30))).index).toBe(30);
+    await waitIdle(player);
+    await stepOnPage(page, player, '.', 31); // the file page has heard of the player's video
+    // Typed at once after `p`: the first keys go over from the file page, the rest straight to
+    // the palette's box once it has the focus.
+    await page.keyboard.press('p');
+    await page.keyboard.type('frame');
+    await expect.poll(async () => (await palette(player)).rows, { timeout: 5000 }).toContain('Previous frame');
+    const { rows } = await palette(player);
+    expect(rows).toContain('Next frame');
+    // Arrows choose (down to Next frame), then Enter runs the highlighted one.
+    for (let i = 0; i < rows.length && (await palette(player)).selected !== 'Next frame'; i++) await page.keyboard.press('ArrowDown');
+    expect((await palette(player)).selected).toBe('Next frame');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await palette(player)).open, { timeout: 5000 }).toBe(false);
+    await waitIdle(player);
+    expect(await readBarcode(player)).toBe(32);
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
   });
 
   it('the /preview address of the same file: the same Drive id, and keys on the page step it', async () => {

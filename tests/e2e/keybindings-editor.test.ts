@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import { parseKeybindingsFile } from '../../utils/commands/keybindings-file';
+import { knownCommands, parseKeybindingsFile } from '../../utils/commands/keybindings-file';
 import { REPO_ROOT, launchBrowser, type LaunchedBrowser } from './harness';
 
-const IDS = new Set(BUILTIN_COMMANDS.map((c) => c.id));
+const IDS = knownCommands(BUILTIN_COMMANDS);
 const N_RULES = [
   { key: '.', command: '-frame.next' },
   { key: 'n', command: 'frame.next' },

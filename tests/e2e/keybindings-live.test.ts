@@ -87,6 +87,29 @@ describe('keybindings apply live', () => {
     expect(await video.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
   });
 
+  it('a keybindings.json rule with "args" (a speed) works in the open tab at once; the table says what it gives', async () => {
+    const video = await newPage();
+    await openCase(video, server, CLIP, 'live-args');
+    await waitIdle(video);
+    const options = await newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const file = '[\n  // a quarter speed on Alt+Q\n  { "key": "alt+q", "command": "playback.setSpeed", "args": 0.25 },\n]\n';
+    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('Alt+Q with 0.25');
+
+    await video.bringToFront();
+    await expect.poll(async () => {
+      await video.keyboard.press('Alt+Q');
+      return video.$eval('video', (v: HTMLVideoElement) => v.playbackRate);
+    }, { timeout: 5_000 }).toBe(0.25);
+    await expect.poll(() => video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-speed')?.textContent)).toBe('0.25x');
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Reset all…' }).click();
+    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('No key');
+  });
+
   it('the three global commands are registered as extension shortcuts of the browser, with their keys', async () => {
     const shortcuts = await browser.serviceWorker!.evaluate(async () =>
       (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll())

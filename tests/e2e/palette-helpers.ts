@@ -1,9 +1,9 @@
 /** The command palette over a video, as the tests read and drive it. */
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** What the palette shows: open, its text box focused, the prompt, the rows' labels (in order) and the highlighted one. */
-export function palette(page: Page) {
+/** What the palette shows: open, its text box focused, the prompt, the rows' labels (in order) and details, and the highlighted one. */
+export function palette(page: Page | Frame) {
   return page.evaluate(() => {
     const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
     const box = root.querySelector('.fc-palette');
@@ -14,6 +14,7 @@ export function palette(page: Page) {
       focused: !!input && root.activeElement === input,
       placeholder: input?.placeholder ?? '',
       rows: rows.map((r) => r.querySelector('.fc-palette-label')!.textContent ?? ''),
+      details: rows.map((r) => r.querySelector('.fc-palette-detail')?.textContent ?? ''),
       selected: rows.find((r) => r.getAttribute('aria-selected') === 'true')?.querySelector('.fc-palette-label')?.textContent ?? null,
       empty: root.querySelector('.fc-palette-empty')?.textContent ?? null,
     };

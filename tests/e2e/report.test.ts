@@ -25,6 +25,7 @@ import { REPO_ROOT, fixtureUrl, launchBrowser, startServer, type FixtureServer, 
 import { waitIdle } from './overlay';
 import { seedRecords } from './seed';
 import { chooseFile, confirmImport, dropFile, openLibrary, previewCount, shot, ui } from './packet-helpers';
+import { find, openPalette, palette } from './palette-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
 const GRANTED_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3-granted');
@@ -232,6 +233,49 @@ describe('a report of a video the page can read', () => {
         await dropFile(library, files.html);
         expect(await library.getByTestId('import-preview').textContent()).toMatch(/Feedback from/);
         expect(await previewCount(library, 'comments', 'unchanged')).toBe('3');
+      });
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('the palette alone drives it: open, write, save one file, close (the dialog\'s buttons are these commands)', async () => {
+    const b = await launchBrowser();
+    try {
+      const page = await openSeeded(b, 'plain.html', 'report-palette');
+      await keepOnFailure(page, 'report-palette', async () => {
+        await waitIdle(page);
+        const run = async (query: string, title: string) => {
+          await openPalette(page);
+          await find(page, query, title);
+          await page.keyboard.press('Enter');
+        };
+        await run('make a report', 'Make a report (HTML with the frames, Markdown, CSV)');
+        await ui(page, '.fc-report').waitFor();
+        // Nothing written yet: saving a file is not offered (its `when`), writing is.
+        await openPalette(page);
+        await page.keyboard.type('report');
+        await expect.poll(async () => (await palette(page)).rows).toContain("Write the report's files (in the report dialog)");
+        expect((await palette(page)).rows).not.toContain("Save one of the report's files…");
+        await page.keyboard.press('Escape');
+        await run('write the report', "Write the report's files (in the report dialog)");
+        await ui(page, '.fc-report .fc-files').waitFor({ timeout: 30_000 });
+        await run('save one', "Save one of the report's files…");
+        await expect.poll(async () => (await palette(page)).rows).toEqual([
+          expect.stringMatching(/\.html$/),
+          expect.stringMatching(/\.md$/),
+          expect.stringMatching(/\.csv$/),
+        ]);
+        await page.keyboard.type('csv');
+        const download = page.waitForEvent('download');
+        await page.keyboard.press('Enter');
+        const file = await download;
+        const path = join(dir, `palette-${file.suggestedFilename()}`);
+        await file.saveAs(path);
+        expect(readFileSync(path, 'utf8').split('\r\n')[0]).toBe('time,frame,timecode,author,kind,text,status,replies,measurement');
+        await expect.poll(() => ui(page, '.fc-report button[data-file$=".csv"]').textContent()).toBe('Saved ✓');
+        await run('close the report', 'Close the report dialog');
+        await expect.poll(() => ui(page, '.fc-report').count()).toBe(0);
       });
     } finally {
       await b.close();

@@ -33,19 +33,32 @@ const KEY_TEMPLATE: ContextKeys = {
   packetLayerShown: false,
   adPlaying: false,
   packetOffered: false,
+  packetSaving: false,
+  packetSaved: false,
+  reportBusy: false,
+  reportWritten: false,
+  reportNeedsCapture: false,
 };
 const CONTEXT_KEYS = Object.keys(KEY_TEMPLATE);
-/** The keys the built-ins' when clauses read (the others are for users' rules): enumerated below. */
-const USED_KEYS = CONTEXT_KEYS.filter((k) => BUILTIN_COMMANDS.some((c) => new RegExp(`\\b${k}\\b`).test(c.when ?? '')));
 
-/** Every combination of the boolean context keys the built-ins read. */
-const ALL_CONTEXTS: ContextKeys[] = Array.from({ length: 2 ** USED_KEYS.length }, (_, bits) => {
-  const ctx = { ...KEY_TEMPLATE };
-  USED_KEYS.forEach((key, i) => (ctx[key] = Boolean(bits & (1 << i))));
-  return ctx;
-});
+/** The context keys some when clauses read. */
+const keysOf = (...whens: (string | undefined)[]) => CONTEXT_KEYS.filter((k) => whens.some((w) => new RegExp(`\\b${k}\\b`).test(w ?? '')));
 
-const label = (ctx: ContextKeys) => USED_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
+/**
+ * Every combination of the context keys the given commands read (the others stay false, which
+ * none of those clauses can see): all there is to check about those commands, in 2^n contexts
+ * for their n keys rather than for every key the built-ins read.
+ */
+function contextsFor(...commands: { when?: string; keysWhen?: string }[]): ContextKeys[] {
+  const keys = keysOf(...commands.flatMap((c) => [c.when, c.keysWhen]));
+  return Array.from({ length: 2 ** keys.length }, (_, bits) => {
+    const ctx = { ...KEY_TEMPLATE };
+    keys.forEach((key, i) => (ctx[key] = Boolean(bits & (1 << i))));
+    return ctx;
+  });
+}
+
+const label = (ctx: ContextKeys) => CONTEXT_KEYS.filter((k) => ctx[k]).join(' && ') || '(none)';
 
 type Call = [target: 'player' | 'ui' | 'comments' | 'drawing' | 'edit' | 'packets', method: string, args: unknown[]];
 
@@ -83,6 +96,13 @@ const EXPECTED_RUN: Record<string, Call> = {
   'packet.closeSend': ['packets', 'closeSend', []],
   'report.make': ['packets', 'report', []],
   'report.close': ['packets', 'closeReport', []],
+  'packet.save': ['packets', 'savePacket', []],
+  'packet.copyText': ['packets', 'copyPacketText', []],
+  'report.write': ['packets', 'writeReport', [false]],
+  'report.writeBlank': ['packets', 'writeReport', [true]],
+  'report.allowCapture': ['packets', 'allowCapture', []],
+  'report.cancel': ['packets', 'cancelReport', []],
+  'report.save': ['ui', 'pick', ['report.save']],
   'comment.addRange': ['comments', 'add', [true]],
   'comment.togglePanel': ['comments', 'togglePanel', []],
   'edit.undo': ['edit', 'undo', []],
@@ -154,10 +174,11 @@ const EXPECTED_WITH_ARG: Record<string, [arg: string, call: Call]> = {
   'packet.attach': ['url:https://a.example/v', ['packets', 'attach', ['url:https://a.example/v']]],
   'packet.dismiss': ['url:https://a.example/v', ['packets', 'dismiss', ['url:https://a.example/v']]],
   'layer.toggle': ['kim-1', ['packets', 'toggleLayer', ['kim-1']]],
+  'report.save': ['framecoach-report.csv', ['packets', 'saveReportFile', ['framecoach-report.csv']]],
 };
 
 /** Commands found in the palette only (no default key, nothing to ask). */
-const PALETTE_ONLY = new Set(['view.tour', 'comment.collapsePanel']);
+const PALETTE_ONLY = new Set(['view.tour', 'comment.collapsePanel', 'packet.save', 'packet.copyText', 'report.write', 'report.writeBlank', 'report.allowCapture', 'report.cancel']);
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */
 const NAMED_KEYS: Record<string, string> = {
@@ -220,15 +241,17 @@ describe('built-in commands', () => {
       expect(id).toMatch(/^[a-z][a-zA-Z0-9]*(\.[a-z][a-zA-Z0-9]*)+$/);
     });
 
-    it('has a parseable when that reads only known context keys', () => {
-      expect(() => parseWhen(command.when)).not.toThrow();
-      const names = (command.when ?? '').replace(/'[^']*'/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
-      for (const name of names.filter((n) => n !== 'true' && n !== 'false')) expect(CONTEXT_KEYS).toContain(name);
+    it('has a parseable when (and keys\' when) that reads only known context keys', () => {
+      for (const when of [command.when, command.keysWhen]) {
+        expect(() => parseWhen(when)).not.toThrow();
+        const names = (when ?? '').replace(/'[^']*'/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
+        for (const name of names.filter((n) => n !== 'true' && n !== 'false')) expect(CONTEXT_KEYS).toContain(name);
+      }
     });
 
     it('can be enabled in some context, and not in every one', () => {
       const when = parseWhen(command.when);
-      expect(ALL_CONTEXTS.some((ctx) => when(ctx))).toBe(true);
+      expect(contextsFor(command).some((ctx) => when(ctx))).toBe(true);
       // Every built-in needs at least a video or the help sheet: none fires on a bare page.
       expect(when({ ...KEY_TEMPLATE })).toBe(false);
     });
@@ -243,12 +266,15 @@ describe('built-in commands', () => {
       }
     });
 
-    it('is reached by each of its default keys wherever it is enabled', () => {
+    it('is reached by each of its default keys wherever it is enabled (and its keys\' own condition holds)', () => {
       const registry = createRegistry(BUILTIN_COMMANDS);
       const resolver = createResolver(defaultRules(registry.all()));
       const when = parseWhen(command.when);
+      const keysWhen = parseWhen(command.keysWhen);
       for (const key of command.keys ?? []) {
-        for (const ctx of ALL_CONTEXTS.filter((c) => when(c))) {
+        // Every command this key may run decides which one it runs.
+        const rivals = BUILTIN_COMMANDS.filter((c) => c.keys?.includes(key));
+        for (const ctx of contextsFor(...rivals).filter((c) => when(c) && keysWhen(c))) {
           expect(resolver.resolve(key, ctx, (c) => registry.enabled(c, ctx)), `${key} in ${label(ctx)}`).toBe(id);
         }
       }
@@ -274,7 +300,7 @@ describe('built-in commands', () => {
     it('executes through the registry only where its when holds', () => {
       const registry = createRegistry(BUILTIN_COMMANDS);
       const when = parseWhen(command.when);
-      for (const context of ALL_CONTEXTS) {
+      for (const context of contextsFor(command)) {
         const { ctx, calls } = fakeContext();
         expect(registry.execute(id, ctx, context)).toBe(when(context));
         expect(calls).toEqual(when(context) ? [EXPECTED_RUN[id]] : []);
@@ -287,9 +313,10 @@ describe('built-in commands', () => {
     for (const [i, [a, keyA]] of defaultKeys.entries()) {
       for (const [b, keyB] of defaultKeys.slice(i + 1)) {
         if (normalizeChord(keyA) !== normalizeChord(keyB)) continue;
-        const whenA = parseWhen(byId.get(a)!.when);
-        const whenB = parseWhen(byId.get(b)!.when);
-        const both = ALL_CONTEXTS.find((ctx) => whenA(ctx) && whenB(ctx));
+        const [commandA, commandB] = [byId.get(a)!, byId.get(b)!];
+        const whenA = parseWhen(`(${commandA.when ?? 'true'}) && (${commandA.keysWhen ?? 'true'})`);
+        const whenB = parseWhen(`(${commandB.when ?? 'true'}) && (${commandB.keysWhen ?? 'true'})`);
+        const both = contextsFor(commandA, commandB).find((ctx) => whenA(ctx) && whenB(ctx));
         if (both) clashes.push(`${keyA}: ${a} and ${b} in ${label(both)}`);
       }
     }

@@ -76,6 +76,7 @@ describe('bindingsInForce', () => {
       { key: 'k', command: '-playback.toggle' },
       { key: 'space', command: 'playback.toggle', when: 'paused' },
       { key: 'x', command: 'frame.next', when: 'bad &&' },
+      { key: 'q', command: 'playback.setSpeed', args: '0.25' },
     ];
     const bindings = bindingsInForce(DEFAULTS, user);
     const resolver = createResolver([...DEFAULTS, ...user]);
@@ -83,6 +84,9 @@ describe('bindingsInForce', () => {
     expect(bindings.find((b) => b.command === 'frame.next')).toEqual({ key: 'n', command: 'frame.next', source: 'user', rule: 1 });
     expect(bindings.find((b) => b.command === 'playback.toggle')).toEqual({ key: 'space', command: 'playback.toggle', when: 'paused', source: 'user', rule: 3 });
     expect(bindings.find((b) => b.command === 'frame.previous')).toEqual({ key: ',', command: 'frame.previous', source: 'default', rule: null });
+    expect(bindings.find((b) => b.command === 'playback.setSpeed')).toEqual({ key: 'q', command: 'playback.setSpeed', args: '0.25', source: 'user', rule: 5 });
+    // A default key's own condition is the binding's `when`.
+    expect(bindings.find((b) => b.command === 'packet.closeSend')).toEqual({ key: 'escape', command: 'packet.closeSend', when: '!toolActive && !paletteOpen', source: 'default', rule: null });
   });
 
   it('a removal takes out user bindings before it too', () => {

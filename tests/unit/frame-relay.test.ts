@@ -25,6 +25,11 @@ const context = (patch: Partial<ContextKeys> = {}): ContextKeys => ({
   packetLayerShown: false,
   adPlaying: false,
   packetOffered: false,
+  packetSaving: false,
+  packetSaved: false,
+  reportBusy: false,
+  reportWritten: false,
+  reportNeedsCapture: false,
   ...patch,
 });
 
@@ -122,6 +127,32 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     expect(r.forward('.', press('.'))).toBe(true);
     await settle();
     expect(sent.map(([f]) => f)).toEqual([8]);
+  });
+
+  it('while the palette is open over there, its text and its keys (arrows, Enter, Escape) go over, as long as it stays open', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const { r, sent } = relay();
+    r.heard(video(2, context({ paletteOpen: true })));
+    vi.advanceTimersByTime(60_000); // long after the key that opened it
+    for (const key of ['n', 'e', 'x', 't', ' ', 'Backspace', 'ArrowDown', 'ArrowUp', 'Enter']) expect(r.forward(key.toLowerCase(), press(key)), key).toBe(true);
+    expect(r.forward('ctrl+n', press('n', { ctrlKey: true }))).toBe(false);
+    r.heard(video(2, context({ paletteOpen: false })));
+    expect(r.forward('n', press('n'))).toBe(false);
+    expect(r.forward('arrowdown', press('ArrowDown'))).toBe(false);
+    vi.useRealTimers();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sent.map(([, k]) => k.key).join('|')).toBe('n|e|x|t| |Backspace|ArrowDown|ArrowUp|Enter');
+  });
+
+  it('letters typed at once after the key that opens the palette go over before the frame says it is open', async () => {
+    const sent: Array<[number, KeyPress]> = [];
+    const opening = frameRelay((chord) => (chord === 'p' ? 'view.palette' : null), async (frameId, key) => void sent.push([frameId, key]), side());
+    opening.heard(video(2, context()));
+    expect(opening.forward('p', press('p'))).toBe(true);
+    expect(opening.forward('n', press('n'))).toBe(true);
+    expect(opening.forward('f', press('f'))).toBe(true);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sent.map(([, k]) => k.key)).toEqual(['p', 'n', 'f']);
   });
 
   it('after `c`, Enter, Escape and Backspace go over too (the box may not have the focus yet)', async () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import { createResolver, defaultRules } from '../../utils/commands/keybindings';
-import { chordProblem, keybindingsFileText, parseKeybindingsFile, stripJsonc } from '../../utils/commands/keybindings-file';
+import { chordProblem, keybindingsFileText, knownCommands, parseKeybindingsFile, stripJsonc } from '../../utils/commands/keybindings-file';
 
-const IDS = new Set(BUILTIN_COMMANDS.map((c) => c.id));
+const IDS = knownCommands(BUILTIN_COMMANDS);
 
 describe('keybindings.json (VS Code shape)', () => {
   it('reads rules with comments and trailing commas, as VS Code writes them', () => {
@@ -60,6 +60,39 @@ describe('keybindings.json (VS Code shape)', () => {
     expect(parseKeybindingsFile('{"key": "n"}', IDS)).toMatchObject({ ok: false, problems: [{ message: /must be a list/ }] });
     expect(parseKeybindingsFile('', IDS)).toMatchObject({ ok: false });
     expect(parseKeybindingsFile('x'.repeat(1_000_001), IDS)).toMatchObject({ ok: false, problems: [{ message: /too big/ }] });
+  });
+
+  it('"args" gives a command that takes an argument its value (text, or a number as text), and is written back', () => {
+    const text = `[
+  { "key": "q", "command": "playback.setSpeed", "args": 0.25 },
+  { "key": "alt+r", "command": "draw.setColor", "args": "#ff4d4d", "when": "toolActive" }
+]`;
+    const parsed = parseKeybindingsFile(text, IDS);
+    expect(parsed).toEqual({
+      ok: true,
+      rules: [
+        { key: 'q', command: 'playback.setSpeed', args: '0.25' },
+        { key: 'alt+r', command: 'draw.setColor', args: '#ff4d4d', when: 'toolActive' },
+      ],
+    });
+    if (!parsed.ok) return;
+    expect(parseKeybindingsFile(keybindingsFileText(parsed.rules), IDS)).toEqual(parsed);
+  });
+
+  it('"args" where it means nothing, or of a kind no command takes, is refused, naming the entry', () => {
+    const text = `[
+  { "key": "n", "command": "frame.next" },
+  { "key": "q", "command": "frame.next", "args": "2" },
+  { "key": "w", "command": "-playback.setSpeed", "args": "2" },
+  { "key": "e", "command": "playback.setSpeed", "args": { "speed": 2 } }
+]`;
+    const parsed = parseKeybindingsFile(text, IDS);
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => [p.entry, p.line])).toEqual([[2, 3], [3, 4], [4, 5]]);
+    expect(parsed.problems[0]!.message).toMatch(/"frame.next" takes no argument/);
+    expect(parsed.problems[1]!.message).toMatch(/removes a key/);
+    expect(parsed.problems[2]!.message).toMatch(/must be text or a number/);
   });
 
   it('a removal of a default needs a command that exists too', () => {

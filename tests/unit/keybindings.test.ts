@@ -90,6 +90,18 @@ describe('createRegistry', () => {
 });
 
 describe('defaultRules', () => {
+  it("a command's keysWhen becomes its default keys' when, and only theirs", () => {
+    const command = cmd('d.close', { keys: ['escape'], when: 'dialog', keysWhen: '!toolActive' });
+    expect(defaultRules([command])).toEqual([{ key: 'escape', command: 'd.close', when: '!toolActive' }]);
+    const r = createResolver(defaultRules([command]));
+    const registry = createRegistry([command]);
+    const enabled = (context: ContextMap) => (id: string) => registry.enabled(id, context);
+    expect(r.resolve('escape', { dialog: true, toolActive: true }, enabled({ dialog: true, toolActive: true }))).toBeNull();
+    expect(r.resolve('escape', { dialog: true }, enabled({ dialog: true }))).toBe('d.close');
+    // The command itself (its button, the palette) runs with a tool active.
+    expect(registry.enabled('d.close', { dialog: true, toolActive: true })).toBe(true);
+  });
+
   it('makes one rule per default key, in command order, without when', () => {
     const rules = defaultRules([
       cmd('a.one', { keys: ['a', 'shift+a'], when: 'x' }),
@@ -189,6 +201,21 @@ describe('user rules appended after the defaults', () => {
     const r = createResolver([...defaults, { key: '.', command: 'frame.previous', when: 'reversed' }]);
     expect(r.resolve('.', {}, always)).toBe('frame.next');
     expect(r.resolve('.', { reversed: true }, always)).toBe('frame.previous');
+  });
+
+  it("a rule's args come with its command (resolveRule), and only that rule's", () => {
+    const r = createResolver([
+      ...defaults,
+      { key: 'q', command: 'playback.setSpeed', args: '0.25' },
+      { key: 'w', command: 'playback.setSpeed', args: '2' },
+      { key: 'e', command: 'playback.setSpeed' },
+    ]);
+    expect(r.resolveRule('q', {}, always)).toEqual({ command: 'playback.setSpeed', args: '0.25' });
+    expect(r.resolveRule('w', {}, always)?.args).toBe('2');
+    expect(r.resolveRule('e', {}, always)).toEqual({ command: 'playback.setSpeed' });
+    expect(r.resolveRule('.', {}, always)?.command).toBe('frame.next');
+    expect(r.resolve('q', {}, always)).toBe('playback.setSpeed');
+    expect(r.resolveRule('z', {}, always)).toBeNull();
   });
 
   it('"-command" removes that command from that key only', () => {

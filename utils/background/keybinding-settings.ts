@@ -1,9 +1,9 @@
 import { BUILTIN_COMMANDS } from '../commands/builtin';
 import type { KeybindingRule } from '../commands/keybindings';
-import { parseKeybindingsFile } from '../commands/keybindings-file';
+import { knownCommands, parseKeybindingsFile } from '../commands/keybindings-file';
 import { RECENT_MAX } from '../commands/palette';
 
-const COMMAND_IDS: ReadonlySet<string> = new Set(BUILTIN_COMMANDS.map((c) => c.id));
+const KNOWN = knownCommands(BUILTIN_COMMANDS);
 /** More rules than anyone writes by hand; keeps the settings within storage quotas. */
 const MAX_RULES = 500;
 
@@ -15,12 +15,12 @@ const MAX_RULES = 500;
 export function checkKeybindings(rules: unknown): KeybindingRule[] {
   if (!Array.isArray(rules)) throw new Error('Keybindings must be a list of rules.');
   if (rules.length > MAX_RULES) throw new Error(`At most ${MAX_RULES} keybindings.`);
-  const parsed = parseKeybindingsFile(JSON.stringify(rules), COMMAND_IDS);
+  const parsed = parseKeybindingsFile(JSON.stringify(rules), KNOWN);
   if (!parsed.ok) throw new Error(parsed.problems.map((p) => (p.entry ? `Entry ${p.entry}: ${p.message}` : p.message)).join(' '));
   return parsed.rules;
 }
 
-export const isCommandId = (id: unknown): id is string => typeof id === 'string' && COMMAND_IDS.has(id);
+export const isCommandId = (id: unknown): id is string => typeof id === 'string' && KNOWN.has(id);
 
 /** The recent-commands list as stored: known ids only, each once. */
 export function cleanRecent(stored: unknown): string[] {
@@ -36,8 +36,8 @@ export function cleanKeybindings(stored: unknown): KeybindingRule[] {
   if (!Array.isArray(stored)) return [];
   return stored.slice(0, MAX_RULES).flatMap((r: unknown): KeybindingRule[] => {
     if (typeof r !== 'object' || r === null) return [];
-    const { key, command, when } = r as Record<string, unknown>;
+    const { key, command, when, args } = r as Record<string, unknown>;
     if (typeof key !== 'string' || typeof command !== 'string') return [];
-    return [{ key, command, ...(typeof when === 'string' && when.trim() ? { when } : {}) }];
+    return [{ key, command, ...(typeof when === 'string' && when.trim() ? { when } : {}), ...(typeof args === 'string' ? { args } : {}) }];
   });
 }

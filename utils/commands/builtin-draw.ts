@@ -1,5 +1,5 @@
 import type { CommandContext } from './context';
-import { PALETTE_NAMES } from '../drawing/edit';
+import { PALETTE_NAMES } from '../drawing/colors';
 import type { Tool } from '../model/types';
 import type { Command } from './registry';
 

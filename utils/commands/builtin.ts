@@ -2,6 +2,9 @@ import { ACTIVE, DRAW_COMMANDS, type Cmd } from './builtin-draw';
 import { formatSpeed } from '../frames/speed';
 import type { CommandContext } from './context';
 
+/** The report dialog shows (the send dialog goes over it). */
+const REPORT = ACTIVE + ' && reportOpen && !sendOpen';
+
 const step = (id: string, title: string, frames: number, keys: string[]): Cmd => ({
   id,
   title,
@@ -151,11 +154,12 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     argument: {
       prompt: 'Where should the comment panel go?',
       empty: 'No places',
-      choices: () => [
-        { value: 'beside', label: 'Beside the picture', detail: 'over its right edge when the page has no room' },
-        { value: 'right', label: 'Over the picture, right' },
-        { value: 'left', label: 'Over the picture, left' },
-      ],
+      choices: ({ comments }) =>
+        [
+          { value: 'beside', label: 'Beside the picture', detail: 'over its right edge when the page has no room' },
+          { value: 'right', label: 'Over the picture, right' },
+          { value: 'left', label: 'Over the picture, left' },
+        ].map((c) => (c.value === comments.docked() ? { ...c, detail: ['now', c.detail].filter(Boolean).join(' · ') } : c)),
     },
     run: ({ comments, ui }, place) => (place === undefined ? ui.pick('comment.dockPanel') : comments.dock(place)),
   },
@@ -233,15 +237,68 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Close the report dialog',
     category: 'Packets',
     keys: ['escape'],
-    when: ACTIVE + ' && reportOpen && !sendOpen && !toolActive && !helpVisible && !paletteOpen',
+    when: REPORT + ' && !helpVisible',
+    // Escape leaves a drawing tool or the palette first; the dialog's ✕ closes it anyway.
+    keysWhen: '!toolActive && !paletteOpen',
     run: ({ packets }) => packets.closeReport(),
+  },
+  {
+    id: 'packet.save',
+    title: 'Save the packet (in the send dialog)',
+    category: 'Packets',
+    when: ACTIVE + ' && sendOpen && !packetSaving',
+    run: ({ packets }) => packets.savePacket(),
+  },
+  {
+    id: 'packet.copyText',
+    title: "Copy the saved packet's text for a chat message",
+    category: 'Packets',
+    when: ACTIVE + ' && sendOpen && packetSaved',
+    run: ({ packets }) => packets.copyPacketText(),
+  },
+  {
+    id: 'report.write',
+    title: "Write the report's files (in the report dialog)",
+    category: 'Packets',
+    when: REPORT + ' && !reportBusy',
+    run: ({ packets }) => packets.writeReport(false),
+  },
+  {
+    id: 'report.writeBlank',
+    title: 'Write the report with blank frames where the video can’t be read',
+    category: 'Packets',
+    when: REPORT + ' && reportNeedsCapture && !reportBusy',
+    run: ({ packets }) => packets.writeReport(true),
+  },
+  {
+    id: 'report.allowCapture',
+    title: 'Allow tab capture for the report’s frames…',
+    category: 'Packets',
+    when: REPORT + ' && reportNeedsCapture',
+    run: ({ packets }) => packets.allowCapture(),
+  },
+  {
+    id: 'report.cancel',
+    title: 'Stop writing the report',
+    category: 'Packets',
+    when: REPORT + ' && reportBusy',
+    run: ({ packets }) => packets.cancelReport(),
+  },
+  {
+    id: 'report.save',
+    title: "Save one of the report's files…",
+    category: 'Packets',
+    when: REPORT + ' && reportWritten',
+    argument: { prompt: 'Which file?', empty: 'The report is not written yet', choices: ({ packets }) => packets.reportFiles() },
+    run: ({ packets, ui }, file) => (file === undefined ? ui.pick('report.save') : packets.saveReportFile(file)),
   },
   {
     id: 'packet.closeSend',
     title: 'Close the send dialog',
     category: 'Packets',
     keys: ['escape'],
-    when: ACTIVE + ' && sendOpen && !toolActive && !helpVisible && !paletteOpen',
+    when: ACTIVE + ' && sendOpen && !helpVisible',
+    keysWhen: '!toolActive && !paletteOpen',
     run: ({ packets }) => packets.closeSend(),
   },
   {

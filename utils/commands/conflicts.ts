@@ -114,6 +114,8 @@ export interface Binding {
   readonly key: string;
   readonly command: string;
   readonly when?: string;
+  /** The value the key gives a command that takes one (a rule's `args`). */
+  readonly args?: string;
   readonly source: 'default' | 'user';
   readonly rule: number | null;
 }
@@ -133,7 +135,7 @@ export function bindingsInForce(defaults: readonly KeybindingRule[], user: reado
     } catch {
       return; // the resolver skips it too
     }
-    out.push({ key, command: rule.command, ...(rule.when?.trim() ? { when: rule.when } : {}), source, rule: index });
+    out.push({ key, command: rule.command, ...(rule.when?.trim() ? { when: rule.when } : {}), ...(rule.args !== undefined ? { args: rule.args } : {}), source, rule: index });
   };
   defaults.forEach((r) => add(r, 'default', null));
   user.forEach((r, i) => add(r, 'user', i));

@@ -56,6 +56,8 @@ export interface CommentActions {
   linkDrawing(id: string): Promise<void>;
   /** Shrinks the open panel to its title bar, or opens it out again. */
   toggleCollapsed(): void;
+  /** Where the panel goes now (the coach's setting). */
+  docked(): string;
   /** Puts the panel beside the picture, or over its right or left edge (a setting: every tab follows). */
   dock(place: string): Promise<void>;
 }
@@ -86,9 +88,21 @@ export interface PacketActions {
   /** Opens the send dialog (a reply on the athlete's side, a review otherwise). */
   send(): void;
   closeSend(): void;
+  /** The send dialog's Save: writes the packet file. */
+  savePacket(): Promise<void>;
+  /** Copies the saved packet's short text, for a chat message. */
+  copyPacketText(): Promise<void>;
   /** Opens the report dialog (HTML with the frames, Markdown, CSV). */
   report(): void;
   closeReport(): void;
+  /** Writes the report's files; `blank`: frames the page can't read become blank ones (no tab capture). */
+  writeReport(blank: boolean): Promise<void>;
+  cancelReport(): void;
+  /** Asks the browser to allow tab capture (for frames of a video from another site). */
+  allowCapture(): Promise<void>;
+  /** The report's written files, to save. */
+  reportFiles(): ArgumentChoice[];
+  saveReportFile(filename: string): void;
   /** Received packets made at another address that may be of this video ("is it this video?"). */
   offers(): ArgumentChoice[];
   /** Shows the packet (by its video id) on this video from now on. */
@@ -147,5 +161,15 @@ export interface ContextKeys {
   adPlaying: boolean;
   /** A received packet may be of this video (the "is it this video?" offer shows). */
   packetOffered: boolean;
+  /** The send dialog is saving the packet. */
+  packetSaving: boolean;
+  /** The send dialog saved a packet (its text can be copied). */
+  packetSaved: boolean;
+  /** The report is being written. */
+  reportBusy: boolean;
+  /** The report's files are written (each can be saved). */
+  reportWritten: boolean;
+  /** The report needs tab capture allowed, or blank frames, for a video from another site. */
+  reportNeedsCapture: boolean;
   [key: string]: boolean | string | number | null | undefined;
 }

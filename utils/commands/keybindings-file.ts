@@ -1,7 +1,8 @@
 /**
  * Keybindings as a file, in VS Code's `keybindings.json` shape: an array of
  * `{ "key": "shift+f", "command": "view.fullscreen", "when": "paused" }`, where a command
- * written `-id` removes a default binding of that key. Comments and trailing commas are
+ * written `-id` removes a default binding of that key, and `"args"` gives a command that
+ * takes an argument its value (`{ "key": "shift+2", "command": "draw.setColor", "args": "#ff4d4d" }`). Comments and trailing commas are
  * allowed, as in VS Code. A file with any problem is refused whole, each problem named by
  * its line and entry: importing half a file could leave a coach without the keys they use.
  */
@@ -18,6 +19,11 @@ export interface FileProblem {
 }
 
 export type ParsedKeybindings = { ok: true; rules: KeybindingRule[] } | { ok: false; problems: FileProblem[] };
+
+/** The commands a file may name, and whether each takes an argument (a rule's `args`). */
+export type KnownCommands = ReadonlyMap<string, { readonly takesArgument: boolean }>;
+export const knownCommands = (commands: readonly { id: string; argument?: unknown }[]): KnownCommands =>
+  new Map(commands.map((c) => [c.id, { takesArgument: c.argument !== undefined }]));
 
 const MODIFIERS = new Set(['ctrl', 'control', 'cmd', 'meta', 'alt', 'shift']);
 const NAMED_KEYS = new Set([
@@ -107,7 +113,7 @@ export function chordProblem(key: string): string | null {
 }
 
 /** Reads a keybindings file against the commands that exist. Nothing partial: all rules, or the problems. */
-export function parseKeybindingsFile(text: string, commands: ReadonlySet<string>): ParsedKeybindings {
+export function parseKeybindingsFile(text: string, commands: KnownCommands): ParsedKeybindings {
   if (text.length > MAX_TEXT) return { ok: false, problems: [{ line: 1, entry: null, message: 'The file is too big to be keybindings.' }] };
   const clean = stripJsonc(text);
   let data: unknown;
@@ -129,14 +135,20 @@ export function parseKeybindingsFile(text: string, commands: ReadonlySet<string>
     const where = { line: lineAt(clean, offsets[index] ?? 0), entry: index + 1 };
     const fail = (message: string) => problems.push({ ...where, message });
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return fail('Not an object with "key" and "command".');
-    const { key, command, when } = entry as Record<string, unknown>;
+    const { key, command, when, args } = entry as Record<string, unknown>;
     if (typeof key !== 'string') return fail('"key" is missing or not text.');
     if (typeof command !== 'string' || !command) return fail('"command" is missing or not text.');
     if (when !== undefined && typeof when !== 'string') return fail('"when" must be text.');
     const keyProblem = chordProblem(key);
     if (keyProblem) return fail(`Key "${key}": ${keyProblem}.`);
     const id = command.startsWith('-') ? command.slice(1) : command;
-    if (!commands.has(id)) return fail(`Unknown command "${id}".`);
+    const known = commands.get(id);
+    if (!known) return fail(`Unknown command "${id}".`);
+    if (args !== undefined) {
+      if (command.startsWith('-')) return fail('"args" means nothing on a rule that removes a key.');
+      if (!known.takesArgument) return fail(`"args": the command "${id}" takes no argument.`);
+      if (typeof args !== 'string' && typeof args !== 'number') return fail('"args" must be text or a number (a colour, a speed).');
+    }
     if (when !== undefined) {
       try {
         parseWhen(when);
@@ -144,13 +156,13 @@ export function parseKeybindingsFile(text: string, commands: ReadonlySet<string>
         return fail(`"when" can't be read: ${error instanceof Error ? error.message : String(error)}.`);
       }
     }
-    rules.push({ key: normalizeChord(key), command, ...(when !== undefined && when.trim() ? { when } : {}) });
+    rules.push({ key: normalizeChord(key), command, ...(when !== undefined && when.trim() ? { when } : {}), ...(args !== undefined ? { args: String(args) } : {}) });
   });
   return problems.length ? { ok: false, problems } : { ok: true, rules };
 }
 
 /** The user's rules as a file VS Code would recognise (and this reader takes back). */
 export function keybindingsFileText(rules: readonly KeybindingRule[]): string {
-  const lines = rules.map((r) => `  ${JSON.stringify({ key: r.key, command: r.command, ...(r.when ? { when: r.when } : {}) })}`);
+  const lines = rules.map((r) => `  ${JSON.stringify({ key: r.key, command: r.command, ...(r.when ? { when: r.when } : {}), ...(r.args !== undefined ? { args: r.args } : {}) })}`);
   return `// FrameCoach keybindings (VS Code's keybindings.json shape). "-command" removes a default.\n[\n${lines.join(',\n')}\n]\n`;
 }

@@ -27,6 +27,11 @@ export interface Command<Ctx> {
   readonly keys?: readonly string[];
   /** When the command applies (see when.ts); empty means always. */
   readonly when?: string;
+  /**
+   * A further condition on its default keys only, as a keybinding's own `when` (VS Code's
+   * split): a dialog's Escape waits while a drawing tool is active, its ✕ button doesn't.
+   */
+  readonly keysWhen?: string;
   /** The command takes a value: the palette asks for it; run without one (a key), the command asks itself. */
   readonly argument?: CommandArgument<Ctx>;
   run(ctx: Ctx, arg?: string): void | Promise<void>;
