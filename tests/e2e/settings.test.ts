@@ -138,8 +138,11 @@ describe('settings', () => {
 
     await options.getByLabel('Theme of these pages').selectOption('system');
     await expect.poll(() => look(library).then((l) => l.theme)).toBe('light');
+    // The system switches while the coach looks at the library. (A tab behind another hears of
+    // it when it is next drawn: a busy machine put that past a second, in a side-by-side round.)
+    await library.bringToFront();
     await library.emulateMedia({ colorScheme: 'dark' });
-    await expect.poll(() => look(library).then((l) => l.theme)).toBe('dark');
+    await expect.poll(() => look(library).then((l) => l.theme), { timeout: 5_000 }).toBe('dark');
 
     // The settings page has the palette too: "Theme…" → Light.
     await options.bringToFront();

@@ -27,6 +27,36 @@ describe('step queue', () => {
     expect(queue.pending()).toBe(0);
   });
 
+  it('a hold takes the frame shown when it was asked for; presses made while it works step after it', async () => {
+    const sim = simulatedVideo(cfr(30, 120));
+    sim.show(10);
+    const { queue } = queueOver(sim);
+    let release = () => undefined as void;
+    const slow = new Promise<void>((done) => (release = done)); // a pause that takes long on a busy machine
+    const held = queue.hold(async () => {
+      await slow;
+      return sim.index();
+    });
+    for (let i = 0; i < 5; i++) queue.push(1);
+    expect(queue.pending()).toBe(5);
+    await new Promise((done) => setTimeout(done, 5));
+    expect(sim.seeks()).toBe(0); // nothing moved under the hold
+    release();
+    expect(await held).toBe(10);
+    await new Promise((done) => setTimeout(done, 0));
+    await queue.idle();
+    expect(sim.index()).toBe(15);
+    expect(queue.pending()).toBe(0);
+  });
+
+  it('a hold waits for the steps asked for before it', async () => {
+    const sim = simulatedVideo(cfr(30, 120));
+    sim.show(10);
+    const { queue } = queueOver(sim);
+    queue.push(3);
+    expect(await queue.hold(async () => sim.index())).toBe(13);
+  });
+
   it('coalesces presses that arrive while a seek is running into one seek', async () => {
     const sim = simulatedVideo(cfr(30, 120));
     sim.show(10);

@@ -11,6 +11,13 @@ export interface StepQueue {
   pending(): number;
   /** Resolves when no step is pending or running. */
   idle(): Promise<void>;
+  /**
+   * Runs `work` once the steps asked for so far are done; presses made meanwhile wait for it.
+   * A mark or a comment takes the frame on screen when it was asked for: on a busy machine
+   * pausing and settling can take a while, and the `.` pressed right after a click must not
+   * move the picture under it (seen: a stopwatch's first mark landed five frames late).
+   */
+  hold<T>(work: () => Promise<T>): Promise<T>;
 }
 
 export interface StepQueueHooks {
@@ -23,6 +30,15 @@ export interface StepQueueHooks {
 export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): StepQueue {
   let pending = 0;
   let running: Promise<void> | null = null;
+  /** Holds under way, and the presses made during them (stepped when the last one ends). */
+  let holds = 0;
+  let later = 0;
+  const start = () => {
+    if (running || pending === 0) return;
+    running = drain().finally(() => {
+      running = null;
+    });
+  };
 
   async function drain(): Promise<void> {
     hooks.onBusy?.(true);
@@ -59,13 +75,25 @@ export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): Ste
   return {
     push(frames) {
       if (!Number.isFinite(frames) || frames === 0) return;
-      pending += Math.trunc(frames);
-      if (running) return;
-      running = drain().finally(() => {
-        running = null;
-      });
+      if (holds > 0) later += Math.trunc(frames);
+      else pending += Math.trunc(frames);
+      start();
     },
-    pending: () => pending,
+    pending: () => pending + later,
     idle: () => running ?? Promise.resolve(),
+    async hold(work) {
+      holds++;
+      try {
+        await (running ?? Promise.resolve());
+        return await work();
+      } finally {
+        holds--;
+        if (holds === 0) {
+          pending += later;
+          later = 0;
+          start();
+        }
+      }
+    },
   };
 }
