@@ -6,7 +6,7 @@ import { ALL_URLS } from '../utils/background/permissions';
 import { createService } from '../utils/background/service';
 import { runShortcut } from '../utils/background/shortcuts';
 import { settingsSlot } from '../utils/background/settings-storage';
-import type { Broadcast } from '../utils/messaging/contract';
+import { isRequest, type Broadcast } from '../utils/messaging/contract';
 import { createMessageListener } from '../utils/messaging/server';
 
 export default defineBackground(() => {
@@ -61,7 +61,22 @@ export default defineBackground(() => {
   // Errors with a code (StorageError, the capture permission) answer with it.
   const listener = createMessageListener(handlers);
   // Registered synchronously: a message may be what woke the service worker.
-  browser.runtime.onMessage.addListener((message, sender) =>
-    listener(message, { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId, frameId: sender.frameId, frameUrl: sender.url }),
-  );
+  browser.runtime.onMessage.addListener((message, sender) => {
+    const from = { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId, frameId: sender.frameId, frameUrl: sender.url };
+    // Firefox tells a tab's address only with a host permission for it. The top frame's is its
+    // own; a frame below (Drive's player) gets it from the top frame, so a video has the same
+    // id in both browsers.
+    if (from.tabUrl === undefined && from.tabId !== undefined && isRequest(message)) {
+      if (!from.frameId) return listener(message, { ...from, tabUrl: from.frameUrl });
+      return topAddress(from.tabId).then((tabUrl) => listener(message, { ...from, tabUrl }));
+    }
+    return listener(message, from);
+  });
 });
+
+/** The address of a tab's top page, as its frame 0 says it (undefined when it can't answer). */
+async function topAddress(tabId: number): Promise<string | undefined> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, { framecoach: 1, type: 'ui.where' }, { frameId: 0 }).catch(() => undefined);
+  const url = (answer as { url?: unknown } | undefined)?.url;
+  return typeof url === 'string' ? url : undefined;
+}

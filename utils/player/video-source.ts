@@ -3,6 +3,7 @@ import type { VideoClock } from '../model/types';
 import { justInside, type FrameSource } from '../frames/stepper';
 import { framePrint, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
+import { frameStartAt } from '../frames/frame-start';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -88,6 +89,20 @@ export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVi
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** Firefox's engine, whose media timeline differs from Chromium's in two ways (below). */
+const GECKO = typeof navigator !== 'undefined' && /\bGecko\/\d/.test(navigator.userAgent);
+/**
+ * Gecko, after a seek, reports the time sought to as the frame's media time: its decoder moves
+ * the frame's start to the seek target (MediaDecoderStateMachine, DropVideoUpToSeekTarget);
+ * Chromium reports the frame's own start. Seen here: 1.285 and 1.3 for a frame at 1.28.
+ */
+const REPORTS_POSITION = GECKO;
+/**
+ * Gecko's timeline starts at the file's first frame: a clip whose first frame is at 0.41 s
+ * shows it at 0 (Chromium at 0.41). The file's own times are moved to match.
+ */
+const STARTS_AT_FIRST_FRAME = GECKO;
+
 /** Frames decoded so far (shown or skipped by the display), where the browser counts them. */
 function decodedFrames(video: HTMLVideoElement): number | null {
   const quality = (video as Partial<Pick<HTMLVideoElement, 'getVideoPlaybackQuality'>>).getVideoPlaybackQuality?.();
@@ -137,34 +152,46 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (rate) rate = withOrigin(rate);
   };
 
+  /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
+  const frameTime = (mediaTime: number): number | null =>
+    !REPORTS_POSITION || !video.paused || Math.abs(mediaTime - video.currentTime) > 1e-6 ? mediaTime : frameStartAt(mediaTime, timeline, rate, table !== null);
+  /** `presented` is such a position: its frame's start is found once the rate or the table is known. */
+  let positional = false;
+  const shownFrame = (): number | null =>
+    positional && presented !== null ? (frameStartAt(presented, timeline, rate, table !== null) ?? presented) : presented;
+
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
     callbackId = rv.requestVideoFrameCallback(onFrame);
-    presented = meta.mediaTime;
+    const start = frameTime(meta.mediaTime);
+    const media = start ?? meta.mediaTime;
+    presented = media;
+    positional = start === null;
     if (!video.seeking) seeksSeen = otherSeeks;
     // A frame before frame 0 says frame 0 was wrong.
-    if (origin !== null && meta.mediaTime < origin - 0.001) {
+    if (origin !== null && media < origin - 0.001) {
       origin = null;
       if (rate?.origin !== undefined) rate = { ...rate, origin: undefined };
     }
-    if (table && !onTable(table, meta.mediaTime)) {
+    if (table && !onTable(table, media)) {
       table = null;
       timeline.clear();
       rate = null;
     }
-    timeline.add(meta.mediaTime);
+    // A position whose frame's start is not known yet is no frame time to keep.
+    if (start !== null) timeline.add(media);
     lastFrameAt = performance.now();
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
     if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
-      segment.push(meta.mediaTime);
+      segment.push(media);
       const frames = decodedFrames(rv);
       // The decoder finishes before playback does: near the end its count stands still.
-      if (frames !== null && !(rv.duration - meta.mediaTime < DECODER_AHEAD_S)) decoded.push({ media: meta.mediaTime, frames });
+      if (frames !== null && !(rv.duration - media < DECODER_AHEAD_S)) decoded.push({ media, frames });
       if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
       if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
       if (segment.length >= 8 && segment.length % 8 === 0) measure();
     }
-    for (const listener of listeners) listener(meta.mediaTime);
+    for (const listener of listeners) listener(media);
   };
   callbackId = rv.requestVideoFrameCallback(onFrame);
 
@@ -192,6 +219,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   const reset = () => {
     presented = null;
+    positional = false;
     table = null;
     origin = null;
     untouched = true;
@@ -225,12 +253,16 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    */
   const findStart = () => {
     const at = video.currentTime;
-    if (!untouched || !(at > 0) || !video.paused || video.readyState < 2 || disposed) return;
+    // A seek under way is the page's (FrameCoach may come after the page acted): its frame is announced.
+    if (!untouched || !video.paused || video.seeking || video.readyState < 2 || disposed) return;
+    // At 0 and its frame announced: nothing to find. (Not announced: FrameCoach came after the
+    // video showed it, and a paused video announces nothing; the seek to 0 makes it known.)
+    if (!(at > 0) && presented !== null) return;
     untouched = false;
     // Steps wait for it (settle): a step meanwhile would be undone by the seek to 0.
     settling = (async () => {
       await seek(0);
-      if (Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
+      if (at > 0 && Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
     })().finally(() => {
       settling = null;
     });
@@ -241,7 +273,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     return new Promise((resolve) => {
       let settled = false;
       let seeked = false;
-      const before = presented;
+      const before = shownFrame();
       // A seek to `time` shows a frame that starts at or before it. A later frame is one
       // still in flight from playback: wait for the seek's own frame instead.
       let shown: number | null = null;
@@ -252,8 +284,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
         }
         // The frame can be announced a moment before the seek completes, when reading its
         // pixels (drawImage, a capture) may still give the old picture: wait for both.
-        if (seeked || !video.seeking) finish(meta.mediaTime);
-        else shown = meta.mediaTime;
+        const media = frameTime(meta.mediaTime) ?? meta.mediaTime;
+        if (seeked || !video.seeking) finish(media);
+        else shown = media;
       };
       let id = rv.requestVideoFrameCallback(onSeekFrame);
       const finish = (mediaTime: number | null) => {
@@ -273,9 +306,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
         // frame. (Only then: a position past a later target is playback or another seek.)
         if (time === 0 && video.paused && video.currentTime > 0) learnOrigin(video.currentTime);
         if (shown !== null) finish(shown);
-        else seekedTimer = setTimeout(() => finish(presented ?? before), 250);
+        else seekedTimer = setTimeout(() => finish(shownFrame() ?? before), 250);
       };
-      const timer = setTimeout(() => finish(presented ?? before), SEEK_TIMEOUT_MS);
+      const timer = setTimeout(() => finish(shownFrame() ?? before), SEEK_TIMEOUT_MS);
       video.addEventListener('seeked', onSeeked);
       video.currentTime = time;
       ownTarget = video.currentTime;
@@ -331,7 +364,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    * to the frame announced, so what is known is what is shown.
    */
   async function confirmOnScreen(seeks: number): Promise<void> {
-    const at = presented;
+    const at = shownFrame();
     const known = rate;
     const still = () => video.paused && seeks === otherSeeks && !disposed;
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
@@ -381,7 +414,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   }
 
   async function probe(): Promise<FrameRate | null> {
-    const shown = presented;
+    const shown = shownFrame();
     const resumeAt = video.currentTime;
     const muted = video.muted;
     const speed = video.playbackRate;
@@ -426,13 +459,13 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const source: VideoSource = {
     video,
     timeline,
-    presented: () => presented,
+    presented: shownFrame,
     pageSeeks: () => otherSeeks,
     seek,
     pause,
     settle,
     async sync() {
-      if (presented !== null) return presented;
+      if (presented !== null) return shownFrame();
       if (video.readyState < 2) return null;
       return seek(video.currentTime);
     },
@@ -443,11 +476,15 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     assume(fps, clock) {
       if (rate || !(Number.isFinite(fps) && fps > 0)) return;
-      if (origin === null && clock) learnOrigin(clock.origin);
-      rate = withOrigin(storedRate(fps, clock));
+      // A first frame's time kept by Chromium is 0 on Gecko's timeline.
+      const here = clock && STARTS_AT_FIRST_FRAME ? { ...clock, origin: 0 } : clock;
+      if (origin === null && here) learnOrigin(here.origin);
+      rate = withOrigin(storedRate(fps, here));
     },
-    useTable(times) {
-      if (times.length < 2 || times.length > TABLE_LIMIT || (presented !== null && !onTable(times, presented))) return;
+    useTable(fileTimes) {
+      const times = STARTS_AT_FIRST_FRAME && fileTimes[0]! > 0 ? fileTimes.map((t) => t - fileTimes[0]!) : fileTimes;
+      const at = shownFrame();
+      if (times.length < 2 || times.length > TABLE_LIMIT || (at !== null && !positional && !onTable(times, at))) return;
       const found = detectFrameRate(times);
       if (!found) return;
       table = times;

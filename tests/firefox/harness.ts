@@ -1,0 +1,124 @@
+/**
+ * Firefox harness: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, headless,
+ * with the built add-on (.output/firefox-mv2) installed as a temporary add-on, as a developer
+ * loads it from about:debugging.
+ *
+ *   const server = await startServer();      // the same fixture server as the Chromium tests
+ *   const f = await launchFirefox();          // a fresh profile + the add-on
+ *   const page = await f.browser.newPage();
+ *   await page.goto(fixtureUrl(server, 'plain.html', { clip: 'vp9-25.webm' }));
+ *   ...
+ *   await f.close();                          // the profile goes too, unless it was given
+ *
+ * The add-on's pages have a known address: Firefox takes an add-on's moz-extension host from
+ * the `extensions.webextensions.uuids` pref when it names the add-on's id, so this profile
+ * gives FrameCoach's fixed id (wxt.config.ts) a fixed host.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { REPO_ROOT } from '../e2e/harness';
+import { writeXpi } from './xpi';
+
+export { fixtureUrl, startServer, type FixtureServer } from '../e2e/harness';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2');
+/** The host of the add-on's pages in the test profiles (any UUID would do: this one is ours). */
+export const ADDON_UUID = '8b3f5d1c-2a47-4e69-9c0d-5f2e7a1b3c4d';
+
+/** The add-on id the build declares (browser_specific_settings.gecko.id). */
+export function addonId(): string {
+  const manifest = JSON.parse(readFileSync(join(FIREFOX_BUILD, 'manifest.json'), 'utf8')) as { browser_specific_settings?: { gecko?: { id?: string } } };
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) throw new Error(`${FIREFOX_BUILD}/manifest.json has no gecko id`);
+  return id;
+}
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  /** The profile folder (give it to the next launch to "restart" the browser). */
+  profile: string;
+  /** moz-extension://<host> of the add-on's pages. */
+  origin: string;
+  close(): Promise<void>;
+}
+
+export interface FirefoxOptions {
+  /** A profile folder to use (kept on close); default a fresh one, removed on close. */
+  profile?: string;
+  /**
+   * How the built add-on is there: `temporary` (default) as from about:debugging (gone, with
+   * its data, when Firefox quits); `installed` as a user's installed add-on (an .xpi in the
+   * profile, unsigned, which Firefox ESR takes with signatures not required): it stays, data
+   * and all, across restarts; `none`.
+   */
+  addon?: 'temporary' | 'installed' | 'none';
+}
+
+/** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
+  if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr (or set FIREFOX_PATH).`);
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`The Firefox add-on is not built: run npm run build:firefox.`);
+  const ownProfile = opts.profile === undefined;
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'framecoach-firefox-'));
+  const id = addonId();
+  const addon = opts.addon ?? 'temporary';
+  if (addon === 'installed') {
+    mkdirSync(join(profile, 'extensions'), { recursive: true });
+    writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`));
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
+      // Muted fixture videos play without a click, as in the Chromium tests.
+      'media.autoplay.default': 0,
+      'media.autoplay.blocking_policy': 0,
+      'browser.shell.checkDefaultBrowser': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.reportingpolicy.firstRun': false,
+      // An add-on in the profile is the user's own: enabled, unsigned (a test build).
+      'xpinstall.signatures.required': false,
+      'extensions.autoDisableScopes': 0,
+      'extensions.enabledScopes': 15,
+    },
+  });
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    if (ownProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  try {
+    if (addon === 'temporary') {
+      const installed = await browser.installExtension(FIREFOX_BUILD);
+      if (installed !== id) throw new Error(`The add-on was installed as ${installed}, not ${id}`);
+    }
+    if (addon !== 'none') await closeTour(browser);
+    return { browser, profile, origin: `moz-extension://${ADDON_UUID}`, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** The tour tab an install opens (onInstalled): closed, it would be one more page loading while a test measures. */
+async function closeTour(browser: Browser): Promise<void> {
+  const isTour = (url: string) => url.startsWith(`moz-extension://${ADDON_UUID}/welcome.html`);
+  const deadline = Date.now() + 5_000;
+  while (Date.now() < deadline) {
+    const pages = await browser.pages();
+    const tour = pages.find((p) => isTour(p.url()));
+    if (tour) return void (await tour.close().catch(() => undefined));
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+/** A new tab, closed by the caller (or with the browser). */
+export async function newPage(f: LaunchedFirefox): Promise<Page> {
+  return f.browser.newPage();
+}
