@@ -117,13 +117,13 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
    * The video has shown a frame of its current source (FrameCoach may have come after it: the
    * overlay is loaded once the video is found, and a paused video announces no frame).
    */
-  let shownFrame = video.readyState >= 2;
+  let hadFrame = video.readyState >= 2;
   const status = () =>
     unsteppableReason({
       error: video.error,
       duration: video.duration,
       // A seek in flight drops readyState for a moment: a frame already shown still counts.
-      readyState: shownFrame || source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
+      readyState: hadFrame || source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
       frameCallbacks: source !== null,
     });
   let lastReason: string | null = null;
@@ -207,8 +207,8 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
   };
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
   // Before the status is looked at again on these events.
-  video.addEventListener('loadeddata', () => void (shownFrame = true), opts);
-  video.addEventListener('emptied', () => void (shownFrame = false), opts);
+  video.addEventListener('loadeddata', () => void (hadFrame = true), opts);
+  video.addEventListener('emptied', () => void (hadFrame = false), opts);
   for (const type of ['error', 'loadeddata', 'durationchange', 'emptied', 'canplay']) {
     video.addEventListener(type, refreshStatus, opts);
   }
