@@ -13,11 +13,18 @@ const FIREFOX_ID = 'framecoach@framecoach.app';
 const OVERLAY = 'overlay';
 const OVERLAY_FILE = `${OVERLAY}.js`;
 const inContentWorld = (e: { type: string; name: string }) => e.type === 'content-script' || (e.type === 'unlisted-script' && e.name === OVERLAY);
+/** Tab capture granted at install: a test build (a browser's permission prompt can't be answered by a test). */
+const GRANTS = !!process.env.FRAMECOACH_E2E_GRANTS;
+/**
+ * A test build (utils/dom/test-hooks.ts): the overlay's shadow root open and its readouts on the
+ * host, for e2e tests. Built into its own folder; the release build never has them.
+ */
+const TEST_HOOKS = GRANTS || !!process.env.FRAMECOACH_TEST_HOOKS;
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  ...(process.env.FRAMECOACH_E2E_GRANTS ? { outDirTemplate: '{{browser}}-mv{{manifestVersion}}-granted' } : {}),
+  ...(TEST_HOOKS ? { outDirTemplate: `{{browser}}-mv{{manifestVersion}}-${GRANTS ? 'granted' : 'test'}` } : {}),
   // Every import is explicit: a reader sees where each name comes from.
   imports: false,
   manifest: ({ manifestVersion, browser }) => ({
@@ -36,7 +43,7 @@ export default defineConfig({
     ...(manifestVersion === 3 ? { optional_host_permissions: ['<all_urls>'] } : { optional_permissions: ['<all_urls>'] }),
     // FRAMECOACH_E2E_GRANTS: a test build that has it granted (a browser's permission prompt
     // can't be answered by a test); the release build never does.
-    ...(process.env.FRAMECOACH_E2E_GRANTS ? { host_permissions: ['<all_urls>'] } : {}),
+    ...(GRANTS ? { host_permissions: ['<all_urls>'] } : {}),
     description:
       'Frame-accurate stepping, drawings and timestamped comments over any web video, for coaches.',
     // The browser's own shortcuts for a few global commands (changeable at chrome://extensions/shortcuts).
@@ -75,6 +82,7 @@ export default defineConfig({
     },
   },
   vite: () => ({
+    define: { __FC_TEST_HOOKS__: JSON.stringify(TEST_HOOKS) },
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     resolve: {
       alias: { react: 'preact/compat', 'react-dom': 'preact/compat' },

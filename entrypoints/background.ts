@@ -62,6 +62,9 @@ export default defineBackground(() => {
   const listener = createMessageListener(handlers);
   // Registered synchronously: a message may be what woke the service worker.
   browser.runtime.onMessage.addListener((message, sender) => {
+    // Only FrameCoach's own scripts and pages (no page can message it: there is no
+    // externally_connectable), checked all the same.
+    if (sender.id !== browser.runtime.id) return undefined;
     const from = { tabUrl: sender.tab?.url, tabId: sender.tab?.id, windowId: sender.tab?.windowId, frameId: sender.frameId, frameUrl: sender.url };
     // Firefox tells a tab's address only with a host permission for it. The top frame's is its
     // own; a frame below (Drive's player) gets it from the top frame, so a video has the same

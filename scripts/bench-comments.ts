@@ -15,7 +15,7 @@
  *   whole on every save.
  */
 import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { TEST_EXTENSION_DIR, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
 import { buildAtCommit } from './lib/baseline-build';
 import { hostData, waitForOverlay, waitForVideoReady } from '../tests/e2e/overlay';
 
@@ -196,7 +196,7 @@ async function main() {
   let n: Awaited<ReturnType<typeof naive>> | undefined;
   for (let round = 0; round < ROUNDS; round++) {
     if (baselineDir && baseline) add(baseline, (await measure(baselineDir, false)).fc);
-    const current = await measure(EXTENSION_DIR, round === ROUNDS - 1);
+    const current = await measure(TEST_EXTENSION_DIR, round === ROUNDS - 1);
     add(fc, current.fc);
     n = current.naive ?? n;
   }

@@ -29,7 +29,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { CDPSession, Page, Worker } from 'playwright-core';
-import { EXTENSION_DIR, REPO_ROOT, launchBrowser, startServer, type FixtureServer } from '../tests/e2e/harness';
+import { TEST_EXTENSION_DIR, REPO_ROOT, launchBrowser, startServer, type FixtureServer } from '../tests/e2e/harness';
 import { hostData, waitForOverlay, waitForVideoReady } from '../tests/e2e/overlay';
 import { makeDrawings, type Approach, type BenchPage, type DrawingSet, type PausedResult, type PlayResult } from './bench-drawing-page';
 
@@ -257,7 +257,7 @@ async function extensionRun(
 }
 
 async function extension(server: FixtureServer): Promise<ExtResult[] | null> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) return null;
+  if (!existsSync(join(TEST_EXTENSION_DIR, 'manifest.json'))) return null;
   const browser = await launchBrowser();
   const worker = browser.serviceWorker as Worker;
   const c = CASES[0]!;
@@ -357,7 +357,7 @@ async function main() {
   }
   if (!parts.includes('extension')) return;
   if (!ext) {
-    console.log(`\nReal extension: skipped (${EXTENSION_DIR} is not built; run npm run build).`);
+    console.log(`\nReal extension: skipped (${TEST_EXTENSION_DIR} is not built; run npm run build:test).`);
     return;
   }
   console.log(`\nReal extension (built), ${SECONDS} s from ${CASES[0]!.start} s, then paused on a frame with a drawing:\n`);

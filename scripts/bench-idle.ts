@@ -11,7 +11,7 @@
  * Nothing here asserts: it prints numbers. Run it on a quiet machine.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../tests/e2e/harness';
+import { EXTENSION_DIR, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from '../tests/e2e/harness';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -49,7 +49,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function main() {
   const server = await startServer();
   const without = await launchBrowser({ extension: false });
-  const withExtension = await launchBrowser();
+  // The release build: what a coach's browser runs.
+  const withExtension = await launchBrowser({ extensionDir: EXTENSION_DIR });
   const results = { without: [] as Sample[], with: [] as Sample[] };
   try {
     for (let round = 0; round < ROUNDS; round++) {

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CLIPS, BARCODE, readBarcode, readBarcodeInPage, stepNumber, type ClipInfo } from '../tests/e2e/barcode';
-import { EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { EXTENSION_DIR, TEST_EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from '../tests/e2e/overlay';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 40);
@@ -217,6 +217,7 @@ function table(headers: string[], rows: string[][]): string {
 
 async function main() {
   ensureBuilt();
+  ensureBuilt(TEST_EXTENSION_DIR);
   const server = await startServer();
   const browser = await launchBrowser();
   const rows: Row[] = [];

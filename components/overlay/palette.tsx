@@ -78,8 +78,10 @@ export function CommandPalette({ palette, ownKeys = false }: {
   const list = useRef<HTMLUListElement>(null);
   const opener = useRef<Element | null>(null);
   useEffect(() => {
-    // Where the focus was (deep in shadow roots too), to give it back on close.
-    let active: Element | null = document.activeElement;
+    // Where the focus was (deep in shadow roots too), to give it back on close: in our own
+    // (closed) shadow root, else in the page.
+    const root = input.current?.getRootNode() as Document | ShadowRoot | undefined;
+    let active: Element | null = root?.activeElement ?? document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     opener.current = active;
     input.current?.focus();

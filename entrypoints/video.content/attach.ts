@@ -22,6 +22,7 @@ import type { Store } from '../../utils/player/store';
 import type { Palette } from '../../utils/commands/palette';
 import type { SiteAdapter } from '../../utils/sites/types';
 import type { PanelDock } from '../../utils/settings/off-site';
+import { overlayReadable } from '../../utils/dom/test-hooks';
 
 export interface Attached {
   readonly session: PlayerSession;
@@ -35,7 +36,7 @@ export interface Attached {
   /** The video's identity and records as the page changes; the "is it this video?" offers. */
   readonly followed: Followed;
   /** A key typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor). */
-  onKey(event: KeyboardEvent): void;
+  onKey(event: KeyboardEvent, target: Element): void;
   detach(): void;
 }
 
@@ -135,7 +136,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
         // A capture is of the whole tab; from inside a frame, where the picture is in it is not known here.
         if (window.top !== window) return Promise.reject(Object.assign(new Error('the video is in a frame'), { code: 'frame' }));
         video.scrollIntoView({ block: 'center', inline: 'center' });
-        return grabFromTab(video, () => measureVideo(video).content, host.host, async () => (await deps.call('tab.capture', {})).image);
+        return grabFromTab(video, () => measureVideo(video).content, host.hide, async () => (await deps.call('tab.capture', {})).image);
       },
       blank: () => blankFrame(video),
       composite: (canvas, drawings) => composite(canvas, drawings.map((drawing) => ({ drawing, opacity: 1 }))),
@@ -188,7 +189,9 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       rename: (name) => void comments.rename(name),
     },
   });
-  // Test and debugging hooks: what the HUD shows, readable without piercing the shadow root.
+  // Test hooks (test builds and FrameCoach's own pages only, see test-hooks.ts): what the HUD
+  // shows, readable without piercing the shadow root.
+  const readable = overlayReadable(video.ownerDocument);
   const publish = () => {
     const s = session.state.get();
     const b = book.state.get();
@@ -230,8 +233,11 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   readPlayerFps();
   // A rate measured here is kept on the video's record (frame numbers after a reload).
   const offRate = session.state.subscribe((s) => followed.rememberRate(s.rate && s.rate.samples > 0 ? s.rate : null));
-  const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offVideo, followed.dispose, unseen, annotations.state.subscribe(publish), session.state.subscribe(publish), book.state.subscribe(publish), drawings.state.subscribe(publish), history.state.subscribe(publish)];
-  publish();
+  const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offVideo, followed.dispose, unseen];
+  if (readable) {
+    for (const store of [annotations.state, session.state, book.state, drawings.state, history.state]) unsubscribe.push(store.subscribe(publish));
+    publish();
+  }
   return {
     session,
     annotations,
@@ -242,8 +248,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     sender,
     reporter,
     followed,
-    onKey(event) {
-      const within = (cls: string) => event.composedPath().some((t) => t instanceof HTMLElement && t.classList.contains(cls));
+    onKey(event, target) {
+      const within = (cls: string) => !!target.closest(`.${cls}`);
       // Keys typed in the label box go to the label; elsewhere (the comment editor) not.
       if (within('fc-text-input')) editorKey(event, () => void drawings.finishText(), drawings.cancelText);
       else if (deps.palette.state.get().open && within('fc-palette')) paletteKey(deps.palette, event);

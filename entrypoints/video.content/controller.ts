@@ -10,6 +10,7 @@ import { createResolver, defaultRules, type KeybindingRule } from '../../utils/c
 import { createPalette } from '../../utils/commands/palette';
 import { createRegistry } from '../../utils/commands/registry';
 import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
+import { keepPrivate, ownPointer, POINTER_EVENTS, TEXT_EVENTS } from '../../utils/dom/private-events';
 import { listenForKeys } from '../../utils/dom/key-listener';
 import { findVideos } from '../../utils/dom/video-finder';
 import { chooseActive, visibleArea } from '../../utils/player/choose-active';
@@ -264,19 +265,30 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     return [{ id: c.id, category: c.category, title: 'Move the pointer or the selected drawing (Shift: farther)', also: ['draw.nudge.right', 'draw.nudge.up', 'draw.nudge.down'] }];
   });
 
+  /** The element of FrameCoach's UI an event is for (the focused one in our shadow root), or null. */
+  const ownTarget = (event: Event): Element | null => {
+    if (!attached) return null;
+    const { host, shadow } = attached.host;
+    return event.composedPath().includes(host) ? (shadow.activeElement ?? host) : null;
+  };
   listenForKeys(
     win,
     // Pages without a video pay only the relay's check (no frame of the tab has one).
-    // Only keys a person typed are handed to another frame: a page's made-up events could
-    // otherwise drive FrameCoach in a frame of another site.
-    (chord, event) => (attached ? handleKey(chord, event) : event.isTrusted && relay.forward(chord, event)),
+    // Only keys a person typed are commands: a page's made-up events must not drive
+    // FrameCoach, here or in a frame of another site.
+    (chord, event) => event.isTrusted && (attached ? handleKey(chord, event) : relay.forward(chord, event)),
     signal,
     {
-      contains: (path) => !!attached && path.includes(attached.host.host),
+      target: ownTarget,
       // Keys typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor).
-      onKey: (event) => attached?.onKey(event),
+      onKey: (event, target) => attached?.onKey(event, target),
     },
   );
+  // What is typed into those fields doesn't reach the page through input or clipboard events either,
+  keepPrivate(win, TEXT_EVENTS, ownTarget, signal);
+  // nor what is drawn through the pointer's positions; and our buttons work on a page that stops
+  // every click at its window.
+  keepPrivate(win, POINTER_EVENTS, ownPointer(() => attached?.host ?? null), signal);
 
   /** The overlay's code (entrypoints/overlay.ts): loaded when this frame first has a video to work on. */
   let overlay: Overlay | null = null;

@@ -2,7 +2,8 @@
  * E2E harness: Debian's Chromium (through playwright-core, no browser download) with the
  * built extension loaded, plus the fixture server.
  *
- *   ensureBuilt();                       // .output/chrome-mv3 must exist (npm run build)
+ *   ensureBuilt();                       // .output/chrome-mv3 must exist (npm run build; the
+ *                                        // tests load .output/chrome-mv3-test, npm run build:test)
  *   const server = await startServer();  // tests/fixtures over HTTP with Range support
  *   const b = await launchBrowser();     // persistent context + extension
  *   const page = await b.context.newPage();
@@ -25,12 +26,21 @@ export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..
 export const EXTENSION_DIR = process.env.FRAMECOACH_EXTENSION_DIR
   ? resolve(process.env.FRAMECOACH_EXTENSION_DIR)
   : join(REPO_ROOT, '.output', 'chrome-mv3');
+/**
+ * The test build the e2e tests load by default (npm run build:test): the same code with the
+ * overlay readable from the page (utils/dom/test-hooks.ts). The privacy tests load the release
+ * build (EXTENSION_DIR), whose overlay the page can't read.
+ */
+export const TEST_EXTENSION_DIR = process.env.FRAMECOACH_EXTENSION_DIR
+  ? resolve(process.env.FRAMECOACH_EXTENSION_DIR)
+  : join(REPO_ROOT, '.output', 'chrome-mv3-test');
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Throws a clear error when the extension has not been built. */
 export function ensureBuilt(dir: string = EXTENSION_DIR): void {
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`The extension is not built: ${join(dir, 'manifest.json')} is missing. Run npm run build.`);
+    const how = dir.endsWith('-test') ? 'npm run build:test' : dir.endsWith('-granted') ? 'npm run build:granted' : 'npm run build';
+    throw new Error(`The extension is not built: ${join(dir, 'manifest.json')} is missing. Run ${how}.`);
   }
 }
 
@@ -81,7 +91,7 @@ export interface LaunchOptions {
   args?: string[];
   /** Default true. */
   headless?: boolean;
-  /** Extension folder; default .output/chrome-mv3. */
+  /** Extension folder; default the test build, .output/chrome-mv3-test. */
   extensionDir?: string;
   /**
    * Keep the tour tab a first install opens (the tour's own test). Other tests get it closed
@@ -126,7 +136,7 @@ export interface LaunchedBrowser {
  */
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
   const extension = opts.extension ?? true;
-  const extensionDir = opts.extensionDir ?? EXTENSION_DIR;
+  const extensionDir = opts.extensionDir ?? TEST_EXTENSION_DIR;
   if (extension) ensureBuilt(extensionDir);
   const ownDir = opts.userDataDir === undefined;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'framecoach-e2e-'));

@@ -1,6 +1,6 @@
 /**
  * Firefox harness: Debian's Firefox ESR driven by puppeteer-core over WebDriver BiDi, headless,
- * with the built add-on (.output/firefox-mv2) installed as a temporary add-on, as a developer
+ * with the built add-on (.output/firefox-mv2-test, the test build) installed as a temporary add-on, as a developer
  * loads it from about:debugging.
  *
  *   const server = await startServer();      // the same fixture server as the Chromium tests
@@ -24,7 +24,8 @@ import { writeXpi } from './xpi';
 export { fixtureUrl, startServer, type FixtureServer } from '../e2e/harness';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2');
+/** The test build (npm run build:test:firefox): the release code with the overlay readable by the tests (utils/dom/test-hooks.ts). */
+export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2-test');
 /** The host of the add-on's pages in the test profiles (any UUID would do: this one is ours). */
 export const ADDON_UUID = '8b3f5d1c-2a47-4e69-9c0d-5f2e7a1b3c4d';
 
@@ -60,7 +61,7 @@ export interface FirefoxOptions {
 /** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr (or set FIREFOX_PATH).`);
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`The Firefox add-on is not built: run npm run build:firefox.`);
+  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`The Firefox add-on is not built: run npm run build:test:firefox.`);
   const ownProfile = opts.profile === undefined;
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'framecoach-firefox-'));
   const id = addonId();

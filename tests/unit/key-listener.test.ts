@@ -281,6 +281,57 @@ describe('listenForKeys: abort', () => {
   });
 });
 
+describe('listenForKeys: keys typed in our own UI', () => {
+  // The overlay's host and its (closed, in the release build) shadow root: the element a key is
+  // for is read from the root, not from the event's path.
+  let own: { host: HTMLElement; field: HTMLTextAreaElement; button: HTMLButtonElement; keys: string[] };
+  beforeEach(() => {
+    abort.abort();
+    abort = new AbortController();
+    page = [];
+    const host = document.body.appendChild(document.createElement('framecoach-overlay'));
+    const root = host.attachShadow({ mode: 'open' });
+    own = { host, field: root.appendChild(document.createElement('textarea')), button: root.appendChild(document.createElement('button')), keys: [] };
+    let focused: Element = own.field;
+    listenForKeys(window, handler, abort.signal, {
+      target: (event) => (event.composedPath().includes(host) ? focused : null),
+      onKey: (event, target) => own.keys.push(`${event.key}@${target.tagName.toLowerCase()}`),
+    });
+    listenLikeAPage();
+    own.button.addEventListener('focus', () => (focused = own.button));
+  });
+  const trustedPress = (target: EventTarget, key: string, type: 'keydown' | 'keyup' = 'keydown') => {
+    const event = new KeyboardEvent(type, { key, bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(event, 'isTrusted', { value: true });
+    target.dispatchEvent(event);
+    return event;
+  };
+
+  it('go to our UI with the element they were typed in, and the page hears none of them', () => {
+    for (const key of 'secret') {
+      trustedPress(own.field, key);
+      trustedPress(own.field, key, 'keyup');
+    }
+    expect(own.keys).toEqual(['s', 'e', 'c', 'r', 'e', 't'].map((k) => `${k}@textarea`));
+    expect(handled, 'typed into a field: never a command').toEqual([]);
+    expect(page).toEqual([]);
+  });
+
+  it('a key on one of our buttons is still a command', () => {
+    own.button.dispatchEvent(new Event('focus'));
+    expect(trustedPress(own.button, 'k').defaultPrevented).toBe(true);
+    expect(handled).toEqual(['k']);
+    expect(page).toEqual([]);
+  });
+
+  it("a key a script makes up and aims at our host is neither our UI's nor a command, and the page doesn't get it either", () => {
+    press(own.host, 'k', { code: 'KeyK' });
+    expect(own.keys).toEqual([]);
+    expect(handled).toEqual([]);
+    expect(page).toEqual([]);
+  });
+});
+
 describe('isEditableTarget', () => {
   it.each([
     ['null', () => null, false],

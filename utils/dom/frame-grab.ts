@@ -90,13 +90,12 @@ const nextFrame = (win: Window) => new Promise((resolve) => win.requestAnimation
 /**
  * The picture cut out of a capture of the visible tab: `capture` returns the tab as an image
  * (device pixels); `picture` is where the video's picture is in the viewport (CSS px).
- * `hide` is FrameCoach's own UI, hidden while the tab is captured.
+ * `hide` hides FrameCoach's own UI (and shows it again) while the tab is captured.
  */
-export async function grabFromTab(video: HTMLVideoElement, picture: () => Rect | null, hide: HTMLElement, capture: () => Promise<string>): Promise<HTMLCanvasElement> {
+export async function grabFromTab(video: HTMLVideoElement, picture: () => Rect | null, hide: (hidden: boolean) => void, capture: () => Promise<string>): Promise<HTMLCanvasElement> {
   const doc = video.ownerDocument;
   const win = doc.defaultView!;
-  const before = hide.style.visibility;
-  hide.style.visibility = 'hidden';
+  hide(true);
   let src: string;
   let rect: Rect | null;
   try {
@@ -104,7 +103,7 @@ export async function grabFromTab(video: HTMLVideoElement, picture: () => Rect |
     rect = picture();
     src = await capture();
   } finally {
-    hide.style.visibility = before;
+    hide(false);
   }
   if (!rect) throw new Error('the video is not on screen');
   const img = await loadImage(doc, src);

@@ -16,10 +16,13 @@ export function isEditableTarget(target: EventTarget | null | undefined): boolea
  * those does not act twice).
  */
 export interface OwnUi {
-  /** True when the event comes from FrameCoach's own UI (its path crosses our host). */
-  contains(path: readonly EventTarget[]): boolean;
-  /** Our UI's own key handling (Enter to save, Escape to cancel, …). */
-  onKey(event: KeyboardEvent): void;
+  /**
+   * The element in FrameCoach's own UI a key is for (the focused one), or null when the key
+   * isn't typed there. Read from our shadow root: a closed root hides it from the event's path.
+   */
+  target(event: Event): Element | null;
+  /** Our UI's own key handling (Enter to save, Escape to cancel, …) for a key typed at `target`. */
+  onKey(event: KeyboardEvent, target: Element): void;
 }
 
 export function listenForKeys(
@@ -41,10 +44,13 @@ export function listenForKeys(
       swallowed.delete(event.code || event.key);
       // Typing in our own editor: the page must not see it (YouTube would take `k` as
       // play/pause), so it stops here, and our UI gets it straight from this listener.
-      if (own?.contains(event.composedPath())) {
+      const mine = own?.target(event);
+      if (mine) {
         event.stopImmediatePropagation();
-        if (!event.isComposing && event.keyCode !== 229) own.onKey(event);
-        if (!event.defaultPrevented && !isEditableTarget(event.composedPath()[0])) {
+        // A key a script made up and aimed at our host is never ours to act on.
+        if (!event.isTrusted) return;
+        if (!event.isComposing && event.keyCode !== 229) own!.onKey(event, mine);
+        if (!event.defaultPrevented && !isEditableTarget(mine)) {
           const chord = chordOf(event);
           if (chord && handle(chord, event)) event.preventDefault();
         }
@@ -60,7 +66,7 @@ export function listenForKeys(
     { capture: true, signal },
   );
   const swallow = (event: KeyboardEvent) => {
-    if (own?.contains(event.composedPath())) {
+    if (own?.target(event)) {
       event.stopImmediatePropagation();
       return;
     }

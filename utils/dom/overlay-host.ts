@@ -3,6 +3,7 @@ import { composedContains, measureVideo, sameRect, visiblePart } from './video-l
 import { DOCK_REACH, dockBottomGap, dockPlace } from './panel-dock';
 import type { PanelDock } from '../settings/off-site';
 import { HOST_TAG } from './host-tag';
+import { overlayReadable } from './test-hooks';
 
 /**
  * A shadow-rooted element that sits exactly over a video's picture. It lives inside the
@@ -23,10 +24,27 @@ export interface OverlayHost {
   onLayout(listener: (rect: Rect | null) => void): () => void;
   /** Measure now (after something moved the video). */
   update(): void;
+  /** Hides all of FrameCoach's UI here (a capture of the tab must not show it), or shows it again. */
+  hide(hidden: boolean): void;
   dispose(): void;
 }
 
 const POLL_MS = 500;
+/**
+ * The host's own style, from inside its shadow root: important there, it beats a page's
+ * rules aimed at everything (`* { all: unset !important }`), which would move it or pass
+ * their fonts into the panel (for important rules the shadow tree's win), and it adds no
+ * attribute for the page to read. `--fc-unzoom` (a custom property: `all` leaves those)
+ * undoes a page's `zoom` on an ancestor.
+ */
+const HIDDEN = 'fc-hidden';
+const HOST_RULE =
+  ':host{' +
+  'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;pointer-events:none;display:block;zoom:var(--fc-unzoom,1)'.replace(
+    /;|$/g,
+    ' !important;',
+  ) +
+  `}.${HIDDEN}{visibility:hidden !important}`;
 
 export function createOverlayHost(
   video: HTMLVideoElement,
@@ -39,12 +57,12 @@ export function createOverlayHost(
   const doc = video.ownerDocument;
   const view = doc.defaultView ?? window;
   const host = doc.createElement(HOST_TAG);
-  host.style.cssText =
-    'all:initial;position:fixed;left:0;top:0;width:0;height:0;z-index:2147483647;pointer-events:none;display:block;';
-  const shadow = host.attachShadow({ mode: 'open' });
+
+  // Closed: the page's scripts can't reach the coach's notes through `host.shadowRoot`.
+  const shadow = host.attachShadow({ mode: overlayReadable(doc) ? 'open' : 'closed' });
   const style = doc.createElement('style');
-  style.textContent = '.fc-frame{visibility:hidden}';
-  void css.then((text) => void (style.textContent = text));
+  style.textContent = `${HOST_RULE}.fc-frame{visibility:hidden}`;
+  void css.then((text) => void (style.textContent = HOST_RULE + text));
   const frame = doc.createElement('div');
   frame.className = 'fc-frame';
   shadow.append(style, frame);
@@ -54,6 +72,7 @@ export function createOverlayHost(
   let current: Rect | null = null;
   let queued = 0;
   let placed = '';
+  let hostZoom = '';
 
   function parentFor(): Element {
     const fullscreen = doc.fullscreenElement;
@@ -66,6 +85,15 @@ export function createOverlayHost(
     queued = 0;
     const parent = parentFor();
     if (host.parentNode !== parent) parent.append(host);
+    // A page's `zoom` on an ancestor would scale the panel and every px below: undone on the
+    // host, so its px are the viewport's (what the video's rect is measured in).
+    const zoom = (parent as Element & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+    const unzoom = zoom > 0 && Math.abs(zoom - 1) > 1e-3 ? String(1 / zoom) : '';
+    if (unzoom !== hostZoom) {
+      hostZoom = unzoom;
+      if (unzoom) host.style.setProperty('--fc-unzoom', unzoom);
+      else host.removeAttribute('style');
+    }
     const shown = video.isConnected && video.getClientRects().length > 0;
     const layout = shown ? measureVideo(video, view) : null;
     const rect = layout?.content ?? null;
@@ -124,6 +152,7 @@ export function createOverlayHost(
       return () => listeners.delete(listener);
     },
     update: place,
+    hide: (hidden) => void frame.classList.toggle(HIDDEN, hidden),
     dispose() {
       abort.abort();
       resize.disconnect();

@@ -1,0 +1,228 @@
+/**
+ * The coach's notes stay private (issue 15), in the release build (npm run build): a page
+ * whose first script listens to every event on the window and the document, watches every
+ * mutation and reads everything it can reach (tests/fixtures/pages/spy.html). The coach
+ * steps, writes, edits and deletes comments (typed, composed with an input method, pasted),
+ * names the athlete, draws and labels, with the keyboard and the mouse; the page learns
+ * none of the text, none of the readouts, and not where the pointer went on FrameCoach's
+ * UI. What the coach sees is read the way DevTools reads it (closed-overlay.ts): the page's
+ * scripts have no such way in.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
+import { closedOverlay, type ClosedOverlay } from './closed-overlay';
+import { EXTENSION_DIR, fixtureUrl, type FixtureServer } from './harness';
+import { waitForVideoReady } from './overlay';
+import { useBrowser } from './session';
+
+const CLIP = clipByFile('vp9-25.webm');
+// Words that appear nowhere else: if the page's log holds one, it learnt it from FrameCoach.
+const COMMENT = 'Left knee caves in at landing, quietly';
+const EDIT = 'since the injury';
+const COMPOSED = '膝の怪我';
+const PASTED = 'tibialis';
+const NAME = 'Jordan Okonkwo';
+const LABEL = 'shin angle here';
+const PALETTE_TEXT = 'edit a comment';
+
+let server: FixtureServer;
+const newPage = useBrowser(
+  (s) => {
+    server = s;
+  },
+  { extensionDir: EXTENSION_DIR },
+);
+
+async function openSpy(): Promise<{ page: Page; overlay: ClosedOverlay }> {
+  const page = await newPage();
+  await page.goto(fixtureUrl(server, 'spy.html', { clip: CLIP.file }));
+  await page.waitForSelector('framecoach-overlay', { state: 'attached', timeout: 15_000 });
+  await waitForVideoReady(page);
+  const overlay = await closedOverlay(page);
+  await overlay.waitFor((root) => {
+    const frame = root.querySelector('.fc-frame');
+    return !!root.querySelector('.fc-panel') && !!frame && getComputedStyle(frame).visibility !== 'hidden';
+  });
+  return { page, overlay };
+}
+
+const hudFrame = (overlay: ClosedOverlay) => overlay.read((root) => root.querySelector('.fc-frameno')?.textContent ?? '');
+const listedTexts = (overlay: ClosedOverlay) => overlay.read((root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.textContent ?? ''));
+const focusedIs = (overlay: ClosedOverlay, selector: string) => overlay.waitFor((root, s) => !!root.activeElement?.matches(s), selector);
+
+/** `c`, and the comment editor has the focus. */
+async function newComment(page: Page, overlay: ClosedOverlay): Promise<void> {
+  await page.keyboard.press('c');
+  await focusedIs(overlay, '.fc-editor textarea');
+}
+
+/** Runs a command from the palette the way a coach does: `p`, its words, Enter. */
+async function fromPalette(page: Page, overlay: ClosedOverlay, words: string): Promise<void> {
+  await page.keyboard.press('p');
+  await focusedIs(overlay, '.fc-palette-input');
+  await page.keyboard.type(words);
+  await page.keyboard.press('Enter');
+}
+
+describe('a page that spies on FrameCoach (release build)', () => {
+  it("learns nothing the coach writes, composes, pastes or draws, and none of the readouts", async () => {
+    const { page, overlay } = await openSpy();
+    expect(await page.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot), 'the shadow root is closed').toBeNull();
+    // A click and a key the page itself gets (the key is no command of FrameCoach's): the spy
+    // hears both.
+    await page.click('h1');
+    await page.keyboard.press('q');
+
+    // Step: frame 10, then three frames on; the HUD shows it (to the coach).
+    expect((await seekAndRead(page, frameMiddle(CLIP, 10))).index).toBe(10);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('.');
+    await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(13);
+    await expect.poll(() => hudFrame(overlay), { timeout: 5_000 }).toMatch(/\D13$/);
+
+    // A comment, typed.
+    await newComment(page, overlay);
+    await page.keyboard.type(COMMENT);
+    await page.keyboard.press('Enter');
+    await overlay.waitFor((root, text) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.textContent === text), COMMENT);
+
+    // Edited from the palette: its words typed there, then the text added to the comment.
+    await fromPalette(page, overlay, PALETTE_TEXT);
+    await page.keyboard.press('Enter'); // the one comment
+    await focusedIs(overlay, '.fc-editor textarea');
+    await page.keyboard.press('End');
+    await page.keyboard.type(` ${EDIT}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => listedTexts(overlay), { timeout: 5_000 }).toEqual([`${COMMENT} ${EDIT}`]);
+
+    // A second comment, composed with an input method, then a word pasted into it.
+    await page.keyboard.press('.');
+    await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(14);
+    await newComment(page, overlay);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'ひざ', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.imeSetComposition', { text: 'ひざの', selectionStart: 3, selectionEnd: 3 });
+    await cdp.send('Input.insertText', { text: COMPOSED });
+    // The word to paste is copied in another tab (selecting text in FrameCoach's own field is
+    // a known leak: see the last test).
+    const other = await newPage();
+    await other.setContent('<textarea></textarea>');
+    await other.click('textarea');
+    await other.keyboard.type(PASTED);
+    await other.keyboard.press('ControlOrMeta+a');
+    await other.keyboard.press('ControlOrMeta+c');
+    await page.bringToFront();
+    await page.keyboard.type(' ');
+    await page.keyboard.press('ControlOrMeta+v');
+    const second = `${COMPOSED} ${PASTED}`;
+    await expect.poll(() => overlay.read((root) => root.querySelector('textarea')?.value), { timeout: 5_000 }).toBe(second);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => listedTexts(overlay), { timeout: 5_000 }).toContain(second);
+
+    // The athlete's name, typed into the panel's field.
+    const nameField = await overlay.rectOf('.fc-name');
+    await page.mouse.click(nameField.x + nameField.width / 2, nameField.y + nameField.height / 2);
+    await focusedIs(overlay, '.fc-name');
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type(NAME);
+    await page.keyboard.press('Tab');
+    await overlay.waitFor((root, name) => (root.querySelector('.fc-name') as HTMLInputElement | null)?.value === name, NAME);
+
+    // A line and a label on the picture.
+    await page.keyboard.press('Escape');
+    const picture = await overlay.rectOf('.fc-frame');
+    const at = (x: number, y: number) => ({ x: picture.x + x * picture.width, y: picture.y + y * picture.height });
+    await page.keyboard.press('Alt+l');
+    const from = at(0.3, 0.3);
+    const to = at(0.6, 0.7);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+    await page.keyboard.press('Alt+t');
+    const where = at(0.7, 0.2);
+    await page.mouse.click(where.x, where.y);
+    await focusedIs(overlay, '.fc-text-input');
+    await page.keyboard.type(LABEL);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Escape');
+    // The line and the label are on the canvas (its own record of what it drew).
+    await overlay.waitFor((root, label) => {
+      const canvas = root.querySelector('canvas.fc-canvas') as HTMLCanvasElement;
+      return canvas.dataset.drawings === '2' && (JSON.parse(canvas.dataset.texts ?? '[]') as string[]).includes(label);
+    }, LABEL);
+
+    // The first comment deleted from the palette.
+    await fromPalette(page, overlay, 'delete a comment');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => listedTexts(overlay), { timeout: 5_000 }).toEqual([second]);
+
+    // What the coach saw as readouts: the HUD's frame and time, the comment places.
+    const readouts = await overlay.read((root) =>
+      [...root.querySelectorAll('.fc-hud > *, .fc-comment-place')].map((n) => (n.textContent ?? '').trim()).filter((t) => t.length >= 3),
+    );
+    expect(readouts.length).toBeGreaterThan(1);
+
+    const log = await page.evaluate(() => (window as unknown as { spyLog: string[] }).spyLog);
+    const all = log.join('\n');
+    // The spy was listening: it saw FrameCoach's element arrive, and the page's own key.
+    expect(all).toContain('added=<framecoach-overlay');
+    expect(all).toMatch(/keydown target=body\S* path=\S+ key=q/);
+    for (const secret of [COMMENT, EDIT, COMPOSED, 'ひざ', PASTED, NAME, LABEL, PALETTE_TEXT, ...readouts]) {
+      expect(log.filter((line) => line.includes(secret)).map((line) => line.slice(0, 300)), `the page's log holds "${secret}"`).toEqual([]);
+    }
+    // Nor where the line and the label were drawn, nor where the coach clicked in the panel: no
+    // pointer event on FrameCoach's element reached the page.
+    expect(all).toMatch(/pointerdown target=h1\S* .*? at=/);
+    expect(log.filter((line) => /^\S+ (pointer|mouse|click|dblclick|contextmenu|wheel)\w* target=framecoach-overlay/.test(line))).toEqual([]);
+    // Not a character of it either: no key, input, composition or clipboard event from
+    // FrameCoach's element reached the page, and of all the characters typed, the page heard
+    // only its own `q` (Enter, Tab or Escape pressed after the focus had left FrameCoach's
+    // fields are the page's).
+    const textEvents = log.filter((line) => /^\S+ (key\w+|beforeinput|input|textInput|composition\w+|copy|cut|paste) /.test(line));
+    expect(textEvents.filter((line) => / target=framecoach-overlay/.test(line))).toEqual([]);
+    expect(new Set(textEvents.flatMap((line) => / key=(\S+) /.exec(line)?.[1] ?? []).filter((key) => [...key].length === 1))).toEqual(new Set(['q']));
+    // Nothing of FrameCoach's state on its element: no attributes at all (its style is in its root).
+    expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.attributes].map((a) => a.name))).toEqual([]);
+  });
+
+  it("keys and input a page makes up are never FrameCoach's", async () => {
+    const { page, overlay } = await openSpy();
+    expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
+    await expect.poll(() => hudFrame(overlay), { timeout: 5_000 }).toMatch(/\D20$/);
+    await page.evaluate(() => {
+      const host = document.querySelector('framecoach-overlay')!;
+      for (const target of [document.body, document, window, host]) {
+        for (const key of ['.', 'c', 'p']) target.dispatchEvent(new KeyboardEvent('keydown', { key, code: key === '.' ? 'Period' : `Key${key.toUpperCase()}`, bubbles: true, composed: true }));
+      }
+      host.dispatchEvent(new InputEvent('input', { data: 'x', bubbles: true, composed: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await readBarcode(page), 'the frame did not move').toBe(20);
+    expect(await hudFrame(overlay)).toMatch(/\D20$/);
+    expect(await overlay.read((root) => !!root.querySelector('.fc-editor, .fc-palette')), 'no editor or palette opened').toBe(false);
+  });
+
+  // A closed shadow root does not hide text from window.find(), which searches the page as
+  // rendered (a text-in-the-page oracle), nor selected text from getSelection(). The fix is
+  // the text UI in an extension-origin frame (issue 15, still open, docs/security.md): when it
+  // lands these tests fail: then they turn into tests that the page learns nothing.
+  it('known leak, still open: text the coach selects in a comment is in getSelection()', async () => {
+    const { page, overlay } = await openSpy();
+    await newComment(page, overlay);
+    await page.keyboard.type('zygomatic arch');
+    await page.keyboard.press('Shift+Home');
+    expect(await page.evaluate(() => String(document.getSelection()))).toBe('zygomatic arch');
+  });
+
+  it('known leak, still open: window.find() can test for a word shown in the comment panel', async () => {
+    const { page, overlay } = await openSpy();
+    await newComment(page, overlay);
+    await page.keyboard.type('zygomatic');
+    await page.keyboard.press('Enter');
+    await overlay.waitFor((root) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.textContent === 'zygomatic'));
+    const find = (word: string) => page.evaluate((w) => (window as unknown as { find(text: string): boolean }).find(w), word);
+    expect(await find('zygomatic')).toBe(true);
+    expect(await find('zygomaticz')).toBe(false);
+  });
+});
