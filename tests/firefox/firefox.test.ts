@@ -7,6 +7,7 @@
  *   temporary add-on from about:debugging is removed, data and all, when Firefox quits).
  * - The same video gets the same id as in Chromium (the id the Chromium tests seed under,
  *   from utils/identity), on a plain page and for a video in a cross-origin frame.
+ * - A spying page hears none of what is typed or drawn in FrameCoach's UI.
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +112,44 @@ describe('FrameCoach in Firefox', () => {
     await waitForOverlay(frame);
     const frameSrc = await frame.$eval('video', (v) => v.currentSrc);
     expect((await hostData(frame)).videoId).toBe(identifyVideo({ topUrl: framed.url(), frameUrl: frame.url(), src: frameSrc }).id);
+  });
+
+  // The closed root is the same code as in Chromium (tests/e2e/privacy.test.ts reads the
+  // release build there); this checks the event side in Firefox, whose content scripts see the
+  // page's events through Xray wrappers.
+  it("a spying page hears none of what the coach types or draws in FrameCoach's UI", async () => {
+    const page = await open(f, 'spy.html', { case: 'ff-spy' });
+    await waitForOverlay(page);
+    await page.click('h1');
+    await page.keyboard.press('q');
+    await page.keyboard.press('c');
+    await page.waitForFunction(() => {
+      const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+      return root.activeElement?.matches('.fc-editor textarea') === true;
+    });
+    const secret = 'Left knee caves in quietly';
+    await page.keyboard.type(secret);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
+    expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment-text')].map((n) => n.textContent))).toEqual([secret]);
+    await page.keyboard.down('Alt');
+    await page.keyboard.press('l');
+    await page.keyboard.up('Alt');
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === 'line');
+    const r = await page.$eval('video', (v) => v.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });
+    await page.mouse.move(r.x + r.width * 0.3, r.y + r.height * 0.5);
+    await page.mouse.down();
+    await page.mouse.move(r.x + r.width * 0.6, r.y + r.height * 0.6, { steps: 5 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1', { timeout: 10_000 });
+
+    // The events the page heard (its reads of the test build's open root are not the point here).
+    const events = (await page.evaluate(() => (window as unknown as { spyLog: string[] }).spyLog)).filter((line) => /^(window|document)/.test(line));
+    expect(events.some((line) => / pointerdown target=h1/.test(line)), 'the spy hears the page').toBe(true);
+    expect(events.filter((line) => / target=framecoach-overlay/.test(line) && !/ (focus|blur|focusin|focusout) /.test(line))).toEqual([]);
+    const keys = new Set(events.flatMap((line) => / key=(\S+) /.exec(line)?.[1] ?? []).filter((key) => [...key].length === 1));
+    expect(keys).toEqual(new Set(['q']));
+    expect(events.filter((line) => line.includes('knee'))).toEqual([]);
   });
 });
 

@@ -5,12 +5,14 @@ import { cfr, simulatedVideo } from './simulated-video';
 function queueOver(sim: ReturnType<typeof simulatedVideo>, variable = false, minGap = 1 / 30) {
   const errors: string[] = [];
   const results: number[] = [];
+  const busy: boolean[] = [];
   const queue = createStepQueue(sim.source, {
     timing: async () => ({ minGap, variable }),
     onStep: (r) => results.push(r.moved),
     onError: (m) => errors.push(m),
+    onBusy: (b) => busy.push(b),
   });
-  return { queue, errors, results };
+  return { queue, errors, results, busy };
 }
 
 describe('step queue', () => {
@@ -47,6 +49,32 @@ describe('step queue', () => {
     await queue.idle();
     expect(sim.index()).toBe(15);
     expect(queue.pending()).toBe(0);
+  });
+
+  it('presses waiting for a hold are busy at once (the HUD must not say idle while a step is still to come), and idle once stepped', async () => {
+    const sim = simulatedVideo(cfr(30, 120));
+    sim.show(10);
+    const { queue, busy } = queueOver(sim);
+    let release = () => undefined as void;
+    const slow = new Promise<void>((done) => (release = done));
+    const held = queue.hold(() => slow);
+    expect(busy).toEqual([]);
+    queue.push(1);
+    expect(busy).toEqual([true]);
+    release();
+    await held;
+    await new Promise((done) => setTimeout(done, 0));
+    await queue.idle();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sim.index()).toBe(11);
+    expect(busy).toEqual([true, false]);
+    // Presses that cancel out during a hold: busy, then idle when it ends, with nothing to step.
+    const again = queue.hold(async () => undefined);
+    queue.push(1);
+    queue.push(-1);
+    await again;
+    expect(busy).toEqual([true, false, true, false]);
+    expect(sim.index()).toBe(11);
   });
 
   it('a hold waits for the steps asked for before it', async () => {

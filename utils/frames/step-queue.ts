@@ -33,15 +33,27 @@ export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): Ste
   /** Holds under way, and the presses made during them (stepped when the last one ends). */
   let holds = 0;
   let later = 0;
+  /**
+   * Busy while a step runs, and while presses wait for a hold: the HUD must not say the frame
+   * on screen is where the coach asked to be while a press is still to come.
+   */
+  let saidBusy = false;
+  const report = () => {
+    const busy = running !== null || later !== 0;
+    if (busy === saidBusy) return;
+    saidBusy = busy;
+    hooks.onBusy?.(busy);
+  };
   const start = () => {
     if (running || pending === 0) return;
     running = drain().finally(() => {
       running = null;
+      report();
     });
+    report();
   };
 
   async function drain(): Promise<void> {
-    hooks.onBusy?.(true);
     try {
       await source.pause();
       while (pending !== 0) {
@@ -67,8 +79,6 @@ export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): Ste
     } catch (error) {
       pending = 0;
       hooks.onError(error instanceof Error ? error.message : String(error));
-    } finally {
-      hooks.onBusy?.(false);
     }
   }
 
@@ -78,6 +88,7 @@ export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): Ste
       if (holds > 0) later += Math.trunc(frames);
       else pending += Math.trunc(frames);
       start();
+      report();
     },
     pending: () => pending + later,
     idle: () => running ?? Promise.resolve(),
@@ -92,6 +103,7 @@ export function createStepQueue(source: FrameSource, hooks: StepQueueHooks): Ste
           pending += later;
           later = 0;
           start();
+          report();
         }
       }
     },
