@@ -20,6 +20,18 @@ describe('the built extensions', () => {
     expect(manifest('chrome-mv3')).not.toHaveProperty('browser_specific_settings');
   });
 
+  it('asks for the least: storage at install, every site only when a report needs tab capture, no messages from pages (README, Permissions)', () => {
+    const chrome = manifest('chrome-mv3');
+    const firefox = manifest('firefox-mv2');
+    expect(chrome.permissions).toEqual(['storage']);
+    expect(chrome).not.toHaveProperty('host_permissions');
+    expect(chrome.optional_host_permissions).toEqual(['<all_urls>']);
+    // MV2 puts hosts among the permissions: none at install there either.
+    expect(firefox.permissions).toEqual(['storage']);
+    expect(firefox.optional_permissions).toEqual(['<all_urls>']);
+    for (const m of [chrome, firefox]) expect(m).not.toHaveProperty('externally_connectable');
+  });
+
   it('the overlay is its own ES module, web-accessible only at a per-session address in Chromium', () => {
     expect(manifest('chrome-mv3').web_accessible_resources).toEqual([{ resources: ['overlay.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
     expect(manifest('firefox-mv2').web_accessible_resources).toEqual(['overlay.js']);
