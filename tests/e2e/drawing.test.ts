@@ -140,19 +140,21 @@ describe('drawing', () => {
           void video.play();
         }),
     );
-    const shown = samples.filter((x) => x.shown).map((x) => x.frame);
-    // Drawn on frame 30; 1 s hold (30 frames) then a 0.5 s fade (15 frames): gone by frame 75.
-    expect(Math.min(...shown)).toBeGreaterThanOrEqual(29);
-    expect(Math.min(...shown)).toBeLessThanOrEqual(31);
-    expect(Math.max(...shown)).toBeGreaterThanOrEqual(72);
-    expect(Math.max(...shown)).toBeLessThanOrEqual(75);
     const during = (from: number, to: number) => samples.filter((x) => x.frame >= from && x.frame <= to);
+    // Drawn on frame 30; 1 s hold (30 frames) then a 0.5 s fade (15 frames): gone by frame 75.
+    // Judged frame by frame, as sampled: a busy machine presents only some frames (36 of 78
+    // were seen once), so the first and last frames shown need not be among them. The page's
+    // callback may run before FrameCoach's for the same frame: one frame of slack each way.
+    const log = samples.map((x) => `${x.frame}${x.shown ? '+' : '-'}`).join(' ');
+    expect(during(31, 73).length, log).toBeGreaterThanOrEqual(12);
+    expect(during(31, 73).filter((x) => !x.shown).map((x) => x.frame), log).toEqual([]);
+    expect(samples.filter((x) => x.shown && (x.frame < 29 || x.frame > 76)).map((x) => x.frame), log).toEqual([]);
     // The hold is not repainted…
     const hold = during(32, 58);
     expect(hold[hold.length - 1]!.paints - hold[0]!.paints).toBe(0);
     // …and the fade is its canvas's opacity going down frame by frame, with no repaint.
     const fade = during(62, 73);
-    expect(fade.length).toBeGreaterThanOrEqual(6);
+    expect(fade.length, log).toBeGreaterThanOrEqual(4);
     for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame}`).toBeLessThan(fade[i - 1]!.fade);
     expect(fade[0]!.fade).toBeGreaterThan(0.6);
     expect(fade[fade.length - 1]!.paints - fade[0]!.paints, JSON.stringify(during(58, 76))).toBe(0);

@@ -329,6 +329,48 @@ describe('a rough count, far off, still finds the grid', () => {
   });
 });
 
+describe('a busy machine shows every other frame: the count and the timestamps still tell the clock', () => {
+  /** Media times of `slots` on a clock of `fps`, `jitter` seconds off at most (a fixed pseudo-random pattern). */
+  const onClock = (fps: number, slots: readonly number[], jitter = 0) =>
+    slots.map((k, i) => k / fps + (jitter ? jitter * Math.sin(i * 2.39996) : 0));
+  const everyOther = (times: readonly number[]) => times.filter((_, i) => i % 2 === 0);
+  const seconds = (fps: number, s: number) => Array.from({ length: Math.round(fps * s) }, (_, k) => k);
+
+  it.each([
+    [30000 / 1001, 1.04],
+    [30, 1.04],
+    [60000 / 1001, 0.98],
+    [60, 1.1],
+    [25, 1.02],
+  ])('exact %d fps, a count %d× the rate: that rate, no frames missing', (fps, over) => {
+    const shown = everyOther(onClock(fps, seconds(fps, 0.9)));
+    const found = combineRates(detectFrameRate(shown), fps * over, shown);
+    expect(found).toMatchObject({ fps, variable: false });
+    expect(found?.dropped).toBeFalsy();
+  });
+
+  it('WebM’s 1 ms timestamps on 30 fps are rounding, not a wobbling clock', () => {
+    const shown = everyOther(onClock(30, seconds(30, 0.9)).map((t) => Math.round(t * 1000) / 1000));
+    const found = combineRates(detectFrameRate(shown), 31, shown);
+    expect(found).toMatchObject({ fps: 30 });
+    expect(found?.dropped).toBeFalsy();
+  });
+
+  it('60 fps with every fifth frame left out: the count (48 a second) says frames are missing', () => {
+    const slots = seconds(60, 0.9).filter((k) => k % 5 !== 4);
+    const shown = everyOther(onClock(60, slots));
+    expect(combineRates(detectFrameRate(shown), 48.5, shown)).toMatchObject({ fps: 60, dropped: true });
+  });
+
+  it('a phone’s 30 fps, 4 ms of jitter and a few frames left out: 30 (not 29.97), frames missing, the jitter kept', () => {
+    const slots = seconds(30, 0.9).filter((k) => k !== 7 && k !== 19);
+    const shown = everyOther(onClock(30, slots, 0.004));
+    const found = combineRates(detectFrameRate(shown), 28.5, shown);
+    expect(found).toMatchObject({ fps: 30, dropped: true });
+    expect(found?.jitter).toBeGreaterThan(0.002);
+  });
+});
+
 describe('refineFamily: 29.97 or 30 from every frame seen', () => {
   const webmTimes = (fps: number, from: number, count: number, offset = 0) =>
     Array.from({ length: count }, (_, i) => Math.round((offset + (from + i) / fps) * 1000) / 1000);

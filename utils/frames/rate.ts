@@ -222,11 +222,29 @@ export function combineRates(presented: FrameRate | null, decoded: number | null
     // Either telling is enough: a count over a short stretch runs high, presented gaps see only some.
     return presented.variable || presented.dropped || decoded >= presented.fps * MISSING_BY_COUNT ? presented : { ...presented, dropped: true };
   }
-  const candidates = [...STANDARD_RATES, ...HIGH_RATES]
+  // Sorted, so a family's NTSC member (29.97) comes before its round one (30).
+  const lowest = [...STANDARD_RATES, ...HIGH_RATES]
     .filter((f) => f >= decoded / COUNT_HIGH && f <= decoded * COUNT_LOW && offGrid(presentedTimes, f) <= ON_GRID)
-    .sort((a, b) => a - b);
-  const fps = candidates[0] ?? decoded;
-  return { fps, minGap: 1 / fps, variable: false, samples: presented?.samples ?? 0 };
+    .sort((a, b) => a - b)[0];
+  const samples = presented?.samples ?? 0;
+  if (lowest === undefined) return { fps: decoded, minGap: 1 / decoded, variable: false, samples };
+  // The display skipped frames (high-rate clip, or a busy machine), so presented gaps can't say
+  // which frames are missing from the file. Within the family the timestamps decide (exact ones
+  // sit on the NTSC clock clearly better; a phone's wobble can't tell, and phones film round
+  // rates); frames are missing when the decoder counts clearly fewer than the clock has, or
+  // when the timestamps wobble off it (a phone drops frames where it likes).
+  const times = increasing(presentedTimes);
+  const fps = times.length >= 2 ? roundUnlessClear(times, lowest) : lowest;
+  const jitter = times.length >= 2 ? offClock(times, fps) / fps : 0;
+  const wobbles = jitter > WOBBLE;
+  return {
+    fps,
+    minGap: 1 / fps,
+    variable: false,
+    samples,
+    ...(wobbles || decoded < fps * MISSING_BY_COUNT ? { dropped: true } : {}),
+    ...(wobbles ? { jitter } : {}),
+  };
 }
 
 /** Presented gaps of two or more frames, as a share of all, that say frames are missing. */

@@ -366,6 +366,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   async function confirmOnScreen(seeks: number): Promise<void> {
     const at = shownFrame();
     const known = rate;
+    const ended = video.ended;
     const still = () => video.paused && seeks === otherSeeks && !disposed;
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
     const done = () => void (confirmed = video.paused && !disposed);
@@ -384,6 +385,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       // None matched (a picture that changes as it is read?): back to the frame announced.
       if (i === tries - 1) await seek(first);
     }
+    // Played to the end: the seeks above went into the last frame, which leaves `ended`. Back
+    // to the end (the same picture), so a play starts over as in any player, not a frame on.
+    if (ended && !video.ended && still()) await seek(video.duration);
     done();
   }
 
