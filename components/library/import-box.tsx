@@ -1,4 +1,4 @@
-import { useRef } from 'preact/hooks';
+import { FileButton } from './file-button';
 import type { ImportState } from '../../utils/library/importer';
 import { ImportPreview } from './import-preview';
 
@@ -12,24 +12,16 @@ export interface ImportActions {
 
 /** Choose a packet file (or drop one on the page), see what it holds, import it or not. */
 export function ImportBox({ current, actions, compact = false }: { current: ImportState; actions: ImportActions; compact?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
   return (
     <section class={['lib-import', compact ? 'lib-compact' : ''].join(' ')} aria-label="Import a packet">
       <div class="lib-import-row">
-        <button type="button" class="lib-btn lib-primary" onClick={() => input.current?.click()}>
-          Import a packet…
-        </button>
-        <input
-          ref={input}
-          class="lib-file"
-          type="file"
+        <FileButton
+          label="Import a packet…"
+          inputLabel="Packet file"
+          inputClass="lib-packet-file"
           accept=".json,.framecoach.json,.html,application/json,text/html"
-          aria-label="Packet file"
-          onChange={(event) => {
-            const file = (event.currentTarget as HTMLInputElement).files?.[0];
-            if (file) actions.choose(file);
-            (event.currentTarget as HTMLInputElement).value = '';
-          }}
+          primary
+          onFile={actions.choose}
         />
         {!compact && <span class="lib-dim">or drop a .framecoach.json file anywhere on this page</span>}
       </div>

@@ -8,6 +8,7 @@ import type { Sender } from '../../utils/annotations/send';
 import { useStore } from '../overlay/use-store';
 import { SendDialog } from '../packets/send-dialog';
 import { ImportBox } from './import-box';
+import { BackupBox } from './backup-box';
 import { when } from './import-preview';
 import { PacketList } from './packet-list';
 import { VideoList } from './video-list';
@@ -23,10 +24,12 @@ export interface LibraryProps {
   /** Subscribes to changes (imports, saves in other tabs): the view reloads. */
   onChange(listener: () => void): () => void;
   openSettings(): void;
+  /** Saves a file the way a download does (the backup). */
+  saveFile(filename: string, text: string): void;
 }
 
 /** Every video with annotations, search across all comments, the inbox and outbox, import and export. */
-export function LibraryApp({ call, importer, sender, sendFor, onChange, openSettings }: LibraryProps) {
+export function LibraryApp({ call, importer, sender, sendFor, onChange, openSettings, saveFile }: LibraryProps) {
   const [query, setQuery] = useState('');
   const [view, setView] = useState<LibraryView | null>(null);
   const [packets, setPackets] = useState<PacketEntry[] | null>(null);
@@ -76,7 +79,7 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
   };
   const commands: PageCommand[] = [
     { id: 'library.search', title: 'Search every comment', category: 'Library', run: () => document.querySelector<HTMLInputElement>('.lib-search')?.focus() },
-    { id: 'library.import', title: 'Import a packet…', category: 'Packets', run: () => document.querySelector<HTMLInputElement>('.lib-file')?.click() },
+    { id: 'library.import', title: 'Import a packet…', category: 'Packets', run: () => document.querySelector<HTMLInputElement>('.lib-packet-file')?.click() },
     {
       id: 'library.open',
       title: 'Open a video…',
@@ -92,6 +95,8 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
       run: (videoId) => videoId && startSend(videoId),
     },
     { id: 'library.settings', title: 'Open settings and keyboard shortcuts', category: 'Settings', run: openSettings },
+    { id: 'library.backup', title: 'Back up everything', category: 'Backup', run: () => document.querySelector<HTMLButtonElement>('[data-testid="backup-save"]')?.click() },
+    { id: 'library.restore', title: 'Restore a backup…', category: 'Backup', run: () => document.querySelector<HTMLInputElement>('.lib-backup-file')?.click() },
   ];
 
   return (
@@ -116,6 +121,7 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
           openVideo: (videoId) => open(videoId, current.step === 'done' ? current.answer.firstTime : null),
         }}
       />
+      <BackupBox call={call} saveFile={saveFile} onRestored={() => setTick((t) => t + 1)} />
       {error && <div class="lib-error" role="alert">{error}</div>}
       {sendingFor && sending.open && summary && (
         <div class="lib-send">

@@ -35,6 +35,7 @@ render(
       reviewer = who;
     }}
     openSettings={() => void browser.runtime.openOptionsPage()}
+    saveFile={(filename, text) => saveTextFile(document.body, filename, text)}
     onChange={(listener) => {
       const onMessage = (message: unknown) => {
         if (isChange(message) || isSettingsChange(message)) listener();

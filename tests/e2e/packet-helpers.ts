@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 import { ready } from './comments-helpers';
-import { REPO_ROOT } from './harness';
+import { REPO_ROOT, launchBrowser, type LaunchedBrowser } from './harness';
 
 export const ui = (page: Page, selector: string) => page.locator(`framecoach-overlay ${selector}`);
 
@@ -31,6 +31,24 @@ export async function sendPacket(page: Page, dir: string, fields: { to?: string;
   await file.saveAs(path);
   await expect.poll(() => ui(page, '.fc-send .fc-send-file').textContent()).toBe(file.suggestedFilename());
   return { path, name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Runs `body` with a browser on the profile in `dir` (kept between runs: a restart), closing it after. */
+export async function withProfile<T>(dir: string, body: (b: LaunchedBrowser) => Promise<T>): Promise<T> {
+  const browser = await launchBrowser({ userDataDir: dir });
+  try {
+    return await body(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Opens `url` in a new tab of `b` and waits until FrameCoach is ready on its video. */
+export async function openVideoAt(b: LaunchedBrowser, url: string): Promise<Page> {
+  const page = await b.context.newPage();
+  await page.goto(url);
+  await ready(page);
+  return page;
 }
 
 export async function openLibrary(context: BrowserContext, extensionId: string): Promise<Page> {

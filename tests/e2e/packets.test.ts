@@ -18,9 +18,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, readBarcode } from './barcode';
 import { addCommentHere, comment, ready, showPanel, stepTo, typeText, waitForCount, waitForEditor, waitForListed } from './comments-helpers';
 import { canvasTexts, clickOnPicture, dragOnPicture, goToFrame, keepOnFailure, leaveTool, painted, pickTool, stepFrames, waitData, waitVisible, clear } from './drawing-helpers';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { measureRate } from './overlay';
-import { chooseFile, confirmImport, dropFile, openFromInbox, openLibrary, previewCount, sendPacket, shot, storedAnnotations, ui } from './packet-helpers';
+import { chooseFile, openVideoAt, withProfile, confirmImport, dropFile, openFromInbox, openLibrary, previewCount, sendPacket, shot, storedAnnotations, ui } from './packet-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
 const ANGLE = [{ x: 0.3, y: 0.3 }, { x: 0.42, y: 0.62 }, { x: 0.6, y: 0.55 }];
@@ -44,22 +44,8 @@ afterAll(async () => {
   for (const dir of Object.values(dirs)) if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
 });
 
-/** Runs `body` with the browser of a profile, closing it after. */
-async function as<T>(profile: keyof typeof dirs, body: (b: LaunchedBrowser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser({ userDataDir: dirs[profile] });
-  try {
-    return await body(browser);
-  } finally {
-    await browser.close();
-  }
-}
-
-async function openVideo(b: LaunchedBrowser): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(videoUrl);
-  await ready(page);
-  return page;
-}
+const as = <T>(profile: keyof typeof dirs, body: (b: LaunchedBrowser) => Promise<T>) => withProfile(dirs[profile], body);
+const openVideo = (b: LaunchedBrowser) => openVideoAt(b, videoUrl);
 
 /** Types the name for comments in the panel and waits until the background keeps it. */
 async function rename(b: LaunchedBrowser, page: Page, name: string): Promise<void> {

@@ -7,11 +7,12 @@ import { newId } from '../model/new-id';
 import { nextTableStep, type Part } from '../frames/frame-table';
 import { fromBase64, type SentPart } from '../frames/table-reads';
 import { UNKNOWN_VIDEO_ID, identifyVideo } from '../identity/video-id';
-import type { Broadcast, DrawingDefaults, Settings } from '../messaging/contract';
+import type { Broadcast, Settings } from '../messaging/contract';
 import { checkKeybindings, cleanKeybindings, cleanRecent, isCommandId } from './keybinding-settings';
 import { withRecent } from '../commands/palette';
 import { patchPreferences, restorePreferences } from '../settings/preferences';
-import { DEFAULT_STYLE, DEFAULT_TIMING } from '../model/create';
+import { DEFAULT_DRAWING, cleanDrawingDefaults } from './drawing-defaults';
+import { backupHandlers } from './backup';
 import type { Handlers } from '../messaging/server';
 import { StorageError } from '../storage/errors';
 import { openStore, type FrameCoachStore } from '../storage/store';
@@ -84,6 +85,7 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
       keybindings: cleanKeybindings(saved?.keybindings),
       recentCommands: cleanRecent(saved?.recentCommands),
       preferences: restorePreferences(saved?.preferences),
+      ...(typeof saved?.lastBackupAt === 'number' && Number.isFinite(saved.lastBackupAt) ? { lastBackupAt: saved.lastBackupAt } : {}),
     };
     if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, ...rest };
     const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, ...rest };
@@ -199,6 +201,7 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
     async 'videos.recent'({ limit }) {
       return withStore((db) => db.recentVideos(limit));
     },
+    ...backupHandlers({ withStore, readSettings, changeSettings, broadcast }),
     'settings.get': () => readSettings(),
     'settings.setAuthorName'({ name }) {
       const clean = String(name).trim().slice(0, 80) || DEFAULT_NAME;
@@ -223,19 +226,4 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
   };
 }
 
-export const DEFAULT_DRAWING: DrawingDefaults = {
-  color: DEFAULT_STYLE.color,
-  width: DEFAULT_STYLE.width,
-  holdSeconds: DEFAULT_TIMING.holdSeconds,
-};
-
-/** `patch` over `base`, keeping only sane values (a hex colour, a width 0.5–20, a hold 0–60 s). */
-export function cleanDrawingDefaults(patch: Partial<Record<keyof DrawingDefaults, unknown>>, base: DrawingDefaults): DrawingDefaults {
-  const { color, width, holdSeconds } = patch;
-  const number = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-  return {
-    color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : base.color,
-    width: number(width, 0.5, 20) ? (width as number) : base.width,
-    holdSeconds: number(holdSeconds, 0, 60) ? (holdSeconds as number) : base.holdSeconds,
-  };
-}
+export { DEFAULT_DRAWING, cleanDrawingDefaults };

@@ -2,8 +2,8 @@
  * Where the settings live: the extension's local storage (this machine's copy, always
  * written) and, where the browser offers it, its synced storage (the coach's other
  * machines), within sync's quotas: each item under 8 KB, so the keybindings are split into
- * chunks. Reading takes whichever copy was saved last. The palette's recent commands stay
- * on this machine.
+ * chunks. Reading takes whichever copy was saved last. The palette's recent commands and
+ * the time of the last backup stay on this machine.
  */
 import type { Settings } from '../messaging/contract';
 
@@ -64,13 +64,20 @@ export function settingsSlot(local: StorageArea, sync: StorageArea | null, now: 
       if (!newer) return undefined;
       const { savedAt: _, ...settings } = newer;
       // What only this machine keeps, and a broken synced list of keys, come from here.
-      return { ...settings, recentCommands: mine?.recentCommands ?? [], keybindings: settings.keybindings ?? mine?.keybindings ?? [] };
+      const { lastBackupAt: _b, ...rest } = settings;
+      return {
+        ...rest,
+        recentCommands: mine?.recentCommands ?? [],
+        keybindings: settings.keybindings ?? mine?.keybindings ?? [],
+        // A backup holds this machine's database: when it was last made is this machine's.
+        ...(mine?.lastBackupAt !== undefined ? { lastBackupAt: mine.lastBackupAt } : {}),
+      };
     },
     async set(settings) {
       const savedAt = now();
       await local.set({ settings: { ...settings, savedAt } });
       if (!sync) return;
-      const { keybindings, recentCommands: _, ...shared } = settings;
+      const { keybindings, recentCommands: _, lastBackupAt: _b, ...shared } = settings;
       const key = JSON.stringify([shared, keybindings]);
       if (key === lastShared) return;
       const parts = chunks(JSON.stringify(keybindings));

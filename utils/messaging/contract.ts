@@ -23,6 +23,8 @@ export interface Settings {
   recentCommands: readonly string[];
   /** Speeds, sites where FrameCoach is off (the settings page). */
   preferences: Preferences;
+  /** When a backup of this machine's data was last made (ms since the epoch); absent: never. */
+  lastBackupAt?: number;
 }
 
 export interface DrawingDefaults {
@@ -122,6 +124,44 @@ export interface SnapshotIn {
   note: string | null;
 }
 
+/**
+ * Whose the restored work is here. `same`: this coach's own backup. `adopt`: this
+ * installation had written nothing, so it becomes the backup's coach. `other`: both have
+ * their own work; the backup's comments come back as someone else's (read-only here).
+ */
+export type Identity = 'same' | 'adopt' | 'other';
+
+export type RestoreAnswer =
+  | { ok: false; problem: string }
+  | {
+      ok: true;
+      createdAt: number;
+      author: string;
+      identity: Identity;
+      counts: Counts;
+      videos: number;
+      packets: number;
+      /** The backup carries the signing key, and this installation takes it. */
+      takesKey: boolean;
+      /** In words: what restoring does (preview) or did. */
+      summary: string[];
+    };
+
+export interface BackupStatus {
+  lastAt: number | null;
+  /** Comments and drawings added or changed since then (all of them when never). */
+  changes: number;
+}
+
+export interface BackupFile {
+  filename: string;
+  /** The backup's text (JSON). */
+  text: string;
+  bytes: number;
+  /** The signing key is in it (keys made before backups can't be read out). */
+  keyIncluded: boolean;
+}
+
 /** Request name → [argument, result]. */
 export interface Api {
   /**
@@ -184,6 +224,13 @@ export interface Api {
   /** Resolves once the write is durable. `accepted: false` when a newer version was kept. */
   'annotation.save': [{ annotation: Annotation }, { stored: Annotation; accepted: boolean }];
   'videos.recent': [{ limit?: number }, VideoRecord[]];
+  /** Everything this machine keeps, as one file; notes when it was made (the library's "last backup"). */
+  'backup.export': [Record<string, never>, BackupFile];
+  /** What restoring the backup would do; writes nothing. */
+  'backup.preview': [{ text: string }, RestoreAnswer];
+  /** Merges the backup in (all of it or, on a problem, nothing). */
+  'backup.restore': [{ text: string }, RestoreAnswer];
+  'backup.status': [Record<string, never>, BackupStatus];
   'settings.get': [Record<string, never>, Settings];
   'settings.setAuthorName': [{ name: string }, Settings];
   'settings.setDrawingDefaults': [Partial<DrawingDefaults>, Settings];

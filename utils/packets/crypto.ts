@@ -37,12 +37,38 @@ export interface Signer {
   readonly publicKey: PublicKeyJwk;
 }
 
-/** A new key pair; the private key can sign but never be read out (not even by us). */
+/**
+ * A new key pair. The private key stays in the background's database, out of every page's
+ * reach; it can be read out only into a backup (a coach's next machine must sign as this one,
+ * or athletes would refuse its packets).
+ */
 export async function newSigner(): Promise<Signer> {
-  const pair = (await subtle().generateKey(ED25519, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const pair = (await subtle().generateKey(ED25519, true, ['sign', 'verify'])) as CryptoKeyPair;
   const { x } = await subtle().exportKey('jwk', pair.publicKey);
   if (!x) throw new Error('the new key has no public part');
   return { privateKey: pair.privateKey, publicKey: { kty: 'OKP', crv: 'Ed25519', x } };
+}
+
+/** The private part (JWK `d`) for a backup, or null for a key made before backups, which can't be read out. */
+export async function exportPrivate(signer: Signer): Promise<string | null> {
+  if (!signer.privateKey.extractable) return null;
+  const { d } = await subtle().exportKey('jwk', signer.privateKey);
+  return d ?? null;
+}
+
+/** A key pair from a backup; throws unless the private part signs what the public part verifies. */
+export async function importSigner(publicKey: PublicKeyJwk, d: string): Promise<Signer> {
+  const mismatch = new Error('the signing key in the backup does not match its public part');
+  let signer: Signer;
+  try {
+    // Some browsers check the pair here; the probe below checks it everywhere.
+    signer = { privateKey: await subtle().importKey('jwk', { ...publicKey, d, ext: true }, ED25519, true, ['sign']), publicKey };
+  } catch {
+    throw mismatch;
+  }
+  const probe = await sign(signer, 'framecoach-backup-key-check');
+  if (!(await verify(probe, 'framecoach-backup-key-check'))) throw mismatch;
+  return signer;
 }
 
 export async function sign(signer: Signer, hash: string): Promise<PacketSignature> {

@@ -51,7 +51,7 @@ const zero = (): Record<Change, number> => ({ new: 0, updated: 0, removed: 0, un
 export const emptyCounts = (): Counts => ({ comments: zero(), replies: zero(), drawings: zero(), acknowledgements: zero() });
 
 /** Same record content, wherever each copy came from (and under either id of the same video). */
-function sameContent(a: Annotation, b: Annotation): boolean {
+export function sameContent(a: Annotation, b: Annotation): boolean {
   const { source: _a, videoId: _va, ...x } = a;
   const { source: _b, videoId: _vb, ...y } = b;
   return canonicalJson(x) === canonicalJson(y);

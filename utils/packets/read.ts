@@ -29,7 +29,7 @@ const MAX_DEPTH = 32;
 const mb = (chars: number) => `${(chars / 1_000_000).toFixed(1)} MB`;
 
 /** Deeper than `max` levels of arrays and objects? Checked without recursion (a hostile file could be a million deep). */
-function tooDeep(root: unknown, max: number): boolean {
+export function tooDeep(root: unknown, max: number): boolean {
   const stack: [unknown, number][] = [[root, 0]];
   while (stack.length) {
     const [value, depth] = stack.pop()!;
@@ -48,13 +48,13 @@ function jsonProblem(error: unknown): string {
   return `This file is not a FrameCoach packet: it is not valid JSON (${message}).`;
 }
 
-function where(issue: v.BaseIssue<unknown>): string {
+export function where(issue: v.BaseIssue<unknown>): string {
   const keys = (issue.path ?? []).map((item) => String(item.key));
   return keys.length ? ` (at ${keys.join('.')})` : '';
 }
 
-const KIND_NAMES = { comment: 'Comment', drawing: 'Drawing', ack: 'Acknowledgement' } as const;
-const RECORD_SCHEMAS = { comment: commentSchema, drawing: drawingSchema, ack: ackSchema } as const;
+export const KIND_NAMES = { comment: 'Comment', drawing: 'Drawing', ack: 'Acknowledgement' } as const;
+export const RECORD_SCHEMAS = { comment: commentSchema, drawing: drawingSchema, ack: ackSchema } as const;
 
 export async function readPacket(input: unknown): Promise<ReadResult> {
   if (typeof input !== 'string') return fail('This is not a file FrameCoach can read.');
@@ -74,6 +74,7 @@ export async function readPacket(input: unknown): Promise<ReadResult> {
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail('This file is not a FrameCoach packet.');
   const obj = raw as Record<string, unknown>;
+  if (obj.type === 'framecoach-backup') return fail('This is a FrameCoach backup, not a packet: restore it with “Restore a backup…” in the library.');
   if (obj.type !== PACKET_TYPE) return fail('This file is not a FrameCoach packet.');
   if (typeof obj.format === 'number' && obj.format > PACKET_FORMAT) {
     return fail(`This packet was made by a newer FrameCoach (format ${obj.format}): update FrameCoach to open it.`);

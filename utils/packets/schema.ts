@@ -9,19 +9,19 @@ import * as v from 'valibot';
 import { TOOLS } from '../model/shape';
 import { LIMITS, PACKET_FORMAT, PACKET_TYPE, SIGNATURE_ALG } from './format';
 
-const text = (max: number, what: string) =>
+export const text = (max: number, what: string) =>
   v.pipe(v.string(`${what} must be text`), v.maxLength(max, `${what} is longer than ${max.toLocaleString('en')} characters`));
-const id = (what: string) =>
+export const id = (what: string) =>
   v.pipe(v.string(`${what} must be text`), v.minLength(1, `${what} is empty`), v.maxLength(LIMITS.idChars, `${what} is longer than ${LIMITS.idChars} characters`));
-const number = (what: string, min: number, max: number) =>
+export const number = (what: string, min: number, max: number) =>
   v.pipe(v.number(`${what} must be a number`), v.finite(`${what} must be a finite number`), v.minValue(min, `${what} must be at least ${min}`), v.maxValue(max, `${what} must be at most ${max.toLocaleString('en')}`));
-const whole = (what: string, min: number, max: number) => v.pipe(number(what, min, max), v.integer(`${what} must be a whole number`));
-const time = (what: string) => number(what, 0, LIMITS.maxTime);
+export const whole = (what: string, min: number, max: number) => v.pipe(number(what, min, max), v.integer(`${what} must be a whole number`));
+export const time = (what: string) => number(what, 0, LIMITS.maxTime);
 const frame = (what: string) => v.nullable(whole(what, 0, LIMITS.maxFrame), undefined);
-const epochMs = (what: string) => whole(what, 0, 8.64e15);
-const flag = (what: string) => v.boolean(`${what} must be true or false`);
+export const epochMs = (what: string) => whole(what, 0, 8.64e15);
+export const flag = (what: string) => v.boolean(`${what} must be true or false`);
 
-const author = v.object({ id: id('the author id'), name: text(LIMITS.nameChars, 'the author name') }, 'the author must be an object');
+export const author = v.object({ id: id('the author id'), name: text(LIMITS.nameChars, 'the author name') }, 'the author must be an object');
 
 const point = v.object(
   { x: number('a point', -1, 2), y: number('a point', -1, 2) },
@@ -94,8 +94,32 @@ export const drawingSchema = v.object({
 
 export const ackSchema = v.object({ ...base, kind: v.literal('ack'), targetId: id('the comment acknowledged') });
 
-const base64url = (what: string, length: number) =>
+export const base64url = (what: string, length: number) =>
   v.pipe(v.string(`${what} must be text`), v.regex(/^[A-Za-z0-9_-]+$/, `${what} is not base64url`), v.length(length, `${what} has the wrong length`));
+
+export const senderSchema = v.strictObject(
+  { id: id('the sender id'), name: text(LIMITS.nameChars, "the sender's name"), role: v.picklist(['coach', 'athlete'], "the sender's role must be coach or athlete") },
+  (issue) => (issue.expected === 'never' ? `the sender has a field FrameCoach does not know (${issue.received})` : 'the sender must be an object'),
+);
+
+export const packetVideoSchema = v.strictObject(
+  {
+    id: id('the video id'),
+    pageUrl: text(LIMITS.urlChars, 'the video address'),
+    provider: text(40, 'the video provider'),
+    title: text(LIMITS.titleChars, 'the video title'),
+    duration: v.nullable(time('the video duration'), undefined),
+    fps: v.nullable(number('the frame rate', 0.001, 10_000), undefined),
+    width: v.nullable(whole('the picture width', 1, 100_000), undefined),
+    height: v.nullable(whole('the picture height', 1, 100_000), undefined),
+  },
+  (issue) => (issue.expected === 'never' ? `the video has a field FrameCoach does not know (${issue.received})` : 'the video must be an object'),
+);
+
+export const publicKeySchema = v.strictObject(
+  { kty: v.literal('OKP', 'the key must be OKP'), crv: v.literal('Ed25519', 'the key must be Ed25519'), x: base64url('the key', 43) },
+  'the public key is malformed',
+);
 
 /** The envelope: every field known, nothing else. Records are checked one by one afterwards. */
 export const envelopeSchema = v.strictObject(
@@ -107,25 +131,10 @@ export const envelopeSchema = v.strictObject(
     kind: v.picklist(['review', 'reply'], 'the packet kind must be review or reply'),
     inReplyTo: v.nullable(id('inReplyTo'), undefined),
     createdAt: epochMs('createdAt'),
-    sender: v.strictObject(
-      { id: id('the sender id'), name: text(LIMITS.nameChars, "the sender's name"), role: v.picklist(['coach', 'athlete'], "the sender's role must be coach or athlete") },
-      (issue) => (issue.expected === 'never' ? `the sender has a field FrameCoach does not know (${issue.received})` : 'the sender must be an object'),
-    ),
+    sender: senderSchema,
     recipient: v.nullable(text(LIMITS.nameChars, 'the recipient'), undefined),
     message: text(LIMITS.messageChars, 'the message'),
-    video: v.strictObject(
-      {
-        id: id('the video id'),
-        pageUrl: text(LIMITS.urlChars, 'the video address'),
-        provider: text(40, 'the video provider'),
-        title: text(LIMITS.titleChars, 'the video title'),
-        duration: v.nullable(time('the video duration'), undefined),
-        fps: v.nullable(number('the frame rate', 0.001, 10_000), undefined),
-        width: v.nullable(whole('the picture width', 1, 100_000), undefined),
-        height: v.nullable(whole('the picture height', 1, 100_000), undefined),
-      },
-      (issue) => (issue.expected === 'never' ? `the video has a field FrameCoach does not know (${issue.received})` : 'the video must be an object'),
-    ),
+    video: packetVideoSchema,
     annotations: v.pipe(
       v.array(v.unknown(), 'annotations must be a list'),
       v.maxLength(LIMITS.annotations, `a packet holds at most ${LIMITS.annotations.toLocaleString('en')} comments and drawings`),
@@ -138,10 +147,7 @@ export const envelopeSchema = v.strictObject(
     signature: v.strictObject(
       {
         alg: v.literal(SIGNATURE_ALG, `the signature must be ${SIGNATURE_ALG}`),
-        publicKey: v.strictObject(
-          { kty: v.literal('OKP', 'the key must be OKP'), crv: v.literal('Ed25519', 'the key must be Ed25519'), x: base64url('the key', 43) },
-          'the public key is malformed',
-        ),
+        publicKey: publicKeySchema,
         value: base64url('the signature', 86),
       },
       (issue) => (issue.expected === 'never' ? `the signature has a field FrameCoach does not know (${issue.received})` : 'the signature must be an object'),

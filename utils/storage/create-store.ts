@@ -8,6 +8,7 @@ import { INDEXES, STORES, type Db, type StoreName } from './schema';
 import type { FrameCoachStore } from './store';
 import { inTransaction, type Tx } from './transaction';
 import { packetStore } from './packet-store';
+import { backupStore } from './backup-store';
 import { emptySummary, summarize, type SearchHit, type VideoSummary } from './library';
 import { assertAnnotation, assertVideoInput } from './validate';
 
@@ -135,6 +136,7 @@ export function createStore(db: Db, deps: StoreDeps): FrameCoachStore {
       }),
 
     ...packetStore(run, deps.now),
+    ...backupStore(run, deps.now),
 
     close() {
       closed = true;

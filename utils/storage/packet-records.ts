@@ -46,7 +46,7 @@ export interface PacketEntry {
 
 export interface SignerRecord {
   readonly id: 'signer';
-  /** Non-extractable: it signs, nobody can read it out. */
+  /** Only the background reaches it; extractable (since backups) so a backup can carry it. Older ones are not. */
   readonly privateKey: CryptoKey;
   readonly publicKey: PacketSignature['publicKey'];
   readonly createdAt: number;

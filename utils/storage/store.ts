@@ -7,6 +7,7 @@ import type { Annotation, VideoRecord } from '../model/types';
 import { createStore } from './create-store';
 import type { LibraryView } from './library';
 import type { PacketStore } from './packet-store';
+import type { BackupStore } from './backup-store';
 import { openDatabase } from './open-database';
 
 /** A video as a page reports it; a null duration, rate or size means "not known now" and keeps what is stored. */
@@ -16,7 +17,7 @@ export type VideoInput = Omit<VideoRecord, 'createdAt' | 'updatedAt' | 'width' |
   now?: number;
 };
 
-export interface FrameCoachStore extends PacketStore {
+export interface FrameCoachStore extends PacketStore, BackupStore {
   /** Creates or updates title, pageUrl, duration, fps and size (keeping known ones over null); keeps createdAt, bumps updatedAt. */
   upsertVideo(video: VideoInput): Promise<VideoRecord>;
   getVideo(id: string): Promise<VideoRecord | undefined>;
