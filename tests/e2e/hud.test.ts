@@ -19,6 +19,23 @@ const newPage = useBrowser((s) => {
   server = s;
 });
 
+/**
+ * Waits until the video is playing (or paused); a timeout says what the video and the HUD
+ * showed (a press of `k` that did nothing must be explained, not just timed out).
+ */
+async function waitPaused(page: Page, paused: boolean): Promise<void> {
+  try {
+    await page.waitForFunction((p) => (document.querySelector('video') as HTMLVideoElement).paused === p, paused, { timeout: 15_000 });
+  } catch (error) {
+    const state = await page.evaluate(() => {
+      const v = document.querySelector('video') as HTMLVideoElement;
+      const hud = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-hud')?.textContent;
+      return `paused=${v.paused} ended=${v.ended} seeking=${v.seeking} t=${v.currentTime} of ${v.duration} readyState=${v.readyState} HUD: ${hud}`;
+    });
+    throw new Error(`video not ${paused ? 'paused' : 'playing'}: ${state}`, { cause: error });
+  }
+}
+
 async function open(clip: ClipInfo, name: string): Promise<Page> {
   const page = await newPage();
   await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file, case: name }));
@@ -41,10 +58,10 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
     const misses: string[] = [];
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('k');
-      await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused);
+      await waitPaused(page, false);
       await page.waitForTimeout(40 + Math.floor(random() * 260));
       await page.keyboard.press('k');
-      await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).paused);
+      await waitPaused(page, true);
       // What a person sees once the picture has stopped: frames in flight have landed.
       await page.waitForTimeout(250);
       await waitIdle(page); // the HUD's busy mark: FrameCoach is still confirming the frame

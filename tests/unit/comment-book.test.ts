@@ -1,6 +1,7 @@
 import { loadedAnnotations } from './drawing-fixtures';
 import { describe, expect, it, vi } from 'vitest';
 import { createBook } from '../../utils/comments/book';
+import { createVideoAnnotations } from '../../utils/annotations/video-annotations';
 import type { Call } from '../../utils/messaging/client';
 import { newComment } from '../../utils/model/create';
 import type { Annotation, CommentAnnotation } from '../../utils/model/types';
@@ -31,6 +32,23 @@ function loaded(initial: CommentAnnotation[] = []) {
 }
 
 describe('comment book', () => {
+  it('comments that never loaded (the database would not open): Enter says so and keeps the text; once they load, Enter saves it', async () => {
+    const bg = fakeBackground();
+    const annotations = createVideoAnnotations(bg.call);
+    annotations.setMe(author);
+    const book = createBook(annotations, { moves: () => 0 });
+    book.startNew({ time: 1.2, frame: 36 });
+    book.setDraft('Knee pain after 5 km');
+    expect(await book.save()).toBe(false);
+    expect(book.state.get().error).toMatch(/Your text is kept/);
+    expect(bg.stored.size).toBe(0);
+    annotations.take('v1', [], true); // the database opened: the video's (empty) comments arrive
+    expect(book.state.get().editor?.draft).toBe('Knee pain after 5 km');
+    expect(await book.save()).toBe(true);
+    expect([...bg.stored.values()]).toMatchObject([{ videoId: 'v1', text: 'Knee pain after 5 km', frame: 36 }]);
+  });
+
+
   it('a new comment is pinned to the frame it was started on and saved durably', async () => {
     const { bg, book } = loaded();
     book.startNew({ time: 1.2, frame: 36 });

@@ -40,6 +40,10 @@ export interface Followed {
   dispose(): void;
 }
 
+/** A failed open is tried again after this long, doubling up to the max. */
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+
 export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): Followed {
   const abort = new AbortController();
   const { state } = annotations;
@@ -48,6 +52,11 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
   const dismissed = new Set<string>();
   /** The rate and clock the video's record holds, as `rateKey` says them. */
   let stored: string | null = null;
+
+  /** After a failed open (the database could not be opened): when to look again, backing off. */
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryMs = RETRY_FIRST_MS;
+  const LOAD_ERROR = 'Comments and drawings are unavailable: ';
 
   async function open(force = false) {
     const facts = deps.facts();
@@ -71,11 +80,19 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
       stored = record.fps ? rateKey(record.fps, record.clock) : null;
       if (seekTo !== null && seekTo !== undefined) deps.seekTo?.(seekTo);
       state.set({ timing: { openMs: performance.now() - started, allMs: null }, unread: new Set(unread), packets });
+      // Recovered (the cause is gone): the message goes, and the next failure starts the wait afresh.
+      retryMs = RETRY_FIRST_MS;
+      if (state.get().error?.startsWith(LOAD_ERROR)) state.set({ error: null });
       // Thousands of comments: the first page is on screen; the rest follows.
       if (!complete) annotations.take(record.id, await deps.call('annotations.list', { videoId: record.id }), false);
       state.set({ timing: { ...state.get().timing, allMs: performance.now() - started } });
     } catch (error) {
-      state.set({ loading: false, error: `Comments and drawings are unavailable: ${error instanceof Error ? error.message : String(error)}` });
+      state.set({ loading: false, error: `${LOAD_ERROR}${error instanceof Error ? error.message : String(error)}` });
+      // Nothing else may come to try again (a paused video fires no events): look again later.
+      if (abort.signal.aborted || state.get().videoId) return;
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => void open(), retryMs);
+      retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
     }
   }
 
@@ -131,6 +148,7 @@ export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotatio
     },
     dispose() {
       abort.abort();
+      clearTimeout(retryTimer);
       offChange();
     },
   };

@@ -111,7 +111,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
   const off = source.subscribe((s) => {
     const videoChanged = s.videoId !== seen.videoId;
     // Another video in the same element: an editor or an undo for the old one no longer applies.
-    const reset = videoChanged ? { editor: null, undoable: null } : {};
+    // The first load (late: the database opened only now) is no other video: what was typed stays.
+    const reset = videoChanged && seen.videoId !== null ? { editor: null, undoable: null } : {};
     const loadError = s.error !== seen.error ? { error: s.error } : {};
     if (s.records !== seen.records || s.hidden !== seen.hidden || s.loading !== seen.loading || s.me !== seen.me || videoChanged) {
       state.set({ ...derived(), ...reset, ...loadError });
@@ -152,7 +153,12 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     if (placing) await Promise.race([placing, new Promise((r) => setTimeout(r, PLACE_WAIT_MS))]);
     const unsettled = placing !== null;
     const { editor, videoId } = state.get();
-    if (!editor || !videoId || state.get().saving) return false;
+    if (!editor || state.get().saving) return false;
+    if (!videoId) {
+      // The video's comments never loaded (the database could not be opened): say so, keep the text.
+      state.set({ error: 'Not saved yet: FrameCoach has not loaded this video’s comments. Your text is kept; press Enter again once they load.' });
+      return false;
+    }
     const text = editor.draft.replace(/\s+$/, '');
     if (!text.trim()) {
       state.set({ error: 'Write something first: an empty comment is not saved.' });

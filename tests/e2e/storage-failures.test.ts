@@ -1,0 +1,103 @@
+/**
+ * When saving fails, nothing the coach typed is lost: a full disk (the browser's
+ * QuotaExceededError on a write) and a database that can't be opened each get a message in
+ * the panel, the text stays in the editor, and FrameCoach recovers once the cause is gone.
+ * The failures are made where the browser makes them: the extension's service worker's
+ * IndexedDB calls throw what the browser throws (patched in the worker by the test).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { commentCount, listed, ready, showPanel, typeText, waitForCount, waitForEditor } from './comments-helpers';
+import { fixtureUrl, type FixtureServer, type LaunchedBrowser } from './harness';
+import { ui } from './packet-helpers';
+import { useBrowser } from './session';
+
+let server: FixtureServer;
+let browser: LaunchedBrowser;
+const newPage = useBrowser((s, b) => {
+  server = s;
+  browser = b;
+});
+
+/** Makes the worker's IndexedDB `method` on `proto` throw a DOMException named `name`, or restores it (name null). */
+function breakIndexedDb(proto: 'IDBObjectStore' | 'IDBFactory', method: 'put' | 'open', name: string | null): Promise<void> {
+  return browser.serviceWorker!.evaluate(
+    ([proto, method, name]) => {
+      const target = (globalThis as unknown as Record<string, { prototype: Record<string, unknown> }>)[proto]!.prototype;
+      const saved = globalThis as unknown as { __fcOriginal?: Record<string, unknown> };
+      saved.__fcOriginal ??= {};
+      const key = `${proto}.${method}`;
+      saved.__fcOriginal[key] ??= target[method];
+      target[method] = name
+        ? () => {
+            throw new DOMException('simulated by the test', name);
+          }
+        : saved.__fcOriginal[key];
+    },
+    [proto, method, name] as const,
+  );
+}
+
+const editorText = (page: Page) => ui(page, '.fc-editor textarea').inputValue();
+const panelError = (page: Page) => ui(page, '.fc-editor-error').first().textContent({ timeout: 5_000 });
+
+async function openVideo(name: string): Promise<Page> {
+  const page = await newPage();
+  await page.goto(fixtureUrl(server, 'plain.html', { clip: 'vp9-25.webm', case: name }));
+  return page;
+}
+
+describe('nothing typed is lost when saving fails', () => {
+  it('a database that fails to open: a message, the text kept, and it recovers by itself once it opens', async () => {
+    // Before anything has opened the database in this profile.
+    await breakIndexedDb('IDBFactory', 'open', 'UnknownError');
+    const page = await openVideo('db-open');
+    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 2);
+    await showPanel(page);
+    await expect.poll(() => ui(page, '.fc-comments').textContent()).toContain('Comments and drawings are unavailable');
+    await page.keyboard.press('c');
+    await waitForEditor(page);
+    await typeText(page, 'Knee pain after 5 km');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => panelError(page)).toContain('Your text is kept');
+    expect(await editorText(page)).toBe('Knee pain after 5 km');
+
+    await breakIndexedDb('IDBFactory', 'open', null);
+    // FrameCoach looks again by itself (the video is paused: no event would make it).
+    await ready(page);
+    // The load error goes; the editor still holds the text.
+    await expect.poll(() => ui(page, '.fc-comments').textContent()).not.toContain('unavailable');
+    expect(await editorText(page)).toBe('Knee pain after 5 km');
+    await page.keyboard.press('Enter');
+    await waitForCount(page, 1, 10_000);
+    await page.reload();
+    await ready(page);
+    await showPanel(page);
+    expect((await listed(page)).map((c) => c.text)).toEqual(['Knee pain after 5 km']);
+  });
+
+  it('a full disk: the message says so, the text stays in the editor, and Enter saves it once there is room', async () => {
+    const page = await openVideo('full-disk');
+    await ready(page);
+    await showPanel(page);
+    const before = await commentCount(page);
+    await breakIndexedDb('IDBObjectStore', 'put', 'QuotaExceededError');
+    try {
+      await page.keyboard.press('c');
+      await waitForEditor(page);
+      await typeText(page, 'Left hip drops at strike');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => panelError(page)).toContain('Your disk is full');
+      expect(await editorText(page)).toBe('Left hip drops at strike');
+      expect(await commentCount(page)).toBe(before);
+    } finally {
+      await breakIndexedDb('IDBObjectStore', 'put', null);
+    }
+    await page.keyboard.press('Enter');
+    await waitForCount(page, before + 1);
+    await page.reload();
+    await ready(page);
+    await showPanel(page);
+    expect((await listed(page)).map((c) => c.text)).toContain('Left hip drops at strike');
+  });
+});
