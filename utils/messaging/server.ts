@@ -1,4 +1,5 @@
 import { isRequest, type Args, type Reply, type RequestType, type Result } from './contract';
+import { argsProblem } from './arg-shapes';
 
 /** Who sent a request: what the background needs of `runtime.MessageSender`. */
 export interface Sender {
@@ -18,7 +19,10 @@ export type Handlers = { [K in RequestType]: (args: Args<K>, sender: Sender) => 
  */
 export function createMessageListener(handlers: Handlers, errorCode: (error: unknown) => string | undefined = defaultCode) {
   return (message: unknown, sender: Sender): Promise<Reply> | undefined => {
-    if (!isRequest(message) || !(message.type in handlers)) return undefined;
+    // Own keys only: `constructor` or `toString` is no request.
+    if (!isRequest(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    const problem = argsProblem(message.type, message.args);
+    if (problem) return Promise.resolve({ ok: false, error: `FrameCoach refused a malformed request (${problem}).`, code: 'invalid' });
     const handler = handlers[message.type] as (args: unknown, sender: Sender) => Promise<unknown>;
     return handler(message.args, sender).then(
       (value) => ({ ok: true, value }) as Reply,
