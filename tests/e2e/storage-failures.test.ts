@@ -41,6 +41,22 @@ function breakIndexedDb(proto: 'IDBObjectStore' | 'IDBFactory', method: 'put' | 
 const editorText = (page: Page) => ui(page, '.fc-editor textarea').inputValue();
 const panelError = (page: Page) => ui(page, '.fc-editor-error').first().textContent({ timeout: 5_000 });
 
+/** `c`, the text typed, Enter: the save that is meant to fail. */
+async function typeComment(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('c');
+  await waitForEditor(page);
+  await typeText(page, text);
+  await page.keyboard.press('Enter');
+}
+
+/** The comments listed after a reload (what was durable). */
+async function listedAfterReload(page: Page): Promise<string[]> {
+  await page.reload();
+  await ready(page);
+  await showPanel(page);
+  return (await listed(page)).map((c) => c.text);
+}
+
 async function openVideo(name: string): Promise<Page> {
   const page = await newPage();
   await page.goto(fixtureUrl(server, 'plain.html', { clip: 'vp9-25.webm', case: name }));
@@ -55,10 +71,7 @@ describe('nothing typed is lost when saving fails', () => {
     await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 2);
     await showPanel(page);
     await expect.poll(() => ui(page, '.fc-comments').textContent()).toContain('Comments and drawings are unavailable');
-    await page.keyboard.press('c');
-    await waitForEditor(page);
-    await typeText(page, 'Knee pain after 5 km');
-    await page.keyboard.press('Enter');
+    await typeComment(page, 'Knee pain after 5 km');
     await expect.poll(() => panelError(page)).toContain('Your text is kept');
     expect(await editorText(page)).toBe('Knee pain after 5 km');
 
@@ -70,10 +83,7 @@ describe('nothing typed is lost when saving fails', () => {
     expect(await editorText(page)).toBe('Knee pain after 5 km');
     await page.keyboard.press('Enter');
     await waitForCount(page, 1, 10_000);
-    await page.reload();
-    await ready(page);
-    await showPanel(page);
-    expect((await listed(page)).map((c) => c.text)).toEqual(['Knee pain after 5 km']);
+    expect(await listedAfterReload(page)).toEqual(['Knee pain after 5 km']);
   });
 
   it('a full disk: the message says so, the text stays in the editor, and Enter saves it once there is room', async () => {
@@ -83,10 +93,7 @@ describe('nothing typed is lost when saving fails', () => {
     const before = await commentCount(page);
     await breakIndexedDb('IDBObjectStore', 'put', 'QuotaExceededError');
     try {
-      await page.keyboard.press('c');
-      await waitForEditor(page);
-      await typeText(page, 'Left hip drops at strike');
-      await page.keyboard.press('Enter');
+      await typeComment(page, 'Left hip drops at strike');
       await expect.poll(() => panelError(page)).toContain('Your disk is full');
       expect(await editorText(page)).toBe('Left hip drops at strike');
       expect(await commentCount(page)).toBe(before);
@@ -95,9 +102,6 @@ describe('nothing typed is lost when saving fails', () => {
     }
     await page.keyboard.press('Enter');
     await waitForCount(page, before + 1);
-    await page.reload();
-    await ready(page);
-    await showPanel(page);
-    expect((await listed(page)).map((c) => c.text)).toContain('Left hip drops at strike');
+    expect(await listedAfterReload(page)).toContain('Left hip drops at strike');
   });
 });

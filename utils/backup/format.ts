@@ -107,7 +107,6 @@ const headSchema = v.object({
 });
 
 const LISTS = {
-  videos: 'Video',
   packets: 'Packet',
   aliases: 'Video link',
   senders: 'Sender',

@@ -4,9 +4,8 @@
  * videos by their last update with known facts kept, packet entries by revision, and the keys
  * seen from senders joined. Pure: the store reads and writes.
  */
-import { pickWinner } from '../model/merge';
 import type { Annotation, VideoRecord } from '../model/types';
-import { categoryOf, emptyCounts, sameContent, type Change, type Counts } from '../packets/plan';
+import { changeOf, countChange, emptyCounts, type Counts } from '../packets/plan';
 import type { KnownSender, PacketEntry } from '../storage/packet-records';
 
 export interface RecordPlan {
@@ -22,17 +21,10 @@ export function planRecords(incoming: readonly Annotation[], stored: ReadonlyMap
   const writes: Annotation[] = [];
   const added = new Set<string>();
   for (const record of incoming) {
-    const here = stored.get(record.id);
-    const category = categoryOf(record);
-    let change: Change;
-    if (!here) change = 'new';
-    else if (sameContent(here, record) && here.source.kind === record.source.kind) change = 'unchanged';
-    else if (pickWinner(here, record) === here) change = 'older';
-    else change = record.deleted && !here.deleted ? 'removed' : 'updated';
+    const change = changeOf(stored.get(record.id), record);
     if (change === 'new' || change === 'updated' || change === 'removed') writes.push(record);
     if (change === 'new') added.add(record.id);
-    // A tombstone of something never here is kept for later merges, not counted.
-    if (!(change === 'new' && record.deleted)) counts[category][change]++;
+    countChange(counts, record, change);
   }
   return { counts, writes, added };
 }

@@ -51,13 +51,30 @@ const zero = (): Record<Change, number> => ({ new: 0, updated: 0, removed: 0, un
 export const emptyCounts = (): Counts => ({ comments: zero(), replies: zero(), drawings: zero(), acknowledgements: zero() });
 
 /** Same record content, wherever each copy came from (and under either id of the same video). */
-export function sameContent(a: Annotation, b: Annotation): boolean {
+function sameContent(a: Annotation, b: Annotation): boolean {
   const { source: _a, videoId: _va, ...x } = a;
   const { source: _b, videoId: _vb, ...y } = b;
   return canonicalJson(x) === canonicalJson(y);
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/**
+ * How `record` compares with what is here: new, the same content (unchanged), older (what is
+ * here wins), or a change that wins (removed: a newer tombstone; else updated). Packets and
+ * backups merge by this rule.
+ */
+export function changeOf(here: Annotation | undefined, record: Annotation): Change {
+  if (!here) return 'new';
+  if (sameContent(here, record)) return 'unchanged';
+  if (pickWinner(here, record) === here) return 'older';
+  return record.deleted && !here.deleted ? 'removed' : 'updated';
+}
+
+/** Counts a change; a tombstone of something never seen here hides nothing: kept for later merges, not counted. */
+export function countChange(counts: Counts, record: Annotation, change: Change): void {
+  if (!(change === 'new' && record.deleted)) counts[categoryOf(record)][change]++;
+}
 
 export function planImport(incoming: readonly Annotation[], stored: ReadonlyMap<string, Annotation>, ctx: PlanContext): ImportPlan {
   const { me, sender, own } = ctx;
@@ -83,14 +100,10 @@ export function planImport(incoming: readonly Annotation[], stored: ReadonlyMap<
     if (here && here.author.id !== record.author.id) {
       return refuse(`This packet claims ${record.author.name || 'someone'} wrote a ${KIND_WORDS[record.kind]} that ${here.author.name || 'someone else'} wrote. Nothing was imported.`);
     }
-    const category = categoryOf(record);
     // (Same video checked above: the id may be a packet video attached here.)
-    if (here && sameContent(here, record)) {
-      counts[category].unchanged++;
-      continue;
-    }
-    if (here && pickWinner(here, record) === here) {
-      counts[category].older++;
+    const change = changeOf(here, record);
+    if (change === 'unchanged' || change === 'older') {
+      countChange(counts, record, change);
       continue;
     }
     const mine = record.author.id === me.id;
@@ -106,9 +119,7 @@ export function planImport(incoming: readonly Annotation[], stored: ReadonlyMap<
       continue;
     }
     writes.push(record);
-    const change: Change = !here ? 'new' : record.deleted && !here.deleted ? 'removed' : 'updated';
-    // A tombstone of something never seen here hides nothing: kept for later merges, not counted.
-    if (!(change === 'new' && record.deleted)) counts[category][change]++;
+    countChange(counts, record, change);
     if (!mine && !record.deleted) unread.push(record.id);
   }
   if (mineChanged.size) {

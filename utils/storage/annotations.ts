@@ -51,7 +51,7 @@ const minimalVideo = (id: string, now: number): VideoRecord => ({
 });
 
 /** The records stored under `ids` (missing ones left out), read in parallel. */
-async function getMany<T>(get: (id: string) => Promise<T | undefined>, ids: Iterable<string>): Promise<Map<string, T>> {
+export async function getMany<T>(get: (id: string) => Promise<T | undefined>, ids: Iterable<string>): Promise<Map<string, T>> {
   const keys = [...ids];
   const values = await Promise.all(keys.map(get));
   const found = new Map<string, T>();

@@ -3,15 +3,14 @@
  * one transaction (all of it lands, or none of it). The signing key is made into a CryptoKey
  * before the transaction starts: awaiting WebCrypto inside one would let it commit.
  */
-import type { Annotation } from '../model/types';
+import type { Annotation, VideoRecord } from '../model/types';
 import type { Signer } from '../packets/crypto';
 import type { Backup } from '../backup/format';
 import { mergeEntry, mergeSender, mergeVideo, planRecords, type RecordPlan } from '../backup/merge';
-import { writeAnnotations } from './annotations';
+import { getMany, writeAnnotations } from './annotations';
 import type { KnownSender, PacketEntry, SignerBinding, SignerRecord, VideoAlias } from './packet-records';
 import { INDEXES, STORES, type StoreName } from './schema';
 import type { Tx } from './transaction';
-import type { VideoRecord } from '../model/types';
 
 export type BackupData = Pick<Backup, 'videos' | 'annotations' | 'packets' | 'aliases' | 'senders' | 'signers'>;
 
@@ -33,12 +32,8 @@ type Run = <Mode extends IDBTransactionMode, T>(stores: StoreName[], mode: Mode,
 const { annotations: A, videos: V, packets: P, keys: K, senders: S, aliases: L, signers: G } = STORES;
 const ALL: StoreName[] = [A, V, P, K, S, L, G];
 
-async function storedFor(tx: Tx<StoreName[], IDBTransactionMode>, records: readonly Annotation[]): Promise<Map<string, Annotation>> {
-  const found = await Promise.all(records.map((r) => tx.objectStore(A).get(r.id)));
-  const map = new Map<string, Annotation>();
-  for (const r of found) if (r) map.set(r.id, r);
-  return map;
-}
+const storedFor = (tx: Tx<StoreName[], IDBTransactionMode>, records: readonly Annotation[]): Promise<Map<string, Annotation>> =>
+  getMany((id) => tx.objectStore(A).get(id), records.map((r) => r.id));
 
 export function backupStore(run: Run, now: () => number): BackupStore {
   return {
