@@ -179,7 +179,8 @@ describe('comments', () => {
     // Informational: how many saves the UI reported within 100 ms.
     console.log(`quick close: ${reportedSaved}/20 reported saved within 100 ms of Enter`);
     await page.close();
-  });
+    // Twenty tabs one after another: beside another copy of the suite this took over two minutes.
+  }, 300_000);
 
   // Enter right after `c` (its frame still being confirmed after the page's seek: a save
   // does not wait for that, so a tab closed at once keeps the comment), and the page seeks

@@ -62,6 +62,11 @@ export interface SessionOptions {
   speeds?(): readonly number[];
 }
 
+/** Nothing left to play: ended, or within a few milliseconds of the end. */
+function atEnd(video: HTMLVideoElement): boolean {
+  return video.ended || (Number.isFinite(video.duration) && video.duration - video.currentTime < 0.005);
+}
+
 export function createSession(video: HTMLVideoElement, options: SessionOptions = {}): PlayerSession {
   const state = createStore<PlayerState>({
     time: null,
@@ -246,6 +251,10 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       const { loopIn, loopOut } = state.get();
       if (loopIn !== null && loopOut !== null && (video.currentTime < loopIn || video.currentTime > loopOut)) {
         video.currentTime = loopIn;
+      } else if (atEnd(video)) {
+        // A play at the end starts over, as in any player. (Chromium's own restart can miss:
+        // shown ended at 1.9958 of 2 s, its play ran to the end at once and `k` seemed dead.)
+        video.currentTime = loopIn ?? 0;
       }
       ownMoves++;
       video.play().catch((error: unknown) => {
