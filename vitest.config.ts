@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** The e2e test files that run in Firefox too (every test in them: none is about a Chromium-only API). */
+const FIREFOX_E2E = ['stepping'];
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -32,7 +35,10 @@ export default defineConfig({
         test: {
           // Debian's Firefox ESR through puppeteer-core over WebDriver BiDi (tests/firefox/harness.ts).
           name: 'firefox',
-          include: ['tests/firefox/**/*.test.ts'],
+          // Firefox's own tests, and the shared e2e files that run in both browsers (the pages
+          // are Playwright-shaped facades over puppeteer: tests/e2e/firefox-page.ts).
+          include: ['tests/firefox/**/*.test.ts', ...FIREFOX_E2E.map((f) => `tests/e2e/${f}.test.ts`)],
+          env: { E2E_BROWSER: 'firefox' },
           environment: 'node',
           testTimeout: 180_000,
           hookTimeout: 180_000,

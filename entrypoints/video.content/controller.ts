@@ -237,9 +237,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
         view.set({ help: false });
         palette.ask(id);
       },
-      async openTour() {
+      async openPage(page) {
         view.set({ help: false });
-        await call('page.open', { page: 'tour' });
+        await call('page.open', { page });
       },
       toggleFullscreen() {
         if (!attached) return;

@@ -9,6 +9,7 @@
  */
 import type { ElementHandle, Frame, JSHandle, Page } from 'playwright-core';
 import clipsDoc from '../fixtures/clips/clips.json';
+import { isFirefox } from './browser';
 
 export interface BarcodeLayout {
   /** Number of boxes (bits), LSB first, box 0 leftmost. */
@@ -60,10 +61,18 @@ export function clipByFile(file: string): ClipInfo {
   return clip;
 }
 
-/** Start time (s) of the clip's k-th frame (k counts the frames in the file, from 0). */
+/**
+ * Where the media element's clock starts: Chromium's currentTime is the file's own timestamp (a
+ * clip whose first frame is at 0.41 s shows it at 0.41); Firefox's starts at the first frame.
+ */
+function timelineOrigin(clip: ClipInfo): number {
+  return isFirefox ? clip.startSec : 0;
+}
+
+/** Start time (s) of the clip's k-th frame on the video element's clock (k counts the frames in the file, from 0). */
 export function frameStart(clip: ClipInfo, k: number): number {
-  if (clip.frameTimes) return clip.frameTimes[k]!;
-  return clip.startSec + k / clip.fps!;
+  if (clip.frameTimes) return clip.frameTimes[k]! - timelineOrigin(clip);
+  return clip.startSec + k / clip.fps! - timelineOrigin(clip);
 }
 
 /** The number (barcode) of the clip's k-th frame: k, or its slot on the clock when frames were dropped. */
@@ -92,7 +101,7 @@ export function stepNumber(clip: ClipInfo, n: number, delta: number): number {
 /** Middle (s) of frame k: the time to seek to when frame k must be shown. */
 export function frameMiddle(clip: ClipInfo, k: number): number {
   const start = frameStart(clip, k);
-  const end = k + 1 < clip.frames ? frameStart(clip, k + 1) : clip.durationSec;
+  const end = k + 1 < clip.frames ? frameStart(clip, k + 1) : clip.durationSec - timelineOrigin(clip);
   return (start + end) / 2;
 }
 

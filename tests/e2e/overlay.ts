@@ -75,9 +75,18 @@ export async function measureRate(page: Page, target: Target = page, selector = 
   const video = (await target.waitForSelector(selector, { state: 'attached' })) as ElementHandle<HTMLVideoElement>;
   const start = await video.evaluate((v) => v.currentTime);
   if (await video.evaluate((v) => v.paused)) await page.keyboard.press('k');
-  await target.waitForFunction(([v, t]) => !v.paused && v.currentTime > t + 0.4, [video, start] as const);
+  await until(() => video.evaluate((v, t) => !v.paused && v.currentTime > t + 0.4, start));
   await page.keyboard.press('k');
-  await target.waitForFunction((v) => v.paused, video);
+  await until(() => video.evaluate((v) => v.paused));
   await page.waitForTimeout(150); // frames already on their way to the screen arrive
   await video.dispose();
+}
+
+/** Polls `check` (an evaluate on a handle, the same in both browsers) until it holds. */
+async function until(check: () => Promise<boolean>, timeout = 30_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 20));
+  }
 }

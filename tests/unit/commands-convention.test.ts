@@ -145,7 +145,9 @@ const EXPECTED_RUN: Record<string, Call> = {
   'comment.goTo': ['ui', 'pick', ['comment.goTo']],
   'view.palette': ['ui', 'openPalette', []],
   'view.closePalette': ['ui', 'closePalette', []],
-  'view.tour': ['ui', 'openTour', []],
+  'view.tour': ['ui', 'openPage', ['tour']],
+  'view.library': ['ui', 'openPage', ['library']],
+  'view.settings': ['ui', 'openPage', ['settings']],
   'comment.collapsePanel': ['comments', 'toggleCollapsed', []],
   'comment.dockPanel': ['ui', 'pick', ['comment.dockPanel']],
   'comment.edit': ['ui', 'pick', ['comment.edit']],
@@ -178,7 +180,7 @@ const EXPECTED_WITH_ARG: Record<string, [arg: string, call: Call]> = {
 };
 
 /** Commands found in the palette only (no default key, nothing to ask). */
-const PALETTE_ONLY = new Set(['view.tour', 'comment.collapsePanel', 'packet.save', 'packet.copyText', 'report.write', 'report.writeBlank', 'report.allowCapture', 'report.cancel']);
+const PALETTE_ONLY = new Set(['view.tour', 'view.library', 'view.settings', 'comment.collapsePanel', 'packet.save', 'packet.copyText', 'report.write', 'report.writeBlank', 'report.allowCapture', 'report.cancel']);
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */
 const NAMED_KEYS: Record<string, string> = {

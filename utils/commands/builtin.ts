@@ -330,7 +330,21 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     title: 'Take the FrameCoach tour (step, comment, draw, palette, send)',
     category: 'View',
     when: ACTIVE,
-    run: ({ ui }) => ui.openTour(),
+    run: ({ ui }) => ui.openPage('tour'),
+  },
+  {
+    id: 'view.library',
+    title: 'Open the FrameCoach library (videos, packets, backup)',
+    category: 'View',
+    when: ACTIVE,
+    run: ({ ui }) => ui.openPage('library'),
+  },
+  {
+    id: 'view.settings',
+    title: 'Open settings (name, drawing colour, speeds, keys)',
+    category: 'View',
+    when: ACTIVE,
+    run: ({ ui }) => ui.openPage('settings'),
   },
   {
     id: 'view.palette',

@@ -1,4 +1,5 @@
 import type { Mode } from '../drawing/tools';
+import type { OwnPage } from '../messaging/contract';
 import type { ArgumentChoice } from './registry';
 
 /**
@@ -29,8 +30,8 @@ export interface UiActions {
   closePalette(): void;
   /** Opens the palette asking for command `id`'s argument (a command run by a key without one). */
   pick(id: string): void;
-  /** Opens the first-run tour in a tab. */
-  openTour(): Promise<void>;
+  /** Opens one of FrameCoach's own pages (the tour, the library, the settings) in a tab. */
+  openPage(page: OwnPage): Promise<void>;
 }
 
 export interface CommentActions {

@@ -71,6 +71,29 @@ type RvfcVideo = HTMLVideoElement & {
   cancelVideoFrameCallback(id: number): void;
 };
 
+/** Whether the picture changed since this was made (null: it can't be read, e.g. another site's video). */
+interface PictureCheck {
+  changed(): boolean | null;
+}
+
+function pictureCheck(video: HTMLVideoElement): PictureCheck | null {
+  const before = framePrint(video);
+  if (!before) return null;
+  return {
+    changed() {
+      const now = framePrint(video);
+      return now ? !samePrint(now, before) : null;
+    },
+  };
+}
+
+/** The start of the clock's slot that `time` falls in. */
+function slotStart(time: number, rate: FrameRate): number {
+  const gap = 1 / rate.fps;
+  const origin = rate.origin ?? 0;
+  return origin + Math.floor((time - origin) / gap + 1e-6) * gap;
+}
+
 /** Whether a table entry lies within a rounding of `time` (binary search). */
 function onTable(times: readonly number[], time: number): boolean {
   let lo = 0;
@@ -152,9 +175,19 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (rate) rate = withOrigin(rate);
   };
 
+  /**
+   * Gecko: where the video last stood still (a seek's target, a pause). The first frame played
+   * from there is announced at that position, not at the frame's start (before the `play`
+   * event): taken as a frame time it read as a frame off the file's table (which was then
+   * dropped) and as a rate with frames missing.
+   */
+  let restedAt: number | null = null;
   /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
-  const frameTime = (mediaTime: number): number | null =>
-    !REPORTS_POSITION || !video.paused || Math.abs(mediaTime - video.currentTime) > 1e-6 ? mediaTime : frameStartAt(mediaTime, timeline, rate, table !== null);
+  const frameTime = (mediaTime: number): number | null => {
+    if (!REPORTS_POSITION) return mediaTime;
+    const position = video.paused ? video.currentTime : restedAt;
+    return position !== null && Math.abs(mediaTime - position) <= 1e-6 ? frameStartAt(mediaTime, timeline, rate, table !== null) : mediaTime;
+  };
   /** `presented` is such a position: its frame's start is found once the rate or the table is known. */
   let positional = false;
   const shownFrame = (): number | null =>
@@ -182,7 +215,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (start !== null) timeline.add(media);
     lastFrameAt = performance.now();
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
-    if (!rv.paused && !rv.seeking && rv.playbackRate <= 1) {
+    if (!rv.paused && !rv.seeking && rv.playbackRate <= 1 && start !== null) {
       segment.push(media);
       const frames = decodedFrames(rv);
       // The decoder finishes before playback does: near the end its count stands still.
@@ -242,6 +275,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     opts,
   );
   video.addEventListener('play', () => void (confirmed = false), opts);
+  if (REPORTS_POSITION) for (const type of ['seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
@@ -269,7 +303,52 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   video.addEventListener('loadeddata', () => void findStart(), opts);
 
-  async function seek(time: number): Promise<number | null> {
+  /** A seek; on Gecko over a clock without the file's table, the frame's start found by its picture. */
+  function seek(time: number): Promise<number | null> {
+    return REPORTS_POSITION && rate && !rate.variable && !table ? seekByPicture(time, rate) : seekOnce(time);
+  }
+
+  /**
+   * Gecko reports a seek's target, not the frame's start, and on a clock with frames missing no
+   * time says which frame that is (a slot with no frame shows the one before). The picture
+   * does: unchanged, the frame shown before; changed, the frame that starts in the target's
+   * slot, or where slots before it are empty, in an earlier one (looked at going back).
+   * Frames that look exactly alike read as one frame.
+   */
+  async function seekByPicture(time: number, clock: FrameRate): Promise<number | null> {
+    const before = shownFrame();
+    const beforePositional = positional;
+    const was = pictureCheck(video);
+    const shown = await seekOnce(time);
+    const changed = was?.changed() ?? null;
+    if (shown === null || !positional || changed === null || rate !== clock) return shown;
+    const known = (start: number, isPosition = false) => {
+      presented = start;
+      positional = isPosition;
+      if (!isPosition && !clock.jitter) timeline.add(start);
+      return start;
+    };
+    if (!changed && before !== null) return known(before, beforePositional);
+    const gap = 1 / clock.fps;
+    const origin = clock.origin ?? 0;
+    let start = slotStart(time, clock);
+    // Coming from a later frame (a step back), the slot may be empty: the frame began earlier.
+    if (before !== null && before > start) {
+      const here = pictureCheck(video);
+      let back = 0;
+      while (here && back < 3 && start - gap >= origin - 1e-6) {
+        await seekOnce(start - gap / 2);
+        if (here.changed() !== false) break;
+        start -= gap;
+        back++;
+      }
+      // The last look went one slot too far: back into the frame's own.
+      if (here?.changed() !== false) await seekOnce(start + gap / 2);
+    }
+    return known(start);
+  }
+
+  async function seekOnce(time: number): Promise<number | null> {
     return new Promise((resolve) => {
       let settled = false;
       let seeked = false;
