@@ -190,8 +190,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   /** `presented` is such a position: its frame's start is found once the rate or the table is known. */
   let positional = false;
-  const shownFrame = (): number | null =>
-    positional && presented !== null ? (frameStartAt(presented, timeline, rate, table !== null) ?? presented) : presented;
+  const shownFrame = (): number | null => {
+    if (!positional || presented === null) return presented;
+    const start = frameStartAt(presented, timeline, rate, table !== null);
+    if (start !== null) return start;
+    // A clock with frames missing or a wobble: the slot the position falls in. (Taken as a
+    // start, a page's seek to a frame's middle made the next `.` land two frames on.)
+    return rate && !rate.variable ? slotStart(presented, rate) : presented;
+  };
 
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
@@ -498,6 +504,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
 
   async function probe(): Promise<FrameRate | null> {
     const shown = shownFrame();
+    // A position (Gecko, the rate unknown) is inside its frame already: back to it, not past it.
+    const shownIsPosition = positional;
     const resumeAt = video.currentTime;
     const muted = video.muted;
     const speed = video.playbackRate;
@@ -530,7 +538,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const found = rate ?? detectFrameRate(probeSamples);
     if (found && !rate) rate = withOrigin(found);
     // Back to the frame that was on screen: its middle, or where the user left it.
-    await seek(shown !== null && rate ? shown + rate.minGap / 2 : resumeAt);
+    await seek(shown !== null && rate ? (shownIsPosition ? shown : shown + rate.minGap / 2) : resumeAt);
     // The seek above put a known frame on screen.
     probing = false;
     confirmed = video.paused;
