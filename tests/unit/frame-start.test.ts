@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frameStartAt } from '../../utils/frames/frame-start';
+import { frameStartAt, onTable, slotStart } from '../../utils/frames/frame-start';
 import type { FrameRate } from '../../utils/frames/rate';
 import { createTimeline } from '../../utils/frames/timeline';
 
@@ -53,5 +53,20 @@ describe('frameStartAt: the start of the frame a video shows at a time (Firefox 
 
   it('nothing known (no rate, no table): null, never a guess', () => {
     expect(frameStartAt(1.3, seen(1.2), null)).toBeNull();
+  });
+});
+
+describe('slots and the table (Gecko positions)', () => {
+  it('a position falls in the slot that starts at or before it, from the clock origin', () => {
+    const rate = { fps: 30, origin: 0.41 } as FrameRate;
+    expect(slotStart(0.41 + 5.5 / 30, rate)).toBeCloseTo(0.41 + 5 / 30, 9);
+    // Exactly on a slot's start (floating point just below it): that slot.
+    expect(slotStart(0.41 + 7 / 30 - 1e-12, rate)).toBeCloseTo(0.41 + 7 / 30, 9);
+  });
+  it('a time is on the table within a rounding (1.5 ms), not further', () => {
+    const times = [0, 0.033, 0.067, 0.1];
+    expect(onTable(times, 0.0335)).toBe(true);
+    expect(onTable(times, 0.05)).toBe(false);
+    expect(onTable(times, 0.102)).toBe(false);
   });
 });

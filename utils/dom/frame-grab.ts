@@ -64,6 +64,22 @@ export function samePrint(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
   return a.length === b.length && a.every((v, i) => Math.abs(v - b[i]!) <= 3);
 }
 
+/** Whether the picture changed since this was made (null: it can't be read, e.g. another site's video). */
+export interface PictureCheck {
+  changed(): boolean | null;
+}
+
+export function pictureCheck(video: HTMLVideoElement): PictureCheck | null {
+  const before = framePrint(video);
+  if (!before) return null;
+  return {
+    changed() {
+      const now = framePrint(video);
+      return now ? !samePrint(now, before) : null;
+    },
+  };
+}
+
 /** A dark frame of the picture's shape (nothing could be captured). */
 export function blankFrame(video: HTMLVideoElement): HTMLCanvasElement {
   const { width, height } = snapshotSize(video);

@@ -33,3 +33,25 @@ export function frameStartAt(time: number, known: Pick<Timeline, 'before'>, rate
   // No frame starts less than the smallest gap after another: one seen that close is it.
   return seen !== undefined && time - seen < rate.minGap - EDGE_S ? seen : null;
 }
+
+/** A presented frame this far from every table entry: the table is not this browser's timeline. */
+const OFF_TABLE_S = 0.0015;
+
+/** The start of the clock's slot that `time` falls in. */
+export function slotStart(time: number, rate: FrameRate): number {
+  const gap = 1 / rate.fps;
+  const origin = rate.origin ?? 0;
+  return origin + Math.floor((time - origin) / gap + 1e-6) * gap;
+}
+
+/** Whether a table entry lies within a rounding of `time` (binary search). */
+export function onTable(times: readonly number[], time: number): boolean {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]! < time - OFF_TABLE_S) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < times.length && times[lo]! <= time + OFF_TABLE_S;
+}

@@ -1,9 +1,9 @@
 import { combineRates, decodedRate, detectFrameRate, refineFamily, storedRate, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import { justInside, type FrameSource } from '../frames/stepper';
-import { framePrint, samePrint } from '../dom/frame-grab';
+import { framePrint, pictureCheck, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
-import { frameStartAt } from '../frames/frame-start';
+import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -45,8 +45,6 @@ export interface VideoSource extends FrameSource {
 const SEEK_TIMEOUT_MS = 1500;
 /** Frames a table may give (longer files step without one). */
 const TABLE_LIMIT = 200_000;
-/** A presented frame this far from every table entry: the table is not this browser's timeline. */
-const OFF_TABLE_S = 0.0015;
 const SETTLE_MS = 60;
 /** How long after the check after a pause the picture is looked at once more. */
 const LATE_FRAME_MS = 120;
@@ -70,41 +68,6 @@ type RvfcVideo = HTMLVideoElement & {
   requestVideoFrameCallback(cb: FrameCallback): number;
   cancelVideoFrameCallback(id: number): void;
 };
-
-/** Whether the picture changed since this was made (null: it can't be read, e.g. another site's video). */
-interface PictureCheck {
-  changed(): boolean | null;
-}
-
-function pictureCheck(video: HTMLVideoElement): PictureCheck | null {
-  const before = framePrint(video);
-  if (!before) return null;
-  return {
-    changed() {
-      const now = framePrint(video);
-      return now ? !samePrint(now, before) : null;
-    },
-  };
-}
-
-/** The start of the clock's slot that `time` falls in. */
-function slotStart(time: number, rate: FrameRate): number {
-  const gap = 1 / rate.fps;
-  const origin = rate.origin ?? 0;
-  return origin + Math.floor((time - origin) / gap + 1e-6) * gap;
-}
-
-/** Whether a table entry lies within a rounding of `time` (binary search). */
-function onTable(times: readonly number[], time: number): boolean {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]! < time - OFF_TABLE_S) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < times.length && times[lo]! <= time + OFF_TABLE_S;
-}
 
 export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVideo {
   return typeof (video as Partial<RvfcVideo>).requestVideoFrameCallback === 'function';
