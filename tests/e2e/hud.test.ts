@@ -50,6 +50,16 @@ async function hudFrame(page: Page): Promise<number | null> {
   return m ? Number(m[1]) : null;
 }
 
+/** What a miss became a second later (a HUD that catches up, or one that stays wrong), and the video's state. */
+async function later(page: Page): Promise<string> {
+  await page.waitForTimeout(1000);
+  const state = await page.evaluate(() => {
+    const v = document.querySelector('video') as HTMLVideoElement;
+    return `t=${v.currentTime} paused=${v.paused} ended=${v.ended}`;
+  });
+  return `1 s later HUD F${await hudFrame(page)}, screen ${await readBarcode(page)} (${state})`;
+}
+
 describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4', 'h264-60-drops.mp4', 'h264-phone-30.mp4', 'vp9-30-offset.webm'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
   it('shows the frame on screen after pausing playback, at 20 moments', async () => {
     const page = await open(clip, 'hud-pause');
@@ -66,7 +76,7 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
       await page.waitForTimeout(250);
       await waitIdle(page); // the HUD's busy mark: FrameCoach is still confirming the frame
       const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
-      if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}`);
+      if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}; ${await later(page)}`);
       // Near the end: back to the start for the next moments.
       if (shown > clip.frames - 30) await page.evaluate(() => ((document.querySelector('video') as HTMLVideoElement).currentTime = 0.2));
     }

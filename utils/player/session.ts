@@ -202,14 +202,14 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     if (!video.paused) return;
     showPresented();
     if (!source || keepLoop.wrapping()) return;
-    settling = true;
-    state.set({ busy: true });
-    void source.settle().finally(() => {
-      settling = false;
-      state.set({ busy: stepping });
-      if (video.paused) showPresented();
-    });
+    void source.settle();
   };
+  // The check after a pause, or of a frame painted late: busy meanwhile, then the frame it found.
+  source?.onChecking((checking) => {
+    settling = checking;
+    state.set({ busy: stepping || settling });
+    if (!checking && video.paused) showPresented();
+  });
   for (const type of ['play', 'pause', 'ratechange', 'ended']) video.addEventListener(type, syncPlayback, opts);
   // Before the status is looked at again on these events.
   video.addEventListener('loadeddata', () => void (hadFrame = true), opts);

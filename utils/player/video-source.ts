@@ -30,6 +30,11 @@ export interface VideoSource extends FrameSource {
    */
   settle(): Promise<void>;
   /**
+   * Told when a check of the frame on screen starts (true) and ends (false): after a pause,
+   * and when a frame painted late (never announced) is found while the video stands still.
+   */
+  onChecking(listener: (checking: boolean) => void): () => void;
+  /**
    * Every frame's time from the file's own table (best of all sources): the rate, frame 0,
    * frames missing or not, exact numbers on a variable rate, and steps without playing. Set
    * aside as soon as the browser presents a frame the table does not have.
@@ -48,6 +53,12 @@ const TABLE_LIMIT = 200_000;
 const SETTLE_MS = 60;
 /** How long after the check after a pause the picture is looked at once more. */
 const LATE_FRAME_MS = 120;
+/**
+ * After that, the picture is watched a while longer (a cheap 64×36 read each time) for a frame
+ * painted late on a busy machine: seen once at a clip's end, HUD F478 with 479 on screen.
+ */
+const WATCH_MS = 1000;
+const WATCH_EVERY_MS = 100;
 /** How long a step waits for the frame of a seek the page just made. */
 const CATCH_UP_MS = 500;
 const MAX_SAMPLES = 240;
@@ -113,6 +124,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   /** False from playback until the frame on screen after the pause is confirmed. */
   let confirmed = true;
   let settling: Promise<void> | null = null;
+  const checkingListeners = new Set<(checking: boolean) => void>();
+  /** Seeks this source made so far (a step, a check): the picture moved, and was announced. */
+  let ownSeeks = 0;
+  /** Bumped to stop the watch for a late frame. */
+  let watchRun = 0;
+  /** Late frames found since the last play: a picture that never stops changing is not checked forever. */
+  let lateFound = 0;
+  const MAX_LATE = 2;
   let probing = false;
   /**
    * Seeks this source did not start (the site's controls): a confirmation in flight gives way.
@@ -243,7 +262,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     opts,
   );
-  video.addEventListener('play', () => void (confirmed = false), opts);
+  video.addEventListener(
+    'play',
+    () => {
+      confirmed = false;
+      lateFound = 0;
+    },
+    opts,
+  );
   if (REPORTS_POSITION) for (const type of ['seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
@@ -263,11 +289,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (!(at > 0) && presented !== null) return;
     untouched = false;
     // Steps wait for it (settle): a step meanwhile would be undone by the seek to 0.
-    settling = (async () => {
+    checking(async () => {
       await seek(0);
       if (at > 0 && Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
-    })().finally(() => {
-      settling = null;
     });
   };
   video.addEventListener('loadeddata', () => void findStart(), opts);
@@ -318,6 +342,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   }
 
   async function seekOnce(time: number): Promise<number | null> {
+    ownSeeks++;
     return new Promise((resolve) => {
       let settled = false;
       let seeked = false;
@@ -395,13 +420,53 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (confirmed || probing || !video.paused) return Promise.resolve();
     // A seek by the page or the coach from here on wins: the whole check gives way to it.
     const seeks = otherSeeks;
-    settling ??= framesStop()
-      .then(() => confirmOnScreen(seeks))
-      .then(() => lateFrame(seeks))
-      .finally(() => {
-        settling = null;
-      });
+    return checking(async () => {
+      await framesStop();
+      await confirmOnScreen(seeks);
+      await lateFrame(seeks);
+      watchLate(seeks);
+    });
+  }
+
+  /** Runs a check of the frame on screen: steps wait for it (`settle`), and listeners are told. */
+  function checking(run: () => Promise<void>): Promise<void> {
+    watchRun++;
+    for (const listener of checkingListeners) listener(true);
+    settling = run().finally(() => {
+      settling = null;
+      for (const listener of checkingListeners) listener(false);
+    });
     return settling;
+  }
+
+  /**
+   * Watches the still picture for a while after the check: a change that no frame announced
+   * and no seek made is a frame painted late, and is checked like a pause's last frame.
+   */
+  function watchLate(seeks: number): void {
+    const run = ++watchRun;
+    const moves = ownSeeks;
+    const until = performance.now() + WATCH_MS;
+    let print = framePrint(video);
+    let announced = lastFrameAt;
+    const look = () => {
+      const still = video.paused && !video.seeking && seeks === otherSeeks && moves === ownSeeks && !disposed;
+      if (run !== watchRun || !still || !print || performance.now() > until) return;
+      const now = framePrint(video);
+      if (now && !samePrint(now, print)) {
+        if (announced === lastFrameAt) {
+          if (++lateFound > MAX_LATE) return;
+          confirmed = false;
+          void settle();
+          return;
+        }
+        // Announced: the frame is known. The watch goes on from this picture.
+        print = now;
+        announced = lastFrameAt;
+      }
+      setTimeout(look, WATCH_EVERY_MS);
+    };
+    setTimeout(look, WATCH_EVERY_MS);
   }
 
   /**
@@ -550,11 +615,16 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onChecking(listener) {
+      checkingListeners.add(listener);
+      return () => checkingListeners.delete(listener);
+    },
     dispose() {
       disposed = true;
       abort.abort();
       rv.cancelVideoFrameCallback(callbackId);
       listeners.clear();
+      checkingListeners.clear();
     },
   };
   return source;
