@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The e2e test files that run in Firefox too (every test in them: none is about a Chromium-only API). */
-const FIREFOX_E2E = ['stepping'];
+const FIREFOX_E2E = ['stepping', 'hud', 'comments', 'comment-panel', 'drawing'];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

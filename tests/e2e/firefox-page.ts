@@ -4,8 +4,8 @@
  *
  * Covered: navigation, evaluate, waitForFunction/waitForSelector (Playwright's argument order),
  * waitForTimeout, keyboard (Playwright's "Shift+ArrowRight" chords), mouse, screenshots, the
- * viewport, and CSS locators that reach into FrameCoach's overlay the way Playwright's CSS
- * pierces open shadow roots (`framecoach-overlay .fc-frameno`). Anything else throws, naming
+ * viewport, and locators (CSS, role and name, test id, text; chained, `hasText`) that reach into
+ * FrameCoach's overlay the way Playwright's pierce open shadow roots (`framecoach-overlay .fc-frameno`). Anything else throws, naming
  * what a test asked for, so a test that needs more fails loudly instead of passing by accident.
  */
 import type { ElementHandle as PwElementHandle, Locator as PwLocator, Page as PwPage } from 'playwright-core';
@@ -46,73 +46,188 @@ function strict<T extends object>(name: string, target: T): T {
   });
 }
 
+/** One step of a locator chain, as Playwright builds them (`page.locator(css).getByRole(…)`). */
+type Step =
+  | { css: string; hasText?: string }
+  | { role: string; name?: string | { source: string; flags: string }; exact?: boolean }
+  | { testId: string }
+  | { text: string | { source: string; flags: string }; exact?: boolean };
+
 /**
- * Runs IN THE PAGE: the elements a Playwright CSS selector names, with its shadow piercing for
- * the one case the tests use: `host rest` finds `rest` in the host's (open, test build) root too.
+ * Runs IN THE PAGE: the elements a chain of steps names, with Playwright's shadow piercing
+ * (open roots: the test build's overlay) and a plain reading of ARIA roles and names, enough
+ * for FrameCoach's own controls: explicit `role`, the implicit roles of the elements it uses,
+ * names from aria-labelledby, aria-label, a label, the text, or the title.
  */
-function resolveInPage(selector: string): Element[] {
-  const found = [...document.querySelectorAll(selector)];
-  if (found.length) return found;
-  const m = /^([a-z][a-z0-9-]*-[a-z0-9-]*)\s+([\s\S]+)$/.exec(selector);
-  if (!m) return [];
-  return [...document.querySelectorAll(m[1]!)].flatMap((host) => [...(host.shadowRoot?.querySelectorAll(m[2]!) ?? [])]);
+function resolveInPage(steps: Step[]): Element[] {
+  const deep = (root: Document | Element | ShadowRoot): Element[] => {
+    const out: Element[] = [];
+    const walk = (node: Document | Element | ShadowRoot) => {
+      for (const el of node.querySelectorAll('*')) {
+        out.push(el);
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(root);
+    return out;
+  };
+  const scopes = (root: Document | Element): (Document | Element | ShadowRoot)[] => [root, ...deep(root).flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))];
+  const norm = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+  const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden="true"]');
+  const implicitRole = (el: Element): string => {
+    const tag = el.tagName.toLowerCase();
+    const type = (el.getAttribute('type') ?? 'text').toLowerCase();
+    if (tag === 'button' || (tag === 'input' && ['button', 'submit', 'reset', 'image'].includes(type))) return 'button';
+    if (tag === 'a' && el.hasAttribute('href')) return 'link';
+    if (tag === 'textarea' || (tag === 'input' && ['text', 'email', 'url', 'tel', 'password', 'number'].includes(type))) return type === 'number' ? 'spinbutton' : 'textbox';
+    if (tag === 'input' && type === 'search') return 'searchbox';
+    if (tag === 'input' && ['checkbox', 'radio', 'range'].includes(type)) return type === 'range' ? 'slider' : type;
+    if (tag === 'select') return 'combobox';
+    if (/^h[1-6]$/.test(tag)) return 'heading';
+    const roles: Record<string, string> = { li: 'listitem', ul: 'list', ol: 'list', dialog: 'dialog', fieldset: 'group', table: 'table', tr: 'row', td: 'cell', th: 'columnheader', nav: 'navigation', main: 'main', output: 'status' };
+    return roles[tag] ?? '';
+  };
+  const nameOf = (el: Element): string => {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const labelledBy = el.getAttribute('aria-labelledby');
+    if (labelledBy) return norm(labelledBy.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' '));
+    const label = el.getAttribute('aria-label');
+    if (label) return norm(label);
+    if (el.id) {
+      const forIt = root.querySelector?.(`label[for="${CSS.escape(el.id)}"]`);
+      if (forIt) return norm(forIt.textContent);
+    }
+    const wrapping = el.closest('label');
+    if (wrapping && wrapping !== el && /^(input|select|textarea)$/i.test(el.tagName)) return norm(wrapping.textContent);
+    const text = /^(input|select|textarea)$/i.test(el.tagName) ? '' : norm(el.textContent);
+    return text || norm(el.getAttribute('title')) || norm(el.getAttribute('placeholder'));
+  };
+  const matches = (actual: string, want: string | { source: string; flags: string }, exact?: boolean) =>
+    typeof want !== 'string' ? new RegExp(want.source, want.flags).test(actual) : exact ? actual === norm(want) : actual.toLowerCase().includes(norm(want).toLowerCase());
+  const find = (root: Document | Element, step: Step): Element[] => {
+    if ('css' in step) {
+      const m = /^([a-z][a-z0-9]*-[a-z0-9-]*)\s+([\s\S]+)$/.exec(step.css);
+      let found = scopes(root).flatMap((scope) => [...scope.querySelectorAll(step.css)]);
+      // `host rest`: `rest` inside the host's own (open) root, as Playwright's CSS pierces it.
+      if (!found.length && m) found = [...root.querySelectorAll(m[1]!)].flatMap((host) => [...(host.shadowRoot?.querySelectorAll(m[2]!) ?? [])]);
+      return step.hasText === undefined ? found : found.filter((el) => norm(el.textContent).toLowerCase().includes(norm(step.hasText).toLowerCase()));
+    }
+    const all = deep(root);
+    if ('role' in step) return all.filter((el) => (el.getAttribute('role') ?? implicitRole(el)) === step.role && visible(el) && (step.name === undefined || matches(nameOf(el), step.name, step.exact)));
+    if ('testId' in step) return all.filter((el) => el.getAttribute('data-testid') === step.testId);
+    // getByText: the innermost elements whose own text matches.
+    const texts = all.filter((el) => visible(el) && matches(norm(el.textContent), step.text, step.exact));
+    return texts.filter((el) => !texts.some((other) => other !== el && el.contains(other)));
+  };
+  let roots: (Document | Element)[] = [document];
+  for (const step of steps) roots = [...new Set(roots.flatMap((root) => find(root, step)))];
+  return roots as Element[];
 }
+/** The resolver as source for the page (bundlers may wrap inner functions in `__name(…)`: each `new Function` below defines it). */
 const RESOLVE = resolveInPage.toString();
+type Index = number | 'last' | null;
+type Name = string | RegExp | undefined;
+const wire = (value: string | RegExp) => (typeof value === 'string' ? value : { source: value.source, flags: value.flags });
 
 class FirefoxLocator {
   constructor(
     private readonly page: Page,
-    private readonly selector: string,
-    private readonly index: number | 'last' | null = null,
+    private readonly steps: Step[],
+    private readonly index: Index = null,
   ) {}
+
+  private get description(): string {
+    return JSON.stringify(this.steps);
+  }
+
+  /** Runs IN THE PAGE with the resolver: the chain's elements, then `fn` over them. */
+  private inPage<T, A>(fn: (found: Element[], index: Index, arg: A) => T, arg?: A): Promise<T> {
+    return this.page.evaluate(
+      (source, steps, index, body, a) => {
+        const found = (new Function(`const __name = (f) => f; return (${source})`)() as (s: unknown) => Element[])(steps);
+        return (new Function(`const __name = (f) => f; return (${body})`)() as (f: Element[], i: unknown, a: unknown) => T)(found, index, a);
+      },
+      RESOLVE,
+      this.steps as never,
+      this.index,
+      fn.toString(),
+      arg as never,
+    ) as Promise<T>;
+  }
 
   private async handle(timeout = 30_000): Promise<ElementHandle<Element>> {
     const deadline = Date.now() + timeout;
     for (;;) {
       const handle = await this.page.evaluateHandle(
-        (source, selector, index) => {
-          const found = (new Function(`return (${source})`)() as (s: string) => Element[])(selector);
-          if (index === null && found.length > 1) return `strict mode violation: "${selector}" resolved to ${found.length} elements`;
-          return (index === 'last' ? found[found.length - 1] : found[index ?? 0]) ?? null;
+        (source, steps, index, description) => {
+          const found = (new Function(`const __name = (f) => f; return (${source})`)() as (s: unknown) => Element[])(steps);
+          if (index === null && found.length > 1) return `strict mode violation: ${description} resolved to ${found.length} elements`;
+          return (index === 'last' ? found[found.length - 1] : found[(index as number | null) ?? 0]) ?? null;
         },
         RESOLVE,
-        this.selector,
+        this.steps as never,
         this.index,
+        this.description,
       );
       const element = handle.asElement() as ElementHandle<Element> | null;
       if (element) return element;
       const value = (await handle.jsonValue()) as unknown;
       await handle.dispose();
       if (typeof value === 'string') throw new Error(value);
-      if (Date.now() > deadline) throw new Error(`firefox-page: no element for "${this.selector}" within ${timeout} ms`);
+      if (Date.now() > deadline) throw new Error(`firefox-page: no element for ${this.description} within ${timeout} ms`);
       await new Promise((done) => setTimeout(done, 50));
     }
   }
 
+  private chain(step: Step): PwLocator {
+    if (this.index !== null) unsupported('a locator chained after first()/last()/nth()');
+    return wrapLocator(this.page, [...this.steps, step]);
+  }
+
   first() {
-    return wrapLocator(this.page, this.selector, 0);
+    return wrapLocator(this.page, this.steps, 0);
   }
   last() {
-    return wrapLocator(this.page, this.selector, 'last');
+    return wrapLocator(this.page, this.steps, 'last');
   }
   nth(n: number) {
-    return wrapLocator(this.page, this.selector, n);
+    return wrapLocator(this.page, this.steps, n);
+  }
+  locator(css: string, opts: { hasText?: string } = {}) {
+    return this.chain({ css, hasText: opts.hasText });
+  }
+  getByRole(role: string, opts: { name?: Name; exact?: boolean } = {}) {
+    return this.chain({ role, name: opts.name === undefined ? undefined : wire(opts.name), exact: opts.exact });
+  }
+  getByTestId(testId: string) {
+    return this.chain({ testId });
+  }
+  getByText(text: string | RegExp, opts: { exact?: boolean } = {}) {
+    return this.chain({ text: wire(text), exact: opts.exact });
+  }
+  filter(opts: { hasText?: string }) {
+    const last = this.steps[this.steps.length - 1];
+    if (!last || !('css' in last) || last.hasText !== undefined || opts.hasText === undefined) unsupported('filter() other than hasText after a CSS locator');
+    return wrapLocator(this.page, [...this.steps.slice(0, -1), { ...last, hasText: opts.hasText }], this.index);
   }
   async count(): Promise<number> {
-    return this.page.evaluate((source, selector) => (new Function(`return (${source})`)() as (s: string) => Element[])(selector).length, RESOLVE, this.selector);
+    return this.inPage((found) => found.length);
+  }
+  async allTextContents(): Promise<string[]> {
+    return this.inPage((found) => found.map((el) => el.textContent ?? ''));
   }
   async waitFor(opts: { state?: 'attached' | 'visible' | 'detached' | 'hidden'; timeout?: number } = {}): Promise<void> {
     const state = opts.state ?? 'visible';
     await this.page.waitForFunction(
-      (source, selector, index, want) => {
-        const found = (new Function(`return (${source})`)() as (s: string) => Element[])(selector);
-        const el = index === 'last' ? found[found.length - 1] : found[index ?? 0];
+      (source, steps, index, want) => {
+        const found = (new Function(`const __name = (f) => f; return (${source})`)() as (s: unknown) => Element[])(steps);
+        const el = index === 'last' ? found[found.length - 1] : found[(index as number | null) ?? 0];
         const visible = !!el && (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
         return want === 'attached' ? !!el : want === 'detached' ? !el : want === 'visible' ? visible : !visible;
       },
       { timeout: opts.timeout ?? 30_000, polling: 20 },
       RESOLVE,
-      this.selector,
+      this.steps as never,
       this.index,
       state,
     );
@@ -138,16 +253,10 @@ class FirefoxLocator {
     return this.evaluate((el) => (el as HTMLInputElement).value) as Promise<string>;
   }
   async isVisible(): Promise<boolean> {
-    return this.page.evaluate(
-      (source, selector, index) => {
-        const found = (new Function(`return (${source})`)() as (s: string) => Element[])(selector);
-        const el = index === 'last' ? found[found.length - 1] : found[index ?? 0];
-        return !!el && (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-      },
-      RESOLVE,
-      this.selector,
-      this.index,
-    );
+    return this.inPage((found, index) => {
+      const el = index === 'last' ? found[found.length - 1] : found[(index as number | null) ?? 0];
+      return !!el && (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+    });
   }
   async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
     const el = await this.handle();
@@ -162,6 +271,15 @@ class FirefoxLocator {
     const el = await this.handle();
     try {
       await el.click();
+    } finally {
+      await el.dispose();
+    }
+  }
+  /** The mouse over the element's middle. */
+  async hover(): Promise<void> {
+    const el = await this.handle();
+    try {
+      await el.hover();
     } finally {
       await el.dispose();
     }
@@ -182,10 +300,15 @@ class FirefoxLocator {
     await this.focus();
     await pressChord(this.page, key);
   }
+  /** Playwright's type (deprecated there, still used): focus, then type. */
+  async type(text: string, opts?: { delay?: number }): Promise<void> {
+    await this.focus();
+    await this.page.keyboard.type(text, opts);
+  }
 }
 
-function wrapLocator(page: Page, selector: string, index: number | 'last' | null = null): PwLocator {
-  return strict(`locator("${selector}")`, new FirefoxLocator(page, selector, index)) as unknown as PwLocator;
+function wrapLocator(page: Page, steps: Step[], index: Index = null): PwLocator {
+  return strict(`locator(${JSON.stringify(steps)})`, new FirefoxLocator(page, steps, index)) as unknown as PwLocator;
 }
 
 async function pressChord(page: Page, chord: string, opts?: { delay?: number }): Promise<void> {
@@ -243,7 +366,10 @@ export function wrapFirefoxPage(page: Page): PwPage {
     waitForTimeout: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
     keyboard,
     mouse,
-    locator: (selector: string) => wrapLocator(page, selector),
+    locator: (css: string, opts: { hasText?: string } = {}) => wrapLocator(page, [{ css, hasText: opts.hasText }]),
+    getByRole: (role: string, opts: { name?: Name; exact?: boolean } = {}) => wrapLocator(page, [{ role, name: opts.name === undefined ? undefined : wire(opts.name), exact: opts.exact }]),
+    getByTestId: (testId: string) => wrapLocator(page, [{ testId }]),
+    getByText: (text: string | RegExp, opts: { exact?: boolean } = {}) => wrapLocator(page, [{ text: wire(text), exact: opts.exact }]),
     screenshot: (opts: { path?: string; fullPage?: boolean } = {}) => page.screenshot({ path: opts.path as `${string}.png` | undefined, fullPage: opts.fullPage }),
     setViewportSize: (size: { width: number; height: number }) => page.setViewport(size),
     viewportSize: () => page.viewport(),
