@@ -12,6 +12,10 @@ function rateBadge(rate: FrameRate | null, player: number | null): { text: strin
       ? { text: `≈${player} fps`, title: `The site's player says ${player} fps (rounded): measured on the first step or while playing`, warn: false }
       : { text: 'fps –', title: 'Measured on the first step or while playing', warn: false };
   }
+  if (rate.estimated) {
+    const title = "Estimated from the frames decoded while playing (this browser doesn't report each frame): frame numbers are estimates";
+    return { text: `≈${formatFps(rate.fps)} fps`, title, warn: true };
+  }
   const text = `${formatFps(rate.fps)} fps${rate.variable ? ' VFR' : ''}`;
   if (agrees === false) return { text: `${text} ≠ ${player}`, title: `Measured ${formatFps(rate.fps)} fps, but the site's player says ${player} fps`, warn: true };
   const base = rate.variable ? 'Variable frame rate: average shown' : 'Measured frame rate';

@@ -56,6 +56,8 @@ export interface FirefoxOptions {
    * and all, across restarts; `none`.
    */
   addon?: 'temporary' | 'installed' | 'none';
+  /** Prefs beyond the harness's own (e.g. `media.rvfc.enabled: false`: a Firefox without frame callbacks). */
+  prefs?: Record<string, unknown>;
 }
 
 /** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
@@ -88,6 +90,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.enabledScopes': 15,
+      ...opts.prefs,
     },
   });
   const close = async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unsteppableReason, type VideoStatusInput } from '../../utils/player/video-status';
 
-const ok: VideoStatusInput = { error: null, duration: 60, readyState: 4, frameCallbacks: true };
+const ok: VideoStatusInput = { error: null, duration: 60, readyState: 4 };
 
 describe('unsteppableReason', () => {
   it.each([
@@ -15,7 +15,6 @@ describe('unsteppableReason', () => {
   });
 
   it.each([
-    ['no frame callbacks', { frameCallbacks: false }, /browser cannot report video frames/],
     ['aborted', { error: { code: 1 } }, /can't be played \(loading was stopped\)/],
     ['network', { error: { code: 2 } }, /\(a network error interrupted it\)/],
     ['decode', { error: { code: 3 } }, /\(it could not be decoded\)/],
@@ -31,7 +30,6 @@ describe('unsteppableReason', () => {
 
   it.each([
     // The most fundamental reason wins.
-    ['frame callbacks before an error', { frameCallbacks: false, error: { code: 3 } }, /browser cannot/],
     ['an error before live', { error: { code: 2 }, duration: Infinity }, /network error/],
     ['an error before loading', { error: { code: 4 }, readyState: 0 }, /not supported/],
     ['live before loading', { duration: Infinity, readyState: 0 }, /^Live stream/],

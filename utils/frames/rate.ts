@@ -35,18 +35,23 @@ export interface FrameRate {
   origin?: number;
   /** Every frame's time, sorted, when the file's own frame table was read: frame numbers are exact on any rate. */
   frames?: readonly number[];
+  /**
+   * Counted from decoded frames only, no frame's own time seen (a browser without frame
+   * callbacks): the nearest usual rate, so frame numbers are estimates.
+   */
+  estimated?: boolean;
 }
 
 /** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
-export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rate && (!rate.variable || !!rate.frames);
+export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rate && (!!rate.frames || (!rate.variable && !rate.estimated));
 
 /**
  * What is worth keeping about a constant rate's clock beside the rate (a video's record), or
- * null on a variable rate. Jitter is rounded up to a tenth of a millisecond, so a new
+ * null on a variable rate or an estimate. Jitter is rounded up to a tenth of a millisecond, so a new
  * measurement of the same clock says the same.
  */
 export function clockFacts(rate: FrameRate): VideoClock | null {
-  if (rate.variable) return null;
+  if (rate.variable || rate.estimated) return null;
   return { origin: rate.origin ?? 0, dropped: !!rate.dropped, jitter: Math.ceil((rate.jitter ?? 0) * 1e4) / 1e4 };
 }
 
@@ -179,6 +184,25 @@ export function decodedRate(all: readonly { media: number; frames: number }[], m
 
 /** High rates phones and action cameras film at (slow motion), besides the standard ones. */
 const HIGH_RATES: readonly number[] = [100, 120, 200, 240, 480, 960];
+
+/** A decoded-frame count this close (relative) to a usual rate is taken as that rate. */
+const COUNT_NEAR = 0.08;
+/** Media seconds of counting a rate from decoded frames alone rests on. */
+const COUNT_MIN_SPAN = 0.8;
+
+/**
+ * The rate where decoded-frame counts are all there is (no presented frame's time: a browser
+ * without frame callbacks): the nearest whole rate cameras film at, within COUNT_NEAR, else the
+ * count itself. A count can't tell 29.97 from 30; phones film round rates. An estimate.
+ */
+export function countedRate(all: readonly { media: number; frames: number }[]): FrameRate | null {
+  const counted = decodedRate(all, COUNT_MIN_SPAN);
+  if (counted === null || !(counted > 0)) return null;
+  const off = (f: number) => Math.abs(f / counted - 1);
+  const near = [...STANDARD_RATES.filter(Number.isInteger), ...HIGH_RATES].sort((a, b) => off(a) - off(b))[0]!;
+  const fps = off(near) <= COUNT_NEAR ? near : Math.round(counted * 100) / 100;
+  return { fps, minGap: 1 / fps, variable: false, samples: all.length, estimated: true };
+}
 /**
  * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs
  * ahead in bursts, so a count is mostly too high (+45 % over a third of a second of a 240 fps

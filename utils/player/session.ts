@@ -6,7 +6,7 @@ import { nextSpeed, SPEED_LADDER } from '../frames/speed';
 import { frameIndexAt } from '../frames/timecode';
 import { createStepQueue } from '../frames/step-queue';
 import { createStore, type Store } from './store';
-import { createVideoSource, supportsFrameCallbacks, type VideoSource } from './video-source';
+import { createVideoSource, type VideoSource } from './video-source';
 import { unsteppableReason } from './video-status';
 
 export interface PlayerState {
@@ -81,12 +81,12 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     playerFps: null,
   });
   const abort = new AbortController();
-  const source: VideoSource | null = supportsFrameCallbacks(video) ? createVideoSource(video) : null;
+  const source: VideoSource = createVideoSource(video);
   let requestedAt: number | null = null;
   /** The file's frame table, read once per source; until it comes, the rate is measured. */
   const loadTable = () => {
     const src = video.currentSrc;
-    if (!source || !options.frameTable || !src) return;
+    if (!options.frameTable || !src) return;
     void options
       .frameTable(video)
       .then((times) => {
@@ -128,15 +128,14 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       error: video.error,
       duration: video.duration,
       // A seek in flight drops readyState for a moment: a frame already shown still counts.
-      readyState: hadFrame || source?.presented() != null ? Math.max(video.readyState, 2) : video.readyState,
-      frameCallbacks: source !== null,
+      readyState: hadFrame || source.presented() !== null ? Math.max(video.readyState, 2) : video.readyState,
     });
   let lastReason: string | null = null;
   const refreshStatus = () => {
     const reason = status();
     const current = state.get().message;
     if (reason) {
-      if (current?.text !== reason) state.set({ message: { kind: video.error || !source ? 'error' : 'info', text: reason } });
+      if (current?.text !== reason) state.set({ message: { kind: video.error ? 'error' : 'info', text: reason } });
     } else if (current && (current.kind === 'info' || current.text === lastReason)) {
       // The condition is over (the frame arrived): its note or toast goes too.
       state.set({ message: null });
@@ -144,28 +143,26 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     lastReason = reason;
   };
 
-  const queue = source
-    ? createStepQueue(source, {
-        async timing() {
-          const rate = await source.rate();
-          state.set({ rate });
-          return rate && { minGap: rate.minGap, variable: rate.variable, dropped: rate.dropped, complete: !!rate.frames, known: source.timeline };
-        },
-        onStep(result) {
-          const done = queue?.pending() === 0;
-          state.set({
-            time: result.time,
-            lastStepMs: done && requestedAt !== null ? performance.now() - requestedAt : state.get().lastStepMs,
-          });
-          if (done) requestedAt = null;
-        },
-        onError: flash,
-        onBusy: (busy) => {
-          stepping = busy;
-          state.set({ busy: stepping || settling });
-        },
-      })
-    : null;
+  const queue = createStepQueue(source, {
+    async timing() {
+      const rate = await source.rate();
+      state.set({ rate });
+      return rate && { minGap: rate.minGap, variable: rate.variable, dropped: rate.dropped, complete: !!rate.frames, known: source.timeline };
+    },
+    onStep(result) {
+      const done = queue.pending() === 0;
+      state.set({
+        time: result.time,
+        lastStepMs: done && requestedAt !== null ? performance.now() - requestedAt : state.get().lastStepMs,
+      });
+      if (done) requestedAt = null;
+    },
+    onError: flash,
+    onBusy: (busy) => {
+      stepping = busy;
+      state.set({ busy: stepping || settling });
+    },
+  });
 
   const keepLoop = loopKeeper(
     video,
@@ -173,8 +170,8 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       const { loopIn, loopOut } = state.get();
       return loopIn !== null && loopOut !== null ? { in: loopIn, out: loopOut } : null;
     },
-    () => source?.knownRate()?.minGap ?? 1 / 30,
-    (time) => source?.seek(time) ?? Promise.resolve(),
+    () => source.knownRate()?.minGap ?? 1 / 30,
+    (time) => source.seek(time),
   );
   /** Shows the frame on screen now (the last one presented), and the rate as known. */
   let trailing: ReturnType<typeof setTimeout> | undefined;
@@ -182,10 +179,10 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     clearTimeout(trailing);
     trailing = undefined;
     lastUi = performance.now();
-    const time = source?.presented() ?? null;
-    if (time !== null) state.set({ time, rate: source?.knownRate() ?? state.get().rate });
+    const time = source.presented();
+    if (time !== null) state.set({ time, rate: source.knownRate() ?? state.get().rate });
   };
-  source?.onFrame((mediaTime) => {
+  source.onFrame((mediaTime) => {
     keepLoop.onFrame(mediaTime);
     // While playing, the HUD needs no more than ten updates a second; a frame skipped by
     // that throttle is shown when it ends, so the HUD always ends on the frame on screen
@@ -201,11 +198,11 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
     state.set({ paused: video.paused && !keepLoop.wrapping(), speed: video.playbackRate });
     if (!video.paused) return;
     showPresented();
-    if (!source || keepLoop.wrapping()) return;
+    if (keepLoop.wrapping()) return;
     void source.settle();
   };
   // The check after a pause, or of a frame painted late: busy meanwhile, then the frame it found.
-  source?.onChecking((checking) => {
+  source.onChecking((checking) => {
     settling = checking;
     state.set({ busy: stepping || settling });
     if (!checking && video.paused) showPresented();
@@ -220,15 +217,15 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
   video.addEventListener('emptied', () => state.set({ time: null, rate: null, loopIn: null, loopOut: null }), opts);
   refreshStatus();
 
-  const presentedTime = () => source?.presented() ?? video.currentTime;
+  const presentedTime = () => source.presented() ?? video.currentTime;
 
   return {
     video,
     state,
     step(frames) {
       const reason = status();
-      if (reason || !queue) {
-        flash(reason ?? 'Frame stepping is unavailable.');
+      if (reason) {
+        flash(reason);
         return;
       }
       if (state.get().message?.kind === 'error') state.set({ message: null });
@@ -284,10 +281,9 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       state.set(start !== null && start > t ? { loopIn: t, loopOut: start } : { loopOut: t });
     },
     async goTo(time) {
-      if (!source) return null;
       ownMoves++;
       if (keepLoop.wrapping()) keepLoop.cancel();
-      await queue?.idle();
+      await queue.idle();
       await source.pause();
       const rate = source.knownRate();
       const gap = rate?.minGap ?? 1 / 30;
@@ -298,7 +294,6 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       return shown;
     },
     async hold() {
-      if (!source) return null;
       const held = async () => {
         await source.pause();
         const time = source.presented() ?? (await source.sync());
@@ -307,24 +302,24 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
         state.set({ time, paused: true });
         return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
       };
-      return queue ? queue.hold(held) : held();
+      return queue.hold(held);
     },
-    moves: () => ownMoves + (source?.pageSeeks() ?? 0),
+    moves: () => ownMoves + source.pageSeeks(),
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },
     assumeRate(fps, clock) {
-      if (!source || source.knownRate()) return;
+      if (source.knownRate()) return;
       source.assume(fps, clock);
       state.set({ rate: source.knownRate() });
     },
     tell: flash,
-    onFrame: (listener) => source?.onFrame(listener) ?? (() => undefined),
+    onFrame: (listener) => source.onFrame(listener),
     dispose() {
       clearTimeout(toastTimer);
       clearTimeout(trailing);
       abort.abort();
-      source?.dispose();
+      source.dispose();
     },
   };
 }

@@ -1,14 +1,17 @@
-import { combineRates, decodedRate, detectFrameRate, refineFamily, storedRate, type FrameRate } from '../frames/rate';
+import { combineRates, countedRate, decodedRate, detectFrameRate, refineFamily, storedRate, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import { justInside, type FrameSource } from '../frames/stepper';
 import { framePrint, pictureCheck, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
 import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
+import { frameCallbacks, type FrameCallback } from './frame-callbacks';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
  * requestVideoFrameCallback (rVFC). rVFC fires only when a new frame is presented, so a
- * paused video costs nothing.
+ * paused video costs nothing. Where a browser has no rVFC, a stand-in reports positions
+ * (./frame-callbacks): frames are then found from the file's table or the rate's clock, and
+ * the rate is counted from decoded frames.
  */
 export interface VideoSource extends FrameSource {
   readonly video: HTMLVideoElement;
@@ -66,6 +69,8 @@ const PROBE_FRAMES = 12;
 const PROBE_MS = 1500;
 /** Media seconds the probe plays at least, for decoded-frame counts (a 240 fps clip: ~120 frames). */
 const PROBE_SPAN = 0.5;
+/** Without frame callbacks the count alone gives the rate: media seconds the probe plays then. */
+const COUNT_SPAN = 1.2;
 /**
  * How far past the last announced frame the screen may be after a pause: about one refresh
  * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
@@ -73,16 +78,6 @@ const PROBE_SPAN = 0.5;
 const UNANNOUNCED_S = 0.06;
 /** How far ahead of playback the decoder runs (0.09 s measured on a 240 fps clip), with room. */
 const DECODER_AHEAD_S = 0.2;
-
-type FrameCallback = (now: number, meta: { mediaTime: number }) => void;
-type RvfcVideo = HTMLVideoElement & {
-  requestVideoFrameCallback(cb: FrameCallback): number;
-  cancelVideoFrameCallback(id: number): void;
-};
-
-export function supportsFrameCallbacks(video: HTMLVideoElement): video is RvfcVideo {
-  return typeof (video as Partial<RvfcVideo>).requestVideoFrameCallback === 'function';
-}
 
 const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -107,8 +102,12 @@ function decodedFrames(video: HTMLVideoElement): number | null {
 }
 
 export function createVideoSource(video: HTMLVideoElement): VideoSource {
-  if (!supportsFrameCallbacks(video)) throw new Error('This browser cannot report video frames.');
   const rv = video;
+  const callbacks = frameCallbacks(video);
+  /** Reports are positions, never a frame's start: the stand-in for rVFC. */
+  const positionsOnly = !callbacks.native;
+  /** Reports after a seek or a pause may be a position (Gecko) or always are (the stand-in). */
+  const reportsPosition = REPORTS_POSITION || positionsOnly;
   const listeners = new Set<(mediaTime: number) => void>();
   let presented: number | null = null;
   const timeline = createTimeline(TABLE_LIMIT);
@@ -166,6 +165,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let restedAt: number | null = null;
   /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
   const frameTime = (mediaTime: number): number | null => {
+    if (positionsOnly) return frameStartAt(mediaTime, timeline, rate, table !== null);
     if (!REPORTS_POSITION) return mediaTime;
     const position = video.paused ? video.currentTime : restedAt;
     return position !== null && Math.abs(mediaTime - position) <= 1e-6 ? frameStartAt(mediaTime, timeline, rate, table !== null) : mediaTime;
@@ -183,7 +183,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
 
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
-    callbackId = rv.requestVideoFrameCallback(onFrame);
+    callbackId = callbacks.request(onFrame);
     const start = frameTime(meta.mediaTime);
     const media = start ?? meta.mediaTime;
     presented = media;
@@ -203,7 +203,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (start !== null) timeline.add(media);
     lastFrameAt = performance.now();
     // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
-    if (!rv.paused && !rv.seeking && rv.playbackRate <= 1 && start !== null) {
+    if (positionsOnly) countDecoded(meta.mediaTime);
+    else if (!rv.paused && !rv.seeking && rv.playbackRate <= 1 && start !== null) {
       segment.push(media);
       const frames = decodedFrames(rv);
       // The decoder finishes before playback does: near the end its count stands still.
@@ -214,10 +215,28 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     }
     for (const listener of listeners) listener(media);
   };
-  callbackId = rv.requestVideoFrameCallback(onFrame);
+  callbackId = callbacks.request(onFrame);
+
+  /**
+   * The stand-in's positions during playback: no frame's start, so the rate comes from the
+   * decoded-frame count alone, over a longer stretch, as an estimate.
+   */
+  function countDecoded(position: number): void {
+    const frames = decodedFrames(rv);
+    if (rv.paused || rv.seeking || rv.playbackRate > 1 || frames === null || rv.duration - position < DECODER_AHEAD_S) return;
+    decoded.push({ media: position, frames });
+    if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
+    if (decoded.length % 8 === 0) measure();
+  }
 
   function measure(): void {
     if (table) return; // the file's own table knows better than any measurement
+    if (positionsOnly) {
+      const counted = countedRate(decoded);
+      // A count over a longer stretch replaces a shorter one's; a measured rate stays (assume).
+      if (counted && (!rate || (rate.estimated && counted.samples >= rate.samples))) rate = withOrigin(counted);
+      return;
+    }
     const shown = detectFrameRate(segment);
     const counted = decodedRate(decoded);
     const found = combineRates(shown, counted, segment);
@@ -270,7 +289,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     opts,
   );
-  if (REPORTS_POSITION) for (const type of ['seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
+  if (reportsPosition) for (const type of ['seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
@@ -298,7 +317,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
 
   /** A seek; on Gecko over a clock without the file's table, the frame's start found by its picture. */
   function seek(time: number): Promise<number | null> {
-    return REPORTS_POSITION && rate && !rate.variable && !table ? seekByPicture(time, rate) : seekOnce(time);
+    return reportsPosition && rate && !rate.variable && !table ? seekByPicture(time, rate) : seekOnce(time);
   }
 
   /**
@@ -352,7 +371,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let shown: number | null = null;
       const onSeekFrame: FrameCallback = (_now, meta) => {
         if (!seeked && meta.mediaTime > time + 0.002) {
-          id = rv.requestVideoFrameCallback(onSeekFrame);
+          id = callbacks.request(onSeekFrame);
           return;
         }
         // The frame can be announced a moment before the seek completes, when reading its
@@ -361,13 +380,13 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
         if (seeked || !video.seeking) finish(media);
         else shown = media;
       };
-      let id = rv.requestVideoFrameCallback(onSeekFrame);
+      let id = callbacks.request(onSeekFrame);
       const finish = (mediaTime: number | null) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         clearTimeout(seekedTimer);
-        rv.cancelVideoFrameCallback(id);
+        callbacks.cancel(id);
         video.removeEventListener('seeked', onSeeked);
         resolve(mediaTime);
       };
@@ -551,7 +570,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       // Enough presented frames, and long enough (in media time) for the decoded-frame count to
       // tell a high rate the display skips from the rate it shows.
       const startMedia = video.currentTime;
-      const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= PROBE_SPAN);
+      const span = positionsOnly ? COUNT_SPAN : PROBE_SPAN;
+      const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= span);
       while (!enough() && performance.now() - start < PROBE_MS) await wait(20);
       video.pause();
       await framesStop();
@@ -563,7 +583,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       video.playbackRate = speed;
     }
     // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
-    const found = rate ?? detectFrameRate(probeSamples);
+    // (The stand-in's reports are positions, no frame's start: its rate is the count's, above.)
+    const found = rate ?? (positionsOnly ? null : detectFrameRate(probeSamples));
     if (found && !rate) rate = withOrigin(found);
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? (shownIsPosition ? shown : shown + rate.minGap / 2) : resumeAt);
@@ -622,7 +643,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     dispose() {
       disposed = true;
       abort.abort();
-      rv.cancelVideoFrameCallback(callbackId);
+      callbacks.dispose();
+      callbacks.cancel(callbackId);
       listeners.clear();
       checkingListeners.clear();
     },

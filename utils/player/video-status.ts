@@ -3,7 +3,6 @@ export interface VideoStatusInput {
   error: { code: number } | null;
   duration: number;
   readyState: number;
-  frameCallbacks: boolean;
 }
 
 const ERRORS: Record<number, string> = {
@@ -14,7 +13,6 @@ const ERRORS: Record<number, string> = {
 };
 
 export function unsteppableReason(video: VideoStatusInput): string | null {
-  if (!video.frameCallbacks) return 'This browser cannot report video frames, so frame stepping is unavailable.';
   if (video.error) {
     const why = ERRORS[video.error.code] ?? `error ${video.error.code}`;
     return `This video can't be played (${why}): frame stepping is unavailable.`;

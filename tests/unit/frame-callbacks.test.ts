@@ -1,0 +1,120 @@
+/**
+ * Without requestVideoFrameCallback: the stand-in reports the video's position once per change
+ * (each waiting callback once, as rVFC does), and the rate comes from decoded-frame counts as
+ * an estimate.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { frameCallbacks } from '../../utils/player/frame-callbacks';
+import { clockFacts, countedRate, exactNumbers } from '../../utils/frames/rate';
+
+/** A video element as far as the stand-in looks: its position and state, and its events. */
+function fakeVideo(extra: Record<string, unknown> = {}) {
+  const target = new EventTarget();
+  return Object.assign(target, { currentTime: 0, paused: true, seeking: false, readyState: 4, ...extra }) as unknown as Omit<HTMLVideoElement, 'paused' | 'seeking' | 'readyState'> &
+    HTMLVideoElement & { paused: boolean; seeking: boolean; readyState: number };
+}
+
+describe('frame callbacks without rVFC', () => {
+  let frames: FrameRequestCallback[];
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => frames.push(cb));
+    vi.stubGlobal('cancelAnimationFrame', () => undefined);
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  const nextAnimationFrame = () => frames.splice(0).forEach((cb) => cb(0));
+
+  it("uses the browser's own where it has one", () => {
+    const request = vi.fn(() => 7);
+    const cancel = vi.fn();
+    const video = fakeVideo({ requestVideoFrameCallback: request, cancelVideoFrameCallback: cancel });
+    const callbacks = frameCallbacks(video);
+    expect(callbacks.native).toBe(true);
+    const cb = () => undefined;
+    expect(callbacks.request(cb)).toBe(7);
+    callbacks.cancel(7);
+    expect(request).toHaveBeenCalledWith(cb);
+    expect(cancel).toHaveBeenCalledWith(7);
+  });
+
+  it("reports a seek's position once to each callback waiting, and a cancelled one never", () => {
+    const video = fakeVideo();
+    const callbacks = frameCallbacks(video);
+    expect(callbacks.native).toBe(false);
+    const seen: number[] = [];
+    const cancelled = vi.fn();
+    callbacks.request((_now, meta) => seen.push(meta.mediaTime));
+    callbacks.cancel(callbacks.request(cancelled));
+    video.currentTime = 1.3;
+    video.dispatchEvent(new Event('seeked'));
+    video.dispatchEvent(new Event('seeked'));
+    expect(seen).toEqual([1.3]);
+    // A new request after a seek to the same place hears of it: the seek's frame is there again.
+    callbacks.request((_now, meta) => seen.push(meta.mediaTime));
+    video.dispatchEvent(new Event('seeked'));
+    expect(seen).toEqual([1.3, 1.3]);
+    expect(cancelled).not.toHaveBeenCalled();
+  });
+
+  it('reports playback once per change of position, and nothing while seeking or before a frame', () => {
+    const video = fakeVideo({ readyState: 1 });
+    const callbacks = frameCallbacks(video);
+    const seen: number[] = [];
+    const listen = () => callbacks.request((_now, meta) => (seen.push(meta.mediaTime), listen()));
+    listen();
+    video.dispatchEvent(new Event('timeupdate'));
+    expect(seen).toEqual([]); // no frame yet
+    video.readyState = 4;
+    video.paused = false;
+    video.dispatchEvent(new Event('playing'));
+    video.currentTime = 0.1;
+    nextAnimationFrame();
+    nextAnimationFrame(); // the same position: nothing new
+    video.currentTime = 0.12;
+    video.seeking = true;
+    nextAnimationFrame();
+    video.seeking = false;
+    nextAnimationFrame();
+    video.paused = true;
+    video.currentTime = 0.13;
+    nextAnimationFrame(); // paused: the loop stops
+    expect(frames).toHaveLength(0);
+    video.dispatchEvent(new Event('pause'));
+    expect(seen).toEqual([0.1, 0.12, 0.13]);
+    callbacks.dispose();
+    video.currentTime = 2;
+    video.dispatchEvent(new Event('seeked'));
+    expect(seen).toEqual([0.1, 0.12, 0.13]);
+  });
+});
+
+describe('the rate counted from decoded frames alone', () => {
+  /** Decoded-frame counts during playback at `fps`, read every `every` seconds, with the decoder's bursts. */
+  const counts = (fps: number, seconds: number, every = 1 / 60, burst = 2) =>
+    Array.from({ length: Math.round(seconds / every) }, (_, i) => {
+      const media = i * every;
+      return { media, frames: Math.floor(media * fps) + (i % 7 === 0 ? burst : 0) };
+    });
+
+  it.each([
+    [25, 25],
+    [30000 / 1001, 30], // a count can't tell 29.97 from 30; phones film 30
+    [50, 50],
+    [60, 60],
+    [120, 120],
+    [240, 240],
+  ])('%d fps counts as %d, an estimate', (fps, expected) => {
+    const rate = countedRate(counts(fps, 1.2));
+    expect(rate).toMatchObject({ fps: expected, minGap: 1 / expected, variable: false, estimated: true });
+    expect(exactNumbers(rate)).toBe(false);
+    expect(clockFacts(rate!)).toBeNull(); // not kept on the video's record
+  });
+
+  it('a count near no usual rate is the count itself', () => {
+    expect(countedRate(counts(37, 1.2))?.fps).toBeCloseTo(37, 0);
+  });
+
+  it('a stretch too short to count says nothing', () => {
+    expect(countedRate(counts(25, 0.5))).toBeNull();
+  });
+});
