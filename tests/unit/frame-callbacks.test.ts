@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { frameCallbacks } from '../../utils/player/frame-callbacks';
-import { clockFacts, countedRate, exactNumbers } from '../../utils/frames/rate';
+import { clockFacts, countedRate, exactNumbers, pickByGap } from '../../utils/frames/rate';
 
 /** A video element as far as the stand-in looks: its position and state, and its events. */
 function fakeVideo(extra: Record<string, unknown> = {}) {
@@ -88,14 +88,14 @@ describe('frame callbacks without rVFC', () => {
   });
 });
 
-describe('the rate counted from decoded frames alone', () => {
-  /** Decoded-frame counts during playback at `fps`, read every `every` seconds, with the decoder's bursts. */
-  const counts = (fps: number, seconds: number, every = 1 / 60, burst = 2) =>
-    Array.from({ length: Math.round(seconds / every) }, (_, i) => {
-      const media = i * every;
-      return { media, frames: Math.floor(media * fps) + (i % 7 === 0 ? burst : 0) };
-    });
+/** Decoded-frame counts during playback at `fps`, read every `every` seconds, with the decoder's bursts. */
+const counts = (fps: number, seconds: number, every = 1 / 60, burst = 2) =>
+  Array.from({ length: Math.round(seconds / every) }, (_, i) => {
+    const media = i * every;
+    return { media, frames: Math.floor(media * fps) + (i % 7 === 0 ? burst : 0) };
+  });
 
+describe('the rate counted from decoded frames alone', () => {
   it.each([
     [25, 25],
     [30000 / 1001, 30], // a count can't tell 29.97 from 30; phones film 30
@@ -116,5 +116,27 @@ describe('the rate counted from decoded frames alone', () => {
 
   it('a stretch too short to count says nothing', () => {
     expect(countedRate(counts(25, 0.5))).toBeNull();
+  });
+});
+
+describe("the count's estimate checked by one frame's length", () => {
+  const estimate = (counted: number) => countedRate(counts(counted, 1.2, 1 / 60, 0))!;
+
+  it.each([
+    [24.4, 0.04, 25], // counted a frame short: the length says 25
+    [24.6, 1 / 24, 24],
+    [53, 1 / 50, 50], // a count 6 % off
+    [56.5, 1 / 60, 60],
+    [118, 1 / 120, 120],
+  ])('counted %d, a frame %f s long: %d fps', (counted, gap, fps) => {
+    const rate = pickByGap(estimate(counted), gap);
+    expect(rate.fps).toBe(fps);
+    expect(rate.minGap).toBeCloseTo(1 / fps, 9);
+    expect(rate.estimated).toBe(true);
+  });
+
+  it('a length that fits none of the rates the count allows (two frames: one missing there) keeps the count', () => {
+    const rate = estimate(24.4);
+    expect(pickByGap(rate, 0.08)).toBe(rate);
   });
 });

@@ -40,6 +40,8 @@ export interface FrameRate {
    * callbacks): the nearest usual rate, so frame numbers are estimates.
    */
   estimated?: boolean;
+  /** The decoded-frame count an estimate was taken from (frames per second). */
+  counted?: number;
 }
 
 /** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
@@ -198,10 +200,28 @@ const COUNT_MIN_SPAN = 0.8;
 export function countedRate(all: readonly { media: number; frames: number }[]): FrameRate | null {
   const counted = decodedRate(all, COUNT_MIN_SPAN);
   if (counted === null || !(counted > 0)) return null;
+  const near = usualNear(counted)[0];
+  const fps = near ?? Math.round(counted * 100) / 100;
+  return { fps, minGap: 1 / fps, variable: false, samples: all.length, counted, estimated: true };
+}
+
+/** Whole rates cameras film at within COUNT_NEAR of a count, nearest first. */
+function usualNear(counted: number): number[] {
   const off = (f: number) => Math.abs(f / counted - 1);
-  const near = [...STANDARD_RATES.filter(Number.isInteger), ...HIGH_RATES].sort((a, b) => off(a) - off(b))[0]!;
-  const fps = off(near) <= COUNT_NEAR ? near : Math.round(counted * 100) / 100;
-  return { fps, minGap: 1 / fps, variable: false, samples: all.length, estimated: true };
+  return [...STANDARD_RATES.filter(Number.isInteger), ...HIGH_RATES].filter((f) => off(f) <= COUNT_NEAR).sort((a, b) => off(a) - off(b));
+}
+
+/** A frame's length measured from the picture (two changes of it while seeking) fits a rate this closely. */
+const GAP_FIT = 0.025;
+
+/**
+ * A count over a second can't tell rates a few percent apart (24 from 25: a frame more or less
+ * decoded). One frame's length, measured where the picture changes, can: of the usual rates the
+ * count allows, the one that length fits. Else (frames missing there, a still scene) the count's.
+ */
+export function pickByGap(estimate: FrameRate, gap: number): FrameRate {
+  const fits = usualNear(estimate.counted ?? estimate.fps).find((f) => Math.abs(f * gap - 1) <= GAP_FIT);
+  return fits === undefined || fits === estimate.fps ? estimate : { ...estimate, fps: fits, minGap: 1 / fits };
 }
 /**
  * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs

@@ -1,4 +1,4 @@
-import { combineRates, countedRate, decodedRate, detectFrameRate, refineFamily, storedRate, type FrameRate } from '../frames/rate';
+import { combineRates, countedRate, decodedRate, detectFrameRate, pickByGap, refineFamily, storedRate, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import { justInside, type FrameSource } from '../frames/stepper';
 import { framePrint, pictureCheck, samePrint } from '../dom/frame-grab';
@@ -71,6 +71,8 @@ const PROBE_MS = 1500;
 const PROBE_SPAN = 0.5;
 /** Without frame callbacks the count alone gives the rate: media seconds the probe plays then. */
 const COUNT_SPAN = 1.2;
+/** How closely a change of picture is found by halving (seconds). */
+const BOUNDARY_S = 0.0002;
 /**
  * How far past the last announced frame the screen may be after a pause: about one refresh
  * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
@@ -132,6 +134,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let lateFound = 0;
   const MAX_LATE = 2;
   let probing = false;
+  /** The stand-in's estimate was checked against a frame's length measured on the picture. */
+  let lengthChecked = false;
   /**
    * Seeks this source did not start (the site's controls): a confirmation in flight gives way.
    * `seeking` is fired from a task after `currentTime` is set, so a seek is told ours by its
@@ -234,7 +238,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (positionsOnly) {
       const counted = countedRate(decoded);
       // A count over a longer stretch replaces a shorter one's; a measured rate stays (assume).
-      if (counted && (!rate || (rate.estimated && counted.samples >= rate.samples))) rate = withOrigin(counted);
+      if (counted && !lengthChecked && (!rate || (rate.estimated && counted.samples >= rate.samples))) rate = withOrigin(counted);
       return;
     }
     const shown = detectFrameRate(segment);
@@ -263,6 +267,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     table = null;
     origin = null;
     untouched = true;
+    lengthChecked = false;
     timeline.clear();
     segment = [];
     decoded = [];
@@ -549,6 +554,53 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     return [...new Set(order.filter((k) => k >= 0))].slice(0, 16);
   }
 
+  /**
+   * The count's estimate checked against one frame's length: where the picture changes, found by
+   * halving the distance between seeks (about 20, while the probe has the video), twice in a row.
+   */
+  async function byFrameLength(estimate: FrameRate): Promise<FrameRate> {
+    const span = 1.5 / estimate.fps;
+    const from = video.currentTime;
+    if (!(video.duration - from > 3 * span)) return estimate;
+    const end = await pictureChange(from, span);
+    const next = end === null ? null : await pictureChange(end, span);
+    if (end === null || next === null) return estimate;
+    // A measured length makes it the rate to keep for this visit (a new count no longer replaces it).
+    lengthChecked = true;
+    return pickByGap(estimate, next - end);
+  }
+
+  /** Where, within `span` after `from`, the picture first differs from the one at `from` (to BOUNDARY_S); null: it doesn't, or can't be read. */
+  async function pictureChange(from: number, span: number): Promise<number | null> {
+    await seekOnce(from);
+    const base = framePrint(video);
+    if (!base) return null;
+    const differs = async (t: number) => {
+      await seekOnce(t);
+      const now = framePrint(video);
+      return now ? !samePrint(now, base) : null;
+    };
+    let lo = from;
+    let hi: number | null = null;
+    for (const t of [from + span / 3, from + (2 * span) / 3, from + span]) {
+      const changed = await differs(t);
+      if (changed === null) return null;
+      if (changed) {
+        hi = t;
+        break;
+      }
+      lo = t;
+    }
+    while (hi !== null && hi - lo > BOUNDARY_S) {
+      const mid = (lo + hi) / 2;
+      const changed = await differs(mid);
+      if (changed === null) return null;
+      if (changed) hi = mid;
+      else lo = mid;
+    }
+    return hi;
+  }
+
   async function probe(): Promise<FrameRate | null> {
     const shown = shownFrame();
     // A position (Gecko, the rate unknown) is inside its frame already: back to it, not past it.
@@ -586,6 +638,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     // (The stand-in's reports are positions, no frame's start: its rate is the count's, above.)
     const found = rate ?? (positionsOnly ? null : detectFrameRate(probeSamples));
     if (found && !rate) rate = withOrigin(found);
+    if (rate?.estimated && !lengthChecked) rate = withOrigin(await byFrameLength(rate));
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? (shownIsPosition ? shown : shown + rate.minGap / 2) : resumeAt);
     // The seek above put a known frame on screen.
