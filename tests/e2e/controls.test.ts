@@ -180,7 +180,9 @@ describe('A–B loop', () => {
   const A = 10;
   const B = A + 15;
   /** Frame index of a presented frame from its rVFC media time (constant-rate clip). */
-  const frameAt = (mediaTime: number): number => Math.round(mediaTime * CLIP.fps!);
+  // The frame a media time falls in: a frame's start (Chromium), or after a seek a position
+  // inside it (Gecko reports the time sought to: the middle of A read as A + 1 when rounded).
+  const frameAt = (mediaTime: number): number => Math.floor(mediaTime * CLIP.fps! + 0.01);
 
   /** Opens the page, sets A at frame A and B at frame `b` with the keys, returns the page. */
   async function withLoop(b = B): Promise<Page> {

@@ -114,8 +114,9 @@ const FRAME_ONLY: Planned[] = [
     tool: 'ellipse',
     draw: drag(via({ x: 0.82, y: 0.5 }, { x: 0.96, y: 0.66 })),
     on: [{ x: 0.82, y: 0.58 }, { x: 0.89, y: 0.66 }],
-    // Its centre, and the corner of its box (an ellipse is not a rectangle).
-    off: [{ x: 0.89, y: 0.58 }, { x: 0.83, y: 0.51 }],
+    // Its centre, and the corner of its box (an ellipse is not a rectangle): the corner itself,
+    // 10 px off the stroke in the smallest picture (400 px wide; a point 1 % inside it was 5).
+    off: [{ x: 0.89, y: 0.58 }, { x: 0.82, y: 0.5 }],
   },
   {
     name: 'text',
@@ -132,8 +133,9 @@ const FRAME_ONLY: Planned[] = [
     draw: async (page) => {
       for (const p of [{ x: 0.17, y: 0.78 }, { x: 0.25, y: 0.96 }, { x: 0.33, y: 0.78 }]) await clickOnPicture(page, p);
     },
-    // Both rays, near their far ends.
-    on: [{ x: 0.186, y: 0.816 }, { x: 0.314, y: 0.816 }],
+    // Both rays, halfway out (nearer their ends a readout's box can sit over the ray where a
+    // font sets its digits wider: Firefox's, in a 760 px window).
+    on: [{ x: 0.21, y: 0.87 }, { x: 0.29, y: 0.87 }],
     off: [{ x: 0.25, y: 0.74 }],
   },
   {

@@ -367,6 +367,11 @@ export function wrapFirefoxPage(page: Page): PwPage {
     keyboard,
     mouse,
     locator: (css: string, opts: { hasText?: string } = {}) => wrapLocator(page, [{ css, hasText: opts.hasText }]),
+    // Playwright's selector shorthands: the first match, as a locator acts on it.
+    click: (css: string) => wrapLocator(page, [{ css }]).first().click(),
+    hover: (css: string) => wrapLocator(page, [{ css }]).first().hover(),
+    fill: (css: string, text: string) => wrapLocator(page, [{ css }]).first().fill(text),
+    focus: (css: string) => wrapLocator(page, [{ css }]).first().focus(),
     getByRole: (role: string, opts: { name?: Name; exact?: boolean } = {}) => wrapLocator(page, [{ role, name: opts.name === undefined ? undefined : wire(opts.name), exact: opts.exact }]),
     getByTestId: (testId: string) => wrapLocator(page, [{ testId }]),
     getByText: (text: string | RegExp, opts: { exact?: boolean } = {}) => wrapLocator(page, [{ text: wire(text), exact: opts.exact }]),

@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { FIXTURES_ROOT, startFixtureServer, type FixtureServer, type FixtureServerOptions } from '../fixtures/server';
+import { isFirefox } from './browser';
 
 export type { FixtureServer } from '../fixtures/server';
 export { startFixtureServer } from '../fixtures/server';
@@ -135,6 +136,8 @@ export interface LaunchedBrowser {
  * and (by default) the built extension loaded. Waits for the extension's service worker.
  */
 export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  // A file run in Firefox that launched Chromium would pass there and show nothing about Firefox.
+  if (isFirefox) throw new Error('launchBrowser starts Chromium: in Firefox this test needs useBrowser (tests/e2e/session.ts), or it is Chromium-only');
   const extension = opts.extension ?? true;
   const extensionDir = opts.extensionDir ?? TEST_EXTENSION_DIR;
   if (extension) ensureBuilt(extensionDir);

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './session';
+import { isFirefox } from './browser';
 import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
 import { HOST, overlayRect, waitForOverlay, waitForVideoReady } from './overlay';
 
@@ -325,9 +326,11 @@ describe('overlay follows the video', () => {
     expect(narrow.expected!.x).not.toBeCloseTo(first.expected!.x, 0);
     await page.setViewportSize({ width: 560, height: 700 });
     const tiny = await waitMatch(page, 1000);
-    // Content box (560-80)*0.6 = 288 px wide: now the picture is letterboxed top and bottom.
-    expect(tiny.expected!.width).toBeCloseTo(288, 1);
-    expect(tiny.expected!.height).toBeCloseTo(162, 1);
+    // Content box (560-80)*0.6 = 288 px wide (less a scrollbar where it takes room: Firefox's),
+    // 300 high: now the picture is letterboxed top and bottom.
+    const box = (await page.evaluate(() => document.documentElement.clientWidth - 80)) * 0.6;
+    expect(tiny.expected!.width).toBeCloseTo(box, 1);
+    expect(tiny.expected!.height).toBeCloseTo((box * 9) / 16, 1);
     await page.setViewportSize({ width: 1280, height: 800 });
     const back = await waitMatch(page, 1000);
     expect(back.expected).toEqual(first.expected);
@@ -401,7 +404,8 @@ describe('fullscreen', () => {
     expect(placement).toMatchObject({ count: 1, inPlayer: true, inFullscreen: true });
     // The fullscreen picture is the whole viewport width (16:9 in 1280x800).
     const viewport = await page.evaluate(() => ({ w: innerWidth, h: innerHeight }));
-    expect(fs.expected!.width).toBeCloseTo(viewport.w, 0);
+    // (Within a pixel: a 16:9 picture on a 1366×768 screen is 1365.33 wide.)
+    expect(Math.abs(fs.expected!.width - viewport.w)).toBeLessThanOrEqual(1);
     expect(fs.expected!.width).toBeGreaterThan(normal.expected!.width);
 
     const hit = await panelHit(page);
@@ -588,8 +592,12 @@ describe('the overlay does not block the page', () => {
       });
     });
     const o = s.overlay!;
+    const paused = await page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).paused);
     await page.mouse.click(o.x + o.width / 2, o.y + o.height * 0.6);
-    expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
+    // The video's own controls took it: a click on the picture plays or pauses.
+    await expect.poll(() => page.evaluate(() => (document.getElementById('v') as HTMLVideoElement).paused), { timeout: 2000 }).toBe(!paused);
+    // Chromium hands the click to the page too; Firefox's controls keep it (without FrameCoach as well).
+    if (!isFirefox) expect(await page.evaluate(() => (window as unknown as { __clicks: number }).__clicks)).toBe(1);
   });
 });
 
@@ -634,7 +642,8 @@ describe('the drawing bar and the comment panel fit any picture', () => {
   }
 
   it.each([
-    ['a phone held upright: a 9:16 clip in a 4:3 player, a 259×460 picture', { clip: 'portrait-9x16.mp4', w: '613', h: '460' }, { width: 800, height: 700 }],
+    // (Room beside the player for the panel also where a scrollbar takes some: Firefox.)
+    ['a phone held upright: a 9:16 clip in a 4:3 player, a 259×460 picture', { clip: 'portrait-9x16.mp4', w: '613', h: '460' }, { width: 830, height: 700 }],
     ['a 1920×1080 picture', { clip: 'h264-29.97.mp4', w: '1920', h: '1080' }, { width: 1960, height: 1200 }],
   ])('%s: every control inside the picture, big enough and clickable', async (_name, params, viewport) => {
     const page = await newPage();
