@@ -1,6 +1,10 @@
 /**
- * npm run bench: frame stepping in real Chromium, the extension beside the naive approach,
- * measured in one run on the committed barcoded clips.
+ * npm run bench: frame stepping in real browsers, the extension beside the naive approach,
+ * measured in one run on the committed barcoded clips: Chromium, Firefox ESR (the add-on's
+ * test build through puppeteer over WebDriver BiDi), and Firefox with requestVideoFrameCallback
+ * turned off (FrameCoach's stand-in for it; the naive and bare-seek columns there still use
+ * the browser's time of the next paint, so they read n/a). BENCH_BROWSERS=chromium,firefox,
+ * firefox-no-rvfc picks.
  *
  * - extension: real key presses (`.` then `,`), the frame checked by its barcode; latency
  *   from the command running (inside the keydown handler) to the new frame's
@@ -12,12 +16,14 @@
  *
  * Nothing here asserts: it prints numbers. Run it on a quiet machine.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { CLIPS, BARCODE, readBarcode, readBarcodeInPage, stepNumber, type ClipInfo } from '../tests/e2e/barcode';
 import { EXTENSION_DIR, TEST_EXTENSION_DIR, ensureBuilt, fixtureUrl, launchBrowser, startServer } from '../tests/e2e/harness';
+import { wrapFirefoxPage } from '../tests/e2e/firefox-page';
+import { FIREFOX_PATH, launchFirefox } from '../tests/firefox/harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle } from '../tests/e2e/overlay';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 40);
@@ -81,6 +87,12 @@ function pageRun(
     new Promise<number>((resolve) => {
       const t0 = performance.now();
       const timer = setTimeout(() => resolve(NaN), 1500);
+      // Without frame callbacks (a browser with them off) the frame is read at `seeked`, untimed.
+      if (typeof (video as Partial<HTMLVideoElement>).requestVideoFrameCallback !== 'function') {
+        video.addEventListener('seeked', () => (clearTimeout(timer), resolve(NaN)), { once: true });
+        set();
+        return;
+      }
       video.requestVideoFrameCallback(() => {
         clearTimeout(timer);
         const ms = performance.now() - t0;
@@ -120,13 +132,51 @@ function pageRun(
   return run();
 }
 
-type Context = Awaited<ReturnType<typeof launchBrowser>>['context'];
 type Run = { exact: number; total: number; ms: number[] };
 
-async function benchClip(context: Context, url: string, clip: ClipInfo): Promise<Row> {
-  const page = await context.newPage();
-  // tsx (esbuild keepNames) wraps inner functions in __name(); give the page a no-op one.
-  await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+/** tsx (esbuild keepNames) wraps inner functions in __name(); pages get a no-op one. */
+const NAME_SHIM = 'globalThis.__name = (f) => f;';
+
+/** A browser to measure in: a Playwright-shaped page maker (Firefox's through the e2e facade). */
+interface Bench {
+  name: string;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const BROWSERS: Record<string, () => Promise<Bench>> = {
+  async chromium() {
+    ensureBuilt(TEST_EXTENSION_DIR);
+    const browser = await launchBrowser();
+    return {
+      name: 'Chromium headless',
+      async newPage() {
+        const page = await browser.context.newPage();
+        await page.addInitScript({ content: NAME_SHIM });
+        return page;
+      },
+      close: () => browser.close(),
+    };
+  },
+  firefox: () => firefoxBench('Firefox ESR headless', {}),
+  'firefox-no-rvfc': () => firefoxBench('Firefox ESR headless, requestVideoFrameCallback off (media.rvfc.enabled)', { 'media.rvfc.enabled': false }),
+};
+
+async function firefoxBench(name: string, prefs: Record<string, unknown>): Promise<Bench> {
+  const firefox = await launchFirefox({ prefs });
+  return {
+    name,
+    async newPage() {
+      const page = await firefox.browser.newPage();
+      await page.evaluateOnNewDocument(NAME_SHIM);
+      return wrapFirefoxPage(page);
+    },
+    close: () => firefox.close(),
+  };
+}
+
+async function benchClip(bench: Bench, url: string, clip: ClipInfo): Promise<Row> {
+  const page = await bench.newPage();
   const navigated = Date.now();
   await page.goto(url);
   await waitForOverlay(page);
@@ -217,22 +267,40 @@ function table(headers: string[], rows: string[][]): string {
 
 async function main() {
   ensureBuilt();
-  ensureBuilt(TEST_EXTENSION_DIR);
+  const wanted = process.env.BENCH_BROWSERS?.split(',') ?? Object.keys(BROWSERS);
   const server = await startServer();
-  const browser = await launchBrowser();
-  const rows: Row[] = [];
+  const results: { name: string; rows: Row[] }[] = [];
   try {
-    const only = process.env.BENCH_CLIPS?.split(',');
-    for (const clip of CLIPS.filter((c) => !only || only.includes(c.file))) {
-      process.stderr.write(`bench ${clip.file}…\n`);
-      rows.push(await benchClip(browser.context, fixtureUrl(server, 'plain.html', { clip: clip.file }), clip));
+    for (const key of wanted) {
+      const start = BROWSERS[key];
+      if (!start) throw new Error(`BENCH_BROWSERS: no browser ${key} (${Object.keys(BROWSERS).join(', ')})`);
+      if (key.startsWith('firefox') && !existsSync(FIREFOX_PATH)) {
+        console.error(`No Firefox at ${FIREFOX_PATH}: ${key} not measured.`);
+        continue;
+      }
+      const bench = await start();
+      const rows: Row[] = [];
+      try {
+        const only = process.env.BENCH_CLIPS?.split(',');
+        for (const clip of CLIPS.filter((c) => !only || only.includes(c.file))) {
+          process.stderr.write(`bench ${key} ${clip.file}…\n`);
+          rows.push(await benchClip(bench, fixtureUrl(server, 'plain.html', { clip: clip.file }), clip));
+        }
+      } finally {
+        await bench.close();
+      }
+      results.push({ name: bench.name, rows });
     }
   } finally {
-    await browser.close();
     await server.close();
   }
+  for (const { name, rows } of results) printStepping(name, rows);
+  printSizes();
+}
+
+function printStepping(browser: string, rows: Row[]): void {
   const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), Chromium headless.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate\n(the file's frame table, when it was read first; else half a second of muted play). table known: from navigation to the file's frame table read and parsed (n/a: none).\n`);
+  console.log(`\nFrame stepping, ${STEPS} steps per clip and start (half forward, half back), ${browser}.\nFC = FrameCoach (real key presses); naive = video.currentTime += 1/fps.\nms: key press to the new frame presented (the HUD's step time); the first step on a never-played video includes finding the rate\n(the file's frame table, when it was read first; else half a second of muted play). table known: from navigation to the file's frame table read and parsed (n/a: none).\n`);
   console.log(
     table(
       ['clip', 'exact after pause: FC', 'naive', 'exact from frame start: FC', 'naive', 'median ms: FC', 'naive', 'bare seek', 'FC / bare seek', 'first step ms (rate unknown)', 'table known ms'],
@@ -245,12 +313,15 @@ async function main() {
         ms(r.extMs),
         ms(r.naiveMs),
         ms(r.seekMs),
-        `${(r.extMs / r.seekMs).toFixed(2)}x`,
+        Number.isFinite(r.extMs / r.seekMs) ? `${(r.extMs / r.seekMs).toFixed(2)}x` : 'n/a',
         ms(r.firstMs),
         ms(r.tableMs),
       ]),
     ),
   );
+}
+
+function printSizes(): void {
   console.log('\nContent script (target: under 50 KB gzip) and the overlay it loads where there is a video\n');
   const sizes = contentScriptSize();
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
