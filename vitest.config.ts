@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /** The e2e test files that run in Firefox too (every test in them: none is about a Chromium-only API). */
-const FIREFOX_E2E = ['stepping', 'hud', 'keys', 'controls', 'layout', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools'];
+const FIREFOX_E2E = ['stepping', 'hud', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools'];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
