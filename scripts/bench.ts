@@ -213,6 +213,9 @@ async function benchClip(bench: Bench, url: string, clip: ClipInfo): Promise<Row
     if (viaKeys) await page.keyboard.press('k');
     else await video.evaluate((v) => v.pause());
     await page.waitForTimeout(200);
+    // FrameCoach checks the frame on screen after any pause (it may seek meanwhile): a start
+    // read before that is over read -1 (mid-seek) and counted a miss in Firefox.
+    await waitIdle(page);
   };
   const atFrameStart = async () => {
     await video.evaluate((v, t) => {
