@@ -5,6 +5,7 @@ import { framePrint, pictureCheck, samePrint } from '../dom/frame-grab';
 import { createTimeline, type Timeline } from '../frames/timeline';
 import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 import { frameCallbacks, type FrameCallback } from './frame-callbacks';
+import { pictureChange } from './picture-change';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -71,8 +72,6 @@ const PROBE_MS = 1500;
 const PROBE_SPAN = 0.5;
 /** Without frame callbacks the count alone gives the rate: media seconds the probe plays then. */
 const COUNT_SPAN = 1.2;
-/** How closely a change of picture is found by halving (seconds). */
-const BOUNDARY_S = 0.0002;
 /**
  * How far past the last announced frame the screen may be after a pause: about one refresh
  * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
@@ -562,43 +561,12 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const span = 1.5 / estimate.fps;
     const from = video.currentTime;
     if (!(video.duration - from > 3 * span)) return estimate;
-    const end = await pictureChange(from, span);
-    const next = end === null ? null : await pictureChange(end, span);
+    const end = await pictureChange(video, seekOnce, from, span);
+    const next = end === null ? null : await pictureChange(video, seekOnce, end, span);
     if (end === null || next === null) return estimate;
     // A measured length makes it the rate to keep for this visit (a new count no longer replaces it).
     lengthChecked = true;
     return pickByGap(estimate, next - end);
-  }
-
-  /** Where, within `span` after `from`, the picture first differs from the one at `from` (to BOUNDARY_S); null: it doesn't, or can't be read. */
-  async function pictureChange(from: number, span: number): Promise<number | null> {
-    await seekOnce(from);
-    const base = framePrint(video);
-    if (!base) return null;
-    const differs = async (t: number) => {
-      await seekOnce(t);
-      const now = framePrint(video);
-      return now ? !samePrint(now, base) : null;
-    };
-    let lo = from;
-    let hi: number | null = null;
-    for (const t of [from + span / 3, from + (2 * span) / 3, from + span]) {
-      const changed = await differs(t);
-      if (changed === null) return null;
-      if (changed) {
-        hi = t;
-        break;
-      }
-      lo = t;
-    }
-    while (hi !== null && hi - lo > BOUNDARY_S) {
-      const mid = (lo + hi) / 2;
-      const changed = await differs(mid);
-      if (changed === null) return null;
-      if (changed) hi = mid;
-      else lo = mid;
-    }
-    return hi;
   }
 
   async function probe(): Promise<FrameRate | null> {
