@@ -45,7 +45,7 @@ async function violations(page: Page, include?: string): Promise<string[]> {
 describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
   it('the settings page', async () => {
     const page = await newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await page.goto(`${browser.origin}/options.html`);
     await page.locator('tr[data-command="frame.next"]').first().waitFor();
     expect(await violations(page)).toEqual([]);
     // With the key recorder open.
@@ -56,7 +56,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
   it('the library, and its palette', async () => {
     const page = await newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await page.goto(`${browser.origin}/library.html`);
     await page.getByRole('heading', { name: 'Videos' }).waitFor();
     await page.locator('.lib-foot').waitFor();
     expect(await violations(page)).toEqual([]);
@@ -67,7 +67,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
   it('the tour, with FrameCoach over its clip', async () => {
     const page = await newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
+    await page.goto(`${browser.origin}/welcome.html`);
     await page.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start' }).click();
@@ -77,7 +77,7 @@ describe('accessibility (axe-core, WCAG 2 A/AA)', () => {
 
   it('the popup', async () => {
     const page = await newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    await page.goto(`${browser.origin}/popup.html?tab=999999`);
     await page.getByRole('heading', { name: 'Recent' }).waitFor();
     expect(await violations(page)).toEqual([]);
   });

@@ -94,7 +94,7 @@ describe('backup and restore', () => {
       const error = await library.getByTestId('backup-error').textContent();
       expect(error).toContain(`Comment ${broken + 1} "${raw.annotations[broken].id}"`);
       expect(error).toContain('Nothing was changed.');
-      expect(await storedAnnotations(b.serviceWorker!)).toEqual([]);
+      expect(await storedAnnotations(b.background!)).toEqual([]);
     });
   });
 

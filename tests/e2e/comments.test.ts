@@ -219,7 +219,7 @@ describe('comments', () => {
     // Stop it for real: DevTools' ServiceWorker domain, then check it is gone from the
     // browser's targets. (Playwright's Worker handle is left stale, so it is not used.)
     const cdp = await browser.context.newCDPSession(page);
-    const extWorker = `chrome-extension://${browser.extensionId}/`;
+    const extWorker = `${browser.origin}/`;
     const stopped = new Promise<void>((resolve) => {
       cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: { scriptURL: string; runningStatus: string }[] }) => {
         if (event.versions.some((v) => v.scriptURL.startsWith(extWorker) && v.runningStatus === 'stopped')) resolve();

@@ -9,6 +9,9 @@
  * what a test asked for, so a test that needs more fails loudly instead of passing by accident.
  */
 import type { ElementHandle as PwElementHandle, Locator as PwLocator, Page as PwPage } from 'playwright-core';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 
 type Fn = (...args: never[]) => unknown;
@@ -51,7 +54,10 @@ type Step =
   | { css: string; hasText?: string }
   | { role: string; name?: string | { source: string; flags: string }; exact?: boolean }
   | { testId: string }
-  | { text: string | { source: string; flags: string }; exact?: boolean };
+  | { label: string | { source: string; flags: string }; exact?: boolean }
+  | { text: string | { source: string; flags: string }; exact?: boolean }
+  /** One of the elements found so far (a chain after first()/last()/nth()). */
+  | { pick: number | 'last' };
 
 /**
  * Runs IN THE PAGE: the elements a chain of steps names, with Playwright's shadow piercing
@@ -87,7 +93,8 @@ function resolveInPage(steps: Step[]): Element[] {
     const roles: Record<string, string> = { li: 'listitem', ul: 'list', ol: 'list', dialog: 'dialog', fieldset: 'group', table: 'table', tr: 'row', td: 'cell', th: 'columnheader', nav: 'navigation', main: 'main', output: 'status' };
     return roles[tag] ?? '';
   };
-  const nameOf = (el: Element): string => {
+  /** The name an element's label gives it (aria-labelledby, aria-label, a label for it or around it): getByLabel's. */
+  const labelOf = (el: Element): string => {
     const root = el.getRootNode() as Document | ShadowRoot;
     const labelledBy = el.getAttribute('aria-labelledby');
     if (labelledBy) return norm(labelledBy.split(/\s+/).map((id) => root.getElementById?.(id)?.textContent ?? '').join(' '));
@@ -99,12 +106,17 @@ function resolveInPage(steps: Step[]): Element[] {
     }
     const wrapping = el.closest('label');
     if (wrapping && wrapping !== el && /^(input|select|textarea)$/i.test(el.tagName)) return norm(wrapping.textContent);
+    return '';
+  };
+  const nameOf = (el: Element): string => {
+    const labelled = labelOf(el);
+    if (labelled) return labelled;
     const text = /^(input|select|textarea)$/i.test(el.tagName) ? '' : norm(el.textContent);
     return text || norm(el.getAttribute('title')) || norm(el.getAttribute('placeholder'));
   };
   const matches = (actual: string, want: string | { source: string; flags: string }, exact?: boolean) =>
     typeof want !== 'string' ? new RegExp(want.source, want.flags).test(actual) : exact ? actual === norm(want) : actual.toLowerCase().includes(norm(want).toLowerCase());
-  const find = (root: Document | Element, step: Step): Element[] => {
+  const find = (root: Document | Element, step: Exclude<Step, { pick: unknown }>): Element[] => {
     if ('css' in step) {
       const m = /^([a-z][a-z0-9]*-[a-z0-9-]*)\s+([\s\S]+)$/.exec(step.css);
       let found = scopes(root).flatMap((scope) => [...scope.querySelectorAll(step.css)]);
@@ -115,12 +127,16 @@ function resolveInPage(steps: Step[]): Element[] {
     const all = deep(root);
     if ('role' in step) return all.filter((el) => (el.getAttribute('role') ?? implicitRole(el)) === step.role && visible(el) && (step.name === undefined || matches(nameOf(el), step.name, step.exact)));
     if ('testId' in step) return all.filter((el) => el.getAttribute('data-testid') === step.testId);
+    if ('label' in step) return all.filter((el) => !(el instanceof HTMLLabelElement) && matches(labelOf(el), step.label, step.exact) && labelOf(el) !== '');
     // getByText: the innermost elements whose own text matches.
     const texts = all.filter((el) => visible(el) && matches(norm(el.textContent), step.text, step.exact));
     return texts.filter((el) => !texts.some((other) => other !== el && el.contains(other)));
   };
   let roots: (Document | Element)[] = [document];
-  for (const step of steps) roots = [...new Set(roots.flatMap((root) => find(root, step)))];
+  for (const step of steps) {
+    if ('pick' in step) roots = step.pick === 'last' ? roots.slice(-1) : roots.slice(step.pick, step.pick + 1);
+    else roots = [...new Set(roots.flatMap((root) => find(root, step)))];
+  }
   return roots as Element[];
 }
 /** The resolver as source for the page (bundlers may wrap inner functions in `__name(…)`: each `new Function` below defines it). */
@@ -180,8 +196,8 @@ class FirefoxLocator {
   }
 
   private chain(step: Step): PwLocator {
-    if (this.index !== null) unsupported('a locator chained after first()/last()/nth()');
-    return wrapLocator(this.page, [...this.steps, step]);
+    const picked: Step[] = this.index === null ? this.steps : [...this.steps, { pick: this.index }];
+    return wrapLocator(this.page, [...picked, step]);
   }
 
   first() {
@@ -201,6 +217,9 @@ class FirefoxLocator {
   }
   getByTestId(testId: string) {
     return this.chain({ testId });
+  }
+  getByLabel(label: string | RegExp, opts: { exact?: boolean } = {}) {
+    return this.chain({ label: wire(label), exact: opts.exact });
   }
   getByText(text: string | RegExp, opts: { exact?: boolean } = {}) {
     return this.chain({ text: wire(text), exact: opts.exact });
@@ -252,6 +271,23 @@ class FirefoxLocator {
   async inputValue(): Promise<string> {
     return this.evaluate((el) => (el as HTMLInputElement).value) as Promise<string>;
   }
+  async isChecked(): Promise<boolean> {
+    return this.evaluate((el) => (el instanceof HTMLInputElement ? el.checked : el.getAttribute('aria-checked') === 'true')) as Promise<boolean>;
+  }
+  /** Playwright's selectOption by value (or label): the option chosen, then input and change, as a person's choice fires them. */
+  async selectOption(value: string): Promise<string[]> {
+    const chosen = (await this.evaluate((el, want) => {
+      const select = el as HTMLSelectElement;
+      const option = [...select.options].find((o) => o.value === want) ?? [...select.options].find((o) => o.label === want);
+      if (!option) return null;
+      select.value = option.value;
+      select.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      return option.value;
+    }, value)) as string | null;
+    if (chosen === null) throw new Error(`firefox-page: no option "${value}" in ${this.description}`);
+    return [chosen];
+  }
   async isVisible(): Promise<boolean> {
     return this.inPage((found, index) => {
       const el = index === 'last' ? found[found.length - 1] : found[(index as number | null) ?? 0];
@@ -266,11 +302,21 @@ class FirefoxLocator {
       await el.dispose();
     }
   }
-  /** A click where a person clicks: the middle of the element, with the mouse. */
-  async click(): Promise<void> {
+  /** A click where a person clicks: the middle of the element (or `position` from its top left), with the mouse. */
+  async click(opts: { position?: { x: number; y: number } } = {}): Promise<void> {
     const el = await this.handle();
     try {
-      await el.click();
+      if (opts.position) {
+        // The point into view (as Playwright scrolls it), not the element: a tall body's middle may be far off.
+        await el.evaluate((node, at) => {
+          const r = node.getBoundingClientRect();
+          const [x, y] = [r.left + at.x, r.top + at.y];
+          if (y < 0 || y >= innerHeight || x < 0 || x >= innerWidth) scrollBy(x < 0 || x >= innerWidth ? x - innerWidth / 2 : 0, y < 0 || y >= innerHeight ? y - innerHeight / 2 : 0);
+        }, opts.position);
+        const box = await el.boundingBox();
+        if (!box) throw new Error(`firefox-page: ${this.description} has no box to click in`);
+        await this.page.mouse.click(box.x + opts.position.x, box.y + opts.position.y);
+      } else await el.click();
     } finally {
       await el.dispose();
     }
@@ -300,11 +346,36 @@ class FirefoxLocator {
     await this.focus();
     await pressChord(this.page, key);
   }
+  /** Playwright's setInputFiles on an `<input type=file>`: paths, or files given by name and bytes (written to a temporary folder first). */
+  async setInputFiles(files: string | string[] | FileSpec | FileSpec[]): Promise<void> {
+    const el = (await this.handle()) as ElementHandle<HTMLInputElement>;
+    try {
+      await el.uploadFile(...filePaths(files));
+    } finally {
+      await el.dispose();
+    }
+  }
   /** Playwright's type (deprecated there, still used): focus, then type. */
   async type(text: string, opts?: { delay?: number }): Promise<void> {
     await this.focus();
     await this.page.keyboard.type(text, opts);
   }
+}
+
+/** A file as Playwright's setInputFiles takes it by value. */
+interface FileSpec {
+  name: string;
+  mimeType?: string;
+  buffer: Buffer;
+}
+
+function filePaths(files: string | string[] | FileSpec | FileSpec[]): string[] {
+  return (Array.isArray(files) ? files : [files]).map((file) => {
+    if (typeof file === 'string') return file;
+    const path = join(mkdtempSync(join(tmpdir(), 'framecoach-upload-')), file.name);
+    writeFileSync(path, file.buffer);
+    return path;
+  });
 }
 
 function wrapLocator(page: Page, steps: Step[], index: Index = null): PwLocator {
@@ -323,8 +394,109 @@ function selectorOptions(opts: { state?: string; timeout?: number } = {}) {
   return { timeout: opts.timeout ?? 30_000, visible: opts.state === 'visible' || undefined, hidden: opts.state === 'hidden' || opts.state === 'detached' || undefined };
 }
 
+/** The BiDi browsing context under a puppeteer page (puppeteer's own, not public API). */
+interface BidiContext {
+  navigate(url: string, wait: 'none' | 'interactive' | 'complete'): Promise<void>;
+  reload(opts: { wait: 'none' | 'interactive' | 'complete' }): Promise<void>;
+}
+const bidiContext = (page: Page) => (page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext;
+
+async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`firefox-page: ${what} took over ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Where the facade finds what the browser did outside the page. */
+export interface FacadeOptions {
+  /** The folder Firefox saves downloads in (LaunchedFirefox.downloads): needed for waitForEvent('download'). */
+  downloads?: string;
+  /** The add-on page this tab already shows (found by the harness's findTab). */
+  shows?: string;
+}
+
+/**
+ * Playwright's Download, over a file that appears in the downloads folder: Firefox writes it
+ * under a temporary name (`.part`) and renames it when done, so a new name without `.part`
+ * is a finished download.
+ */
+async function nextDownload(folder: string, timeout: number) {
+  const before = new Set(readdirSync(folder));
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const name = readdirSync(folder).find((n) => !before.has(n) && !n.endsWith('.part') && !existsSync(join(folder, `${n}.part`)));
+    if (name) {
+      const path = join(folder, name);
+      return { suggestedFilename: () => name, path: async () => path, saveAs: async (to: string) => copyFileSync(path, to) };
+    }
+    if (Date.now() > deadline) throw new Error(`firefox-page: no download within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+/**
+ * Playwright's FileChooser for the next `<input type=file>` the page clicks (the buttons that
+ * open a picker click a hidden input). The click is caught in the page before the browser
+ * opens its dialog, which a test can't answer; the file is then given to that input.
+ */
+async function nextFileChooser(page: Page, timeout: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __fcChooser?: HTMLInputElement | null };
+    w.__fcChooser = null;
+    const catchIt = (event: MouseEvent) => {
+      const input = event.target as HTMLInputElement;
+      if (!(input instanceof HTMLInputElement) || input.type !== 'file') return;
+      event.preventDefault();
+      w.__fcChooser = input;
+      document.removeEventListener('click', catchIt, true);
+    };
+    document.addEventListener('click', catchIt, true);
+  });
+  await page.waitForFunction(() => !!(window as unknown as { __fcChooser?: HTMLInputElement | null }).__fcChooser, { timeout, polling: 20 });
+  return {
+    setFiles: async (files: string | string[] | FileSpec | FileSpec[]) => {
+      const input = (await page.evaluateHandle(() => (window as unknown as { __fcChooser: HTMLInputElement }).__fcChooser)) as ElementHandle<HTMLInputElement>;
+      try {
+        await input.uploadFile(...filePaths(files));
+      } finally {
+        await input.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * Playwright's emulateMedia({ colorScheme }), which Firefox's BiDi lacks: the system's theme as
+ * Firefox sees it (`ui.systemUsesDarkTheme`, pages following the system), set by a script in
+ * the browser's own window (which --remote-allow-system-access opens to BiDi). It applies to
+ * every tab, not this one only, and takes effect after a moment (the tests poll).
+ */
+async function emulateColorScheme(page: Page, scheme: 'light' | 'dark' | null): Promise<void> {
+  const connection = (page.browser() as unknown as { connection: { send(method: string, params: object): Promise<{ result: { contexts: { context: string }[] } }> } }).connection;
+  const { result } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const window = result.contexts[0]?.context;
+  if (!window) throw new Error("firefox-page: no browser window to set the system's colour scheme in");
+  const prefs =
+    scheme === null
+      ? "Services.prefs.clearUserPref('ui.systemUsesDarkTheme')"
+      : `Services.prefs.setIntPref('ui.systemUsesDarkTheme', ${scheme === 'dark' ? 1 : 0}); Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', 2)`;
+  await connection.send('script.evaluate', { expression: `${prefs}; true`, target: { context: window }, awaitPromise: false });
+}
+
 /** Wraps a puppeteer page in Firefox as the subset of Playwright's Page the shared tests use. */
-export function wrapFirefoxPage(page: Page): PwPage {
+export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
+  /**
+   * The add-on page this tab shows, when it shows one. Firefox's WebDriver BiDi sends no
+   * navigation events for moz-extension:// documents (it navigates to them at all only with
+   * --remote-allow-system-access), so puppeteer's goto would wait for a load it never hears of
+   * and its url() stays at the page before. Such pages are opened by the navigate command itself,
+   * which returns when the document has loaded, and their address is kept here.
+   */
+  let addonPage: string | null = opts.shows?.startsWith('moz-extension:') ? opts.shows : null;
   const keyboard = strict('keyboard', {
     press: (chord: string, opts?: { delay?: number }) => pressChord(page, chord, opts),
     down: (key: string) => page.keyboard.down(parseChord(key).key as KeyInput),
@@ -341,16 +513,24 @@ export function wrapFirefoxPage(page: Page): PwPage {
   });
   const facade = {
     goto: async (url: string, opts?: { timeout?: number }) => {
-      await page.goto(url, { waitUntil: 'load', timeout: opts?.timeout ?? 30_000 });
+      const timeout = opts?.timeout ?? 30_000;
+      if (url.startsWith('moz-extension:')) {
+        await within(timeout, `opening ${url}`, bidiContext(page).navigate(url, 'complete'));
+        addonPage = url;
+      } else {
+        addonPage = null;
+        await page.goto(url, { waitUntil: 'load', timeout });
+      }
       return null;
     },
     reload: async () => {
-      await page.reload({ waitUntil: 'load' });
+      if (addonPage) await within(30_000, `reloading ${addonPage}`, bidiContext(page).reload({ wait: 'complete' }));
+      else await page.reload({ waitUntil: 'load' });
       return null;
     },
     close: () => page.close(),
     isClosed: () => page.isClosed(),
-    url: () => page.url(),
+    url: () => addonPage ?? page.url(),
     title: () => page.title(),
     bringToFront: () => page.bringToFront(),
     evaluate: (fn: Fn | string, arg?: unknown) => (arguments_(arg) ? page.evaluate(fn as never, arg as never) : page.evaluate(fn as never)),
@@ -363,7 +543,18 @@ export function wrapFirefoxPage(page: Page): PwPage {
       (await page.waitForSelector(selector, selectorOptions(opts))) as unknown as PwElementHandle | null,
     $: (selector: string) => page.$(selector),
     $eval: (selector: string, fn: Fn, arg?: unknown) => page.$eval(selector, fn as never, arg as never),
+    $$eval: (selector: string, fn: Fn, arg?: unknown) => page.$$eval(selector, fn as never, arg as never),
     waitForTimeout: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
+    /** Playwright's download and file-chooser events (nothing else): see nextDownload, nextFileChooser. */
+    waitForEvent: (event: string, o: { timeout?: number } = {}) => {
+      const timeout = o.timeout ?? 30_000;
+      if (event === 'download') {
+        if (!opts.downloads) unsupported("waitForEvent('download') on a page wrapped without the downloads folder");
+        return nextDownload(opts.downloads, timeout);
+      }
+      if (event === 'filechooser') return nextFileChooser(page, timeout);
+      return unsupported(`waitForEvent('${event}')`);
+    },
     keyboard,
     mouse,
     locator: (css: string, opts: { hasText?: string } = {}) => wrapLocator(page, [{ css, hasText: opts.hasText }]),
@@ -374,8 +565,13 @@ export function wrapFirefoxPage(page: Page): PwPage {
     focus: (css: string) => wrapLocator(page, [{ css }]).first().focus(),
     getByRole: (role: string, opts: { name?: Name; exact?: boolean } = {}) => wrapLocator(page, [{ role, name: opts.name === undefined ? undefined : wire(opts.name), exact: opts.exact }]),
     getByTestId: (testId: string) => wrapLocator(page, [{ testId }]),
+    getByLabel: (label: string | RegExp, o: { exact?: boolean } = {}) => wrapLocator(page, [{ label: wire(label), exact: o.exact }]),
     getByText: (text: string | RegExp, opts: { exact?: boolean } = {}) => wrapLocator(page, [{ text: wire(text), exact: opts.exact }]),
     screenshot: (opts: { path?: string; fullPage?: boolean } = {}) => page.screenshot({ path: opts.path as `${string}.png` | undefined, fullPage: opts.fullPage }),
+    emulateMedia: (o: { colorScheme?: 'light' | 'dark' | null }) => {
+      if (Object.keys(o).some((k) => k !== 'colorScheme')) unsupported(`emulateMedia(${JSON.stringify(o)})`);
+      return emulateColorScheme(page, o.colorScheme ?? null);
+    },
     setViewportSize: (size: { width: number; height: number }) => page.setViewport(size),
     viewportSize: () => page.viewport(),
     /** The puppeteer page underneath, for a Firefox-only step. */

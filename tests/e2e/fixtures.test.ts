@@ -123,7 +123,7 @@ describe('fixtures in Chromium', () => {
   it("has the extension's service worker", () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     const workers = context.serviceWorkers().map((w) => w.url());
-    expect(workers).toContain(`chrome-extension://${browser.extensionId}/background.js`);
+    expect(workers).toContain(`${browser.origin}/background.js`);
   });
 
   async function openClip(clip: ClipInfo): Promise<void> {

@@ -122,13 +122,41 @@ function closeTours(context: BrowserContext): void {
   for (const page of context.pages()) watch(page);
 }
 
+/**
+ * Where the extension's own code runs, for a test that reads or seeds its storage: the MV3
+ * service worker in Chromium, one of the add-on's pages in Firefox (same origin, same
+ * storage and database). The function runs there and sees the APIs as `chrome`.
+ */
+export type ExtensionRealm = Pick<Worker, 'evaluate'>;
+
 export interface LaunchedBrowser {
   context: BrowserContext;
   /** The extension's id (from its service worker URL) when the extension is loaded. */
   extensionId?: string;
+  /** The origin of the extension's own pages (chrome-extension://<id>, moz-extension://<uuid>) when it is loaded. */
+  origin?: string;
   /** The extension's MV3 service worker when the extension is loaded. */
   serviceWorker?: Worker;
+  /** The extension's own realm when it is loaded: see ExtensionRealm (the service worker here). */
+  background?: ExtensionRealm;
+  /** A new tab. */
+  newPage(): Promise<Page>;
+  /** The first open tab whose address passes `match` (a tab the extension opened), waiting up to `timeout` ms. */
+  findPage(match: (url: string) => boolean, timeout?: number): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** findPage over Playwright's pages. */
+function pageFinder(context: BrowserContext): LaunchedBrowser['findPage'] {
+  return async (match, timeout = 10_000) => {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const page = context.pages().find((p) => match(p.url()));
+      if (page) return page;
+      if (Date.now() > deadline) throw new Error(`No tab with a matching address within ${timeout} ms (open: ${context.pages().map((p) => p.url()).join(', ')})`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
 }
 
 /**
@@ -169,13 +197,15 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
     if (ownDir) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
   };
 
-  if (!extension) return { context, close };
+  const findPage = pageFinder(context);
+  const newPage = () => context.newPage();
+  if (!extension) return { context, newPage, findPage, close };
   if (!opts.keepTour) closeTours(context);
 
   try {
     const serviceWorker = await waitForExtensionWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
-    return { context, extensionId, serviceWorker, close };
+    return { context, extensionId, origin: `chrome-extension://${extensionId}`, serviceWorker, background: serviceWorker, newPage, findPage, close };
   } catch (err) {
     await close();
     throw err;

@@ -36,7 +36,7 @@ afterAll(async () => {
 
 async function openOptions(): Promise<Page> {
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  await page.goto(`${b.origin}/options.html`);
   await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
   await page.locator('table.kb-table tr[data-command="frame.next"]').first().waitFor();
   return page;
@@ -49,7 +49,7 @@ const activeLabel = (page: Page) => page.evaluate(() => document.activeElement?.
 
 /** The user's rules as the background stored them. */
 const storedRules = () =>
-  b.serviceWorker!.evaluate(async () => {
+  b.background!.evaluate(async () => {
     const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
     return ((await ext.storage.local.get('settings')).settings as { keybindings?: unknown } | undefined)?.keybindings ?? null;
   });

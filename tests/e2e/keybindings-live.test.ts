@@ -41,7 +41,7 @@ describe('keybindings apply live', () => {
     expect(await tooltip(video, 'frame.next')).toBe('Next frame (.)');
 
     const options = await newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`${browser.origin}/options.html`);
     await options.getByRole('button', { name: 'Change key . of Next frame', exact: true }).click();
     await options.keyboard.press('n');
     await expect.poll(() => options.getByTestId('key-capture').textContent()).toBe('N');
@@ -92,7 +92,7 @@ describe('keybindings apply live', () => {
     await openCase(video, server, CLIP, 'live-args');
     await waitIdle(video);
     const options = await newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.goto(`${browser.origin}/options.html`);
     const file = '[\n  // a quarter speed on Alt+Q\n  { "key": "alt+q", "command": "playback.setSpeed", "args": 0.25 },\n]\n';
     await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
     await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('Alt+Q with 0.25');
@@ -111,7 +111,7 @@ describe('keybindings apply live', () => {
   });
 
   it('the three global commands are registered as extension shortcuts of the browser, with their keys', async () => {
-    const shortcuts = await browser.serviceWorker!.evaluate(async () =>
+    const shortcuts = await browser.background!.evaluate(async () =>
       (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll())
         .filter((c) => c.name !== '_execute_action')
         .map((c) => `${c.name}=${c.shortcut}`)

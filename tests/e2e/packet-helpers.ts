@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ExtensionRealm } from './harness';
 import { expect } from 'vitest';
 import { ready } from './comments-helpers';
 import { REPO_ROOT, launchBrowser, type LaunchedBrowser } from './harness';
@@ -105,7 +106,7 @@ export async function openFromInbox(library: Page, senderText: RegExp): Promise<
 }
 
 /** Every annotation in the extension's database, read raw by its service worker. */
-export function storedAnnotations(worker: Worker): Promise<{ id: string; version: number; deleted: boolean; text?: string; author: { id: string } }[]> {
+export function storedAnnotations(worker: ExtensionRealm): Promise<{ id: string; version: number; deleted: boolean; text?: string; author: { id: string } }[]> {
   return worker.evaluate(
     () =>
       new Promise((resolve, reject) => {

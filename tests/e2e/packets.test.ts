@@ -55,7 +55,7 @@ async function rename(b: LaunchedBrowser, page: Page, name: string): Promise<voi
   await field.press('Tab');
   await expect
     .poll(() =>
-      b.serviceWorker!.evaluate(async () => {
+      b.background!.evaluate(async () => {
         const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
         return ((await ext.storage.local.get('settings')).settings as { author?: { name?: string } } | undefined)?.author?.name ?? null;
       }),
@@ -204,7 +204,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         await waitVisible(page, 1);
 
         // A crafted message to the background is refused too.
-        const worker = b.serviceWorker!;
+        const worker = b.background!;
         const before = await storedAnnotations(worker);
         const target = before.find((r) => r.text === 'Land under the hip')!;
         const reply = await library.evaluate(
@@ -281,12 +281,12 @@ describe('a feedback packet from coach to athlete and back', () => {
 
       // The popup (opened on that tab): its video and counts; Send opens the dialog over the video.
       // The tab's id, as the background knows it (which tab showed which video; tab URLs need a permission we don't ask for).
-      const tabId = await b.serviceWorker!.evaluate(async () => {
+      const tabId = await b.background!.evaluate(async () => {
         const memory = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
         return Number(Object.keys(memory).find((k) => k.startsWith('tab:'))?.slice(4));
       });
       const popup = await b.context.newPage();
-      await popup.goto(`chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`);
+      await popup.goto(`${b.origin}/popup.html?tab=${tabId}`);
       await expect.poll(() => popup.getByTestId('popup-here').textContent()).toMatch(/Fixture: plain video.*3 comments · 3 drawings · 2 open/s);
       await shot(popup, 'shot-popup');
       await popup.getByRole('button', { name: 'Send a packet…' }).click();
@@ -317,7 +317,7 @@ describe('a feedback packet from coach to athlete and back', () => {
       });
 
       // Both packets again: the coach's database does not change.
-      const worker = b.serviceWorker!;
+      const worker = b.background!;
       const before = await storedAnnotations(worker);
       for (const path of [files.reply, files.review]) {
         await chooseFile(library, path);
@@ -362,7 +362,7 @@ describe('a feedback packet from coach to athlete and back', () => {
       await confirmImport(library);
       await library.getByRole('button', { name: 'Close' }).click();
 
-      const worker = b.serviceWorker!;
+      const worker = b.background!;
       const before = await storedAnnotations(worker);
       await chooseFile(library, files.review);
       await confirmImport(library);

@@ -186,7 +186,7 @@ describe('the command palette on the library page', () => {
     await video.keyboard.press('Enter');
     await waitForCount(video, 1);
     const page = await newPage();
-    await page.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await page.goto(`${browser.origin}/library.html`);
     await page.getByRole('heading', { name: 'Videos' }).waitFor();
     await expect.poll(() => page.locator('.lib-foot').textContent()).toMatch(/Press P for all commands/);
     await page.keyboard.press('p');
@@ -203,10 +203,9 @@ describe('the command palette on the library page', () => {
     await page.keyboard.press('p');
     await page.keyboard.type('settings');
     await expect.poll(() => page.locator('.fc-palette-row .fc-palette-label').first().textContent()).toBe('Open settings and keyboard shortcuts');
-    const opened = browser.context.waitForEvent('page', { timeout: 10_000 });
     await page.keyboard.press('Enter');
-    const options = await opened;
-    await options.waitForLoadState();
-    expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await browser.findPage((url) => url.includes('/options.html'));
+    expect(options.url()).toBe(`${browser.origin}/options.html`);
+    await options.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
   });
 });

@@ -74,11 +74,11 @@ async function openSeeded(b: LaunchedBrowser, fixture: string, name: string): Pr
   const src = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentSrc);
   const { id } = identifyVideo({ topUrl: url, frameUrl: url, src });
   // The records are this profile's own (as a coach's are on the coach's machine): a packet carries its sender's.
-  const author = await b.serviceWorker!.evaluate(async () => {
+  const author = await b.background!.evaluate(async () => {
     const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
     return ((await ext.storage.local.get('settings')).settings as { author: Author }).author;
   });
-  await seedRecords(b.serviceWorker!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec' });
+  await seedRecords(b.background!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec' });
   await page.reload();
   await ready(page);
   await expect.poll(async () => (await page.evaluate(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments))).toBe('4');

@@ -1,5 +1,5 @@
 /** Writes records (and their video) straight into the extension's database, from its service worker. */
-import type { Worker } from 'playwright-core';
+import type { ExtensionRealm } from './harness';
 import type { Annotation } from '../../utils/model/types';
 
 export interface SeedVideo {
@@ -11,7 +11,7 @@ export interface SeedVideo {
   height?: number;
 }
 
-export function seedRecords(worker: Worker, list: readonly Annotation[], video: SeedVideo): Promise<void> {
+export function seedRecords(worker: ExtensionRealm, list: readonly Annotation[], video: SeedVideo): Promise<void> {
   return worker.evaluate(
     ({ list, video }) =>
       new Promise<void>((resolve, reject) => {

@@ -4,31 +4,65 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { launchFirefox } from '../firefox/harness';
+import type { Page as PuppeteerPage } from 'puppeteer-core';
+import { findTab, launchFirefox, type LaunchedFirefox } from '../firefox/harness';
 import { isFirefox } from './browser';
 import { wrapFirefoxPage } from './firefox-page';
-import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
+import { launchBrowser, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
 
 /**
- * In Firefox (E2E_BROWSER=firefox) the browser is Firefox with the add-on's test build, and the
- * pages are Playwright-shaped facades (./firefox-page). What only Chromium has (its context, the
- * service worker, the extension id) throws when a test reaches for it: such tests run in
- * Chromium only.
+ * The browser the shared e2e tests drive, with the built extension: Chromium, or in Firefox
+ * (E2E_BROWSER=firefox) Firefox with the add-on's test build, whose pages are Playwright-shaped
+ * facades (./firefox-page). What only Chromium has (its context, the service worker, the
+ * extension id, Chromium's launch options) throws when a test reaches for it: such tests run
+ * in Chromium only. A profile folder (`userDataDir`) is kept across launches in both: in
+ * Firefox the add-on is then installed in it, as a user's add-on is, so it stays with its data.
  */
-async function launchForTests(launch?: LaunchOptions): Promise<{ browser: LaunchedBrowser; newPage(): Promise<Page> }> {
-  if (!isFirefox) {
-    const browser = await launchBrowser(launch);
-    return { browser, newPage: () => browser.context.newPage() };
-  }
-  if (launch && Object.keys(launch).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(launch).join(', ')}`);
-  const firefox = await launchFirefox();
+export async function launchTestBrowser(launch: LaunchOptions = {}): Promise<LaunchedBrowser> {
+  if (!isFirefox) return launchBrowser(launch);
+  const { keepTour, userDataDir, ...chromiumsOwn } = launch;
+  if (Object.keys(chromiumsOwn).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(chromiumsOwn).join(', ')}`);
+  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon: userDataDir === undefined ? 'temporary' : 'installed' });
+  const wrap = (page: PuppeteerPage, shows?: string) => wrapFirefoxPage(page, { downloads: firefox.downloads, shows });
   const chromiumOnly = (what: string) => () => {
     throw new Error(`${what} is Chromium's; this test runs in Chromium only`);
   };
-  const browser = new Proxy({ close: () => firefox.close() } as LaunchedBrowser, {
-    get: (t, prop) => (prop === 'close' ? t.close : prop === 'then' ? undefined : chromiumOnly(`browser.${String(prop)}`)()),
+  const own: Partial<LaunchedBrowser> = {
+    close: () => firefox.close(),
+    origin: firefox.origin,
+    background: addonRealm(firefox),
+    newPage: async () => wrap(await firefox.browser.newPage()),
+    findPage: async (match, timeout = 10_000) => {
+      const tab = await findTab(firefox.browser, match, timeout);
+      if (!tab) throw new Error(`No tab with a matching address within ${timeout} ms`);
+      return wrap(tab.page, tab.url);
+    },
+  };
+  return new Proxy(own as LaunchedBrowser, {
+    get: (t, prop) => (prop in t ? t[prop as keyof LaunchedBrowser] : prop === 'then' ? undefined : chromiumOnly(`browser.${String(prop)}`)()),
   });
-  return { browser, newPage: async () => wrapFirefoxPage(await firefox.browser.newPage()) };
+}
+
+/**
+ * The add-on's own realm in Firefox: one of its pages (the popup's, for no tab: it shows a
+ * message and nothing else), opened in the background on first use and kept. Its `chrome` is
+ * made the promise-based `browser`, as Chromium's MV3 `chrome` is.
+ */
+function addonRealm(firefox: LaunchedFirefox): ExtensionRealm {
+  let opened: Promise<PuppeteerPage> | undefined;
+  const realm = () =>
+    (opened ??= (async () => {
+      const page = await firefox.browser.newPage({ background: true });
+      await wrapFirefoxPage(page).goto(`${firefox.origin}/popup.html?tab=0`);
+      await page.evaluate(() => {
+        const g = globalThis as unknown as { chrome: unknown; browser: unknown };
+        g.chrome = g.browser;
+      });
+      return page;
+    })());
+  return {
+    evaluate: (async (fn: never, arg?: never) => (await realm()).evaluate(fn, arg)) as ExtensionRealm['evaluate'],
+  };
 }
 
 export function useBrowser(
@@ -36,12 +70,11 @@ export function useBrowser(
   launch?: LaunchOptions,
 ): () => Promise<Page> {
   let browser: LaunchedBrowser | undefined;
-  let open: (() => Promise<Page>) | undefined;
   let server: FixtureServer | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
     server = await startServer();
-    ({ browser, newPage: open } = await launchForTests(launch));
+    browser = await launchTestBrowser(launch);
     assign(server, browser);
   });
   afterEach(async () => {
@@ -52,7 +85,7 @@ export function useBrowser(
     await server?.close();
   });
   return async () => {
-    const page = await open!();
+    const page = await browser!.newPage();
     pages.push(page);
     return page;
   };

@@ -10,7 +10,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile } from './barcode';
 import { dragOnPicture, openCase, pickTool, sampleAt, waitSelected } from './drawing-helpers';
-import { launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 import { HOST } from './overlay';
 
 const CLIP = clipByFile('vp9-30.webm');
@@ -22,7 +23,7 @@ let profile: string;
 beforeAll(async () => {
   server = await startServer();
   profile = mkdtempSync(join(tmpdir(), 'framecoach-settings-'));
-  browser = await launchBrowser({ userDataDir: profile });
+  browser = await launchTestBrowser({ userDataDir: profile });
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,14 +32,14 @@ afterAll(async () => {
 });
 
 async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await browser.newPage();
+  await page.goto(`${browser.origin}/options.html`);
   await page.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
   return page;
 }
 
 async function openVideo(name: string): Promise<Page> {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   await openCase(page, server, CLIP, name);
   return page;
 }
@@ -96,12 +97,12 @@ describe('settings', () => {
     expect(await overlayShown(video)).toBe(true);
     // The tab's id, as the background knows it: the tab that shows this video.
     const videoId = await video.evaluate((tag) => (document.querySelector(tag) as HTMLElement).dataset.videoId, HOST);
-    const tabId = await browser.serviceWorker!.evaluate(async (id) => {
+    const tabId = await browser.background!.evaluate(async (id) => {
       const memory = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
       return Number(Object.keys(memory).find((k) => k.startsWith('tab:') && memory[k] === id)?.slice(4));
     }, videoId);
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await browser.newPage();
+    await popup.goto(`${browser.origin}/popup.html?tab=${tabId}`);
     const toggle = popup.getByRole('checkbox', { name: 'FrameCoach on 127.0.0.1' });
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await toggle.click();
@@ -123,9 +124,9 @@ describe('settings', () => {
   });
 
   it("the pages' theme: dark or light from the settings page applies to an open library at once; \"as the system\" follows the system", async () => {
-    const library = await browser.context.newPage();
+    const library = await browser.newPage();
     await library.emulateMedia({ colorScheme: 'light' });
-    await library.goto(`chrome-extension://${browser.extensionId}/library.html`);
+    await library.goto(`${browser.origin}/library.html`);
     await library.getByRole('heading', { name: 'Videos' }).waitFor();
     const look = (page: Page) =>
       page.evaluate(() => ({ theme: document.documentElement.dataset.theme, background: getComputedStyle(document.body).backgroundColor }));
@@ -173,13 +174,13 @@ describe('settings', () => {
     await options.keyboard.press('n');
     await options.keyboard.press('Enter');
     await expect.poll(() => options.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['N']);
-    await expect.poll(() => browser.serviceWorker!.evaluate(async () => {
+    await expect.poll(() => browser.background!.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { author?: { name?: string } }>> } } } }).chrome;
       return (await c.storage.local.get('settings')).settings?.author?.name;
     })).toBe('Coach Kim');
 
     await browser.close();
-    browser = await launchBrowser({ userDataDir: profile });
+    browser = await launchTestBrowser({ userDataDir: profile });
     const again = await openOptions();
     await expect.poll(() => again.getByLabel('Your name on comments and packets').inputValue()).toBe('Coach Kim');
     expect(await again.getByLabel('Width').inputValue()).toBe('6');

@@ -121,7 +121,7 @@ describe('video files on this computer, when FrameCoach may not read them', () =
     const own = await launchBrowser();
     try {
       const allowed = await own.context.newPage();
-      await allowed.goto(`chrome-extension://${own.extensionId}/popup.html?tab=999999`);
+      await allowed.goto(`${own.origin}/popup.html?tab=999999`);
       await expect.poll(() => allowed.getByText(/No video with FrameCoach in this tab/).count()).toBe(1);
       expect(await allowed.getByTestId('popup-file-access').count()).toBe(0);
 
@@ -130,7 +130,7 @@ describe('video files on this computer, when FrameCoach may not read them', () =
         if (ext) ext.isAllowedFileSchemeAccess = () => Promise.resolve(false);
       });
       const popup = await own.context.newPage();
-      await popup.goto(`chrome-extension://${own.extensionId}/popup.html?tab=999999`);
+      await popup.goto(`${own.origin}/popup.html?tab=999999`);
       await expect.poll(() => popup.getByTestId('popup-file-access').count()).toBe(1);
       expect(await popup.getByTestId('popup-file-access').textContent()).toMatch(/Allow access to file URLs.*chrome:\/\/extensions/s);
     } finally {

@@ -21,7 +21,7 @@ const newPage = useBrowser((s, b) => {
 
 /** Makes the worker's IndexedDB `method` on `proto` throw a DOMException named `name`, or restores it (name null). */
 function breakIndexedDb(proto: 'IDBObjectStore' | 'IDBFactory', method: 'put' | 'open', name: string | null): Promise<void> {
-  return browser.serviceWorker!.evaluate(
+  return browser.background!.evaluate(
     ([proto, method, name]) => {
       const target = (globalThis as unknown as Record<string, { prototype: Record<string, unknown> }>)[proto]!.prototype;
       const saved = globalThis as unknown as { __fcOriginal?: Record<string, unknown> };

@@ -5,10 +5,9 @@
  * their frames, and new ones save beside them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Worker } from 'playwright-core';
 import { identifyVideo } from '../../utils/identity/video-id';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, launchBrowser, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser } from './harness';
 import { addCommentHere, comment, listed, ready, showPanel, stepTo, waitForCount, waitForListed } from './comments-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
@@ -62,7 +61,7 @@ function seedV1(seed: V1Seed): Promise<number> {
 }
 
 /** The stored schema version and index names, read raw in the service worker. */
-function schemaOf(worker: Worker): Promise<{ version: number; indexes: string[] }> {
+function schemaOf(worker: ExtensionRealm): Promise<{ version: number; indexes: string[] }> {
   return worker.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -87,7 +86,7 @@ describe('a database written by schema v1, opened by this FrameCoach in Chromium
       { id: 'v1-late', time: frameStart(CLIP, 70), text: 'Arms: elbows back', createdAt: 30 },
       { id: 'v1-early', time: frameStart(CLIP, 12), text: 'Land under the hip', createdAt: 10 },
     ];
-    const worker = browser.serviceWorker!;
+    const worker = browser.background!;
     expect(await worker.evaluate(seedV1, { videoId, pageUrl: url, comments: old })).toBe(1);
 
     const page = await browser.context.newPage();

@@ -3,7 +3,7 @@
  * it, each of the five lessons (step, comment, draw, palette, send) is ticked when the coach
  * does it with the keys the lesson names. The shortcuts sheet over any video opens it again.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clipByFile } from './barcode';
 import { dragOnPicture, openCase } from './drawing-helpers';
@@ -21,12 +21,7 @@ const newPage = useBrowser(
   { keepTour: true },
 );
 
-const isTour = (p: Page) => p.url().endsWith('/welcome.html');
-
-async function tourPage(context: BrowserContext): Promise<Page> {
-  await expect.poll(() => context.pages().some(isTour), { timeout: 10_000 }).toBe(true);
-  return context.pages().find(isTour)!;
-}
+const isTour = (url: string) => url.endsWith('/welcome.html');
 
 /** The lessons' titles, ticked or not. */
 const lessons = (page: Page) =>
@@ -34,7 +29,7 @@ const lessons = (page: Page) =>
 
 describe('the first-run tour', () => {
   it('opens at install; each of the five lessons is ticked as the coach does it on the clip', async () => {
-    const tour = await tourPage(browser.context);
+    const tour = await browser.findPage(isTour);
     await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
     // Opened and not started, it has touched nothing: no FrameCoach over the clip yet.
     expect(await tour.evaluate((h) => !!document.querySelector(h), HOST)).toBe(false);
@@ -79,14 +74,12 @@ describe('the first-run tour', () => {
   });
 
   it('the shortcuts sheet over a video opens the tour again', async () => {
-    for (const p of browser.context.pages()) if (isTour(p)) await p.close();
+    for (let open = await browser.findPage(isTour, 0).catch(() => null); open; open = await browser.findPage(isTour, 0).catch(() => null)) await open.close();
     const page = await newPage();
     await openCase(page, server, clipByFile('vp9-30.webm'), 'tour-again');
     await page.keyboard.press('?');
-    const opened = browser.context.waitForEvent('page', { predicate: (p) => /\/welcome\.html/.test(p.url()) || p.url() === 'about:blank', timeout: 10_000 });
     await page.getByRole('button', { name: 'Take the tour' }).click();
-    const tour = await opened;
-    await tour.waitForURL(/\/welcome\.html$/);
+    const tour = await browser.findPage(isTour);
     await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
     await tour.getByRole('button', { name: 'Start' }).waitFor();
     await tour.close();

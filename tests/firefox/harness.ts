@@ -43,6 +43,8 @@ export interface LaunchedFirefox {
   profile: string;
   /** moz-extension://<host> of the add-on's pages. */
   origin: string;
+  /** The folder downloads go to, without asking (a fresh one per launch). */
+  downloads: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,8 @@ export interface FirefoxOptions {
   addon?: 'temporary' | 'installed' | 'none';
   /** Prefs beyond the harness's own (e.g. `media.rvfc.enabled: false`: a Firefox without frame callbacks). */
   prefs?: Record<string, unknown>;
+  /** Leave the tour tab the install opens (default: closed). */
+  keepTour?: boolean;
 }
 
 /** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
@@ -72,11 +76,14 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
     mkdirSync(join(profile, 'extensions'), { recursive: true });
     writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`));
   }
+  const downloads = mkdtempSync(join(tmpdir(), 'framecoach-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
+    // WebDriver BiDi navigates to the add-on's own pages (moz-extension://) only with this.
+    args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
@@ -90,20 +97,27 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
       'xpinstall.signatures.required': false,
       'extensions.autoDisableScopes': 0,
       'extensions.enabledScopes': 15,
+      // A download (a packet, keybindings.json, a backup) is saved there without a dialog.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.alwaysOpenPanel': false,
       ...opts.prefs,
     },
   });
   const close = async () => {
     await browser.close().catch(() => undefined);
     if (ownProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    rmSync(downloads, { recursive: true, force: true, maxRetries: 3 });
   };
   try {
     if (addon === 'temporary') {
       const installed = await browser.installExtension(FIREFOX_BUILD);
       if (installed !== id) throw new Error(`The add-on was installed as ${installed}, not ${id}`);
     }
-    if (addon !== 'none') await closeTour(browser);
-    return { browser, profile, origin: `moz-extension://${ADDON_UUID}`, close };
+    if (addon !== 'none' && !opts.keepTour) await closeTour(browser);
+    return { browser, profile, origin: `moz-extension://${ADDON_UUID}`, downloads, close };
   } catch (error) {
     await close();
     throw error;
@@ -112,12 +126,32 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
 
 /** The tour tab an install opens (onInstalled): closed, it would be one more page loading while a test measures. */
 async function closeTour(browser: Browser): Promise<void> {
-  const isTour = (url: string) => url.startsWith(`moz-extension://${ADDON_UUID}/welcome.html`);
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const pages = await browser.pages();
-    const tour = pages.find((p) => isTour(p.url()));
-    if (tour) return void (await tour.close().catch(() => undefined));
+  const tour = await findTab(browser, (url) => url.startsWith(`moz-extension://${ADDON_UUID}/welcome.html`), 5_000);
+  await tour?.page.close().catch(() => undefined);
+}
+
+/**
+ * Each open tab with the address its document has. Puppeteer's `url()` can't say it for the
+ * add-on's pages (BiDi sends no navigation events for them), so the document is asked; a tab
+ * that does not answer within a second (still starting) is left out.
+ */
+export async function tabs(browser: Browser): Promise<{ page: Page; url: string }[]> {
+  const found = await Promise.all(
+    (await browser.pages()).map(async (page) => {
+      const asked = page.evaluate(() => location.href).catch(() => null);
+      const url = await Promise.race([asked, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
+      return url === null ? null : { page, url };
+    }),
+  );
+  return found.filter((tab): tab is { page: Page; url: string } => tab !== null);
+}
+
+/** The first tab whose address passes `match`, waiting up to `timeout` ms; null if none came. */
+export async function findTab(browser: Browser, match: (url: string) => boolean, timeout: number): Promise<{ page: Page; url: string } | null> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const tab = (await tabs(browser)).find((t) => match(t.url));
+    if (tab || Date.now() > deadline) return tab ?? null;
     await new Promise((done) => setTimeout(done, 100));
   }
 }
