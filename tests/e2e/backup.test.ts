@@ -64,7 +64,7 @@ describe('backup and restore', () => {
         await stepTo(page, CLIP, FRAMES.arms);
         await addCommentHere(page, 'Arms relaxed, elbows back');
       });
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await expect.poll(() => library.getByTestId('backup-status').textContent()).toContain('No backup yet · 3 comments and drawings');
       const download = library.waitForEvent('download');
       await library.getByTestId('backup-save').click();
@@ -89,7 +89,7 @@ describe('backup and restore', () => {
     const path = join(dirs.files, 'damaged.json');
     writeFileSync(path, JSON.stringify(raw));
     await as('fresh', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await chooseBackup(library, path);
       const error = await library.getByTestId('backup-error').textContent();
       expect(error).toContain(`Comment ${broken + 1} "${raw.annotations[broken].id}"`);
@@ -100,7 +100,7 @@ describe('backup and restore', () => {
 
   it('the fresh profile restores it: every comment at its frame, the drawing where it was, the coach by name', async () => {
     await as('fresh', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await chooseBackup(library, backupPath);
       const preview = library.getByRole('dialog', { name: /^Restore framecoach-backup/ });
       await expect.poll(() => preview.textContent()).toContain('by Coach Ana');

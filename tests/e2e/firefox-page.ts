@@ -9,7 +9,7 @@
  * what a test asked for, so a test that needs more fails loudly instead of passing by accident.
  */
 import type { ElementHandle as PwElementHandle, Locator as PwLocator, Page as PwPage } from 'playwright-core';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
@@ -57,7 +57,9 @@ type Step =
   | { label: string | { source: string; flags: string }; exact?: boolean }
   | { text: string | { source: string; flags: string }; exact?: boolean }
   /** One of the elements found so far (a chain after first()/last()/nth()). */
-  | { pick: number | 'last' };
+  | { pick: number | 'last' }
+  /** Only the elements found so far whose text has this (filter({ hasText })). */
+  | { hasText: string | { source: string; flags: string } };
 
 /**
  * Runs IN THE PAGE: the elements a chain of steps names, with Playwright's shadow piercing
@@ -116,7 +118,7 @@ function resolveInPage(steps: Step[]): Element[] {
   };
   const matches = (actual: string, want: string | { source: string; flags: string }, exact?: boolean) =>
     typeof want !== 'string' ? new RegExp(want.source, want.flags).test(actual) : exact ? actual === norm(want) : actual.toLowerCase().includes(norm(want).toLowerCase());
-  const find = (root: Document | Element, step: Exclude<Step, { pick: unknown }>): Element[] => {
+  const find = (root: Document | Element, step: Exclude<Step, { pick: unknown } | { hasText: unknown; css?: never }>): Element[] => {
     if ('css' in step) {
       const m = /^([a-z][a-z0-9]*-[a-z0-9-]*)\s+([\s\S]+)$/.exec(step.css);
       let found = scopes(root).flatMap((scope) => [...scope.querySelectorAll(step.css)]);
@@ -135,6 +137,7 @@ function resolveInPage(steps: Step[]): Element[] {
   let roots: (Document | Element)[] = [document];
   for (const step of steps) {
     if ('pick' in step) roots = step.pick === 'last' ? roots.slice(-1) : roots.slice(step.pick, step.pick + 1);
+    else if (!('css' in step) && 'hasText' in step) roots = roots.filter((el) => matches(norm(el.textContent), step.hasText, false));
     else roots = [...new Set(roots.flatMap((root) => find(root, step)))];
   }
   return roots as Element[];
@@ -224,10 +227,10 @@ class FirefoxLocator {
   getByText(text: string | RegExp, opts: { exact?: boolean } = {}) {
     return this.chain({ text: wire(text), exact: opts.exact });
   }
-  filter(opts: { hasText?: string }) {
-    const last = this.steps[this.steps.length - 1];
-    if (!last || !('css' in last) || last.hasText !== undefined || opts.hasText === undefined) unsupported('filter() other than hasText after a CSS locator');
-    return wrapLocator(this.page, [...this.steps.slice(0, -1), { ...last, hasText: opts.hasText }], this.index);
+  filter(opts: { hasText?: string | RegExp }) {
+    if (opts.hasText === undefined || Object.keys(opts).length > 1) unsupported(`filter(${JSON.stringify(opts)}) other than hasText`);
+    const picked: Step[] = this.index === null ? this.steps : [...this.steps, { pick: this.index }];
+    return wrapLocator(this.page, [...picked, { hasText: wire(opts.hasText) }]);
   }
   async count(): Promise<number> {
     return this.inPage((found) => found.length);
@@ -235,21 +238,25 @@ class FirefoxLocator {
   async allTextContents(): Promise<string[]> {
     return this.inPage((found) => found.map((el) => el.textContent ?? ''));
   }
+  /**
+   * Polled from here, one look per 50 ms, rather than by puppeteer's waitForFunction, whose
+   * in-page poller was seen to miss, for 30 s, a preview that an add-on page showed after a
+   * file was chosen (present at once when looked at directly).
+   */
   async waitFor(opts: { state?: 'attached' | 'visible' | 'detached' | 'hidden'; timeout?: number } = {}): Promise<void> {
     const state = opts.state ?? 'visible';
-    await this.page.waitForFunction(
-      (source, steps, index, want) => {
-        const found = (new Function(`const __name = (f) => f; return (${source})`)() as (s: unknown) => Element[])(steps);
+    const timeout = opts.timeout ?? 30_000;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const ok = await this.inPage((found, index, want) => {
         const el = index === 'last' ? found[found.length - 1] : found[(index as number | null) ?? 0];
         const visible = !!el && (el as HTMLElement).getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
         return want === 'attached' ? !!el : want === 'detached' ? !el : want === 'visible' ? visible : !visible;
-      },
-      { timeout: opts.timeout ?? 30_000, polling: 20 },
-      RESOLVE,
-      this.steps as never,
-      this.index,
-      state,
-    );
+      }, state).catch(() => false);
+      if (ok) return;
+      if (Date.now() > deadline) throw new Error(`firefox-page: ${this.description} not ${state} within ${timeout} ms`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
   }
   async evaluate<A>(fn: (el: Element, arg: A) => unknown, arg?: A): Promise<unknown> {
     const el = await this.handle();
@@ -420,19 +427,23 @@ export interface FacadeOptions {
 }
 
 /**
- * Playwright's Download, over a file that appears in the downloads folder: Firefox writes it
- * under a temporary name (`.part`) and renames it when done, so a new name without `.part`
- * is a finished download.
+ * Playwright's Download, over a file that appears in the downloads folder. Firefox first makes
+ * an empty file under the final name, writes a `.part` beside it and moves that over it when
+ * done: a new name, no `.part` left, and the same non-zero size twice in a row is finished.
  */
 async function nextDownload(folder: string, timeout: number) {
   const before = new Set(readdirSync(folder));
   const deadline = Date.now() + timeout;
+  let last = { name: '', size: -1 };
   for (;;) {
-    const name = readdirSync(folder).find((n) => !before.has(n) && !n.endsWith('.part') && !existsSync(join(folder, `${n}.part`)));
-    if (name) {
+    const names = readdirSync(folder);
+    const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
+    const size = name && !names.some((n) => n.endsWith('.part')) ? statSync(join(folder, name)).size : -1;
+    if (name && size > 0 && last.name === name && last.size === size) {
       const path = join(folder, name);
       return { suggestedFilename: () => name, path: async () => path, saveAs: async (to: string) => copyFileSync(path, to) };
     }
+    last = { name: name ?? '', size };
     if (Date.now() > deadline) throw new Error(`firefox-page: no download within ${timeout} ms`);
     await new Promise((done) => setTimeout(done, 50));
   }
@@ -544,6 +555,23 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     $: (selector: string) => page.$(selector),
     $eval: (selector: string, fn: Fn, arg?: unknown) => page.$eval(selector, fn as never, arg as never),
     $$eval: (selector: string, fn: Fn, arg?: unknown) => page.$$eval(selector, fn as never, arg as never),
+    /** Playwright's dispatchEvent on the first match of a selector; a `dataTransfer` handle makes it a DragEvent (a file dropped). */
+    dispatchEvent: async (selector: string, type: string, init: { dataTransfer?: unknown } = {}) => {
+      const el = await page.waitForSelector(selector, { timeout: 30_000 });
+      if (!el) throw new Error(`firefox-page: no ${selector} to dispatch ${type} on`);
+      try {
+        await el.evaluate(
+          (node, t, transfer) => {
+            const options = { bubbles: true, cancelable: true, composed: true };
+            node.dispatchEvent(transfer ? new DragEvent(t, { ...options, dataTransfer: transfer as DataTransfer }) : new Event(t, options));
+          },
+          type,
+          (init.dataTransfer ?? null) as never,
+        );
+      } finally {
+        await el.dispose();
+      }
+    },
     waitForTimeout: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
     /** Playwright's download and file-chooser events (nothing else): see nextDownload, nextFileChooser. */
     waitForEvent: (event: string, o: { timeout?: number } = {}) => {

@@ -143,7 +143,27 @@ export interface LaunchedBrowser {
   newPage(): Promise<Page>;
   /** The first open tab whose address passes `match` (a tab the extension opened), waiting up to `timeout` ms. */
   findPage(match: (url: string) => boolean, timeout?: number): Promise<Page>;
+  /** Runs `act` (a click that opens a tab) and gives the tab it opened, once it has left about:blank. */
+  nextPage(act: () => Promise<unknown>, timeout?: number): Promise<Page>;
   close(): Promise<void>;
+}
+
+/** nextPage over Playwright's pages. */
+function nextPageOf(context: BrowserContext): LaunchedBrowser['nextPage'] {
+  return async (act, timeout = 10_000) => {
+    const before = new Set(context.pages());
+    await act();
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const page = context.pages().find((p) => !before.has(p) && p.url() !== 'about:blank');
+      if (page) {
+        await page.waitForLoadState();
+        return page;
+      }
+      if (Date.now() > deadline) throw new Error(`No tab opened within ${timeout} ms`);
+      await new Promise((done) => setTimeout(done, 50));
+    }
+  };
 }
 
 /** findPage over Playwright's pages. */
@@ -198,14 +218,15 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   };
 
   const findPage = pageFinder(context);
+  const nextPage = nextPageOf(context);
   const newPage = () => context.newPage();
-  if (!extension) return { context, newPage, findPage, close };
+  if (!extension) return { context, newPage, findPage, nextPage, close };
   if (!opts.keepTour) closeTours(context);
 
   try {
     const serviceWorker = await waitForExtensionWorker(context);
     const extensionId = new URL(serviceWorker.url()).host;
-    return { context, extensionId, origin: `chrome-extension://${extensionId}`, serviceWorker, background: serviceWorker, newPage, findPage, close };
+    return { context, extensionId, origin: `chrome-extension://${extensionId}`, serviceWorker, background: serviceWorker, newPage, findPage, nextPage, close };
   } catch (err) {
     await close();
     throw err;

@@ -14,7 +14,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import { knownCommands, parseKeybindingsFile } from '../../utils/commands/keybindings-file';
-import { REPO_ROOT, launchBrowser, type LaunchedBrowser } from './harness';
+import { REPO_ROOT, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 
 const IDS = knownCommands(BUILTIN_COMMANDS);
 const N_RULES = [
@@ -26,7 +27,7 @@ let b: LaunchedBrowser;
 let dir: string;
 
 beforeAll(async () => {
-  b = await launchBrowser();
+  b = await launchTestBrowser();
   dir = mkdtempSync(join(tmpdir(), 'framecoach-keys-'));
 });
 afterAll(async () => {
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 async function openOptions(): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await b.newPage();
   await page.goto(`${b.origin}/options.html`);
   await page.getByRole('heading', { name: 'Keyboard shortcuts' }).waitFor();
   await page.locator('table.kb-table tr[data-command="frame.next"]').first().waitFor();

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { ExtensionRealm } from './harness';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ready } from './comments-helpers';
-import { REPO_ROOT, launchBrowser, type LaunchedBrowser } from './harness';
+import { REPO_ROOT, type ExtensionRealm, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 
 export const ui = (page: Page, selector: string) => page.locator(`framecoach-overlay ${selector}`);
 
@@ -36,7 +36,7 @@ export async function sendPacket(page: Page, dir: string, fields: { to?: string;
 
 /** Runs `body` with a browser on the profile in `dir` (kept between runs: a restart), closing it after. */
 export async function withProfile<T>(dir: string, body: (b: LaunchedBrowser) => Promise<T>): Promise<T> {
-  const browser = await launchBrowser({ userDataDir: dir });
+  const browser = await launchTestBrowser({ userDataDir: dir });
   try {
     return await body(browser);
   } finally {
@@ -46,15 +46,15 @@ export async function withProfile<T>(dir: string, body: (b: LaunchedBrowser) => 
 
 /** Opens `url` in a new tab of `b` and waits until FrameCoach is ready on its video. */
 export async function openVideoAt(b: LaunchedBrowser, url: string): Promise<Page> {
-  const page = await b.context.newPage();
+  const page = await b.newPage();
   await page.goto(url);
   await ready(page);
   return page;
 }
 
-export async function openLibrary(context: BrowserContext, extensionId: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/library.html`);
+export async function openLibrary(b: LaunchedBrowser): Promise<Page> {
+  const page = await b.newPage();
+  await page.goto(`${b.origin}/library.html`);
   await page.getByRole('heading', { name: 'FrameCoach library' }).waitFor();
   return page;
 }
@@ -96,11 +96,9 @@ export async function previewCount(library: Page, category: string, change: stri
 }
 
 /** Clicks "Open video" on the inbox entry from `sender` and returns the tab it opens, ready. */
-export async function openFromInbox(library: Page, senderText: RegExp): Promise<Page> {
+export async function openFromInbox(b: LaunchedBrowser, library: Page, senderText: RegExp): Promise<Page> {
   const entry = library.locator('li.lib-packet[data-direction=received]').filter({ hasText: senderText }).first();
-  const opened = library.context().waitForEvent('page');
-  await entry.getByRole('button', { name: 'Open video' }).click();
-  const page = await opened;
+  const page = await b.nextPage(() => entry.getByRole('button', { name: 'Open video' }).click());
   await ready(page);
   return page;
 }

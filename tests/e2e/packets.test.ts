@@ -164,7 +164,7 @@ describe('a feedback packet from coach to athlete and back', () => {
 
   it('the athlete imports it with the file picker, opens the video from the inbox, and sees every frame and drawing as the coach did', async () => {
     await as('athlete', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await expect.poll(() => library.locator('.lib-empty').count()).toBeGreaterThan(0); // empty states first
       await shot(library, 'shot-library-empty');
       await chooseFile(library, files.review);
@@ -177,7 +177,7 @@ describe('a feedback packet from coach to athlete and back', () => {
       await library.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => library.locator('li.lib-packet[data-direction=received]').textContent()).toMatch(/Feedback from Coach Ana.*This week: land under the hip/s);
 
-      const page = await openFromInbox(library, /Coach Ana/);
+      const page = await openFromInbox(b, library, /Coach Ana/);
       await keepOnFailure(page, 'packets-athlete', async () => {
         await waitForCount(page, 4);
         await rename(b, page, 'Sam');
@@ -208,7 +208,8 @@ describe('a feedback packet from coach to athlete and back', () => {
         const before = await storedAnnotations(worker);
         const target = before.find((r) => r.text === 'Land under the hip')!;
         const reply = await library.evaluate(
-          (record) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ framecoach: 1, type: 'annotation.save', args: { annotation: { ...record, text: 'hacked', version: record.version + 1, updatedAt: Date.now() } } }),
+          // The promise-based API of the page: `browser` in Firefox (whose `chrome` takes callbacks), `chrome` in Chromium.
+          (record) => ((g) => g.browser ?? g.chrome)(globalThis as unknown as Record<'browser' | 'chrome', { runtime: { sendMessage(m: unknown): Promise<unknown> } } | undefined>)!.runtime.sendMessage({ framecoach: 1, type: 'annotation.save', args: { annotation: { ...record, text: 'hacked', version: record.version + 1, updatedAt: Date.now() } } }),
           target,
         );
         expect(reply).toMatchObject({ ok: false, code: 'readonly' });
@@ -242,7 +243,7 @@ describe('a feedback packet from coach to athlete and back', () => {
 
   it('on the same clip at another address, the overlay offers the packet; attached, its comments go to their frames', async () => {
     await as('athlete', async (b) => {
-      const page = await b.context.newPage();
+      const page = await b.newPage();
       await page.goto(fixtureUrl(server, 'plain.html', { clip: CLIP.file, case: 'club-site' }));
       await ready(page);
       await keepOnFailure(page, 'packets-attach', async () => {
@@ -266,13 +267,11 @@ describe('a feedback packet from coach to athlete and back', () => {
 
   it('a second athlete imports it by dropping the file on the library', async () => {
     await as('athlete2', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await dropFile(library, files.review);
       expect(await previewCount(library, 'comments', 'new')).toBe('3');
       await confirmImport(library);
-      const opened = library.context().waitForEvent('page');
-      await library.getByTestId('import-open').click();
-      const page = await opened;
+      const page = await b.nextPage(() => library.getByTestId('import-open').click());
       await ready(page);
       await waitForCount(page, 4);
       // Opened at the first comment's frame.
@@ -285,7 +284,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         const memory = await (globalThis as unknown as { chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome.storage.session.get(null);
         return Number(Object.keys(memory).find((k) => k.startsWith('tab:'))?.slice(4));
       });
-      const popup = await b.context.newPage();
+      const popup = await b.newPage();
       await popup.goto(`${b.origin}/popup.html?tab=${tabId}`);
       await expect.poll(() => popup.getByTestId('popup-here').textContent()).toMatch(/Fixture: plain video.*3 comments · 3 drawings · 2 open/s);
       await shot(popup, 'shot-popup');
@@ -297,14 +296,14 @@ describe('a feedback packet from coach to athlete and back', () => {
 
   it('the coach imports the reply: the reply in its thread, the acknowledgements, marked new; importing again changes nothing', async () => {
     await as('coach', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await chooseFile(library, files.reply);
       expect(await library.getByTestId('import-preview').textContent()).toMatch(/Reply from Sam/);
       expect(await previewCount(library, 'acknowledgements', 'new')).toBe('2');
       expect(await previewCount(library, 'replies', 'new')).toBe('1');
       await confirmImport(library);
       await library.getByRole('button', { name: 'Close' }).click();
-      const page = await openFromInbox(library, /Reply from Sam/);
+      const page = await openFromInbox(b, library, /Reply from Sam/);
       await keepOnFailure(page, 'packets-coach-reply', async () => {
         await waitForCount(page, 5);
         await showPanel(page);
@@ -354,7 +353,7 @@ describe('a feedback packet from coach to athlete and back', () => {
 
   it('the athlete imports the new revision: the edit shows and the drawing is gone; the old revision again changes nothing', async () => {
     await as('athlete', async (b) => {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await chooseFile(library, files.review2);
       expect(await library.getByTestId('import-preview').textContent()).toMatch(/same sender as earlier packets from Coach Ana/);
       expect(await previewCount(library, 'comments', 'updated')).toBe('1');
@@ -368,7 +367,7 @@ describe('a feedback packet from coach to athlete and back', () => {
       await confirmImport(library);
       expect(await storedAnnotations(worker)).toEqual(before);
 
-      const page = await openFromInbox(library, /Coach Ana/);
+      const page = await openFromInbox(b, library, /Coach Ana/);
       await keepOnFailure(page, 'packets-athlete-revision', async () => {
         await showPanel(page);
         await waitForListed(page, 'Land under the hip, not ahead of it');

@@ -203,8 +203,7 @@ describe('the command palette on the library page', () => {
     await page.keyboard.press('p');
     await page.keyboard.type('settings');
     await expect.poll(() => page.locator('.fc-palette-row .fc-palette-label').first().textContent()).toBe('Open settings and keyboard shortcuts');
-    await page.keyboard.press('Enter');
-    const options = await browser.findPage((url) => url.includes('/options.html'));
+    const options = await browser.nextPage(() => page.keyboard.press('Enter'));
     expect(options.url()).toBe(`${browser.origin}/options.html`);
     await options.getByRole('heading', { name: 'Settings', exact: true }).waitFor();
   });

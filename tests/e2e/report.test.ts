@@ -229,7 +229,7 @@ describe('a report of a video the page can read', () => {
         expect(csv.find((row) => row.includes(',comment,') && row.includes(',12,'))).toContain(`"${HOSTILE.replace(/"/g, '""')}"`);
 
         // The report carries the packet: dropped on the library, it imports.
-        const library = await openLibrary(b.context, b.extensionId!);
+        const library = await openLibrary(b);
         await dropFile(library, files.html);
         expect(await library.getByTestId('import-preview').textContent()).toMatch(/Feedback from/);
         expect(await previewCount(library, 'comments', 'unchanged')).toBe('3');
@@ -286,7 +286,7 @@ describe('a report of a video the page can read', () => {
     const html = readdirHtml();
     const b = await launchBrowser();
     try {
-      const library = await openLibrary(b.context, b.extensionId!);
+      const library = await openLibrary(b);
       await chooseFile(library, html);
       expect(await previewCount(library, 'comments', 'new')).toBe('3');
       expect(await previewCount(library, 'drawings', 'new')).toBe('3');
@@ -326,9 +326,7 @@ describe('a report of a video from another site', () => {
         await page.keyboard.press('Shift+R');
         await ui(page, '.fc-report button.fc-make').click();
         await expect.poll(() => ui(page, '.fc-report [role=alert]').first().textContent()).toMatch(/comes from another site/);
-        const asked = b.context.waitForEvent('page');
-        await ui(page, '.fc-report').getByRole('button', { name: 'Allow tab capture…' }).click();
-        const permission = await asked;
+        const permission = await b.nextPage(() => ui(page, '.fc-report').getByRole('button', { name: 'Allow tab capture…' }).click());
         await permission.getByRole('button', { name: 'Allow tab capture' }).waitFor();
         expect(permission.url()).toMatch(/\/permission\.html$/);
         await permission.close();

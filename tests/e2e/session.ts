@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { findTab, launchFirefox, type LaunchedFirefox } from '../firefox/harness';
+import { findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
 import { isFirefox } from './browser';
 import { wrapFirefoxPage } from './firefox-page';
 import { launchBrowser, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
@@ -35,6 +35,10 @@ export async function launchTestBrowser(launch: LaunchOptions = {}): Promise<Lau
     findPage: async (match, timeout = 10_000) => {
       const tab = await findTab(firefox.browser, match, timeout);
       if (!tab) throw new Error(`No tab with a matching address within ${timeout} ms`);
+      return wrap(tab.page, tab.url);
+    },
+    nextPage: async (act, timeout = 10_000) => {
+      const tab = await nextTab(firefox.browser, act, timeout);
       return wrap(tab.page, tab.url);
     },
   };

@@ -78,8 +78,8 @@ describe('the first-run tour', () => {
     const page = await newPage();
     await openCase(page, server, clipByFile('vp9-30.webm'), 'tour-again');
     await page.keyboard.press('?');
-    await page.getByRole('button', { name: 'Take the tour' }).click();
-    const tour = await browser.findPage(isTour);
+    const tour = await browser.nextPage(() => page.getByRole('button', { name: 'Take the tour' }).click());
+    expect(isTour(tour.url())).toBe(true);
     await tour.getByRole('heading', { name: 'Welcome to FrameCoach' }).waitFor();
     await tour.getByRole('button', { name: 'Start' }).waitFor();
     await tour.close();

@@ -146,6 +146,22 @@ export async function tabs(browser: Browser): Promise<{ page: Page; url: string 
   return found.filter((tab): tab is { page: Page; url: string } => tab !== null);
 }
 
+/** Runs `act` and gives the tab it opened, once its document has left about:blank and loaded. */
+export async function nextTab(browser: Browser, act: () => Promise<unknown>, timeout: number): Promise<{ page: Page; url: string }> {
+  const before = new Set(await browser.pages());
+  await act();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const state = await page.evaluate(() => ({ url: location.href, ready: document.readyState === 'complete' })).catch(() => null);
+      if (state && state.ready && state.url !== 'about:blank') return { page, url: state.url };
+    }
+    if (Date.now() > deadline) throw new Error(`No tab opened within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
 /** The first tab whose address passes `match`, waiting up to `timeout` ms; null if none came. */
 export async function findTab(browser: Browser, match: (url: string) => boolean, timeout: number): Promise<{ page: Page; url: string } | null> {
   const deadline = Date.now() + timeout;
