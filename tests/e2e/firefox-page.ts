@@ -232,6 +232,11 @@ class FirefoxLocator {
     const picked: Step[] = this.index === null ? this.steps : [...this.steps, { pick: this.index }];
     return wrapLocator(this.page, [...picked, { hasText: wire(opts.hasText) }]);
   }
+  /** Playwright's all(): a locator for each element found now. */
+  async all(): Promise<PwLocator[]> {
+    const n = await this.count();
+    return Array.from({ length: n }, (_, i) => wrapLocator(this.page, this.steps.concat(this.index === null ? [] : [{ pick: this.index }]), i));
+  }
   async count(): Promise<number> {
     return this.inPage((found) => found.length);
   }
@@ -571,6 +576,14 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
       } finally {
         await el.dispose();
       }
+    },
+    /** Playwright's request event: puppeteer's request has the same url(). */
+    on: (event: string, listener: (request: { url(): string }) => void) => {
+      if (event !== 'request') unsupported(`page.on('${event}')`);
+      page.on('request', listener);
+    },
+    waitForLoadState: async (state: 'load' | 'domcontentloaded' = 'load') => {
+      await page.waitForFunction((s) => document.readyState === 'complete' || (s === 'domcontentloaded' && document.readyState === 'interactive'), { timeout: 30_000, polling: 50 }, state);
     },
     waitForTimeout: (ms: number) => new Promise<void>((done) => setTimeout(done, ms)),
     /** Playwright's download and file-chooser events (nothing else): see nextDownload, nextFileChooser. */

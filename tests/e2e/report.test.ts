@@ -21,7 +21,9 @@ import type { Annotation, Author } from '../../utils/model/types';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
 import { ready } from './comments-helpers';
 import { keepOnFailure } from './drawing-helpers';
+import { isFirefox } from './browser';
 import { REPO_ROOT, fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 import { waitIdle } from './overlay';
 import { seedRecords } from './seed';
 import { chooseFile, confirmImport, dropFile, openLibrary, previewCount, shot, ui } from './packet-helpers';
@@ -68,7 +70,7 @@ function records(videoId: string, COACH: Author): Annotation[] {
 /** Opens `page` (a fixture) with the clip, with its records in the database (opened once first, so the database exists). */
 async function openSeeded(b: LaunchedBrowser, fixture: string, name: string): Promise<Page> {
   const url = fixtureUrl(server, fixture, { clip: CLIP.file, case: name });
-  const page = await b.context.newPage();
+  const page = await b.newPage();
   await page.goto(url);
   await ready(page);
   const src = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentSrc);
@@ -118,16 +120,18 @@ interface Shown {
 
 /** Opens the saved report alone, in a browser without FrameCoach, recording every request. */
 async function openReport(path: string, check: (page: Page, shown: Shown) => Promise<void>): Promise<void> {
-  const browser = await launchBrowser({ extension: false });
+  const browser = await launchTestBrowser({ extension: false });
   try {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     const url = pathToFileURL(path).toString();
     await page.goto(url);
     await page.waitForLoadState('load');
-    // Nothing but the file itself: no image, font, style or script from anywhere.
-    expect(requests).toEqual([url]);
+    // Nothing but the file itself: no image, font, style or script from anywhere. The listener
+    // hears loads (Chromium reports the file, Firefox its inline data: images: both in the file).
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
     const shown = await page.evaluate((): Shown => ({
       frames: [...document.querySelectorAll('img[data-frame]')].map((img) => Number((img as HTMLElement).dataset.frame)),
       texts: [...document.querySelectorAll('.entry .text')].map((p) => p.textContent ?? ''),
@@ -196,7 +200,7 @@ async function checkPictures(page: Page, shown: Shown, where: string): Promise<v
 
 describe('a report of a video the page can read', () => {
   it('Shift+R makes it from the frames themselves, and the video comes back to where it was', async () => {
-    const b = await launchBrowser();
+    const b = await launchTestBrowser();
     try {
       const page = await openSeeded(b, 'plain.html', 'report');
       await keepOnFailure(page, 'report-pixels', async () => {
@@ -240,7 +244,7 @@ describe('a report of a video the page can read', () => {
   });
 
   it('the palette alone drives it: open, write, save one file, close (the dialog\'s buttons are these commands)', async () => {
-    const b = await launchBrowser();
+    const b = await launchTestBrowser();
     try {
       const page = await openSeeded(b, 'plain.html', 'report-palette');
       await keepOnFailure(page, 'report-palette', async () => {
@@ -284,7 +288,7 @@ describe('a report of a video the page can read', () => {
 
   it('another profile imports the report with the file picker: every comment and drawing', async () => {
     const html = readdirHtml();
-    const b = await launchBrowser();
+    const b = await launchTestBrowser();
     try {
       const library = await openLibrary(b);
       await chooseFile(library, html);
@@ -304,7 +308,8 @@ function readdirHtml(): string {
 }
 
 describe('a report of a video from another site', () => {
-  it('with tab capture allowed, its frames come from the tab, exact, with the drawings in place', async () => {
+  // The build with tab capture granted at install is Chromium's (build:granted); Firefox runs the release build's way below.
+  it.runIf(!isFirefox)('with tab capture allowed, its frames come from the tab, exact, with the drawings in place', async () => {
     const b = await launchBrowser({ extensionDir: GRANTED_DIR });
     try {
       const page = await openSeeded(b, 'cross-origin.html', 'report-tab');
@@ -319,7 +324,7 @@ describe('a report of a video from another site', () => {
   });
 
   it('in the release build, FrameCoach asks for the permission, or makes blank frames with the drawings on them', async () => {
-    const b = await launchBrowser();
+    const b = await launchTestBrowser();
     try {
       const page = await openSeeded(b, 'cross-origin.html', 'report-blank');
       await keepOnFailure(page, 'report-blank', async () => {
