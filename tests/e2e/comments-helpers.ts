@@ -3,9 +3,9 @@
  * the panel shows, read from the overlay's open shadow root.
  */
 import { expect } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { fixtureUrl, type FixtureServer } from './harness';
+import { fixtureUrl, type FixtureServer, type LaunchedBrowser } from './harness';
 import { hostData, waitForOverlay, waitForVideoReady, waitIdle, type Target } from './overlay';
 
 export interface Listed {
@@ -15,8 +15,8 @@ export interface Listed {
 }
 
 /** Opens plain.html with `clip`, waits for the overlay, a frame and the loaded comments. */
-export async function openClip(context: BrowserContext, server: FixtureServer, clip: ClipInfo): Promise<Page> {
-  const page = await context.newPage();
+export async function openClip(browser: Pick<LaunchedBrowser, 'newPage'>, server: FixtureServer, clip: ClipInfo): Promise<Page> {
+  const page = await browser.newPage();
   await page.goto(fixtureUrl(server, 'plain.html', { clip: clip.file }));
   await ready(page);
   return page;
