@@ -472,7 +472,12 @@ async function nextFileChooser(page: Page, timeout: number) {
     };
     document.addEventListener('click', catchIt, true);
   });
-  await page.waitForFunction(() => !!(window as unknown as { __fcChooser?: HTMLInputElement | null }).__fcChooser, { timeout, polling: 20 });
+  // Looked for from here: the page may be a tab behind another, whose timers run late (seen: 80 s).
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(() => !!(window as unknown as { __fcChooser?: HTMLInputElement | null }).__fcChooser))) {
+    if (Date.now() > deadline) throw new Error(`firefox-page: no file chooser within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 50));
+  }
   return {
     setFiles: async (files: string | string[] | FileSpec | FileSpec[]) => {
       const input = (await page.evaluateHandle(() => (window as unknown as { __fcChooser: HTMLInputElement }).__fcChooser)) as ElementHandle<HTMLInputElement>;
