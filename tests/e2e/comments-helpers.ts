@@ -22,8 +22,8 @@ export async function openClip(browser: Pick<LaunchedBrowser, 'newPage'>, server
   return page;
 }
 
-/** After a load or reload: overlay attached, video has a frame, comments loaded. */
-export async function ready(page: Page): Promise<void> {
+/** After a load or reload: overlay attached, video has a frame, comments loaded (within `timeout` ms). */
+export async function ready(page: Page, timeout = 15_000): Promise<void> {
   await waitForOverlay(page);
   await waitForVideoReady(page);
   await page.waitForFunction(
@@ -32,7 +32,7 @@ export async function ready(page: Page): Promise<void> {
       return !!host && !!host.dataset.videoId && host.dataset.comments !== undefined;
     },
     undefined,
-    { timeout: 15_000 },
+    { timeout },
   );
 }
 

@@ -11,6 +11,7 @@ import { commentCount, listed, ready, showPanel, typeText, waitForCount, waitFor
 import { fixtureUrl, type FixtureServer, type LaunchedBrowser } from './harness';
 import { ui } from './packet-helpers';
 import { useBrowser } from './session';
+import { RETRY_MAX_MS } from '../../utils/annotations/follow-video';
 
 let server: FixtureServer;
 let browser: LaunchedBrowser;
@@ -76,8 +77,10 @@ describe('nothing typed is lost when saving fails', () => {
     expect(await editorText(page)).toBe('Knee pain after 5 km');
 
     await breakIndexedDb('IDBFactory', 'open', null);
-    // FrameCoach looks again by itself (the video is paused: no event would make it).
-    await ready(page);
+    // FrameCoach looks again by itself (the video is paused: no event would make it), after a
+    // wait that doubled while the database was failing: up to RETRY_MAX_MS on a slow machine
+    // (CI once took longer than the 15 s ready() gives).
+    await ready(page, RETRY_MAX_MS + 5_000);
     // The load error goes; the editor still holds the text.
     await expect.poll(() => ui(page, '.fc-comments').textContent()).not.toContain('unavailable');
     expect(await editorText(page)).toBe('Knee pain after 5 km');

@@ -131,19 +131,20 @@ async function closeTour(browser: Browser): Promise<void> {
 }
 
 /**
- * Each open tab with the address its document has. Puppeteer's `url()` can't say it for the
- * add-on's pages (BiDi sends no navigation events for them), so the document is asked; a tab
- * that does not answer within a second (still starting) is left out.
+ * Each open tab with the address its document has, and whether it has loaded. Puppeteer's
+ * `url()` can't say it for the add-on's pages (BiDi sends no navigation events for them), so
+ * the document is asked; a tab that does not answer within a second (still starting, or
+ * between documents) is left out.
  */
-export async function tabs(browser: Browser): Promise<{ page: Page; url: string }[]> {
+export async function tabs(browser: Browser): Promise<{ page: Page; url: string; loaded: boolean }[]> {
   const found = await Promise.all(
     (await browser.pages()).map(async (page) => {
-      const asked = page.evaluate(() => location.href).catch(() => null);
-      const url = await Promise.race([asked, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
-      return url === null ? null : { page, url };
+      const asked = page.evaluate(() => ({ url: location.href, loaded: document.readyState === 'complete' })).catch(() => null);
+      const state = await Promise.race([asked, new Promise<null>((done) => setTimeout(() => done(null), 1_000))]);
+      return state === null ? null : { page, ...state };
     }),
   );
-  return found.filter((tab): tab is { page: Page; url: string } => tab !== null);
+  return found.filter((tab): tab is { page: Page; url: string; loaded: boolean } => tab !== null);
 }
 
 /** Runs `act` and gives the tab it opened, once its document has left about:blank and loaded. */
@@ -152,11 +153,8 @@ export async function nextTab(browser: Browser, act: () => Promise<unknown>, tim
   await act();
   const deadline = Date.now() + timeout;
   for (;;) {
-    for (const page of await browser.pages()) {
-      if (before.has(page)) continue;
-      const state = await page.evaluate(() => ({ url: location.href, ready: document.readyState === 'complete' })).catch(() => null);
-      if (state && state.ready && state.url !== 'about:blank') return { page, url: state.url };
-    }
+    const tab = (await tabs(browser)).find((t) => !before.has(t.page) && t.loaded && t.url !== 'about:blank');
+    if (tab) return tab;
     if (Date.now() > deadline) throw new Error(`No tab opened within ${timeout} ms`);
     await new Promise((done) => setTimeout(done, 100));
   }

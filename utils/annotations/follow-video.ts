@@ -42,7 +42,7 @@ export interface Followed {
 
 /** A failed open is tried again after this long, doubling up to the max. */
 const RETRY_FIRST_MS = 2_000;
-const RETRY_MAX_MS = 30_000;
+export const RETRY_MAX_MS = 30_000;
 
 export function followVideo(video: HTMLVideoElement, annotations: VideoAnnotations, deps: FollowDeps): Followed {
   const abort = new AbortController();
