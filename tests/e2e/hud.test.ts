@@ -57,7 +57,8 @@ async function later(page: Page): Promise<string> {
     const v = document.querySelector('video') as HTMLVideoElement;
     return `t=${v.currentTime} paused=${v.paused} ended=${v.ended}`;
   });
-  return `1 s later HUD F${await hudFrame(page)}, screen ${await readBarcode(page)} (${state})`;
+  const { fps, busy } = await hostData(page);
+  return `1 s later HUD F${await hudFrame(page)}, screen ${await readBarcode(page)} (${state} fps=${fps} busy=${busy})`;
 }
 
 describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4', 'h264-60-drops.mp4', 'h264-phone-30.mp4', 'vp9-30-offset.webm'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {
@@ -77,8 +78,13 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
       await waitIdle(page); // the HUD's busy mark: FrameCoach is still confirming the frame
       const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
       if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}; ${await later(page)}`);
-      // Near the end: back to the start for the next moments.
-      if (shown > clip.frames - 30) await page.evaluate(() => ((document.querySelector('video') as HTMLVideoElement).currentTime = 0.2));
+      // Near the end: back to the start for the next moments. (A play that reaches the end is
+      // not a pause: \`k\` then starts over, and the end has its own test below.) The next play
+      // lasts up to 300 ms, and on a busy machine the second \`k\` comes late: 0.8 s of room.
+      await page.evaluate(() => {
+        const v = document.querySelector('video') as HTMLVideoElement;
+        if (v.duration - v.currentTime < 0.8) v.currentTime = 0.2;
+      });
     }
     expect(misses).toEqual([]);
   });
@@ -104,6 +110,35 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
     }
     expect(misses).toEqual([]);
   });
+});
+
+// A coach hammering \`k\`: a play that comes while the check after a pause is under way, and
+// the pause after it, which finds that check still running. The pause is checked too.
+describe('k pressed again and again', () => {
+  it('the HUD shows the frame on screen after each burst (12 bursts, 240 fps)', async () => {
+    const clip = clipByFile('h264-240.mp4');
+    const page = await open(clip, 'hud-burst');
+    await measureRate(page);
+    const random = prng(7);
+    const misses: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.evaluate(() => void ((document.querySelector('video') as HTMLVideoElement).currentTime = 0.1));
+      await page.waitForTimeout(100);
+      await page.keyboard.press('k');
+      await page.waitForTimeout(250 + random() * 200);
+      await page.keyboard.press('k');
+      await page.waitForTimeout(random() * 150);
+      await page.keyboard.press('k');
+      await page.waitForTimeout(10 + random() * 60);
+      await page.keyboard.press('k');
+      await waitPaused(page, true);
+      await page.waitForTimeout(250);
+      await waitIdle(page);
+      const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
+      if (shown !== hud) misses.push(`burst ${i}: HUD F${hud}, screen ${shown}; ${await later(page)}`);
+    }
+    expect(misses).toEqual([]);
+  }, 60_000);
 });
 
 describe('after a reload, before any playback', () => {

@@ -123,6 +123,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let disposed = false;
   /** False from playback until the frame on screen after the pause is confirmed. */
   let confirmed = true;
+  /** Plays so far: a check that a play overtook (a `k` during it) is no longer about the frame on screen. */
+  let plays = 0;
+  /** `plays` when the check under way began. */
+  let checkPlays = 0;
   let settling: Promise<void> | null = null;
   const checkingListeners = new Set<(checking: boolean) => void>();
   /** Seeks this source made so far (a step, a check): the picture moved, and was announced. */
@@ -290,6 +294,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     () => {
       confirmed = false;
       lateFound = 0;
+      plays++;
     },
     opts,
   );
@@ -441,12 +446,18 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (settling) return settling;
     // The probe's own pause is followed by its own seek back.
     if (confirmed || probing || !video.paused) return Promise.resolve();
-    // A seek by the page or the coach from here on wins: the whole check gives way to it.
-    const seeks = otherSeeks;
     return checking(async () => {
-      await framesStop();
-      await confirmOnScreen(seeks);
-      await lateFrame(seeks);
+      let seeks: number;
+      // Played and paused again while a check ran (\`k\` as the end was checked): that pause
+      // found the check under way, and its frame is checked next, by the same promise.
+      do {
+        // A seek by the page or the coach from here on wins: the whole check gives way to it.
+        seeks = otherSeeks;
+        checkPlays = plays;
+        await framesStop();
+        await confirmOnScreen(seeks);
+        await lateFrame(seeks);
+      } while (!confirmed && video.paused && !disposed);
       watchLate(seeks);
     });
   }
@@ -473,7 +484,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     let print = framePrint(video);
     let announced = lastFrameAt;
     const look = () => {
-      const still = video.paused && !video.seeking && seeks === otherSeeks && moves === ownSeeks && !disposed;
+      const still = video.paused && !video.seeking && seeks === otherSeeks && moves === ownSeeks && plays === checkPlays && !disposed;
       if (run !== watchRun || !still || !print || performance.now() > until) return;
       const now = framePrint(video);
       if (now && !samePrint(now, print)) {
@@ -503,9 +514,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const at = shownFrame();
     const known = rate;
     const ended = video.ended;
-    const still = () => video.paused && seeks === otherSeeks && !disposed;
+    const still = () => video.paused && seeks === otherSeeks && plays === checkPlays && !disposed;
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
-    const done = () => void (confirmed = video.paused && !disposed);
+    // Overtaken by a play: the pause after it is checked when this check ends.
+    const done = () => void (confirmed = video.paused && plays === checkPlays && !disposed);
     // A seek already under way is someone else's (the page's seek bar): it wins.
     if (at === null || !known || !still() || video.seeking) return done();
     const gap = known.minGap;
@@ -535,7 +547,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (seeks !== otherSeeks || video.seeking) return;
     const before = framePrint(video);
     await wait(LATE_FRAME_MS);
-    if (!before || !video.paused || seeks !== otherSeeks || video.seeking || disposed) return;
+    if (!before || !video.paused || seeks !== otherSeeks || plays !== checkPlays || video.seeking || disposed) return;
     const now = framePrint(video);
     if (now && samePrint(now, before)) return;
     confirmed = false;
