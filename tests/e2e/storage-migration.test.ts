@@ -1,13 +1,15 @@
 /**
  * The migrations table in the real browser: a profile whose database was written by schema
- * v1 (as the first FrameCoach left it) is upgraded in Chromium, through idb, the first time
+ * v1 (as the first FrameCoach left it) is upgraded in Chromium and Firefox, through idb, the first time
  * the extension opens it. The coach's old comments are all there, in time order, seek to
  * their frames, and new ones save beside them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identifyVideo } from '../../utils/identity/video-id';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
-import { fixtureUrl, launchBrowser, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
+import { isFirefox } from './browser';
 import { addCommentHere, comment, listed, ready, showPanel, stepTo, waitForCount, waitForListed } from './comments-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
@@ -17,7 +19,7 @@ let browser: LaunchedBrowser;
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchTestBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -30,7 +32,7 @@ interface V1Seed {
   comments: { id: string; time: number; text: string; createdAt: number }[];
 }
 
-/** In the service worker, before FrameCoach opens its database: a v1 database with v1 records. */
+/** In the extension's realm, before FrameCoach opens its database: a v1 database with v1 records. */
 function seedV1(seed: V1Seed): Promise<number> {
   return new Promise((resolve, reject) => {
     const q = indexedDB.open('framecoach', 1);
@@ -60,7 +62,7 @@ function seedV1(seed: V1Seed): Promise<number> {
   });
 }
 
-/** The stored schema version and index names, read raw in the service worker. */
+/** The stored schema version and index names, read raw in the extension's realm. */
 function schemaOf(worker: ExtensionRealm): Promise<{ version: number; indexes: string[] }> {
   return worker.evaluate(
     () =>
@@ -77,7 +79,7 @@ function schemaOf(worker: ExtensionRealm): Promise<{ version: number; indexes: s
   );
 }
 
-describe('a database written by schema v1, opened by this FrameCoach in Chromium', () => {
+describe(`a database written by schema v1, opened by this FrameCoach in ${isFirefox ? 'Firefox' : 'Chromium'}`, () => {
   it('is upgraded in place: old comments listed in time order, each seeks to its frame, and new ones save beside them', async () => {
     const url = fixtureUrl(server, 'plain.html', { clip: CLIP.file });
     const src = new URL(`/clips/${CLIP.file}`, server.url).toString();
@@ -89,7 +91,7 @@ describe('a database written by schema v1, opened by this FrameCoach in Chromium
     const worker = browser.background!;
     expect(await worker.evaluate(seedV1, { videoId, pageUrl: url, comments: old })).toBe(1);
 
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.goto(url);
     await ready(page);
     await waitForCount(page, old.length);
