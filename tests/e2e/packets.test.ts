@@ -315,9 +315,11 @@ describe('a feedback packet from coach to athlete and back', () => {
         await shot(page, 'shot-coach-reply');
       });
 
-      // Both packets again: the coach's database does not change.
+      // Both packets again: the coach's database does not change. The coach is back on the
+      // library's tab (Firefox runs a tab that is not in front slowly: 40 s for this, not 2).
       const worker = b.background!;
       const before = await storedAnnotations(worker);
+      await library.bringToFront();
       for (const path of [files.reply, files.review]) {
         await chooseFile(library, path);
         await expect.poll(() => library.getByTestId('import-preview').textContent()).toMatch(/changes nothing/);
