@@ -12,7 +12,12 @@ import type { ElementHandle as PwElementHandle, Locator as PwLocator, Page as Pw
 import { copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, KeyInput, Page } from 'puppeteer-core';
+
+/** Where a locator or a query runs: a tab's document, or a frame's (an iframe's). */
+type Realm = Page | Frame;
+/** The tab a realm is in: keys and the mouse are the tab's. */
+const tabOf = (realm: Realm): Page => ('keyboard' in realm ? realm : realm.page());
 
 type Fn = (...args: never[]) => unknown;
 
@@ -150,7 +155,7 @@ const wire = (value: string | RegExp) => (typeof value === 'string' ? value : { 
 
 class FirefoxLocator {
   constructor(
-    private readonly page: Page,
+    private readonly page: Realm,
     private readonly steps: Step[],
     private readonly index: Index = null,
   ) {}
@@ -172,6 +177,11 @@ class FirefoxLocator {
       fn.toString(),
       arg as never,
     ) as Promise<T>;
+  }
+
+  /** Playwright's elementHandle(): the element, once there (waitForSelector's, shadow roots pierced). */
+  elementHandle(opts: { timeout?: number } = {}): Promise<ElementHandle<Element>> {
+    return this.handle(opts.timeout);
   }
 
   private async handle(timeout = 30_000): Promise<ElementHandle<Element>> {
@@ -327,7 +337,7 @@ class FirefoxLocator {
         }, opts.position);
         const box = await el.boundingBox();
         if (!box) throw new Error(`firefox-page: ${this.description} has no box to click in`);
-        await this.page.mouse.click(box.x + opts.position.x, box.y + opts.position.y);
+        await tabOf(this.page).mouse.click(box.x + opts.position.x, box.y + opts.position.y);
       } else await el.click();
     } finally {
       await el.dispose();
@@ -351,12 +361,12 @@ class FirefoxLocator {
       (el as HTMLInputElement).focus();
       (el as HTMLInputElement).select();
     });
-    if (text) await this.page.keyboard.type(text);
-    else await this.page.keyboard.press('Backspace');
+    if (text) await tabOf(this.page).keyboard.type(text);
+    else await tabOf(this.page).keyboard.press('Backspace');
   }
   async press(key: string): Promise<void> {
     await this.focus();
-    await pressChord(this.page, key);
+    await pressChord(tabOf(this.page), key);
   }
   /** Playwright's setInputFiles on an `<input type=file>`: paths, or files given by name and bytes (written to a temporary folder first). */
   async setInputFiles(files: string | string[] | FileSpec | FileSpec[]): Promise<void> {
@@ -370,7 +380,7 @@ class FirefoxLocator {
   /** Playwright's type (deprecated there, still used): focus, then type. */
   async type(text: string, opts?: { delay?: number }): Promise<void> {
     await this.focus();
-    await this.page.keyboard.type(text, opts);
+    await tabOf(this.page).keyboard.type(text, opts);
   }
 }
 
@@ -390,7 +400,7 @@ function filePaths(files: string | string[] | FileSpec | FileSpec[]): string[] {
   });
 }
 
-function wrapLocator(page: Page, steps: Step[], index: Index = null): PwLocator {
+function wrapLocator(page: Realm, steps: Step[], index: Index = null): PwLocator {
   return strict(`locator(${JSON.stringify(steps)})`, new FirefoxLocator(page, steps, index)) as unknown as PwLocator;
 }
 
@@ -508,6 +518,59 @@ async function emulateColorScheme(page: Page, scheme: 'light' | 'dark' | null): 
   await connection.send('script.evaluate', { expression: `${prefs}; true`, target: { context: window }, awaitPromise: false });
 }
 
+/**
+ * What a tab's document and a frame's have alike: scripts, waits and queries, in Playwright's
+ * argument order. waitForSelector pierces open shadow roots as Playwright's CSS does
+ * (`fake-player video`); an iframe's element handle gives its frame, wrapped the same way.
+ */
+function realmMembers(realm: Realm) {
+  return {
+    evaluate: (fn: Fn | string, arg?: unknown) => (arguments_(arg) ? realm.evaluate(fn as never, arg as never) : realm.evaluate(fn as never)),
+    evaluateHandle: (fn: Fn | string, arg?: unknown) => (arguments_(arg) ? realm.evaluateHandle(fn as never, arg as never) : realm.evaluateHandle(fn as never)),
+    waitForFunction: (fn: Fn | string, arg?: unknown, opts: { timeout?: number; polling?: number | 'raf' } = {}) => {
+      const options = { timeout: opts.timeout ?? 30_000, polling: opts.polling ?? 'raf' };
+      return arguments_(arg) ? realm.waitForFunction(fn as never, options, arg as never) : realm.waitForFunction(fn as never, options);
+    },
+    waitForSelector: async (selector: string, opts?: { state?: string; timeout?: number }) => {
+      const handle =
+        (opts?.state ?? 'attached') === 'attached'
+          ? await (wrapLocator(realm, [{ css: selector }]).first() as unknown as FirefoxLocator).elementHandle({ timeout: opts?.timeout })
+          : await realm.waitForSelector(selector, selectorOptions(opts));
+      if (handle) {
+        const own = handle.contentFrame.bind(handle);
+        Object.assign(handle, {
+          contentFrame: async () => {
+            const frame = await own();
+            return frame && wrapFirefoxFrame(frame);
+          },
+        });
+      }
+      return handle as unknown as PwElementHandle | null;
+    },
+    $: (selector: string) => realm.$(selector),
+    $eval: (selector: string, fn: Fn, arg?: unknown) => realm.$eval(selector, fn as never, arg as never),
+    $$eval: (selector: string, fn: Fn, arg?: unknown) => realm.$$eval(selector, fn as never, arg as never),
+  };
+}
+
+/** An iframe's document as the part of Playwright's Frame the shared tests use. */
+function wrapFirefoxFrame(frame: Frame) {
+  return strict('frame', {
+    ...realmMembers(frame),
+    url: () => frame.url(),
+    /** Playwright's waitForURL: polled from here (the frame's address as its navigations report it). */
+    waitForURL: async (want: string | RegExp, opts: { timeout?: number } = {}) => {
+      const deadline = Date.now() + (opts.timeout ?? 30_000);
+      const ok = () => (typeof want === 'string' ? frame.url() === want : want.test(frame.url()));
+      while (!ok()) {
+        if (Date.now() > deadline) throw new Error(`firefox-page: the frame is at ${frame.url()}, not ${String(want)}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+    locator: (css: string, opts: { hasText?: string } = {}) => wrapLocator(frame, [{ css, hasText: opts.hasText }]),
+  });
+}
+
 /** Wraps a puppeteer page in Firefox as the subset of Playwright's Page the shared tests use. */
 export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
   /**
@@ -554,17 +617,7 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     url: () => addonPage ?? page.url(),
     title: () => page.title(),
     bringToFront: () => page.bringToFront(),
-    evaluate: (fn: Fn | string, arg?: unknown) => (arguments_(arg) ? page.evaluate(fn as never, arg as never) : page.evaluate(fn as never)),
-    evaluateHandle: (fn: Fn | string, arg?: unknown) => (arguments_(arg) ? page.evaluateHandle(fn as never, arg as never) : page.evaluateHandle(fn as never)),
-    waitForFunction: (fn: Fn | string, arg?: unknown, opts: { timeout?: number; polling?: number | 'raf' } = {}) => {
-      const options = { timeout: opts.timeout ?? 30_000, polling: opts.polling ?? 'raf' };
-      return arguments_(arg) ? page.waitForFunction(fn as never, options, arg as never) : page.waitForFunction(fn as never, options);
-    },
-    waitForSelector: async (selector: string, opts?: { state?: string; timeout?: number }) =>
-      (await page.waitForSelector(selector, selectorOptions(opts))) as unknown as PwElementHandle | null,
-    $: (selector: string) => page.$(selector),
-    $eval: (selector: string, fn: Fn, arg?: unknown) => page.$eval(selector, fn as never, arg as never),
-    $$eval: (selector: string, fn: Fn, arg?: unknown) => page.$$eval(selector, fn as never, arg as never),
+    ...realmMembers(page),
     /** Playwright's dispatchEvent on the first match of a selector; a `dataTransfer` handle makes it a DragEvent (a file dropped). */
     dispatchEvent: async (selector: string, type: string, init: { dataTransfer?: unknown } = {}) => {
       const el = await page.waitForSelector(selector, { timeout: 30_000 });
@@ -582,10 +635,14 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
         await el.dispose();
       }
     },
-    /** Playwright's request event: puppeteer's request has the same url(). */
-    on: (event: string, listener: (request: { url(): string }) => void) => {
-      if (event !== 'request') unsupported(`page.on('${event}')`);
-      page.on('request', listener);
+    /** Playwright's request, pageerror and console events: puppeteer's carry the same url(), message, type() and text(). */
+    on: (event: string, listener: (payload: unknown) => void) => {
+      if (event !== 'request' && event !== 'pageerror' && event !== 'console') unsupported(`page.on('${event}')`);
+      page.on(event, listener);
+    },
+    /** Playwright's addInitScript (a function): puppeteer's script for every new document. */
+    addInitScript: async (fn: Fn) => {
+      await page.evaluateOnNewDocument(fn as never);
     },
     waitForLoadState: async (state: 'load' | 'domcontentloaded' = 'load') => {
       await page.waitForFunction((s) => document.readyState === 'complete' || (s === 'domcontentloaded' && document.readyState === 'interactive'), { timeout: 30_000, polling: 50 }, state);
