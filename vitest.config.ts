@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * API). Not hud yet: in Firefox, on h264-phone-30.mp4, the HUD once went one frame ahead of the
  * screen after the 15th pause and stayed there (issue 14).
  */
-const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'discovery'];
+const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'discovery', 'sites', 'drive'];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

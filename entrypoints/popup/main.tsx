@@ -20,7 +20,9 @@ render(
     call={call}
     importer={importer}
     tabId={tabId}
-    fileAccess={browser.extension.isAllowedFileSchemeAccess()}
+    // Firefox has no per-extension file switch: the content script runs on file:// pages with
+    // the host access every site gets, and its isAllowedFileSchemeAccess always answers false.
+    fileAccess={import.meta.env.FIREFOX ? Promise.resolve(true) : browser.extension.isAllowedFileSchemeAccess()}
     site={
       tabId === null
         ? Promise.resolve(null)

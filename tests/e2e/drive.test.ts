@@ -1,8 +1,9 @@
 /**
- * FrameCoach on "Google Drive", offline: Chromium opens https://drive.google.com/file/d/ID/view
- * and --host-resolver-rules sends drive.google.com and youtube.googleapis.com (Drive's player
- * frame) to the fixture server on 127.0.0.1 (HTTPS with the committed test certificate);
- * every other name resolves to nothing.
+ * FrameCoach on "Google Drive", offline: the browser opens https://drive.google.com/file/d/ID/view
+ * and drive.google.com and youtube.googleapis.com (Drive's player frame) go to the fixture
+ * server on 127.0.0.1 (HTTPS with the committed test certificate; Chromium's host-resolver
+ * rules, Firefox's loopback proxy); every other name resolves to nothing. In both browsers the
+ * video gets the same Drive id from its player frame.
  *
  * The look-alike (tests/fixtures/drive/) keeps what matters of Drive: the video plays in a
  * cross-origin frame under the file page, the focus stays on the file page, and the page has
@@ -13,7 +14,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
-import { launchBrowser, REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
+import { REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 import { listed, panelOpen } from './comments-helpers';
 import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { palette } from './palette-helpers';
@@ -36,12 +38,7 @@ beforeAll(async () => {
       '/embed/': { path: '/drive/player.html' },
     },
   });
-  browser = await launchBrowser({
-    args: [
-      `--host-resolver-rules=${['drive.google.com', 'youtube.googleapis.com'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')},MAP * ~NOTFOUND`,
-      '--ignore-certificate-errors',
-    ],
-  });
+  browser = await launchTestBrowser({ hosts: { 'drive.google.com': server.port, 'youtube.googleapis.com': server.port } });
 });
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => {});
@@ -61,7 +58,7 @@ async function playerFrame(page: Page): Promise<Frame> {
 /** Opens the file page and waits for FrameCoach in its player frame, on the Drive id. */
 async function openFile(page?: Page, url = FILE_URL): Promise<{ page: Page; player: Frame }> {
   if (!page) {
-    page = await browser.context.newPage();
+    page = await browser.newPage();
     pages.push(page);
     await page.goto(`${url}?clip=${CLIP.file}`);
   }
@@ -113,16 +110,19 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
 
   it('Shift+F on the file page fills the screen with the player, the overlay on its picture; Shift+F again leaves', async () => {
     const { page, player } = await openFile();
-    const screen = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
     await page.keyboard.press('Shift+F');
     // The file page puts the player's frame in fullscreen (the key's user activation is there).
     await page.waitForFunction(() => document.fullscreenElement?.id === 'drive-player', undefined, { timeout: 5000 });
-    await expect.poll(() => player.evaluate(() => [innerWidth, innerHeight]), { timeout: 5000 }).toEqual([screen.width, screen.height]);
-    // The overlay follows the picture: 16:9 across the whole width of the screen.
-    await expect.poll(() => overlayRect(player), { timeout: 5000 }).toEqual(expect.objectContaining({ width: screen.width }));
-    const rect = (await overlayRect(player))!;
-    expect(Math.abs(rect.height - (screen.width * 9) / 16)).toBeLessThanOrEqual(1);
-    expect(Math.abs(rect.y - (screen.height - rect.height) / 2)).toBeLessThanOrEqual(1);
+    // The screen: the window in headless Chromium, the (larger) display in headless Firefox.
+    const screenSize = () => page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    const sameSize = (a: { width: number; height: number }, b: { width: number; height: number }) => a.width === b.width && a.height === b.height;
+    await expect.poll(async () => sameSize(await player.evaluate(() => ({ width: innerWidth, height: innerHeight })), await screenSize()), { timeout: 5000 }).toBe(true);
+    const screen = await screenSize();
+    // The overlay follows the picture: 16:9, as large as the screen holds, in its middle.
+    const scale = Math.min(screen.width / 16, screen.height / 9);
+    const picture = { x: (screen.width - 16 * scale) / 2, y: (screen.height - 9 * scale) / 2, width: 16 * scale, height: 9 * scale };
+    const onPicture = (r: Awaited<ReturnType<typeof overlayRect>>) => !!r && (['x', 'y', 'width', 'height'] as const).every((k) => Math.abs(r[k] - picture[k]) <= 1);
+    await expect.poll(async () => onPicture(await overlayRect(player)), { timeout: 5000 }).toBe(true);
     // Keys still step it.
     expect((await seekAndRead(player, frameMiddle(CLIP, 12))).index).toBe(12);
     await waitIdle(player);

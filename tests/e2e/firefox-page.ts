@@ -677,6 +677,8 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     },
     setViewportSize: (size: { width: number; height: number }) => page.setViewport(size),
     viewportSize: () => page.viewport(),
+    /** Playwright's frames(): the tab's documents, its own first, each wrapped as a frame. */
+    frames: () => page.frames().map(wrapFirefoxFrame),
     /** The puppeteer page underneath, for a Firefox-only step. */
     puppeteer: page,
   };

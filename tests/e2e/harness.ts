@@ -99,6 +99,13 @@ export interface LaunchOptions {
    * as soon as it appears: it would be one more page loading while they measure.
    */
   keepTour?: boolean;
+  /**
+   * Names sent to the fixture server on loopback (name → its port); every other name then
+   * resolves to nothing, so no test traffic leaves the machine, and the test's own certificate
+   * is taken for them. Chromium: --host-resolver-rules; Firefox: a proxy on loopback
+   * (tests/firefox/host-proxy.ts).
+   */
+  hosts?: Record<string, number>;
 }
 
 /** How long after launch the tour an install opens is waited for. */
@@ -193,6 +200,8 @@ export async function launchBrowser(opts: LaunchOptions = {}): Promise<LaunchedB
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'framecoach-e2e-'));
 
   const args = [...CHROMIUM_ARGS, ...(opts.args ?? [])];
+  // The look-alike sites' certificate is the test's own (tests/fixtures/tls).
+  if (opts.hosts) args.push(`--host-resolver-rules=${[...Object.entries(opts.hosts).map(([name, port]) => `MAP ${name} 127.0.0.1:${port}`), 'MAP * ~NOTFOUND'].join(',')}`, '--ignore-certificate-errors');
   if (extension) {
     args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }

@@ -20,10 +20,10 @@ import { launchBrowser, startServer, type ExtensionRealm, type FixtureServer, ty
  */
 export async function launchTestBrowser(launch: LaunchOptions = {}): Promise<LaunchedBrowser> {
   if (!isFirefox) return launchBrowser(launch);
-  const { keepTour, userDataDir, extension = true, ...chromiumsOwn } = launch;
+  const { keepTour, userDataDir, hosts, extension = true, ...chromiumsOwn } = launch;
   if (Object.keys(chromiumsOwn).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(chromiumsOwn).join(', ')}`);
   const addon = !extension ? 'none' : userDataDir === undefined ? 'temporary' : 'installed';
-  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon });
+  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon, hosts });
   const wrap = (page: PuppeteerPage, shows?: string) => wrapFirefoxPage(page, { downloads: firefox.downloads, shows });
   const chromiumOnly = (what: string) => () => {
     throw new Error(`${what} is Chromium's; this test runs in Chromium only`);

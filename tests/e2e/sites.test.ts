@@ -1,7 +1,7 @@
 /**
- * Real sites' shapes, offline (issue 12). Chromium's --host-resolver-rules sends the names
- * used here to the fixture server on 127.0.0.1; every other name resolves to nothing, so no
- * test traffic leaves loopback.
+ * Real sites' shapes, offline (issue 12). The names used here go to the fixture server on
+ * 127.0.0.1 (Chromium's --host-resolver-rules; in Firefox a proxy on loopback); every other
+ * name resolves to nothing, so no test traffic leaves loopback.
  *
  * - A club's plain-http site under a real-looking name: not a secure context, so APIs that
  *   exist only in secure contexts (`crypto.randomUUID`, the async clipboard) are missing in
@@ -16,7 +16,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { dragOnPicture, painted } from './drawing-helpers';
+import { isFirefox } from './browser';
 import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 import { hostData, waitIdle } from './overlay';
 
 const CLUB = 'club.example';
@@ -26,7 +28,7 @@ const pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser({ args: [`--host-resolver-rules=MAP ${CLUB} 127.0.0.1:${server.port},MAP * ~NOTFOUND`] });
+  browser = await launchTestBrowser({ hosts: { [CLUB]: server.port } });
 });
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => {});
@@ -39,7 +41,7 @@ afterAll(async () => {
 describe('a plain-http page under a real name (not a secure context)', () => {
   it('a comment and a drawing are saved and survive a reload', async () => {
     const clip = clipByFile('h264-29.97.mp4');
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     pages.push(page);
     await page.goto(`http://${CLUB}/pages/plain.html?clip=${clip.file}`);
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
@@ -63,13 +65,18 @@ describe('a plain-http page under a real name (not a secure context)', () => {
   });
 });
 
-describe.each([
-  ['over http', () => `http://${CLUB}/clips/h264-29.97.mp4`],
-  ['from this computer (file://)', () => `file://${join(REPO_ROOT, 'tests/fixtures/clips/h264-29.97.mp4')}`],
-])('a video file opened directly %s (the browser\'s own player page)', (_name, url) => {
-  it('steps exactly, and a comment is kept through a reload', async () => {
+// A file:// page opened in Firefox through WebDriver BiDi gets no content script at all (the
+// tab does not answer the extension: measured on the video file and on an HTML page, with
+// `file:///*` added to the matches too). Whether a user's own navigation differs is not
+// known here, so the file case is Chromium's and the README claims nothing for Firefox.
+const DIRECT: [string, () => string, boolean][] = [
+  ['over http', () => `http://${CLUB}/clips/h264-29.97.mp4`, true],
+  ['from this computer (file://)', () => `file://${join(REPO_ROOT, 'tests/fixtures/clips/h264-29.97.mp4')}`, !isFirefox],
+];
+describe.each(DIRECT)('a video file opened directly %s (the browser\'s own player page)', (_name, url, here) => {
+  it.runIf(here)('steps exactly, and a comment is kept through a reload', async () => {
     const clip = clipByFile('h264-29.97.mp4');
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     pages.push(page);
     await page.goto(url());
     await ready(page);
@@ -117,14 +124,19 @@ describe.each([
 // extension loaded from the command line Chromium then marks it corrupted and disables it.
 // The browser's answer to "may FrameCoach read files?" is made "no" in the popup instead.
 describe('video files on this computer, when FrameCoach may not read them', () => {
-  it('the popup says how to allow it (and says nothing while it may)', async () => {
+  // Firefox has no such switch (its isAllowedFileSchemeAccess always answers false, which the
+  // popup once took for "not allowed" and sent Firefox users to chrome://extensions).
+  it('the popup says nothing about file access while FrameCoach may read files', async () => {
+    const allowed = await browser.newPage();
+    pages.push(allowed);
+    await allowed.goto(`${browser.origin}/popup.html?tab=999999`);
+    await expect.poll(() => allowed.getByText(/No video with FrameCoach in this tab/).count()).toBe(1);
+    expect(await allowed.getByTestId('popup-file-access').count()).toBe(0);
+  });
+
+  it.runIf(!isFirefox)('the popup says how to allow it', async () => {
     const own = await launchBrowser();
     try {
-      const allowed = await own.context.newPage();
-      await allowed.goto(`${own.origin}/popup.html?tab=999999`);
-      await expect.poll(() => allowed.getByText(/No video with FrameCoach in this tab/).count()).toBe(1);
-      expect(await allowed.getByTestId('popup-file-access').count()).toBe(0);
-
       await own.context.addInitScript(() => {
         const ext = (globalThis as unknown as { chrome?: { extension?: Record<string, unknown> } }).chrome?.extension;
         if (ext) ext.isAllowedFileSchemeAccess = () => Promise.resolve(false);

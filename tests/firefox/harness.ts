@@ -17,6 +17,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { proxyPrefs, startHostProxy } from './host-proxy';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REPO_ROOT } from '../e2e/harness';
 import { writeXpi } from './xpi';
@@ -62,6 +63,8 @@ export interface FirefoxOptions {
   prefs?: Record<string, unknown>;
   /** Leave the tour tab the install opens (default: closed). */
   keepTour?: boolean;
+  /** Names served on loopback (name → port), through a proxy; every other name gets nothing. Their self-signed certificates are taken. */
+  hosts?: Record<string, number>;
 }
 
 /** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
@@ -77,6 +80,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
     writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`));
   }
   const downloads = mkdtempSync(join(tmpdir(), 'framecoach-downloads-'));
+  const proxy = opts.hosts ? await startHostProxy(opts.hosts) : null;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -85,7 +89,10 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
     // WebDriver BiDi navigates to the add-on's own pages (moz-extension://) only with this.
     args: ['--remote-allow-system-access'],
     defaultViewport: { width: 1280, height: 800 },
+    // The look-alike sites' certificate is the test's own (tests/fixtures/tls), as Chromium's --ignore-certificate-errors.
+    acceptInsecureCerts: proxy !== null,
     extraPrefsFirefox: {
+      ...(proxy ? proxyPrefs(proxy.port) : {}),
       'extensions.webextensions.uuids': JSON.stringify({ [id]: ADDON_UUID }),
       // Muted fixture videos play without a click, as in the Chromium tests.
       'media.autoplay.default': 0,
@@ -108,6 +115,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
   });
   const close = async () => {
     await browser.close().catch(() => undefined);
+    await proxy?.close();
     if (ownProfile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
     rmSync(downloads, { recursive: true, force: true, maxRetries: 3 });
   };
