@@ -601,17 +601,38 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
       if (url.startsWith('moz-extension:')) {
         await within(timeout, `opening ${url}`, bidiContext(page).navigate(url, 'complete'));
         addonPage = url;
-      } else {
-        addonPage = null;
-        await page.goto(url, { waitUntil: 'load', timeout });
+        return null;
       }
-      return null;
+      addonPage = null;
+      // Puppeteer's response has Playwright's status() and headers().
+      return page.goto(url, { waitUntil: 'load', timeout });
     },
     reload: async () => {
       if (addonPage) await within(30_000, `reloading ${addonPage}`, bidiContext(page).reload({ wait: 'complete' }));
       else await page.reload({ waitUntil: 'load' });
       return null;
     },
+    /**
+     * Playwright's goBack, for a page's own history (an SPA's pushState: what the tests go back
+     * through): history.back(), done once the address has changed.
+     */
+    goBack: async () => {
+      const from = await page.evaluate(() => location.href);
+      await page.evaluate(() => history.back());
+      await page.waitForFunction((f) => location.href !== f, { timeout: 5_000, polling: 50 }, from);
+      return null;
+    },
+    /** Playwright's waitForURL: the document's own address (an SPA's pushState included), polled. */
+    waitForURL: async (want: string | RegExp, opts: { timeout?: number } = {}) => {
+      const source = typeof want === 'string' ? null : { source: want.source, flags: want.flags };
+      await page.waitForFunction(
+        (w, re) => (re ? new RegExp(re.source, re.flags).test(location.href) : location.href === w),
+        { timeout: opts.timeout ?? 30_000, polling: 50 },
+        typeof want === 'string' ? want : '',
+        source,
+      );
+    },
+    inputValue: (selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value),
     close: () => page.close(),
     isClosed: () => page.isClosed(),
     url: () => addonPage ?? page.url(),

@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { launchBrowser, REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
+import { REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchTestBrowser } from './session';
 import { HOST, hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { showPanel } from './comments-helpers';
 
@@ -56,16 +57,16 @@ beforeAll(async () => {
       [`/shorts/${SHORT_ID}`]: { path: '/youtube/shorts.html' },
     },
   });
-  browser = await launchBrowser({
-    args: [
-      // These names are our server (a club's page embeds the player from youtube-nocookie);
-      // every other name fails to resolve (loopback only).
-      `--host-resolver-rules=${['www.youtube.com', 'www.youtube-nocookie.com', 'club.example'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')},MAP * ~NOTFOUND`,
-      '--ignore-certificate-errors',
-    ],
-  });
-  // From the first script on: every CSP violation the document sees, whoever caused it.
-  await browser.context.addInitScript(() => {
+  // These names are our server (a club's page embeds the player from youtube-nocookie);
+  // every other name resolves to nothing (loopback only).
+  browser = await launchTestBrowser({ hosts: Object.fromEntries(['www.youtube.com', 'www.youtube-nocookie.com', 'club.example'].map((h) => [h, server.port])) });
+});
+
+/** A new tab that logs, from the first script on, every CSP violation its documents see, whoever caused it. */
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage();
+  pages.push(page);
+  await page.addInitScript(() => {
     const log: Array<Record<string, unknown>> = [];
     (window as unknown as { __violations: typeof log }).__violations = log;
     document.addEventListener(
@@ -82,7 +83,9 @@ beforeAll(async () => {
       true,
     );
   });
-});
+  return page;
+}
+
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => {});
 });
@@ -99,8 +102,7 @@ interface Watch {
 
 /** Opens https://www.youtube.com/watch?v=<id> and waits for the video and the overlay. */
 async function openWatch(id: string, params: Record<string, string> = {}): Promise<Watch> {
-  const page = await browser.context.newPage();
-  pages.push(page);
+  const page = await newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -229,11 +231,17 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
   await waitIdle(page);
   const seek = await seekAndRead(page, frameMiddle(c, k));
   expect(seek.index, `frame after seeking to the middle of ${k}`).toBe(k);
-  await page.waitForFunction(
-    (t) => Math.abs(Number((document.querySelector('framecoach-overlay') as HTMLElement).dataset.time) - t) < 1e-3,
-    frameStart(c, k),
-    { timeout: 5000 },
-  );
+  await page
+    .waitForFunction(
+      (t) => Math.abs(Number((document.querySelector('framecoach-overlay') as HTMLElement).dataset.time) - t) < 1e-3,
+      frameStart(c, k),
+      { timeout: 5000 },
+    )
+    .catch(async (err: unknown) => {
+      const { time, fps, busy } = await hostData(page);
+      const at = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentTime);
+      throw new Error(`FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, video at ${at}): ${String(err)}`);
+    });
 }
 
 /** Presses `key` `times` times; every press must move exactly `delta` frames (barcode and HUD). */
@@ -552,8 +560,7 @@ describe('YouTube: identity through navigation, and ads', () => {
   });
 
   it('while an ad plays in the same <video>, nothing of FrameCoach is over it and nothing can be pinned to it; after it, the video is back as it was', async () => {
-    const page = await browser.context.newPage();
-    pages.push(page);
+    const page = await newPage();
     // A video id of its own (the page plays its default clip, 29.97 fps), so no other test's comments are on it.
     const id = 'fcAdTest001';
     await page.goto(`${ORIGIN}/watch?v=${id}&ad=2500`);
@@ -594,8 +601,7 @@ describe('YouTube: identity through navigation, and ads', () => {
 
 describe('YouTube embedded on another site', () => {
   it('youtube-nocookie in a frame of a club page: the overlay sits on the picture, the video is known by its YouTube id, steps are exact', async () => {
-    const page = await browser.context.newPage();
-    pages.push(page);
+    const page = await newPage();
     await page.goto(`https://club.example/pages/yt-embed.html?v=${IDS.vp925}`);
     await page.waitForFunction(() => !!document.querySelector('iframe'));
     let frame: Frame | undefined;
@@ -661,8 +667,7 @@ describe('YouTube: theater mode, the miniplayer and Shorts', () => {
   });
 
   it('Shorts: the overlay sits on the tall picture, the video is known by its /shorts/ id, `.` moves one frame', async () => {
-    const page = await browser.context.newPage();
-    pages.push(page);
+    const page = await newPage();
     await page.goto(`${ORIGIN}/shorts/${SHORT_ID}`);
     await waitForOverlay(page);
     await waitForVideoReady(page);
