@@ -547,6 +547,16 @@ function realmMembers(realm: Realm) {
       }
       return handle as unknown as PwElementHandle | null;
     },
+    /** Playwright's waitForURL: the document's own address (an SPA's pushState or a frame's navigation included), polled. */
+    waitForURL: async (want: string | RegExp, opts: { timeout?: number } = {}) => {
+      const source = typeof want === 'string' ? null : { source: want.source, flags: want.flags };
+      await realm.waitForFunction(
+        (w, re) => (re ? new RegExp(re.source, re.flags).test(location.href) : location.href === w),
+        { timeout: opts.timeout ?? 30_000, polling: 50 },
+        typeof want === 'string' ? want : '',
+        source,
+      );
+    },
     $: (selector: string) => realm.$(selector),
     $eval: (selector: string, fn: Fn, arg?: unknown) => realm.$eval(selector, fn as never, arg as never),
     $$eval: (selector: string, fn: Fn, arg?: unknown) => realm.$$eval(selector, fn as never, arg as never),
@@ -558,15 +568,6 @@ function wrapFirefoxFrame(frame: Frame) {
   return strict('frame', {
     ...realmMembers(frame),
     url: () => frame.url(),
-    /** Playwright's waitForURL: polled from here (the frame's address as its navigations report it). */
-    waitForURL: async (want: string | RegExp, opts: { timeout?: number } = {}) => {
-      const deadline = Date.now() + (opts.timeout ?? 30_000);
-      const ok = () => (typeof want === 'string' ? frame.url() === want : want.test(frame.url()));
-      while (!ok()) {
-        if (Date.now() > deadline) throw new Error(`firefox-page: the frame is at ${frame.url()}, not ${String(want)}`);
-        await new Promise((done) => setTimeout(done, 50));
-      }
-    },
     locator: (css: string, opts: { hasText?: string } = {}) => wrapLocator(frame, [{ css, hasText: opts.hasText }]),
   });
 }
@@ -621,16 +622,6 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
       await page.evaluate(() => history.back());
       await page.waitForFunction((f) => location.href !== f, { timeout: 5_000, polling: 50 }, from);
       return null;
-    },
-    /** Playwright's waitForURL: the document's own address (an SPA's pushState included), polled. */
-    waitForURL: async (want: string | RegExp, opts: { timeout?: number } = {}) => {
-      const source = typeof want === 'string' ? null : { source: want.source, flags: want.flags };
-      await page.waitForFunction(
-        (w, re) => (re ? new RegExp(re.source, re.flags).test(location.href) : location.href === w),
-        { timeout: opts.timeout ?? 30_000, polling: 50 },
-        typeof want === 'string' ? want : '',
-        source,
-      );
     },
     inputValue: (selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value),
     close: () => page.close(),

@@ -79,8 +79,8 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
       const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
       if (shown !== hud) misses.push(`pause ${i}: HUD F${hud}, screen ${shown}; ${await later(page)}`);
       // Near the end: back to the start for the next moments. (A play that reaches the end is
-      // not a pause: \`k\` then starts over, and the end has its own test below.) The next play
-      // lasts up to 300 ms, and on a busy machine the second \`k\` comes late: 0.8 s of room.
+      // not a pause: `k` then starts over, and the end has its own test below.) The next play
+      // lasts up to 300 ms, and on a busy machine the second `k` comes late: 0.8 s of room.
       await page.evaluate(() => {
         const v = document.querySelector('video') as HTMLVideoElement;
         if (v.duration - v.currentTime < 0.8) v.currentTime = 0.2;
@@ -112,7 +112,7 @@ describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', '
   });
 });
 
-// A coach hammering \`k\`: a play that comes while the check after a pause is under way, and
+// A coach hammering `k`: a play that comes while the check after a pause is under way, and
 // the pause after it, which finds that check still running. The pause is checked too.
 describe('k pressed again and again', () => {
   it('the HUD shows the frame on screen after each burst (12 bursts, 240 fps)', async () => {

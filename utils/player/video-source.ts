@@ -448,7 +448,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (confirmed || probing || !video.paused) return Promise.resolve();
     return checking(async () => {
       let seeks: number;
-      // Played and paused again while a check ran (\`k\` as the end was checked): that pause
+      // Played and paused again while a check ran (`k` as the end was checked): that pause
       // found the check under way, and its frame is checked next, by the same promise.
       do {
         // A seek by the page or the coach from here on wins: the whole check gives way to it.
