@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The e2e test files that run in Firefox too (every test in them: none is about a Chromium-only
- * API). Not hud yet: in Firefox, on h264-phone-30.mp4, the HUD once went one frame ahead of the
- * screen after the 15th pause and stayed there (issue 14).
+ * API, or those few say so and skip there). Not youtube yet: its ad test failed 2 of 16 runs
+ * in Firefox (issue 14).
  */
 const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'discovery', 'sites', 'drive'];
 

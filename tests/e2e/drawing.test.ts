@@ -117,18 +117,22 @@ describe('drawing', () => {
     // paints there were, and the opacity of its fade canvas (a fade is done by opacity).
     const samples = await page.evaluate(
       () =>
-        new Promise<{ frame: number; shown: boolean; paints: number; fade: number }[]>((resolve) => {
+        new Promise<{ frame: number; shown: boolean; paints: number; fade: number; layers: string }[]>((resolve) => {
           const video = document.querySelector('video')!;
           const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
           const canvas = root.querySelector('canvas')!;
-          const out: { frame: number; shown: boolean; paints: number; fade: number }[] = [];
+          const out: { frame: number; shown: boolean; paints: number; fade: number; layers: string }[] = [];
           const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-            const fades = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')].map((c) => Number(c.style.opacity || 0));
+            const own = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')];
+            const fades = own.map((c) => Number(c.style.opacity || 0));
             out.push({
               frame: Math.round(meta.mediaTime * 30),
               shown: canvas.dataset.drawings === '1',
               paints: Number(canvas.dataset.paints),
               fade: Math.max(0, ...fades),
+              // Which layer a stray paint was on, should one come: the still canvas's size, and
+              // the drawing's own canvas (its place in the pool, its size).
+              layers: `${canvas.width}x${canvas.height} ${own.map((c, i) => (Number(c.style.opacity || 0) > 0 ? `#${i}:${c.width}x${c.height}` : '')).join('')}`,
             });
             if (meta.mediaTime < 2.9) video.requestVideoFrameCallback(tick);
             else {

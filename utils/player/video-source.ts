@@ -359,6 +359,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let back = 0;
       while (here && back < 3 && start - gap >= origin - 1e-6) {
         await seekOnce(start - gap / 2);
+        // The page sought meanwhile (see confirmOnScreen): its seek wins.
+        if (video.seeking) return shown;
         if (here.changed() !== false) break;
         start -= gap;
         back++;
@@ -514,12 +516,15 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const at = shownFrame();
     const known = rate;
     const ended = video.ended;
-    const still = () => video.paused && seeks === otherSeeks && plays === checkPlays && !disposed;
+    // A seek under way once ours has landed is the page's, set before its `seeking` event came
+    // (a page that seeks from its own `seeked` listener, as ours resolves): seeking again would
+    // undo it (seen in Firefox: the page went to frame 20, the check put 14 back).
+    const still = () => video.paused && !video.seeking && seeks === otherSeeks && plays === checkPlays && !disposed;
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
     // Overtaken by a play: the pause after it is checked when this check ends.
     const done = () => void (confirmed = video.paused && plays === checkPlays && !disposed);
     // A seek already under way is someone else's (the page's seek bar): it wins.
-    if (at === null || !known || !still() || video.seeking) return done();
+    if (at === null || !known || !still()) return done();
     const gap = known.minGap;
     const screen = framePrint(video);
     const first = known.variable ? justInside(at, gap) : at + gap / 2;
