@@ -3,7 +3,8 @@
  * video on every "Next video" (history.pushState, a new element, as YouTube does). The same
  * page runs in two headless Chromiums, one with FrameCoach (the comments panel open, as a
  * coach works) and one without (what the page itself grows by); each does 100 navigations,
- * then plays for BENCH_PLAY_SECONDS (default 120 s; an hour is BENCH_PLAY_SECONDS=3600).
+ * then plays for BENCH_PLAY_SECONDS (default 120 s; an hour is BENCH_PLAY_SECONDS=3600, read
+ * every 10 minutes). The two browsers run at the same time.
  * After a forced garbage collection, CDP reads the renderer's JavaScript heap and DOM
  * counters (Memory.getDOMCounters: nodes, documents, event listeners, all worlds: the
  * content script's included) at the start, after the navigations and after the playback.
@@ -16,6 +17,8 @@ import { launchBrowser, startServer, TEST_EXTENSION_DIR, type FixtureServer, typ
 
 const NAVIGATIONS = Number(process.env.BENCH_NAVIGATIONS ?? 100);
 const PLAY_SECONDS = Number(process.env.BENCH_PLAY_SECONDS ?? 120);
+/** Readings during the playback (evenly spaced; the last at its end). */
+const PLAY_READS = Math.max(1, Number(process.env.BENCH_PLAY_READS ?? (PLAY_SECONDS >= 600 ? 6 : 1)));
 
 interface Reading {
   heapMb: number;
@@ -72,25 +75,32 @@ async function session(browser: LaunchedBrowser, server: FixtureServer, withExte
     video.muted = true;
     return video.play();
   });
-  await page.waitForTimeout(PLAY_SECONDS * 1000);
-  const played = await read(cdp);
+  // Read along the way too: growth that stops (a bounded cache) looks different from a leak.
+  const played: Reading[] = [];
+  for (let i = 1; i <= PLAY_READS; i++) {
+    await page.waitForTimeout((PLAY_SECONDS * 1000) / PLAY_READS);
+    played.push(await read(cdp));
+  }
   await page.close();
-  return [start, navigated, played];
+  return [start, navigated, ...played];
 }
 
 async function main() {
   const server = await startServer();
-  const results: { label: string; readings: Reading[] }[] = [];
-  for (const withExtension of [false, true]) {
-    const browser = await launchBrowser(withExtension ? { extensionDir: TEST_EXTENSION_DIR } : { extension: false });
-    try {
-      results.push({ label: withExtension ? 'with FrameCoach (panel open)' : 'page alone (no extension)', readings: await session(browser, server, withExtension) });
-    } finally {
-      await browser.close();
-    }
-  }
+  // Both at once: memory is what is read here, not time, and an hour each would be two.
+  const results = await Promise.all(
+    [false, true].map(async (withExtension) => {
+      const browser = await launchBrowser(withExtension ? { extensionDir: TEST_EXTENSION_DIR } : { extension: false });
+      try {
+        return { label: withExtension ? 'with FrameCoach (panel open)' : 'page alone (no extension)', readings: await session(browser, server, withExtension) };
+      } finally {
+        await browser.close();
+      }
+    }),
+  );
   await server.close();
-  const stages = ['start', `after ${NAVIGATIONS} navigations`, `after ${PLAY_SECONDS} s of playback`];
+  const played = (i: number) => `after ${Math.round((PLAY_SECONDS * i) / PLAY_READS)} s of playback`;
+  const stages = ['start', `after ${NAVIGATIONS} navigations`, ...Array.from({ length: PLAY_READS }, (_, i) => played(i + 1))];
   console.log(`\nA long session: ${NAVIGATIONS} SPA navigations (a new video element each), then ${PLAY_SECONDS} s of looped playback. After a forced GC.\n`);
   console.log('| page | stage | JS heap MB | DOM nodes | event listeners | documents |');
   console.log('| --- | --- | --- | --- | --- | --- |');
@@ -98,7 +108,7 @@ async function main() {
     readings.forEach((r, i) => console.log(`| ${i === 0 ? label : ''} | ${stages[i]} | ${r.heapMb.toFixed(2)} | ${r.nodes} | ${r.listeners} | ${r.documents} |`));
   }
   const [alone, fc] = results;
-  const growth = (r: Reading[], key: keyof Reading) => (r[2]![key] as number) - (r[0]![key] as number);
+  const growth = (r: Reading[], key: keyof Reading) => (r[r.length - 1]![key] as number) - (r[0]![key] as number);
   if (alone && fc) {
     console.log(
       `\nGrowth start → end, FrameCoach minus the page alone: heap ${(growth(fc.readings, 'heapMb') - growth(alone.readings, 'heapMb')).toFixed(2)} MB, ` +
