@@ -1,7 +1,8 @@
 import { combineRates, countedRate, decodedRate, detectFrameRate, pickByGap, refineFamily, storedRate, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
-import { justInside, type FrameSource } from '../frames/stepper';
-import { framePrint, pictureCheck, samePrint } from '../dom/frame-grab';
+import type { FrameSource } from '../frames/stepper';
+import { pictureCheck } from '../dom/frame-grab';
+import { createPauseCheck } from './pause-check';
 import { createTimeline, type Timeline } from '../frames/timeline';
 import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 import { frameCallbacks, type FrameCallback } from './frame-callbacks';
@@ -54,15 +55,6 @@ export interface VideoSource extends FrameSource {
 const SEEK_TIMEOUT_MS = 1500;
 /** Frames a table may give (longer files step without one). */
 const TABLE_LIMIT = 200_000;
-const SETTLE_MS = 60;
-/** How long after the check after a pause the picture is looked at once more. */
-const LATE_FRAME_MS = 120;
-/**
- * After that, the picture is watched a while longer (a cheap 64×36 read each time) for a frame
- * painted late on a busy machine: seen once at a clip's end, HUD F478 with 479 on screen.
- */
-const WATCH_MS = 1000;
-const WATCH_EVERY_MS = 100;
 /** How long a step waits for the frame of a seek the page just made. */
 const CATCH_UP_MS = 500;
 const MAX_SAMPLES = 240;
@@ -72,11 +64,6 @@ const PROBE_MS = 1500;
 const PROBE_SPAN = 0.5;
 /** Without frame callbacks the count alone gives the rate: media seconds the probe plays then. */
 const COUNT_SPAN = 1.2;
-/**
- * How far past the last announced frame the screen may be after a pause: about one refresh
- * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
- */
-const UNANNOUNCED_S = 0.06;
 /** How far ahead of playback the decoder runs (0.09 s measured on a 240 fps clip), with room. */
 const DECODER_AHEAD_S = 0.2;
 
@@ -121,21 +108,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let table: readonly number[] | null = null;
   let callbackId = 0;
   let disposed = false;
-  /** False from playback until the frame on screen after the pause is confirmed. */
-  let confirmed = true;
-  /** Plays so far: a check that a play overtook (a `k` during it) is no longer about the frame on screen. */
-  let plays = 0;
-  /** `plays` when the check under way began. */
-  let checkPlays = 0;
-  let settling: Promise<void> | null = null;
-  const checkingListeners = new Set<(checking: boolean) => void>();
   /** Seeks this source made so far (a step, a check): the picture moved, and was announced. */
   let ownSeeks = 0;
-  /** Bumped to stop the watch for a late frame. */
-  let watchRun = 0;
-  /** Late frames found since the last play: a picture that never stops changing is not checked forever. */
-  let lateFound = 0;
-  const MAX_LATE = 2;
   let probing = false;
   /** The stand-in's estimate was checked against a frame's length measured on the picture. */
   let lengthChecked = false;
@@ -149,6 +123,18 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   /** `otherSeeks` when a frame was last presented: behind it, the page's last seek is not on screen yet. */
   let seeksSeen = 0;
   const abort = new AbortController();
+  /** The check after a pause that the frame known is the frame on screen (./pause-check). */
+  const check = createPauseCheck({
+    video,
+    shown: () => shownFrame(),
+    rate: () => rate,
+    seek: (time) => seek(time),
+    otherSeeks: () => otherSeeks,
+    ownSeeks: () => ownSeeks,
+    lastFrameAt: () => lastFrameAt,
+    probing: () => probing,
+    disposed: () => disposed,
+  });
   /**
    * Where frame 0 starts, when not at 0 (a clip cut from a longer recording): the browser's
    * timeline starts at the first frame, so a seek before it lands there.
@@ -292,9 +278,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   video.addEventListener(
     'play',
     () => {
-      confirmed = false;
-      lateFound = 0;
-      plays++;
+      check.played();
     },
     opts,
   );
@@ -317,7 +301,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (!(at > 0) && presented !== null) return;
     untouched = false;
     // Steps wait for it (settle): a step meanwhile would be undone by the seek to 0.
-    checking(async () => {
+    check.run(async () => {
       await seek(0);
       if (at > 0 && Math.abs(video.currentTime - at) > 1e-6 && video.paused) await seek(at);
     });
@@ -340,8 +324,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const before = shownFrame();
     const beforePositional = positional;
     const was = pictureCheck(video);
+    const seeks = otherSeeks;
     const shown = await seekOnce(time);
     const changed = was?.changed() ?? null;
+    // The page sought meanwhile: the picture is its seek's (announced as such), not this one's.
+    if (seeks !== otherSeeks || video.seeking) return shown;
     if (shown === null || !positional || changed === null || rate !== clock) return shown;
     const known = (start: number, isPosition = false) => {
       presented = start;
@@ -359,8 +346,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       let back = 0;
       while (here && back < 3 && start - gap >= origin - 1e-6) {
         await seekOnce(start - gap / 2);
-        // The page sought meanwhile (see confirmOnScreen): its seek wins.
-        if (video.seeking) return shown;
+        // The page sought meanwhile: its seek wins.
+        if (seeks !== otherSeeks || video.seeking) return shown;
         if (here.changed() !== false) break;
         start -= gap;
         back++;
@@ -404,6 +391,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       // A seek that lands on the frame already shown may present nothing new.
       let seekedTimer: ReturnType<typeof setTimeout> | undefined;
       const onSeeked = () => {
+        // Gecko may fire the `seeked` of the seek before this one (superseded, or just done)
+        // once this one is under way: this seek is not done until `seeking` is over.
+        if (video.seeking) return;
         seeked = true;
         // Sought to 0 on a clip that starts later: the browser put the position at the first
         // frame. (Only then: a position past a later target is playback or another seek.)
@@ -418,18 +408,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     });
   }
 
-  /** Frames already queued may still be presented after a pause: waits until they stop arriving. */
-  async function framesStop(): Promise<void> {
-    const start = performance.now();
-    while (performance.now() - start < 500) {
-      await wait(SETTLE_MS / 3);
-      if (performance.now() - lastFrameAt >= SETTLE_MS) break;
-    }
-  }
-
   async function pause(): Promise<void> {
     if (!video.paused) video.pause();
-    await settle();
+    await check.settle();
     await caughtUp();
   }
 
@@ -442,132 +423,6 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const until = performance.now() + CATCH_UP_MS;
     while ((video.seeking || seeksSeen !== otherSeeks) && performance.now() < until && !disposed) await wait(10);
     seeksSeen = otherSeeks; // a seek to the frame already shown presents nothing new
-  }
-
-  function settle(): Promise<void> {
-    if (settling) return settling;
-    // The probe's own pause is followed by its own seek back.
-    if (confirmed || probing || !video.paused) return Promise.resolve();
-    return checking(async () => {
-      let seeks: number;
-      // Played and paused again while a check ran (`k` as the end was checked): that pause
-      // found the check under way, and its frame is checked next, by the same promise.
-      do {
-        // A seek by the page or the coach from here on wins: the whole check gives way to it.
-        seeks = otherSeeks;
-        checkPlays = plays;
-        await framesStop();
-        await confirmOnScreen(seeks);
-        await lateFrame(seeks);
-      } while (!confirmed && video.paused && !disposed);
-      watchLate(seeks);
-    });
-  }
-
-  /** Runs a check of the frame on screen: steps wait for it (`settle`), and listeners are told. */
-  function checking(run: () => Promise<void>): Promise<void> {
-    watchRun++;
-    for (const listener of checkingListeners) listener(true);
-    settling = run().finally(() => {
-      settling = null;
-      for (const listener of checkingListeners) listener(false);
-    });
-    return settling;
-  }
-
-  /**
-   * Watches the still picture for a while after the check: a change that no frame announced
-   * and no seek made is a frame painted late, and is checked like a pause's last frame.
-   */
-  function watchLate(seeks: number): void {
-    const run = ++watchRun;
-    const moves = ownSeeks;
-    const until = performance.now() + WATCH_MS;
-    let print = framePrint(video);
-    let announced = lastFrameAt;
-    const look = () => {
-      const still = video.paused && !video.seeking && seeks === otherSeeks && moves === ownSeeks && plays === checkPlays && !disposed;
-      if (run !== watchRun || !still || !print || performance.now() > until) return;
-      const now = framePrint(video);
-      if (now && !samePrint(now, print)) {
-        if (announced === lastFrameAt) {
-          if (++lateFound > MAX_LATE) return;
-          confirmed = false;
-          void settle();
-          return;
-        }
-        // Announced: the frame is known. The watch goes on from this picture.
-        print = now;
-        announced = lastFrameAt;
-      }
-      setTimeout(look, WATCH_EVERY_MS);
-    };
-    setTimeout(look, WATCH_EVERY_MS);
-  }
-
-  /**
-   * A display can present a last frame before the pause without announcing it (rVFC skips a
-   * callback): the screen is then a few frames past what is known. Comparing small pictures
-   * finds it: the frame announced last (nothing visibly changes: the usual case), then the
-   * next ones. Where the picture can't be read (another site's video), the screen goes back
-   * to the frame announced, so what is known is what is shown.
-   */
-  async function confirmOnScreen(seeks: number): Promise<void> {
-    const at = shownFrame();
-    const known = rate;
-    const ended = video.ended;
-    // A seek under way once ours has landed is the page's, set before its `seeking` event came
-    // (a page that seeks from its own `seeked` listener, as ours resolves): seeking again would
-    // undo it (seen in Firefox: the page went to frame 20, the check put 14 back).
-    const still = () => video.paused && !video.seeking && seeks === otherSeeks && plays === checkPlays && !disposed;
-    // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
-    // Overtaken by a play: the pause after it is checked when this check ends.
-    const done = () => void (confirmed = video.paused && plays === checkPlays && !disposed);
-    // A seek already under way is someone else's (the page's seek bar): it wins.
-    if (at === null || !known || !still()) return done();
-    const gap = known.minGap;
-    const screen = framePrint(video);
-    const first = known.variable ? justInside(at, gap) : at + gap / 2;
-    const order = screen ? candidates(Math.floor((video.currentTime - at) / gap + 1e-6), Math.ceil(UNANNOUNCED_S / gap)) : [0];
-    const tries = order.length;
-    for (let i = 0; i < tries; i++) {
-      await seek(i === 0 ? first : at + (order[i]! + 0.5) * gap);
-      if (!still()) return done();
-      const now = screen && framePrint(video);
-      if (!screen || (now && samePrint(now, screen))) break;
-      // None matched (a picture that changes as it is read?): back to the frame announced.
-      if (i === tries - 1) await seek(first);
-    }
-    // Played to the end: the seeks above went into the last frame, which leaves `ended`. Back
-    // to the end (the same picture), so a play starts over as in any player, not a frame on.
-    if (ended && !video.ended && still()) await seek(video.duration);
-    done();
-  }
-
-  /**
-   * On a busy machine a frame decoded before the pause can still be painted after the check
-   * (seen once: HUD F58, screen 59): a moment later, a picture that changed is checked again.
-   */
-  async function lateFrame(seeks: number): Promise<void> {
-    if (seeks !== otherSeeks || video.seeking) return;
-    const before = framePrint(video);
-    await wait(LATE_FRAME_MS);
-    if (!before || !video.paused || seeks !== otherSeeks || plays !== checkPlays || video.seeking || disposed) return;
-    const now = framePrint(video);
-    if (now && samePrint(now, before)) return;
-    confirmed = false;
-    await confirmOnScreen(seeks);
-  }
-
-  /**
-   * Frames past the announced one to compare, nearest first: the announced frame, then the one
-   * at the playback position (the picture a pause leaves; on a busy machine rVFC can fall a
-   * tenth of a second behind it), its neighbours, and the next few after the announced one.
-   */
-  function candidates(atPosition: number, few: number): number[] {
-    const order = [0, atPosition, atPosition - 1, atPosition + 1];
-    for (let k = 1; k <= few; k++) order.push(k);
-    return [...new Set(order.filter((k) => k >= 0))].slice(0, 16);
   }
 
   /**
@@ -611,7 +466,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= span);
       while (!enough() && performance.now() - start < PROBE_MS) await wait(20);
       video.pause();
-      await framesStop();
+      await check.framesStop();
     } catch {
       // Playback refused: no measurement, the caller says so.
     } finally {
@@ -628,7 +483,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     await seek(shown !== null && rate ? (shownIsPosition ? shown : shown + rate.minGap / 2) : resumeAt);
     // The seek above put a known frame on screen.
     probing = false;
-    confirmed = video.paused;
+    check.known();
     return rate;
   }
 
@@ -641,7 +496,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     pageSeeks: () => otherSeeks,
     seek,
     pause,
-    settle,
+    settle: () => check.settle(),
     async sync() {
       if (presented !== null) return shownFrame();
       if (video.readyState < 2) return null;
@@ -674,17 +529,14 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    onChecking(listener) {
-      checkingListeners.add(listener);
-      return () => checkingListeners.delete(listener);
-    },
+    onChecking: (listener) => check.onChecking(listener),
     dispose() {
       disposed = true;
       abort.abort();
       callbacks.dispose();
       callbacks.cancel(callbackId);
       listeners.clear();
-      checkingListeners.clear();
+      check.dispose();
     },
   };
   return source;
