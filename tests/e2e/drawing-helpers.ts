@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
-import { overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 
 export interface P {
   x: number;
@@ -98,9 +98,20 @@ export async function goToFrame(page: Page, clip: ClipInfo, k: number): Promise<
 
 /** Presses `.` (or `,` for negative) |n| times and checks the barcode shows frame `k`. */
 export async function stepFrames(page: Page, n: number, k: number): Promise<void> {
+  const from = await readBarcode(page);
   for (let i = 0; i < Math.abs(n); i++) await page.keyboard.press(n > 0 ? '.' : ',');
   await waitIdle(page);
-  await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(k);
+  try {
+    await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(k);
+  } catch (error) {
+    // Seen twice in Firefox, not reproduced since: six quick `.` from 40 landed on 47, then 48.
+    const { time, fps, busy } = await hostData(page);
+    const at = await page.evaluate(() => document.querySelector('video')!.currentTime);
+    throw new Error(
+      `${n} steps from frame ${from}: screen ${await readBarcode(page)}, not ${k} (FrameCoach's time ${time}, fps ${fps}, busy ${busy}, video at ${at})`,
+      { cause: error },
+    );
+  }
   await waitIdle(page);
 }
 
