@@ -9,6 +9,7 @@
 import type { FrameRate } from '../frames/rate';
 import { justInside } from '../frames/stepper';
 import { framePrint, samePrint } from '../dom/frame-grab';
+import { wait } from './wait';
 
 /** The frames in flight at a pause have all arrived when none came for this long. */
 const SETTLE_MS = 60;
@@ -27,8 +28,6 @@ const WATCH_EVERY_MS = 100;
 const UNANNOUNCED_S = 0.06;
 /** Late frames found since the last play, at most: a picture that never stops changing is not checked forever. */
 const MAX_LATE = 2;
-
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** What the check reads of the engine it belongs to. */
 export interface PauseCheckDeps {

@@ -3,6 +3,7 @@ import type { VideoClock } from '../model/types';
 import type { FrameSource } from '../frames/stepper';
 import { pictureCheck } from '../dom/frame-grab';
 import { createPauseCheck } from './pause-check';
+import { wait } from './wait';
 import { createTimeline, type Timeline } from '../frames/timeline';
 import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 import { frameCallbacks, type FrameCallback } from './frame-callbacks';
@@ -66,8 +67,6 @@ const PROBE_SPAN = 0.5;
 const COUNT_SPAN = 1.2;
 /** How far ahead of playback the decoder runs (0.09 s measured on a 240 fps clip), with room. */
 const DECODER_AHEAD_S = 0.2;
-
-const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Firefox's engine, whose media timeline differs from Chromium's in two ways (below). */
 const GECKO = typeof navigator !== 'undefined' && /\bGecko\/\d/.test(navigator.userAgent);
