@@ -60,6 +60,16 @@ export function testTls(): { key: Buffer; cert: Buffer } {
  * or absolute from the fixture root when it starts with '/' (e.g. '/demo/').
  * `host: 'localhost'` gives the other origin of the same server.
  */
+/**
+ * Which try of the current test this is (0: the first). A test tried again (Firefox: see
+ * vitest.config.ts) gets its own videos: the `case` it names is suffixed, so what its first
+ * try stored (comments, drawings, a measured rate) is not found by the next.
+ */
+let attempt = 0;
+export function setAttempt(n: number): void {
+  attempt = n;
+}
+
 export function fixtureUrl(
   server: Pick<FixtureServer, 'port' | 'url'>,
   page: string,
@@ -68,7 +78,7 @@ export function fixtureUrl(
 ): string {
   const base = opts.host ? `http://${opts.host}:${server.port}` : server.url;
   const url = new URL(page.startsWith('/') ? page : `/pages/${page}`, base);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, k === 'case' && attempt > 0 ? `${v}-try${attempt + 1}` : String(v));
   return url.toString();
 }
 

@@ -3,12 +3,12 @@
  * with the returned `newPage` are closed after each test.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
 import { isFirefox } from './browser';
 import { wrapFirefoxPage } from './firefox-page';
-import { launchBrowser, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
+import { launchBrowser, setAttempt, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
 
 /**
  * The browser the shared e2e tests drive, with the built extension: Chromium, or in Firefox
@@ -82,6 +82,7 @@ export function useBrowser(
     browser = await launchTestBrowser(launch);
     assign(server, browser);
   });
+  beforeEach((context) => setAttempt(context.task.result?.retryCount ?? 0));
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.close().catch(() => {});
   });
