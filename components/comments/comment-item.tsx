@@ -2,6 +2,7 @@ import { placeLabel } from '../../utils/comments/place-label';
 import type { FrameRate } from '../../utils/frames/rate';
 import type { AckAnnotation, CommentAnnotation } from '../../utils/model/types';
 import type { CommandRunner } from '../overlay/toolbar';
+import { PrivateText } from './private-text';
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -12,7 +13,7 @@ function Acks({ acks, unread }: { acks: readonly AckAnnotation[]; unread: Readon
     <div class="fc-acks" aria-label="Acknowledged">
       {acks.map((a) => (
         <span key={a.id} class={['fc-ack', unread.has(a.id) ? 'fc-ack-new' : ''].join(' ')} data-ack-author={a.author.id} title={`Acknowledged ${when(a.updatedAt)}`}>
-          ✓ {a.author.name} · {when(a.updatedAt)}
+          ✓ <PrivateText class="fc-ack-author" text={a.author.name} /> · {when(a.updatedAt)}
           {unread.has(a.id) && <span class="fc-badge fc-new">New</span>}
         </span>
       ))}
@@ -49,14 +50,14 @@ export function CommentItem({ comment, replies, current, rate, runner, drawings,
     <li class={classes} data-comment-id={comment.id} aria-current={current ? 'true' : undefined}>
       <button type="button" class="fc-comment-main" onClick={on('comment.goTo')} title="Go to this frame">
         <span class="fc-comment-place fc-num">{placeLabel(comment, rate)}</span>
-        <span class="fc-comment-author">{comment.author.name}</span>
+        <PrivateText class="fc-comment-author" text={comment.author.name} />
         {unread.has(comment.id) && <span class="fc-badge fc-new">New</span>}
         {drawings > 0 && (
           <span class="fc-badge fc-linked" title={`${drawings} drawing${drawings === 1 ? '' : 's'} linked`}>
             ✎ {drawings}
           </span>
         )}
-        <span class="fc-comment-text">{comment.text}</span>
+        <PrivateText class="fc-comment-text" text={comment.text} />
       </button>
       <Acks acks={acks.get(comment.id) ?? []} unread={unread} />
       <div class="fc-comment-actions">
@@ -82,9 +83,9 @@ export function CommentItem({ comment, replies, current, rate, runner, drawings,
         <ul class="fc-replies">
           {replies.map((r) => (
             <li key={r.id} class={['fc-reply', r.author.id === meId || meId === null ? '' : 'fc-theirs'].join(' ')} data-comment-id={r.id}>
-              <span class="fc-comment-author">{r.author.name}</span>
+              <PrivateText class="fc-comment-author" text={r.author.name} />
               {unread.has(r.id) && <span class="fc-badge fc-new">New</span>}
-              <span class="fc-comment-text">{r.text}</span>
+              <PrivateText class="fc-comment-text" text={r.text} />
               {(r.author.id === meId || meId === null) && (
                 <span class="fc-comment-actions">
                   <button type="button" class="fc-link" onClick={on('comment.edit', r.id)}>Edit</button>

@@ -1,5 +1,6 @@
 import { playingComment } from '../../utils/comments/select';
 import type { CommentAnnotation } from '../../utils/model/types';
+import { PrivateText } from './private-text';
 
 /** While the video plays, the comment for this moment shows briefly over the picture. */
 export function PlaybackToast({ comments, time, paused }: {
@@ -11,7 +12,7 @@ export function PlaybackToast({ comments, time, paused }: {
   if (!comment) return null;
   return (
     <div class="fc-toast" role="status">
-      <span class="fc-comment-author">{comment.author.name}</span> {comment.text}
+      <PrivateText class="fc-comment-author" text={comment.author.name} /> <PrivateText class="fc-toast-text" text={comment.text} />
     </div>
   );
 }

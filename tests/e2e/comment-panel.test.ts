@@ -155,7 +155,7 @@ describe('the comment panel', () => {
     await waitForCount(page, 2);
 
     // The panel's Resolve button runs comment.resolve with its comment's id.
-    const item = page.locator(`${HOST} li.fc-comment`, { hasText: 'good knee drive' });
+    const item = page.locator(`${HOST} li.fc-comment:has(> .fc-comment-main .fc-comment-text[data-text="good knee drive"])`);
     await item.getByRole('button', { name: 'Resolve' }).click();
     await expect.poll(() => item.getAttribute('class')).toMatch(/fc-resolved/);
     // Run by a key-less path with no comment given, it asks for one.

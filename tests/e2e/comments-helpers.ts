@@ -112,7 +112,7 @@ export async function listed(page: Target): Promise<Listed[]> {
     if (!root) return [];
     return [...root.querySelectorAll('li.fc-comment')].map((li) => ({
       id: (li as HTMLElement).dataset.commentId ?? '',
-      text: li.querySelector(':scope > .fc-comment-main .fc-comment-text')?.textContent ?? '',
+      text: li.querySelector(':scope > .fc-comment-main .fc-comment-text')?.getAttribute('data-text') ?? '',
       place: li.querySelector(':scope > .fc-comment-main .fc-comment-place')?.textContent ?? '',
     }));
   });
@@ -138,7 +138,7 @@ export async function waitForListed(page: Page, text: string, timeout = 5_000): 
   await page.waitForFunction(
     (want) => {
       const root = document.querySelector('framecoach-overlay')?.shadowRoot;
-      return [...(root?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].some((e) => e.textContent === want);
+      return [...(root?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].some((e) => e.getAttribute('data-text') === want);
     },
     text,
     { timeout, polling: 10 },
@@ -147,4 +147,15 @@ export async function waitForListed(page: Page, text: string, timeout = 5_000): 
 
 export function comment(page: Page, id: string) {
   return page.locator(`framecoach-overlay li.fc-comment[data-comment-id="${id}"]`);
+}
+
+/** The texts of a comment's replies, in order (as the panel shows them: see private-text.tsx). */
+export async function replyTexts(page: Page, id: string): Promise<string[]> {
+  return page.evaluate(
+    (commentId) => {
+      const li = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector(`li.fc-comment[data-comment-id="${commentId}"]`);
+      return [...(li?.querySelectorAll('.fc-replies li.fc-reply .fc-comment-text') ?? [])].map((e) => e.getAttribute('data-text') ?? '');
+    },
+    id,
+  );
 }

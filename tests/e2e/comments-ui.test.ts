@@ -23,6 +23,7 @@ import {
   editorOpen,
   listed,
   ready,
+  replyTexts,
   showPanel,
   stepTo,
   typeText,
@@ -143,7 +144,7 @@ describe('comments UI', () => {
     await ui(page, '.fc-editor button[type=submit]').click();
     await waitForCount(page, 2); // replies count in data-comments
     await waitEditorClosed(page);
-    await expect.poll(() => item.locator('.fc-replies li.fc-reply .fc-comment-text').allTextContents()).toEqual(['Agreed, cue high elbow']);
+    await expect.poll(() => replyTexts(page, top!.id)).toEqual(['Agreed, cue high elbow']);
     // A reply is not a top-level item.
     expect(await listedTexts(page)).toEqual(['Elbow drops at release']);
 
@@ -165,7 +166,7 @@ describe('comments UI', () => {
       'Reopen',
       'Delete',
     ]);
-    expect(await again.locator('.fc-replies li.fc-reply .fc-comment-text').allTextContents()).toEqual(['Agreed, cue high elbow']);
+    expect(await replyTexts(page, top!.id)).toEqual(['Agreed, cue high elbow']);
     await page.close();
   });
 
@@ -198,7 +199,7 @@ describe('comments UI', () => {
     await expect.poll(() => listedTexts(page)).toEqual(['Arm swing relaxed']);
     await search.fill('thumb');
     await expect.poll(() => listedTexts(page)).toEqual(['Arm swing relaxed']);
-    expect(await comment(page, arm.id).locator('.fc-replies .fc-comment-text').allTextContents()).toEqual(['watch the thumb path']);
+    expect(await replyTexts(page, arm.id)).toEqual(['watch the thumb path']);
     // By author (the default name).
     await search.fill('coach');
     await expect.poll(() => listedTexts(page)).toEqual(all);
@@ -297,7 +298,7 @@ describe('comments UI', () => {
     await page.waitForFunction(
       (want) => {
         const t = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-toast');
-        return !!t && (t.textContent ?? '').includes(want);
+        return !!t && (t.querySelector('.fc-toast-text')?.getAttribute('data-text') ?? '').includes(want);
       },
       'Toast at fifteen',
       { timeout: 3_000, polling: 10 },
@@ -354,13 +355,28 @@ describe('comments UI', () => {
     const seen = await page.evaluate(() => {
       const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
       return {
-        text: root.querySelector('.fc-comment-text')?.textContent,
+        text: root.querySelector('.fc-comment-text')?.getAttribute('data-text'),
+        // The words are painted from the attribute (private-text.tsx): as a block, it takes the
+        // box the same words take as text (both measured side by side, then removed).
+        painted: (() => {
+          const shown = root.querySelector('.fc-comment-text') as HTMLElement;
+          const painted = shown.cloneNode() as HTMLElement;
+          const asText = document.createElement('span');
+          asText.className = 'fc-comment-text';
+          asText.textContent = shown.getAttribute('data-text');
+          for (const el of [painted, asText]) el.style.display = 'block';
+          shown.after(painted, asText);
+          const [a, b] = [painted.getBoundingClientRect(), asText.getBoundingClientRect()];
+          painted.remove();
+          asText.remove();
+          return a.height > 10 && Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5 ? true : `${a.width}×${a.height} painted, ${b.width}×${b.height} as text`;
+        })(),
         elements: root.querySelectorAll('.fc-comment-text *').length,
         images: root.querySelectorAll('img').length,
         pwned: (window as unknown as { __pwned?: number }).__pwned ?? null,
       };
     });
-    expect(seen).toEqual({ text: hostile, elements: 0, images: 0, pwned: null });
+    expect(seen).toEqual({ text: hostile, painted: true, elements: 0, images: 0, pwned: null });
     await page.close();
   });
 
@@ -397,14 +413,14 @@ describe('comments UI', () => {
     await waitForCount(page, 1);
     await waitForListed(page, 'Signed comment');
     const [c] = await listed(page);
-    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').textContent()).toBe('Coach Kim');
+    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').getAttribute('data-text')).toBe('Coach Kim');
 
     await page.reload();
     await ready(page);
     await showPanel(page);
     await waitForListed(page, 'Signed comment');
     await expect.poll(() => ui(page, 'input.fc-name').inputValue()).toBe('Coach Kim');
-    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').textContent()).toBe('Coach Kim');
+    expect(await comment(page, c!.id).locator(':scope > .fc-comment-main .fc-comment-author').getAttribute('data-text')).toBe('Coach Kim');
     await page.close();
   });
 });

@@ -290,7 +290,7 @@ function linkedBadges(page: Page): Promise<{ text: string; badge: string }[]> {
   return page.evaluate(() => {
     const root = document.querySelector('framecoach-overlay')?.shadowRoot;
     return [...(root?.querySelectorAll('li.fc-comment') ?? [])].map((li) => ({
-      text: li.querySelector(':scope > .fc-comment-main .fc-comment-text')?.textContent ?? '',
+      text: li.querySelector(':scope > .fc-comment-main .fc-comment-text')?.getAttribute('data-text') ?? '',
       badge: (li.querySelector(':scope > .fc-comment-main .fc-linked')?.textContent ?? '').trim(),
     }));
   });

@@ -78,7 +78,7 @@ describe('a hostile page', () => {
     await page.keyboard.type('Arms cross the midline');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', undefined, { timeout: 5_000 });
-    expect(await inOverlay(page, (root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.textContent))).toEqual(['Arms cross the midline']);
+    expect(await inOverlay(page, (root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text')))).toEqual(['Arms cross the midline']);
 
     // A line drawn with the mouse.
     await page.keyboard.press('Alt+l');

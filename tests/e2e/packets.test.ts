@@ -75,7 +75,7 @@ async function idOf(page: Page, text: string): Promise<string> {
   await waitForListed(page, text);
   return page.evaluate((t) => {
     const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
-    const li = [...root.querySelectorAll('li.fc-comment')].find((el) => el.querySelector(':scope > .fc-comment-main .fc-comment-text')?.textContent === t);
+    const li = [...root.querySelectorAll('li.fc-comment')].find((el) => el.querySelector(':scope > .fc-comment-main .fc-comment-text')?.getAttribute('data-text') === t);
     return (li as HTMLElement).dataset.commentId!;
   }, text);
 }
@@ -308,10 +308,10 @@ describe('a feedback packet from coach to athlete and back', () => {
         await waitForCount(page, 5);
         await showPanel(page);
         const arms = comment(page, await idOf(page, 'Arms relaxed, elbows back'));
-        await expect.poll(() => arms.locator('li.fc-reply').filter({ hasText: 'Why elbows back?' }).count()).toBe(1);
+        await expect.poll(() => arms.locator('li.fc-reply:has(> .fc-comment-text[data-text="Why elbows back?"])').count()).toBe(1);
         expect(await arms.locator('li.fc-reply .fc-new').count()).toBe(1);
-        expect(await arms.locator('.fc-ack').textContent()).toMatch(/Sam/);
-        expect(await comment(page, await idOf(page, 'Land under the hip')).locator('.fc-ack').textContent()).toMatch(/Sam/);
+        expect(await arms.locator('.fc-ack .fc-ack-author').getAttribute('data-text')).toBe('Sam');
+        expect(await comment(page, await idOf(page, 'Land under the hip')).locator('.fc-ack .fc-ack-author').getAttribute('data-text')).toBe('Sam');
         await shot(page, 'shot-coach-reply');
       });
 
@@ -380,7 +380,7 @@ describe('a feedback packet from coach to athlete and back', () => {
         await showPanel(page);
         expect(await ui(page, '.fc-ack').count()).toBe(2);
         await waitForListed(page, 'Arms relaxed, elbows back');
-        expect(await ui(page, 'li.fc-reply').filter({ hasText: 'Why elbows back?' }).count()).toBe(1);
+        expect(await ui(page, 'li.fc-reply:has(> .fc-comment-text[data-text="Why elbows back?"])').count()).toBe(1);
       });
     });
   });

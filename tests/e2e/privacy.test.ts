@@ -48,7 +48,7 @@ async function openSpy(): Promise<{ page: Page; overlay: ClosedOverlay }> {
 }
 
 const hudFrame = (overlay: ClosedOverlay) => overlay.read((root) => root.querySelector('.fc-frameno')?.textContent ?? '');
-const listedTexts = (overlay: ClosedOverlay) => overlay.read((root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.textContent ?? ''));
+const listedTexts = (overlay: ClosedOverlay) => overlay.read((root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text') ?? ''));
 const focusedIs = (overlay: ClosedOverlay, selector: string) => overlay.waitFor((root, s) => !!root.activeElement?.matches(s), selector);
 
 /** `c`, and the comment editor has the focus. */
@@ -84,7 +84,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     await newComment(page, overlay);
     await page.keyboard.type(COMMENT);
     await page.keyboard.press('Enter');
-    await overlay.waitFor((root, text) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.textContent === text), COMMENT);
+    await overlay.waitFor((root, text) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.getAttribute('data-text') === text), COMMENT);
 
     // Edited from the palette: its words typed there, then the text added to the comment.
     await fromPalette(page, overlay, PALETTE_TEXT);
@@ -204,25 +204,45 @@ describe('a page that spies on FrameCoach (release build)', () => {
   });
 
   // A closed shadow root does not hide text from window.find(), which searches the page as
-  // rendered (a text-in-the-page oracle), nor selected text from getSelection(). The fix is
-  // the text UI in an extension-origin frame (issue 15, still open, docs/security.md): when it
-  // lands these tests fail: then they turn into tests that the page learns nothing.
-  it('known leak, still open: text the coach selects in a comment is in getSelection()', async () => {
+  // rendered (a text-in-the-page oracle), nor selected text from getSelection(). What the panel
+  // lists is painted from an attribute, out of find()'s reach (components/comments/private-text.tsx);
+  // a text field's contents are not: the editor while it is open. The fix for those is the text
+  // UI in an extension-origin frame (issue 15, still open, docs/security.md): when it lands
+  // these tests fail, and turn into tests that the page learns nothing.
+  it('known leak, still open: text in an open editor is found by window.find(), and what is selected there is in getSelection()', async () => {
     const { page, overlay } = await openSpy();
     await newComment(page, overlay);
     await page.keyboard.type('zygomatic arch');
     await page.keyboard.press('Shift+Home');
     expect(await page.evaluate(() => String(document.getSelection()))).toBe('zygomatic arch');
+    // A page that clears the selection first (find() starts from it) finds the field's words.
+    const found = await page.evaluate(() => {
+      getSelection()?.removeAllRanges();
+      return (window as unknown as { find(text: string): boolean }).find('zygomatic');
+    });
+    expect(found).toBe(true);
   });
 
-  it('known leak, still open: window.find() can test for a word shown in the comment panel', async () => {
+  it('window.find() finds no word of a comment shown in the comment panel, or over the playing video', async () => {
     const { page, overlay } = await openSpy();
     await newComment(page, overlay);
     await page.keyboard.type('zygomatic');
     await page.keyboard.press('Enter');
-    await overlay.waitFor((root) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.textContent === 'zygomatic'));
-    const find = (word: string) => page.evaluate((w) => (window as unknown as { find(text: string): boolean }).find(w), word);
-    expect(await find('zygomatic')).toBe(true);
-    expect(await find('zygomaticz')).toBe(false);
+    await overlay.waitFor((root) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.getAttribute('data-text') === 'zygomatic'));
+    const find = (word: string) =>
+      page.evaluate((w) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(text: string): boolean }).find(w);
+      }, word);
+    // The page's own words are found: the search works.
+    await page.evaluate(() => document.body.append(' patella '));
+    expect(await find('patella')).toBe(true);
+    expect(await find('zygomatic')).toBe(false);
+    // While the video plays over the comment's moment its text shows over the picture.
+    await page.evaluate(() => void (document.querySelector('video')!.currentTime = 0));
+    await page.keyboard.press('k');
+    await overlay.waitFor((root) => !!root.querySelector('.fc-toast'));
+    expect(await find('zygomatic')).toBe(false);
+    await page.keyboard.press('k');
   });
 });

@@ -491,7 +491,7 @@ describe('YouTube: identity through navigation, and ads', () => {
   /** The texts of the comments the panel lists. */
   async function texts(page: Page): Promise<string[]> {
     return page.evaluate(
-      (host) => [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].map((e) => e.textContent ?? ''),
+      (host) => [...(document.querySelector(host)?.shadowRoot?.querySelectorAll('li.fc-comment .fc-comment-text') ?? [])].map((e) => e.getAttribute('data-text') ?? ''),
       HOST,
     );
   }

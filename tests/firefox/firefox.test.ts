@@ -106,7 +106,7 @@ describe('FrameCoach in Firefox', () => {
     await page.keyboard.type(secret);
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
-    expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment-text')].map((n) => n.textContent))).toEqual([secret]);
+    expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text')))).toEqual([secret]);
     await page.keyboard.down('Alt');
     await page.keyboard.press('l');
     await page.keyboard.up('Alt');
@@ -202,7 +202,7 @@ describe('after a restart of Firefox', () => {
         await back.keyboard.press('C');
         await back.keyboard.up('Shift');
         const listed = () =>
-          back.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.textContent, n.querySelector('.fc-comment-place')?.textContent]));
+          back.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]));
         await back.waitForFunction(() => !!document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comment'), { timeout: 5_000 });
         expect(await listed()).toEqual([['shin vertical at landing', expect.stringMatching(/^F12 /)]]);
         // The line, green, back on frame 12.
