@@ -1,28 +1,32 @@
-import type { ComponentChild } from 'preact';
+import { Fragment, type ComponentChild } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { chordLabel } from '../../utils/commands/keys';
 import type { Palette, PaletteItem } from '../../utils/commands/palette';
+import { PrivateText } from '../comments/private-text';
 import { useStore } from './use-store';
 
-/** The label with the characters the query matched in bold. */
-function Highlighted({ text, positions }: { text: string; positions: readonly number[] }) {
-  if (!positions.length) return <>{text}</>;
+/** A label cut where the query's matches start and end: runs marked or not. */
+function runs(text: string, positions: readonly number[]): { text: string; marked: boolean }[] {
   const at = new Set(positions);
-  const parts: ComponentChild[] = [];
-  let run = '';
-  let marked = false;
-  const flush = () => {
-    if (run) parts.push(marked ? <mark key={parts.length}>{run}</mark> : run);
-    run = '';
-  };
+  const out: { text: string; marked: boolean }[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (at.has(i) !== marked) {
-      flush();
-      marked = at.has(i);
-    }
-    run += text[i];
+    const marked = at.has(i);
+    const last = out[out.length - 1];
+    if (last && last.marked === marked) last.text += text[i];
+    else out.push({ text: text[i]!, marked });
   }
-  flush();
+  return out;
+}
+
+/**
+ * The label with the characters the query matched marked. A private label (the coach's words:
+ * a comment picked as an argument) is painted from attributes, run by run (PrivateText).
+ */
+function Highlighted({ text, positions, private: hidden }: { text: string; positions: readonly number[]; private?: boolean }) {
+  const parts: ComponentChild[] = runs(text, positions).map((run, i) => {
+    const body = hidden ? <PrivateText class="fc-run" text={run.text} /> : run.text;
+    return run.marked ? <mark key={i}>{body}</mark> : hidden ? <Fragment key={i}>{body}</Fragment> : body;
+  });
   return <>{parts}</>;
 }
 
@@ -41,7 +45,7 @@ function Row({ item, id, selected, onPick }: { item: PaletteItem; id: string; se
       {item.color && <span class="fc-palette-swatch" style={{ background: item.color }} aria-hidden="true" />}
       {item.category && <span class="fc-palette-category">{item.category}: </span>}
       <span class="fc-palette-label">
-        <Highlighted text={item.label} positions={item.positions} />
+        <Highlighted text={item.label} positions={item.positions} private={item.private} />
       </span>
       {item.detail && <span class="fc-palette-detail">{item.detail}</span>}
       <span class="fc-palette-keys">

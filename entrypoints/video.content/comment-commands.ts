@@ -49,6 +49,7 @@ export function commentActions(attached: () => Attached | null, view: Store<View
           value: c.id,
           label: (c.parentId ? '↳ ' : '') + (c.text.replace(/\s+/g, ' ').slice(0, 120) || '(no text)'),
           detail: [placeLabel(c, rate), mine(c) ? '' : c.author.name].filter(Boolean).join(' · '),
+          private: true,
         }));
     },
     goTo(id) {

@@ -9,13 +9,19 @@ export function palette(page: Page | Frame) {
     const box = root.querySelector('.fc-palette');
     const input = root.querySelector('.fc-palette-input') as HTMLInputElement | null;
     const rows = [...root.querySelectorAll('.fc-palette-row')];
+    // A comment picked as an argument is painted from attributes, run by run (private-text.tsx).
+    const labels = rows.map((r) => {
+      const label = r.querySelector('.fc-palette-label')!;
+      const runs = label.querySelectorAll('.fc-private');
+      return runs.length ? [...runs].map((e) => e.getAttribute('data-text') ?? '').join('') : (label.textContent ?? '');
+    });
     return {
       open: !!box,
       focused: !!input && root.activeElement === input,
       placeholder: input?.placeholder ?? '',
-      rows: rows.map((r) => r.querySelector('.fc-palette-label')!.textContent ?? ''),
+      rows: labels,
       details: rows.map((r) => r.querySelector('.fc-palette-detail')?.textContent ?? ''),
-      selected: rows.find((r) => r.getAttribute('aria-selected') === 'true')?.querySelector('.fc-palette-label')?.textContent ?? null,
+      selected: labels[rows.findIndex((r) => r.getAttribute('aria-selected') === 'true')] ?? null,
       empty: root.querySelector('.fc-palette-empty')?.textContent ?? null,
     };
   });

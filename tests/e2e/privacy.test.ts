@@ -223,7 +223,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     expect(found).toBe(true);
   });
 
-  it('window.find() finds no word of a comment shown in the comment panel, or over the playing video', async () => {
+  it('window.find() finds no word of a comment shown in the comment panel, in the palette, or over the playing video', async () => {
     const { page, overlay } = await openSpy();
     await newComment(page, overlay);
     await page.keyboard.type('zygomatic');
@@ -238,6 +238,15 @@ describe('a page that spies on FrameCoach (release build)', () => {
     await page.evaluate(() => document.body.append(' patella '));
     expect(await find('patella')).toBe(true);
     expect(await find('zygomatic')).toBe(false);
+    // The palette asking which comment to edit lists it (its words typed there are the coach's
+    // query, a text field: not searched for here).
+    await fromPalette(page, overlay, PALETTE_TEXT);
+    await overlay.waitFor((root) =>
+      [...root.querySelectorAll('.fc-palette-row .fc-palette-label')].some((label) => `${label.textContent}${[...label.querySelectorAll('.fc-private')].map((n) => n.getAttribute('data-text')).join('')}` === 'zygomatic'),
+    );
+    expect(await find('zygomatic')).toBe(false);
+    await page.keyboard.press('Escape');
+    await overlay.waitFor((root) => !root.querySelector('.fc-palette'));
     // While the video plays over the comment's moment its text shows over the picture.
     await page.evaluate(() => void (document.querySelector('video')!.currentTime = 0));
     await page.keyboard.press('k');

@@ -51,6 +51,12 @@ describe('paletteItems', () => {
     expect(paletteItems(state({ query: 'zzz' }), COMMANDS)).toEqual([]);
   });
 
+  it("keeps a choice's private mark (the coach's words) with or without a query", () => {
+    const comments = { command: 'comment.edit', title: 'Edit a comment', prompt: 'Pick', empty: 'None', choices: [{ value: 'c1', label: 'knee drive', private: true }, { value: 'c2', label: 'arm swing' }] };
+    expect(paletteItems(state({ asking: comments }), COMMANDS).map((i) => [i.value, i.private ?? false])).toEqual([['c1', true], ['c2', false]]);
+    expect(paletteItems(state({ asking: comments, query: 'knee' }), COMMANDS).map((i) => [i.value, i.private ?? false])).toEqual([['c1', true]]);
+  });
+
   it('while asking, lists the choices in their order, then filters them by the query', () => {
     expect(paletteItems(state({ asking: COLOURS }), COMMANDS).map((i) => i.label)).toEqual(['Yellow', 'Red', 'Blue']);
     expect(paletteItems(state({ asking: COLOURS, query: 'bl' }), COMMANDS).map((i) => i.value)).toEqual(['#3fd0ff']);

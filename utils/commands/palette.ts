@@ -28,6 +28,8 @@ export interface PaletteItem {
   readonly keys?: readonly string[];
   readonly color?: string;
   readonly takesArgument?: boolean;
+  /** The label is the coach's words: painted so the page can't search for them. */
+  readonly private?: boolean;
 }
 
 export interface Asking {

@@ -8,6 +8,8 @@ export interface ArgumentChoice {
   readonly detail?: string;
   /** A colour swatch to show with the choice. */
   readonly color?: string;
+  /** The coach's words (a comment's text): shown so the page can't search for them (private-text.tsx). */
+  readonly private?: boolean;
 }
 
 /** What a command that takes an argument asks for, and the values it offers now. */
