@@ -107,6 +107,16 @@ describe('FrameCoach in Firefox', () => {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
     expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text')))).toEqual([secret]);
+    // The listed comment's words are out of window.find() (painted from an attribute); the
+    // page's own words are found.
+    await page.evaluate(() => document.body.append(' patella '));
+    const find = (word: string) =>
+      page.evaluate((w: string) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(text: string): boolean }).find(w);
+      }, word);
+    expect(await find('patella')).toBe(true);
+    expect(await find('quietly')).toBe(false);
     await page.keyboard.down('Alt');
     await page.keyboard.press('l');
     await page.keyboard.up('Alt');
