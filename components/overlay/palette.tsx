@@ -25,7 +25,7 @@ function runs(text: string, positions: readonly number[]): { text: string; marke
 function Highlighted({ text, positions, private: hidden }: { text: string; positions: readonly number[]; private?: boolean }) {
   const parts: ComponentChild[] = runs(text, positions).map((run, i) => {
     const body = hidden ? <PrivateText class="fc-run" text={run.text} /> : run.text;
-    return run.marked ? <mark key={i}>{body}</mark> : hidden ? <Fragment key={i}>{body}</Fragment> : body;
+    return run.marked ? <mark key={i}>{body}</mark> : <Fragment key={i}>{body}</Fragment>;
   });
   return <>{parts}</>;
 }

@@ -56,11 +56,6 @@ export function testTls(): { key: Buffer; cert: Buffer } {
 }
 
 /**
- * URL of a fixture page. `page` is relative to tests/fixtures/pages/ (e.g. 'plain.html'),
- * or absolute from the fixture root when it starts with '/' (e.g. '/demo/').
- * `host: 'localhost'` gives the other origin of the same server.
- */
-/**
  * Which try of the current test this is (0: the first). A test tried again (Firefox: see
  * vitest.config.ts) gets its own videos: the `case` it names is suffixed, so what its first
  * try stored (comments, drawings, a measured rate) is not found by the next.
@@ -70,6 +65,11 @@ export function setAttempt(n: number): void {
   attempt = n;
 }
 
+/**
+ * URL of a fixture page. `page` is relative to tests/fixtures/pages/ (e.g. 'plain.html'),
+ * or absolute from the fixture root when it starts with '/' (e.g. '/demo/').
+ * `host: 'localhost'` gives the other origin of the same server.
+ */
 export function fixtureUrl(
   server: Pick<FixtureServer, 'port' | 'url'>,
   page: string,
