@@ -51,7 +51,9 @@ export default defineConfig({
     // The overlay's code, which the content script imports when its frame has a video
     // (entrypoints/overlay.ts). A per-session address (Chromium), so no page can probe for it
     // (Firefox's addresses are per install already); WXT writes MV2's form for Firefox.
-    web_accessible_resources: [{ resources: [OVERLAY_FILE], matches: ['<all_urls>'], use_dynamic_url: true }],
+    // The private text field (entrypoints/field), framed over the page so what the coach types
+    // is in FrameCoach's origin, not the page's; the same per-session address.
+    web_accessible_resources: [{ resources: [OVERLAY_FILE, 'field.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
   }),
   hooks: {
     // Content scripts are downloaded and parsed in every frame of every page (the overlay in every

@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { PrivateField } from '../overlay/private-field';
 import type { Editor } from '../../utils/comments/book';
 
 /**
- * The text box. Keys typed here never reach the page or our commands; Enter (or
- * Ctrl/Cmd+Enter) saves, Shift+Enter starts a new line, Escape cancels. Those keys arrive
- * through `keys` (see utils/dom/key-listener.ts: our UI's key events stop at the window).
+ * The comment's text box, in a frame of FrameCoach's own origin (private-field.tsx): what the
+ * coach types there is out of the page's reach. Enter saves, Shift+Enter starts a new line,
+ * Escape cancels.
  */
 export function CommentEditor({ editor, label, saving, error, onDraft, onSave, onCancel }: {
   editor: Editor;
@@ -15,10 +15,6 @@ export function CommentEditor({ editor, label, saving, error, onDraft, onSave, o
   onSave(): void;
   onCancel(): void;
 }) {
-  const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
-    area.current?.focus({ preventScroll: true });
-  }, [editor.mode, editor.targetId, editor.time]);
   const verb = editor.mode === 'edit' ? 'Edit comment' : editor.mode === 'reply' ? 'Reply' : 'New comment';
   return (
     <form
@@ -32,14 +28,17 @@ export function CommentEditor({ editor, label, saving, error, onDraft, onSave, o
         <span>{verb}</span>
         <span class="fc-num fc-dim">{label}</span>
       </div>
-      <textarea
-        ref={area}
+      <PrivateField
         class="fc-textarea"
-        rows={3}
+        multiline
         value={editor.draft}
         placeholder="What should the athlete see here?"
-        aria-label={verb}
-        onInput={(event) => onDraft((event.target as HTMLTextAreaElement).value)}
+        label={verb}
+        focusKey={`${editor.mode} ${editor.targetId} ${editor.time}`}
+        typeAhead
+        onInput={onDraft}
+        onSubmit={onSave}
+        onCancel={onCancel}
       />
       {error && (
         <div class="fc-editor-error" role="alert">

@@ -32,9 +32,9 @@ describe('the built extensions', () => {
     for (const m of [chrome, firefox]) expect(m).not.toHaveProperty('externally_connectable');
   });
 
-  it('the overlay is its own ES module, web-accessible only at a per-session address in Chromium', () => {
-    expect(manifest('chrome-mv3').web_accessible_resources).toEqual([{ resources: ['overlay.js'], matches: ['<all_urls>'], use_dynamic_url: true }]);
-    expect(manifest('firefox-mv2').web_accessible_resources).toEqual(['overlay.js']);
+  it('the overlay is its own ES module, web-accessible (with the private text field) only at a per-session address in Chromium', () => {
+    expect(manifest('chrome-mv3').web_accessible_resources).toEqual([{ resources: ['overlay.js', 'field.html'], matches: ['<all_urls>'], use_dynamic_url: true }]);
+    expect(manifest('firefox-mv2').web_accessible_resources).toEqual(['overlay.js', 'field.html']);
     for (const build of ['chrome-mv3', 'firefox-mv2']) {
       const overlay = read(build, 'overlay.js');
       expect(overlay).toMatch(/export\s*\{\s*\w+ as default\s*\}/);

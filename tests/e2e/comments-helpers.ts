@@ -62,17 +62,21 @@ export async function stepTo(page: Page, clip: ClipInfo, k: number): Promise<voi
   expect(await readBarcode(page)).toBe(k);
 }
 
-/** Waits until the comment editor's textarea has the focus. */
+/**
+ * Waits until the comment editor's text field has the focus: the private field's frame says
+ * so (a test build's `data-focused`, see components/overlay/private-field.tsx).
+ */
 export async function waitForEditor(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => {
-      const root = document.querySelector('framecoach-overlay')?.shadowRoot;
-      const area = root?.querySelector('.fc-editor textarea');
-      return !!area && root!.activeElement === area;
-    },
+    () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true',
     undefined,
     { timeout: 5_000, polling: 10 },
   );
+}
+
+/** What the comment editor's text field holds (a test build's `data-value`). */
+export async function editorValue(page: Target): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
 }
 
 export async function editorOpen(page: Page): Promise<boolean> {

@@ -338,6 +338,29 @@ describe('comments UI', () => {
     await expect.poll(async () => (await listed(page))[0]!.place.slice(0, `F${shown} `.length), { timeout: 5000 }).toBe(`F${shown} `);
   });
 
+  // The comment box is a frame of the extension's origin (private-field.tsx), which takes the
+  // focus a moment after `c`: the keys before reach the page's window and are handed to it.
+  it('c and typing at once, eight times in a row (paused and playing): not a letter lost or moved', async () => {
+    const page = await openCase('type-at-once-8', C60);
+    const wrong: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const n = await commentCount(page);
+      if (i % 2) {
+        await page.keyboard.press('k');
+        await page.waitForFunction(() => !(document.querySelector('video') as HTMLVideoElement).paused);
+      }
+      const text = `knee over toe, take ${i}`;
+      await page.keyboard.press('c');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await waitForCount(page, n + 1);
+      await waitEditorClosed(page);
+      const texts = (await listed(page)).map((c) => c.text);
+      if (!texts.includes(text)) wrong.push(`${text}: ${JSON.stringify(texts)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('shows the "No comments yet" hint on a video without comments', async () => {
     const page = await openCase('empty', C25, 'letterbox.html');
     expect(await commentCount(page)).toBe(0);

@@ -20,6 +20,7 @@ import {
   comment,
   commentCount,
   editorOpen,
+  editorValue,
   listed,
   openClip,
   ready,
@@ -283,7 +284,7 @@ describe('comments', () => {
     // Edit: Edit link → textarea with the old text → replace → Enter.
     await comment(page, first!.id).getByRole('button', { name: 'Edit', exact: true }).click();
     await waitForEditor(page);
-    expect(await page.locator('framecoach-overlay .fc-editor textarea').inputValue()).toBe('first draft');
+    expect(await editorValue(page)).toBe('first draft');
     await page.keyboard.press('ControlOrMeta+A');
     await typeText(page, 'edited text');
     await page.keyboard.press('Enter');

@@ -143,7 +143,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.keyboard.press('c');
     await page.keyboard.type('land under the hip');
     await player.waitForFunction(
-      () => (document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor textarea') as HTMLTextAreaElement | null)?.value === 'land under the hip',
+      () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value === 'land under the hip',
       undefined,
       { timeout: 5000 },
     );

@@ -73,7 +73,7 @@ describe('a hostile page', () => {
     await clickIn(page, 'button[data-command="comment.add"]');
     await page.waitForFunction(() => {
       const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
-      return root.activeElement?.matches('.fc-editor textarea') === true;
+      return root.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true';
     });
     await page.keyboard.type('Arms cross the midline');
     await page.keyboard.press('Enter');

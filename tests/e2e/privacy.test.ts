@@ -51,10 +51,22 @@ const hudFrame = (overlay: ClosedOverlay) => overlay.read((root) => root.querySe
 const listedTexts = (overlay: ClosedOverlay) => overlay.read((root) => [...root.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text') ?? ''));
 const focusedIs = (overlay: ClosedOverlay, selector: string) => overlay.waitFor((root, s) => !!root.activeElement?.matches(s), selector);
 
+/**
+ * The comment editor's text field: a frame of FrameCoach's own origin (private-field.tsx),
+ * read here as DevTools reads a frame; the page has no way in.
+ */
+const field = (page: Page) => page.frames().findLast((f) => /\/field\.html#/.test(f.url()));
+const fieldValue = async (page: Page) => (await field(page)?.evaluate(() => document.querySelector<HTMLTextAreaElement>('.field')?.value)) ?? null;
+async function editorFocused(page: Page): Promise<void> {
+  await expect
+    .poll(async () => (await field(page)?.evaluate(() => document.hasFocus() && !!document.activeElement?.matches('.field'))) ?? false, { timeout: 5_000 })
+    .toBe(true);
+}
+
 /** `c`, and the comment editor has the focus. */
-async function newComment(page: Page, overlay: ClosedOverlay): Promise<void> {
+async function newComment(page: Page): Promise<void> {
   await page.keyboard.press('c');
-  await focusedIs(overlay, '.fc-editor textarea');
+  await editorFocused(page);
 }
 
 /** Runs a command from the palette the way a coach does: `p`, its words, Enter. */
@@ -81,7 +93,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     await expect.poll(() => hudFrame(overlay), { timeout: 5_000 }).toMatch(/\D13$/);
 
     // A comment, typed.
-    await newComment(page, overlay);
+    await newComment(page);
     await page.keyboard.type(COMMENT);
     await page.keyboard.press('Enter');
     await overlay.waitFor((root, text) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.getAttribute('data-text') === text), COMMENT);
@@ -89,7 +101,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     // Edited from the palette: its words typed there, then the text added to the comment.
     await fromPalette(page, overlay, PALETTE_TEXT);
     await page.keyboard.press('Enter'); // the one comment
-    await focusedIs(overlay, '.fc-editor textarea');
+    await editorFocused(page);
     await page.keyboard.press('End');
     await page.keyboard.type(` ${EDIT}`);
     await page.keyboard.press('Enter');
@@ -98,7 +110,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     // A second comment, composed with an input method, then a word pasted into it.
     await page.keyboard.press('.');
     await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(14);
-    await newComment(page, overlay);
+    await newComment(page);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: 'ひざ', selectionStart: 2, selectionEnd: 2 });
     await cdp.send('Input.imeSetComposition', { text: 'ひざの', selectionStart: 3, selectionEnd: 3 });
@@ -115,7 +127,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
     await page.keyboard.type(' ');
     await page.keyboard.press('ControlOrMeta+v');
     const second = `${COMPOSED} ${PASTED}`;
-    await expect.poll(() => overlay.read((root) => root.querySelector('textarea')?.value), { timeout: 5_000 }).toBe(second);
+    await expect.poll(() => fieldValue(page), { timeout: 5_000 }).toBe(second);
     await page.keyboard.press('Enter');
     await expect.poll(() => listedTexts(overlay), { timeout: 5_000 }).toContain(second);
 
@@ -204,18 +216,37 @@ describe('a page that spies on FrameCoach (release build)', () => {
   });
 
   // A closed shadow root does not hide text from window.find(), which searches the page as
-  // rendered (a text-in-the-page oracle), nor selected text from getSelection(). What the panel
-  // lists is painted from an attribute, out of find()'s reach (components/comments/private-text.tsx);
-  // a text field's contents are not: the editor while it is open. The fix for those is the text
-  // UI in an extension-origin frame (issue 15, still open, docs/security.md): when it lands
-  // these tests fail, and turn into tests that the page learns nothing.
-  it('known leak, still open: text in an open editor is found by window.find(), and what is selected there is in getSelection()', async () => {
-    const { page, overlay } = await openSpy();
-    await newComment(page, overlay);
+  // rendered (a text-in-the-page oracle), nor selected text from getSelection(). The comment
+  // editor is a frame of FrameCoach's own origin (private-field.tsx): neither reaches into it.
+  it("the comment editor's words are out of window.find() and getSelection(), typed and selected", async () => {
+    const { page } = await openSpy();
+    await newComment(page);
     await page.keyboard.type('zygomatic arch');
     await page.keyboard.press('Shift+Home');
-    expect(await page.evaluate(() => String(document.getSelection()))).toBe('zygomatic arch');
-    // A page that clears the selection first (find() starts from it) finds the field's words.
+    // The coach did select it, in the field.
+    expect(await field(page)!.evaluate(() => String(document.getSelection()))).toBe('zygomatic arch');
+    expect(await page.evaluate(() => String(document.getSelection()))).toBe('');
+    const found = await page.evaluate(() => {
+      getSelection()?.removeAllRanges();
+      return (window as unknown as { find(text: string): boolean }).find('zygomatic');
+    });
+    expect(found).toBe(false);
+    // The page's own words are found: the search works.
+    await page.evaluate(() => document.body.append(' patella '));
+    expect(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('patella'))).toBe(true);
+  });
+
+  // The other text fields (the label box, the name field, the palette's input, the panel's
+  // search) are still in the shadow root: their text is found (issue 15, still open,
+  // docs/security.md). When they move into frames too, this test fails, and turns into one
+  // that the page learns nothing.
+  it('known leak, still open: text in the label box is found by window.find()', async () => {
+    const { page, overlay } = await openSpy();
+    const picture = await overlay.rectOf('.fc-frame');
+    await page.keyboard.press('Alt+t');
+    await page.mouse.click(picture.x + picture.width * 0.6, picture.y + picture.height * 0.3);
+    await focusedIs(overlay, '.fc-text-input');
+    await page.keyboard.type('zygomatic arch');
     const found = await page.evaluate(() => {
       getSelection()?.removeAllRanges();
       return (window as unknown as { find(text: string): boolean }).find('zygomatic');
@@ -225,7 +256,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
 
   it('window.find() finds no word of a comment shown in the comment panel, in the palette, or over the playing video', async () => {
     const { page, overlay } = await openSpy();
-    await newComment(page, overlay);
+    await newComment(page);
     await page.keyboard.type('zygomatic');
     await page.keyboard.press('Enter');
     await overlay.waitFor((root) => [...root.querySelectorAll('.fc-comment-text')].some((n) => n.getAttribute('data-text') === 'zygomatic'));

@@ -39,7 +39,7 @@ function breakIndexedDb(proto: 'IDBObjectStore' | 'IDBFactory', method: 'put' | 
   );
 }
 
-const editorText = (page: Page) => ui(page, '.fc-editor textarea').inputValue();
+const editorText = (page: Page) => ui(page, '.fc-editor .fc-textarea').getAttribute('data-value');
 const panelError = (page: Page) => ui(page, '.fc-editor-error').first().textContent({ timeout: 5_000 });
 
 /** `c`, the text typed, Enter: the save that is meant to fail. */

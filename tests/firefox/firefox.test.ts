@@ -98,23 +98,26 @@ describe('FrameCoach in Firefox', () => {
     await page.click('h1');
     await page.keyboard.press('q');
     await page.keyboard.press('c');
-    await page.waitForFunction(() => {
-      const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
-      return root.activeElement?.matches('.fc-editor textarea') === true;
-    });
+    // The editor's field is a frame of the add-on's origin (private-field.tsx); the test build
+    // says when it has the focus and what it holds.
+    await page.waitForFunction(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
     const secret = 'Left knee caves in quietly';
     await page.keyboard.type(secret);
+    await page.waitForFunction((s: string) => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value === s, {}, secret);
+    const find = (word: string) =>
+      page.evaluate((w: string) => {
+        getSelection()?.removeAllRanges();
+        return (window as unknown as { find(text: string): boolean }).find(w);
+      }, word);
+    // What is being typed is out of window.find() and getSelection() too.
+    expect(await find('quietly')).toBe(false);
+    expect(await page.evaluate(() => String(getSelection()))).toBe('');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
     expect(await page.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment-text')].map((n) => n.getAttribute('data-text')))).toEqual([secret]);
     // The listed comment's words are out of window.find() (painted from an attribute); the
     // page's own words are found.
     await page.evaluate(() => document.body.append(' patella '));
-    const find = (word: string) =>
-      page.evaluate((w: string) => {
-        getSelection()?.removeAllRanges();
-        return (window as unknown as { find(text: string): boolean }).find(w);
-      }, word);
     expect(await find('patella')).toBe(true);
     expect(await find('quietly')).toBe(false);
     await page.keyboard.down('Alt');

@@ -11,6 +11,7 @@ import type { CommentAnnotation } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import type { VideoAnnotations } from '../annotations/video-annotations';
 import { createBook, type Book } from './book';
+import { typeAhead as typeIntoField } from '../dom/private-field';
 
 export interface CommentDeps {
   call: Call;
@@ -84,6 +85,10 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       const { draft } = editor;
       if (event.key === 'Enter' && !event.shiftKey) void book.save();
       else if (event.key === 'Escape') book.cancel();
+      // The editor's field, once loaded, puts them in itself (a frame of the extension's
+      // origin, which reports what it holds back to the draft).
+      else if (event.key === 'Backspace' && typeIntoField('', ahead > 0 ? 1 : 0)) ahead = Math.max(0, ahead - 1);
+      else if ((event.key.length === 1 || event.key === 'Enter') && typeIntoField(event.key === 'Enter' ? '\n' : event.key, 0)) ahead++;
       else if (event.key === 'Backspace') {
         if (ahead > 0) book.setDraft(draft.slice(0, ahead - 1) + draft.slice(ahead--));
       } else if (event.key.length === 1 || event.key === 'Enter') {

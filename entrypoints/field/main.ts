@@ -1,0 +1,129 @@
+import { isHello, mergeField, type FromField, type ToField } from '../../utils/dom/field-protocol';
+import './style.css';
+
+/**
+ * One text field of FrameCoach's, framed over a web page (see utils/dom/field-protocol.ts). It
+ * takes its port from the overlay that framed it (the token in its address proves it), shows
+ * what the overlay gives it, and reports what is typed, Enter and Escape. Nothing in it is
+ * the page's to read: the frame is another origin.
+ *
+ * The address is `field.html#<token>` (`;multiline` for a text area). The field is there
+ * from the start, so keys typed the moment the frame gets the focus land in it, even before
+ * the overlay's first message.
+ */
+const [token = '', ...flags] = location.hash.slice(1).split(';');
+const multiline = flags.includes('multiline');
+let port: MessagePort | null = null;
+/** The overlay has said what the field holds. */
+let ready = false;
+/** Where the coach's typing in the field began: type-ahead keys go there. */
+let mark: number | null = null;
+
+const field: HTMLTextAreaElement | HTMLInputElement = document.createElement(multiline ? 'textarea' : 'input');
+field.className = 'field';
+field.spellcheck = true;
+document.body.append(field);
+
+const send = (message: FromField) => port?.postMessage(message);
+const report = () => send({ type: 'input', value: field.value });
+
+/**
+ * What the overlay holds goes first: it was typed before anything typed here (keys that
+ * reached the page before this frame had the focus). Text typed here since `base` stays after it.
+ */
+function merge(value: string, base: string): void {
+  const typedHere = field.value !== base;
+  field.value = mergeField(field.value, value, base);
+  if (typedHere) report();
+}
+
+function init(data: Extract<ToField, { type: 'init' }>): void {
+  field.placeholder = data.placeholder;
+  field.setAttribute('aria-label', data.label);
+  const style = document.documentElement.style;
+  style.setProperty('--color', data.look.color);
+  style.setProperty('--placeholder', data.look.placeholder);
+  style.setProperty('--font', data.look.font);
+  style.setProperty('--padding', data.look.padding);
+  style.colorScheme = data.look.colorScheme || 'normal';
+  merge(data.value, '');
+  // Typed here before: after what the overlay held.
+  if (mark !== null) mark = data.value.length;
+  ready = true;
+  send({ type: 'focus', focused: document.hasFocus() && document.activeElement === field });
+}
+
+function insertEarly(text: string, back: number): void {
+  const at = Math.min(mark ?? field.value.length, field.value.length);
+  const from = Math.max(0, at - back);
+  const caret = field.selectionStart ?? field.value.length;
+  field.value = field.value.slice(0, from) + text + field.value.slice(at);
+  const moved = text.length - (at - from);
+  if (mark !== null) mark += moved;
+  const next = caret >= at ? caret + moved : caret;
+  field.setSelectionRange(next, next);
+  report();
+}
+
+function focusField(): void {
+  field.focus({ preventScroll: true });
+  const end = field.value.length;
+  field.setSelectionRange(end, end);
+}
+
+field.addEventListener('input', () => {
+  if (ready) report();
+});
+/** Escape cancels, Enter saves (Shift+Enter is a new line in a text area): true when taken. */
+function commandKey(event: KeyboardEvent): boolean {
+  if (event.key === 'Escape') send({ type: 'cancel' });
+  else if (event.key === 'Enter' && (!event.shiftKey || !multiline) && !event.altKey) send({ type: 'submit' });
+  else return false;
+  event.preventDefault();
+  return true;
+}
+(field as HTMLElement).addEventListener('keydown', (event) => {
+  if (!event.isComposing && event.keyCode !== 229) commandKey(event);
+});
+field.addEventListener('focus', () => {
+  mark ??= field.value.length;
+  send({ type: 'focus', focused: true });
+});
+field.addEventListener('blur', () => {
+  mark = null;
+  send({ type: 'focus', focused: false });
+});
+
+window.addEventListener('message', (event) => {
+  // Only the overlay that framed this page knows the token; anything else is ignored, and a
+  // second hello (the frame was moved and reloaded, it gets a new one) replaces the first.
+  if (!isHello(event.data, token) || !event.ports[0]) return;
+  port?.close();
+  port = event.ports[0];
+  port.onmessage = ({ data }: MessageEvent<ToField>) => {
+    if (data.type === 'init') init(data);
+    else if (data.type === 'value') merge(data.value, data.base);
+    else if (data.type === 'keys') insertEarly(data.text, data.back);
+    else if (data.type === 'focus') focusField();
+  };
+});
+// A key can reach the frame before its focus event, while its body has the focus: it is
+// typed into the field here (a focus moved in the middle of a key drops its character).
+document.addEventListener(
+  'keydown',
+  (event) => {
+    if (document.activeElement === field || event.isComposing) return;
+    focusField();
+    if (commandKey(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const text = event.key === 'Enter' && event.shiftKey && multiline ? '\n' : [...event.key].length === 1 ? event.key : null;
+    if (text === null) return;
+    event.preventDefault();
+    field.setRangeText(text, field.value.length, field.value.length, 'end');
+    if (ready) report();
+  },
+  true,
+);
+// The overlay focuses the frame; the field takes it.
+window.addEventListener('focus', () => {
+  if (document.activeElement !== field) focusField();
+});

@@ -1,0 +1,55 @@
+/**
+ * The private text field (issue 15): a text box in FrameCoach's own origin, framed over the
+ * page, so what the coach types is out of the page's reach (`window.find()`, `getSelection()`,
+ * every event). The overlay and the frame (entrypoints/field) talk over a `MessagePort` that
+ * the overlay hands the frame with a random token the frame found in its own address: a page
+ * that frames the same file, or posts to the frame, has no token and gets no port.
+ */
+
+/** The message, on the frame's window, that hands it its port. */
+export interface FieldHello {
+  framecoachField: string;
+}
+
+/** How the field looks: the overlay's own style for it, measured where the frame sits. */
+export interface FieldLook {
+  color: string;
+  placeholder: string;
+  font: string;
+  padding: string;
+  colorScheme: string;
+}
+
+/** Overlay → frame. */
+export type ToField =
+  | { type: 'init'; value: string; label: string; placeholder: string; look: FieldLook }
+  /**
+   * A change from outside (the comment's type-ahead, another comment to edit). `base` is what
+   * the overlay last knew the field held: text typed in the field since then is kept after it.
+   */
+  | { type: 'value'; value: string; base: string }
+  /**
+   * Keys typed before the field had the focus (the comment's type-ahead): they go where the
+   * coach's typing in the field began, before anything typed there since.
+   */
+  | { type: 'keys'; text: string; back: number }
+  | { type: 'focus' };
+
+/** Frame → overlay: what was typed, Enter (`submit`), Escape (`cancel`), and where the focus is. */
+export type FromField =
+  | { type: 'input'; value: string }
+  | { type: 'submit' }
+  | { type: 'cancel' }
+  | { type: 'focus'; focused: boolean };
+
+export const isHello = (data: unknown, token: string): data is FieldHello =>
+  !!token && typeof data === 'object' && data !== null && (data as FieldHello).framecoachField === token;
+
+/**
+ * The field's text after a change from outside: `value` (what the overlay holds, typed before
+ * anything typed in the field since `base`) first, then what was typed in the field since.
+ */
+export function mergeField(current: string, value: string, base: string): string {
+  if (current === base) return value;
+  return value + (current.startsWith(base) ? current.slice(base.length) : current);
+}

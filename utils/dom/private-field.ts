@@ -1,0 +1,164 @@
+import { browser } from 'wxt/browser';
+import { newId } from '../model/new-id';
+import type { FieldLook, FromField, ToField } from './field-protocol';
+
+/**
+ * The overlay's side of a private text field (see field-protocol.ts and entrypoints/field):
+ * it frames the field, hands it a port, keeps it showing `value`, and passes on what the coach
+ * types. The frame is another origin, so it takes the focus a moment after being asked: keys
+ * typed in that moment reach the page's window, where the comment's type-ahead puts them in
+ * the draft (utils/comments/feature.ts); the field merges such a change with what was typed
+ * in it meanwhile (`base`, see field-protocol.ts).
+ */
+export interface FieldOptions {
+  label: string;
+  placeholder: string;
+  multiline: boolean;
+  /** What the field shows first. */
+  value: string;
+  onInput(value: string): void;
+  onSubmit(): void;
+  onCancel(): void;
+  /** The field did not load (a page's policy, the extension reloaded): show a plain one. */
+  onFail(): void;
+  /** The focus came to the field or left it. */
+  onFocus?(focused: boolean): void;
+  /** This field takes the type-ahead (see `typeAhead`). */
+  typeAhead?: boolean;
+}
+
+/**
+ * The field that takes the comment's type-ahead (keys that reached the page's window before the
+ * field had the focus): one at a time in a frame, the comment editor's.
+ */
+let typeAheadField: ((text: string, back: number) => boolean) | null = null;
+
+/**
+ * Types `text` (after deleting `back` characters) into the open field that takes type-ahead,
+ * where the coach's typing there began. False when there is no such field.
+ */
+export function typeAhead(text: string, back: number): boolean {
+  return typeAheadField?.(text, back) ?? false;
+}
+
+export interface FieldLink {
+  /** Shows `value` unless the field said it held it lately (the coach's caret stays). */
+  setValue(value: string): void;
+  /** Gives the field the focus, the caret at the end. */
+  focus(): void;
+  dispose(): void;
+}
+
+/** The field's page: web-accessible with a per-session address in Chromium (the manifest). */
+const fieldUrl = () => browser.runtime.getURL('/field.html');
+/** How long the field may take to load before a plain one replaces it. */
+const LOAD_MS = 4000;
+
+export function linkField(frame: HTMLIFrameElement, options: FieldOptions): FieldLink {
+  const url = fieldUrl();
+  // Chromium frames the page by its per-session address, but the page's origin is still the
+  // extension's own id: that is where the port may go, and nowhere else (a page can navigate
+  // a frame it can't read; the port must not follow).
+  const origin = url.startsWith('chrome-extension:') ? `chrome-extension://${browser.runtime.id}` : new URL(url).origin;
+  let port: MessagePort | null = null;
+  /** What the field holds, as it said last or as we told it. */
+  let shown = options.value;
+  /**
+   * What the field reported lately. The overlay's state follows the field a render behind: a
+   * value coming back from it that the field held a moment ago is no change from outside, and
+   * sending it would wipe the letters typed since.
+   */
+  const recent: string[] = [];
+  let loaded = false;
+  let wantFocus = false;
+  /** The field holds the focus (as it last said). */
+  let hasFocus = false;
+  const post = (message: ToField) => port?.postMessage(message);
+  /** The field holds `value` (it said so, or will when it loads): the draft follows. */
+  const reported = (value: string) => {
+    shown = value;
+    recent.push(value);
+    if (recent.length > 32) recent.shift();
+    options.onInput(value);
+  };
+
+  const look = (): FieldLook => {
+    const css = getComputedStyle(frame);
+    return {
+      color: css.color,
+      placeholder: css.getPropertyValue('--fc-field-placeholder').trim() || css.color,
+      font: css.font || `${css.fontSize} ${css.fontFamily}`,
+      padding: css.getPropertyValue('--fc-field-padding').trim() || '3px 6px',
+      colorScheme: css.colorScheme,
+    };
+  };
+
+  const onMessage = ({ data }: MessageEvent<FromField>) => {
+    if (data.type === 'input') reported(data.value);
+    else if (data.type === 'submit') options.onSubmit();
+    else if (data.type === 'cancel') options.onCancel();
+    else if (data.type === 'focus') {
+      hasFocus = data.focused;
+      if (data.focused) wantFocus = false;
+      options.onFocus?.(data.focused);
+    }
+  };
+
+  const giveFocus = () => {
+    if (!loaded) return;
+    frame.focus({ preventScroll: true });
+    post({ type: 'focus' });
+  };
+
+  // Each load (the first, and again whenever the page moves the overlay, e.g. into fullscreen)
+  // gets a new port and what the field should show.
+  const token = newId();
+  const onLoad = () => {
+    const target = frame.contentWindow;
+    if (!target) return;
+    loaded = true;
+    window.clearTimeout(failTimer);
+    port?.close();
+    const channel = new MessageChannel();
+    port = channel.port1;
+    port.onmessage = onMessage;
+    target.postMessage({ framecoachField: token }, origin, [channel.port2]);
+    post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look() });
+    if (wantFocus) giveFocus();
+  };
+  // Before the frame has loaded nothing can be typed in it: the keys go on the end of what it
+  // will be given. After, the field puts them in itself and reports back.
+  const early = (text: string, back: number) => {
+    if (port) post({ type: 'keys', text, back });
+    else reported(shown.slice(0, shown.length - back) + text);
+    return true;
+  };
+  if (options.typeAhead) typeAheadField = early;
+  frame.addEventListener('load', onLoad);
+  frame.src = `${url}#${token}${options.multiline ? ';multiline' : ''}`;
+  const failTimer = window.setTimeout(() => {
+    if (!loaded) options.onFail();
+  }, LOAD_MS);
+
+  return {
+    setValue(value) {
+      if (value === shown || recent.includes(value)) return;
+      recent.length = 0;
+      post({ type: 'value', value, base: shown });
+      shown = value;
+    },
+    focus() {
+      // Asked again while the coach types in it (the comment's frame settled): nothing to do.
+      if (hasFocus) return;
+      wantFocus = true;
+      giveFocus();
+    },
+    dispose() {
+      if (typeAheadField === early) typeAheadField = null;
+      window.clearTimeout(failTimer);
+      frame.removeEventListener('load', onLoad);
+      port?.close();
+      port = null;
+    },
+  };
+}
