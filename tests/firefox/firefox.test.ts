@@ -191,7 +191,7 @@ describe('after a restart of Firefox', () => {
       expect(await seekTo(page, 12)).toBe(12);
       await waitIdle(page);
       await page.keyboard.press('c');
-      await page.waitForFunction(() => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-editor textarea'));
+      await page.waitForFunction(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
       await page.keyboard.type('shin vertical at landing');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });

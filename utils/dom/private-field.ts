@@ -107,6 +107,9 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   const giveFocus = () => {
     if (!loaded) return;
     frame.focus({ preventScroll: true });
+    // Firefox moves the focus into the frame only when its window is asked too (after a click
+    // on one of our buttons, the button keeps it otherwise).
+    frame.contentWindow?.focus();
     post({ type: 'focus' });
   };
 
