@@ -85,8 +85,9 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       const { draft } = editor;
       if (event.key === 'Enter' && !event.shiftKey) void book.save();
       else if (event.key === 'Escape') book.cancel();
-      // The editor's field, once loaded, puts them in itself (a frame of the extension's
-      // origin, which reports what it holds back to the draft).
+      // The editor's field (a frame of the extension's origin) takes them while it is open:
+      // it puts them in itself, or on what it will be given if not loaded yet, and the draft
+      // follows it. Without one, they go into the draft here.
       else if (event.key === 'Backspace' && typeIntoField('', ahead > 0 ? 1 : 0)) ahead = Math.max(0, ahead - 1);
       else if ((event.key.length === 1 || event.key === 'Enter') && typeIntoField(event.key === 'Enter' ? '\n' : event.key, 0)) ahead++;
       else if (event.key === 'Backspace') {
