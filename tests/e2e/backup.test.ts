@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, readBarcode } from './barcode';
-import { addCommentHere, comment, listed, showPanel, stepTo } from './comments-helpers';
+import { addCommentHere, comment, listed, showPanel, stepTo, typeName } from './comments-helpers';
 import { dragOnPicture, goToFrame, keepOnFailure, leaveTool, painted, pickTool, waitVisible } from './drawing-helpers';
 import { fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { measureRate } from './overlay';
@@ -52,9 +52,7 @@ describe('backup and restore', () => {
     await as('old', async (b) => {
       const page = await openVideo(b);
       await keepOnFailure(page, 'backup-coach', async () => {
-        await showPanel(page);
-        await ui(page, 'input.fc-name').fill('Coach Ana');
-        await ui(page, 'input.fc-name').press('Tab');
+        await typeName(page, 'Coach Ana');
         await measureRate(page);
         await stepTo(page, CLIP, FRAMES.land);
         await addCommentHere(page, 'Land under the hip');

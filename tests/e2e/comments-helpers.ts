@@ -137,6 +137,21 @@ export async function showPanel(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Types the name for comments in the panel and leaves the field with Tab (which saves it). The
+ * name field is the page's last control, so Tab takes the focus out of the page, to the
+ * browser's own controls: as a coach would, the test clicks the page's heading to come back
+ * before the next key (a key sent to an unfocused page still reaches it, but no frame in it can
+ * take the focus, the comment box's included).
+ */
+export async function typeName(page: Page, name: string): Promise<void> {
+  await showPanel(page);
+  const field = page.locator('framecoach-overlay input.fc-name');
+  await field.fill(name);
+  await field.press('Tab');
+  await page.locator('h1').click();
+}
+
 /** Waits until the panel lists a comment whose text is `text`. */
 export async function waitForListed(page: Page, text: string, timeout = 5_000): Promise<void> {
   await page.waitForFunction(

@@ -163,8 +163,9 @@ describe('play at the end', () => {
     expect(await hudText(page)).toContain(`F${last}`);
     // Still at the end: a player's play from here starts over (once, a frame on per press).
     expect(await video(page, (v) => v.ended)).toBe(true);
-    // Where playback starts (a busy machine can make the pause below come a second late).
-    await page.$eval('video', (v) => v.addEventListener('playing', () => ((window as unknown as { playingAt: number }).playingAt = v.currentTime), { once: true }));
+    // Where playback starts over: the seek's target (a busy machine can make the pause below
+    // come a second late, and even the \`playing\` event's currentTime was read 78 ms in once).
+    await page.$eval('video', (v) => v.addEventListener('seeking', () => ((window as unknown as { playingAt: number }).playingAt = v.currentTime), { once: true }));
     await page.keyboard.press('k');
     await waitPaused(page, false);
     await page.waitForTimeout(300);

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, readBarcode } from './barcode';
-import { addCommentHere, comment, ready, showPanel, stepTo, typeText, waitForCount, waitForEditor, waitForListed } from './comments-helpers';
+import { addCommentHere, comment, ready, showPanel, stepTo, typeName, typeText, waitForCount, waitForEditor, waitForListed } from './comments-helpers';
 import { canvasTexts, clickOnPicture, dragOnPicture, goToFrame, keepOnFailure, leaveTool, painted, pickTool, stepFrames, waitData, waitVisible, clear } from './drawing-helpers';
 import { fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { measureRate } from './overlay';
@@ -49,10 +49,7 @@ const openVideo = (b: LaunchedBrowser) => openVideoAt(b, videoUrl);
 
 /** Types the name for comments in the panel and waits until the background keeps it. */
 async function rename(b: LaunchedBrowser, page: Page, name: string): Promise<void> {
-  await showPanel(page);
-  const field = ui(page, 'input.fc-name');
-  await field.fill(name);
-  await field.press('Tab');
+  await typeName(page, name);
   await expect
     .poll(() =>
       b.background!.evaluate(async () => {
