@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { layersOf } from '../../utils/annotations/layers';
 import type { AnnotationsState } from '../../utils/annotations/video-annotations';
 import type { BookState } from '../../utils/comments/book';
@@ -9,6 +9,8 @@ import type { CommandRunner } from '../overlay/toolbar';
 import { Button, keyText } from '../overlay/toolbar';
 import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
+import { PrivateField } from '../overlay/private-field';
+import { PrivateText } from './private-text';
 import { CommentItem } from './comment-item';
 import { placeLabel } from '../../utils/comments/place-label';
 
@@ -74,14 +76,7 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
       {collapsed ? (
         <span class="fc-grow" />
       ) : (
-        <input
-          class="fc-search"
-          type="search"
-          placeholder="Search"
-          aria-label="Search comments"
-          value={filter}
-          onInput={(event) => actions.setFilter((event.target as HTMLInputElement).value)}
-        />
+        <PrivateField class="fc-search" idle label="Search comments" placeholder="Search" value={filter} onInput={actions.setFilter} onCancel={() => actions.setFilter('')} />
       )}
       {!collapsed && <Button id="packet.send" runner={runner} icon="send" />}
       <button type="button" class="fc-btn" onClick={() => runner.run('comment.dockPanel')} title={hint('comment.dockPanel')} aria-label="Move the comment panel">
@@ -141,7 +136,7 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
       ) : visible.length === 0 && !editor ? (
         <p class="fc-empty">No comments yet. Pause on a frame and press {keyText(runner, 'comment.add')} to pin one to it.</p>
       ) : all.length === 0 && filter ? (
-        <p class="fc-empty">No comment matches “{filter}”.</p>
+        <p class="fc-empty">No comment matches “<PrivateText class="fc-empty-query" text={filter} />”.</p>
       ) : (
         <ol class="fc-comment-list" start={first + 1}>
           {first > 0 && <li class="fc-dim">{first} earlier…</li>}
@@ -184,15 +179,25 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
  */
 function NameField({ name, onRename }: { name: string; onRename(name: string): void }) {
   const [draft, setDraft] = useState<string | null>(null);
+  // What was typed last, for the blur that may come before the render of it.
+  const typed = useRef<string | null>(null);
+  typed.current = draft;
   // The stored name changed (saved, or from another tab): show it.
   useEffect(() => setDraft(null), [name]);
+  // Kept when the field loses the focus or on Enter (as an input's change event); Escape puts the stored name back.
+  const keep = () => typed.current !== null && typed.current !== name && onRename(typed.current);
   return (
-    <input
+    <PrivateField
       class="fc-name"
-      aria-label="Your name on comments"
+      idle
+      label="Your name on comments"
+      placeholder="Your name"
+      maxLength={80}
       value={draft ?? name}
-      onInput={(event) => setDraft((event.target as HTMLInputElement).value)}
-      onChange={(event) => onRename((event.target as HTMLInputElement).value)}
+      onInput={(text) => setDraft((typed.current = text))}
+      onSubmit={keep}
+      onCancel={() => setDraft(null)}
+      onFocusChange={(focused) => !focused && keep()}
     />
   );
 }

@@ -6,11 +6,16 @@ import { newDrawing } from '../../utils/model/create';
 import type { PlayerState } from '../../utils/player/session';
 import { createPainter, type Painter } from '../../utils/render/painter';
 import { canvasSurface, fadePool } from '../../utils/dom/canvas-surfaces';
+import { PrivateField } from '../overlay/private-field';
 
 export interface CanvasActions {
   pointer(input: PointerInput): void;
   editTextAt(input: PointerInput): void;
   setTextDraft(text: string): void;
+  /** Enter in the label box: the label is placed. */
+  finishText(): void;
+  /** Escape in the label box. */
+  cancelText(): void;
 }
 
 const pct = (n: number) => `${(n * 100).toFixed(3)}%`;
@@ -141,30 +146,45 @@ export function DrawingCanvas({ draw, player, actions, onFrame }: {
       {draw.cursor && draw.tool && !draw.text && (
         <div class="fc-cursor" style={{ left: pct(draw.cursor.x), top: pct(draw.cursor.y) }} aria-hidden="true" />
       )}
-      {draw.text && <LabelInput draw={draw} text={draw.text} fontPx={labelFontPx(size)} onInput={actions.setTextDraft} />}
+      {draw.text && <LabelInput draw={draw} text={draw.text} fontPx={labelFontPx(size)} onInput={actions.setTextDraft} onPlace={actions.finishText} onCancel={actions.cancelText} />}
     </>
   );
 }
 
-/** The text box of the label tool, where the label will sit; focused when it opens. */
-function LabelInput({ draw, text, fontPx, onInput }: {
+/**
+ * The text box of the label tool, where the label will sit; focused when it opens. A frame of
+ * FrameCoach's own origin (private-field.tsx): the page can't read the label as it is typed.
+ */
+function LabelInput({ draw, text, fontPx, onInput, onPlace, onCancel }: {
   draw: DrawState;
   text: NonNullable<DrawState['text']>;
   fontPx: number;
   onInput(text: string): void;
+  onPlace(): void;
+  onCancel(): void;
 }) {
-  const input = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  const lines = text.draft.split('\n');
+  const style = {
+    left: pct(text.at.x),
+    top: pct(text.at.y),
+    fontSize: `${fontPx}px`,
+    color: draw.defaults.color,
+    // As wide as the longest line and as tall as the lines (a frame does not grow with its text).
+    width: `calc(${Math.max(8, ...lines.map((l) => l.length + 2)) * 0.7}em + 10px)`,
+    height: `calc(${lines.length * 1.25}em + 6px)`,
+  };
   return (
-    <textarea
-      ref={input}
+    <PrivateField
       class="fc-text-input"
-      aria-label="Label text (Enter to place, Shift+Enter for a new line, Esc to cancel)"
+      multiline
+      label="Label text (Enter to place, Shift+Enter for a new line, Esc to cancel)"
       placeholder="Type a label…"
-      rows={Math.max(1, text.draft.split('\n').length)}
-      style={{ left: pct(text.at.x), top: pct(text.at.y), fontSize: `${fontPx}px`, color: draw.defaults.color }}
       value={text.draft}
-      onInput={(event) => onInput((event.currentTarget as HTMLTextAreaElement).value)}
+      focusKey={`${text.at.x} ${text.at.y}`}
+      style={style}
+      onInput={onInput}
+      onSubmit={onPlace}
+      onCancel={onCancel}
     />
   );
 }

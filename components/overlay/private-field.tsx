@@ -1,33 +1,54 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { linkField, type FieldLink } from '../../utils/dom/private-field';
 import { TEST_HOOKS } from '../../utils/dom/test-hooks';
+import { PrivateText } from '../comments/private-text';
+
+const nothing = () => {};
+/** How long after an idle field lost the focus its frame gives way to painted text. */
+const IDLE_AFTER_MS = 200;
 
 /**
  * A text field the page can't read (issue 15): framed from FrameCoach's own origin (see
- * utils/dom/private-field.ts). `focusKey` changing gives it the focus. Should the frame fail
- * to load, a plain field in the shadow root takes its place, with what was typed: nothing is
- * lost, though that one is within the page's `window.find()`.
+ * utils/dom/private-field.ts). Enter is `onSubmit` (Shift+Enter a new line when `multiline`),
+ * Escape `onCancel`. `focusKey` given, and whenever it changes, gives it the focus. Should the
+ * frame fail to load, a plain field in the shadow root takes its place, with what was typed:
+ * nothing is lost, though that one is within the page's `window.find()`.
  */
-export function PrivateField({ class: cls, value, label, placeholder, multiline, focusKey, typeAhead = false, onInput, onSubmit, onCancel }: {
+export function PrivateField({ class: cls, value, label, placeholder, multiline = false, focusKey, typeAhead = false, idle = false, maxLength, style, onInput, onSubmit = nothing, onCancel = nothing, onFocusChange = nothing }: {
   class: string;
   value: string;
   label: string;
   placeholder: string;
-  multiline: boolean;
-  focusKey: unknown;
+  multiline?: boolean;
+  /** Focused when shown and whenever this changes; never by itself when undefined. */
+  focusKey?: unknown;
   /** Takes the keys typed before it had the focus (utils/dom/private-field.ts `typeAhead`). */
   typeAhead?: boolean;
+  /**
+   * A field always on show (the panel's search and name): painted as text until it is clicked
+   * or tabbed to, a frame only while it has the focus. Fewer frames per page, and none to take
+   * a focus meant for another: Chromium gave one of two frames of ours the focus asked for the
+   * other (the comment box's first letters went into the search).
+   */
+  idle?: boolean;
+  maxLength?: number;
+  style?: Record<string, string>;
   onInput(value: string): void;
-  onSubmit(): void;
-  onCancel(): void;
+  onSubmit?(): void;
+  onCancel?(): void;
+  onFocusChange?(focused: boolean): void;
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   const plain = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const link = useRef<FieldLink | null>(null);
   const [failed, setFailed] = useState(false);
+  const [active, setActive] = useState(!idle);
+  /** An idle field's frame has had the focus: losing it makes it idle again. */
+  const held = useRef(false);
   const [focused, setFocused] = useState(false);
-  const handlers = useRef({ onInput, onSubmit, onCancel });
-  handlers.current = { onInput, onSubmit, onCancel };
+  const [ready, setReady] = useState(false);
+  const handlers = useRef({ onInput, onSubmit, onCancel, onFocusChange });
+  handlers.current = { onInput, onSubmit, onCancel, onFocusChange };
   // Linked as the field is rendered, before the next key is handled: from then on the keys
   // typed ahead go to this field alone (the draft only follows it), so none is lost between two writers.
   useLayoutEffect(() => {
@@ -41,34 +62,59 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline,
       onSubmit: () => handlers.current.onSubmit(),
       onCancel: () => handlers.current.onCancel(),
       onFail: () => setFailed(true),
-      onFocus: setFocused,
+      onReady: () => setReady(true),
+      onFocus: (now) => {
+        setFocused(now);
+        handlers.current.onFocusChange(now);
+        if (now) held.current = true;
+        else if (idle && held.current) {
+          held.current = false;
+          // A moment later: the key that moved the focus (Tab) is still being handled in the
+          // frame, which must not go away under it (seen: the browser never finished the key).
+          window.setTimeout(() => held.current || setActive(false), IDLE_AFTER_MS);
+        }
+      },
       typeAhead,
+      maxLength,
     });
     link.current = linked;
     return () => {
       linked.dispose();
       link.current = null;
     };
-  }, [failed]);
+  }, [failed, active]);
   useEffect(() => link.current?.setValue(value), [value]);
   useEffect(() => {
+    // An idle field woken by a click or Tab takes the focus it was given.
+    if (!active || (focusKey === undefined && !idle)) return;
     if (link.current) link.current.focus();
     else plain.current?.focus({ preventScroll: true });
-  }, [focusKey, failed]);
+  }, [focusKey, failed, active]);
+  if (!active) {
+    return (
+      <button type="button" class={`${cls} fc-field-idle`} style={style} aria-label={label} onFocus={() => setActive(true)} onClick={() => setActive(true)} {...(TEST_HOOKS ? { 'data-value': value, 'data-focused': 'false' } : {})}>
+        <PrivateText class={value ? 'fc-field-text' : 'fc-field-text fc-field-placeholder'} text={value || placeholder} />
+      </button>
+    );
+  }
   if (failed) {
     const Tag = multiline ? 'textarea' : 'input';
     return (
       <Tag
         ref={plain}
         class={cls}
+        style={style}
         value={value}
         placeholder={placeholder}
         aria-label={label}
+        maxLength={maxLength}
         onInput={(event) => onInput((event.target as HTMLInputElement).value)}
+        onFocus={() => onFocusChange(true)}
+        onBlur={() => onFocusChange(false)}
       />
     );
   }
-  // Test builds (test-hooks.ts) show the tests what the field holds and whether it has the focus.
-  const hooks = TEST_HOOKS ? { 'data-value': value, 'data-focused': String(focused) } : {};
-  return <iframe ref={frame} class={`${cls} fc-field-frame${focused ? ' fc-field-focused' : ''}`} title={label} {...hooks} />;
+  // Test builds (test-hooks.ts) show the tests what the field holds, whether it has loaded and has the focus.
+  const hooks = TEST_HOOKS ? { 'data-value': value, 'data-focused': String(focused), 'data-ready': String(ready) } : {};
+  return <iframe ref={frame} class={`${cls} fc-field-frame${multiline ? '' : ' fc-field-line'}${focused ? ' fc-field-focused' : ''}`} style={style} title={label} {...hooks} />;
 }

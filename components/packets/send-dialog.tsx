@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { PrivateField } from '../overlay/private-field';
 import type { SendState } from '../../utils/annotations/send';
 
 export interface SendActions {
@@ -12,8 +12,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * Send feedback: to whom, a short message, then the packet is saved as a file to send by
- * chat, email or Drive; a short text for the chat message can be copied. Keys typed here
- * never reach the page; Esc closes (utils/dom/key-listener.ts routes it).
+ * chat, email or Drive; a short text for the chat message can be copied. The two text fields
+ * are private frames; other keys typed here never reach the page; Esc closes (utils/dom/key-listener.ts routes it).
  */
 export function SendDialog({ send, holds, coachName, actions }: {
   send: SendState;
@@ -23,8 +23,6 @@ export function SendDialog({ send, holds, coachName, actions }: {
   coachName: string | null;
   actions: SendActions;
 }) {
-  const to = useRef<HTMLInputElement>(null);
-  useEffect(() => to.current?.focus({ preventScroll: true }), []);
   const reply = send.kind === 'reply';
   const summary = holds
     ? [
@@ -53,17 +51,18 @@ export function SendDialog({ send, holds, coachName, actions }: {
           actions.send();
         }}
       >
-        <label class="fc-field">
-          <span>To</span>
-          <input ref={to} class="fc-input fc-send-to" value={send.recipient} placeholder={reply ? 'Coach' : 'Athlete’s name'} maxLength={200}
-            onInput={(event) => actions.set({ recipient: (event.target as HTMLInputElement).value })} />
-        </label>
-        <label class="fc-field">
-          <span>Message</span>
-          <textarea class="fc-textarea fc-send-message" rows={2} value={send.message} maxLength={2000}
+        {/* Frames of FrameCoach's own origin (private-field.tsx): the page can't read the names and words typed here. */}
+        <div class="fc-field">
+          <span aria-hidden="true">To</span>
+          <PrivateField class="fc-input fc-send-to" label="To" value={send.recipient} placeholder={reply ? 'Coach' : 'Athlete’s name'} maxLength={200}
+            focusKey="opened" onInput={(recipient) => actions.set({ recipient })} onSubmit={actions.send} onCancel={actions.close} />
+        </div>
+        <div class="fc-field">
+          <span aria-hidden="true">Message</span>
+          <PrivateField class="fc-textarea fc-send-message" multiline label="Message" value={send.message} maxLength={2000}
             placeholder={reply ? 'Thanks, one question…' : 'This week: land under the hip'}
-            onInput={(event) => actions.set({ message: (event.target as HTMLTextAreaElement).value })} />
-        </label>
+            onInput={(message) => actions.set({ message })} onSubmit={actions.send} onCancel={actions.close} />
+        </div>
         <p class="fc-dim">
           {summary === null
             ? reply

@@ -40,11 +40,13 @@ function merge(value: string, base: string): void {
 function init(data: Extract<ToField, { type: 'init' }>): void {
   field.placeholder = data.placeholder;
   field.setAttribute('aria-label', data.label);
+  if (data.maxLength) field.maxLength = data.maxLength;
   const style = document.documentElement.style;
   style.setProperty('--color', data.look.color);
   style.setProperty('--placeholder', data.look.placeholder);
   style.setProperty('--font', data.look.font);
   style.setProperty('--padding', data.look.padding);
+  style.setProperty('--white-space', data.look.whiteSpace);
   style.colorScheme = data.look.colorScheme || 'normal';
   merge(data.value, '');
   // Typed here before: after what the overlay held.
@@ -127,3 +129,5 @@ document.addEventListener(
 window.addEventListener('focus', () => {
   if (document.activeElement !== field) focusField();
 });
+// Focused before this page had loaded: no focus event comes; the field takes it now.
+if (document.hasFocus()) focusField();

@@ -176,6 +176,8 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       pointer: drawings.pointer,
       editTextAt: drawings.editTextAt,
       setTextDraft: drawings.setTextDraft,
+      finishText: () => void drawings.finishText(),
+      cancelText: drawings.cancelText,
       selected: drawings.selected,
     },
     commentActions: {

@@ -10,11 +10,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, readBarcode } from './barcode';
-import { addCommentHere, comment, listed, showPanel, stepTo, typeName } from './comments-helpers';
+import { addCommentHere, comment, fieldValue, listed, showPanel, stepTo, typeName } from './comments-helpers';
 import { dragOnPicture, goToFrame, keepOnFailure, leaveTool, painted, pickTool, waitVisible } from './drawing-helpers';
 import { fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { measureRate } from './overlay';
-import { openLibrary, openVideoAt, withProfile, shot, storedAnnotations, ui } from './packet-helpers';
+import { openLibrary, openVideoAt, withProfile, shot, storedAnnotations } from './packet-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
 const LINE = { from: { x: 0.2, y: 0.75 }, to: { x: 0.7, y: 0.75 } };
@@ -117,7 +117,7 @@ describe('backup and restore', () => {
           ['Land under the hip', `F${FRAMES.land}`],
           ['Arms relaxed, elbows back', `F${FRAMES.arms}`],
         ]);
-        expect(await ui(page, 'input.fc-name').inputValue()).toBe('Coach Ana');
+        expect(await fieldValue(page, '.fc-name')).toBe('Coach Ana');
         // Clicking the comment shows its frame; the line is where it was drawn.
         await goToFrame(page, CLIP, 40);
         await comment(page, comments[0]!.id).locator('.fc-comment-main').click();

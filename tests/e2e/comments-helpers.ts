@@ -63,21 +63,48 @@ export async function stepTo(page: Page, clip: ClipInfo, k: number): Promise<voi
 }
 
 /**
- * Waits until the comment editor's text field has the focus: the private field's frame says
- * so (a test build's `data-focused`, see components/overlay/private-field.tsx).
+ * The private text fields (frames of FrameCoach's own origin, components/overlay/private-field.tsx)
+ * tell a test build what they hold (`data-value`), whether they have loaded (`data-ready`) and
+ * have the focus (`data-focused`); `selector` is the field's in the overlay.
  */
-export async function waitForEditor(page: Page): Promise<void> {
+export async function waitFieldFocused(page: Page, selector: string): Promise<void> {
   await page.waitForFunction(
-    () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true',
-    undefined,
+    (s) => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>(s)?.dataset.focused === 'true',
+    selector,
     { timeout: 5_000, polling: 10 },
   );
 }
 
-/** What the comment editor's text field holds (a test build's `data-value`). */
-export async function editorValue(page: Target): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
+/** What a private text field holds (null: no such field). */
+export async function fieldValue(page: Target, selector: string): Promise<string | null> {
+  return page.evaluate((s) => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>(s)?.dataset.value ?? null, selector);
 }
+
+/** As a coach fills a field: a click on it, select all, type `text` over it ('' deletes it). */
+export async function fillField(page: Page, selector: string, text: string): Promise<void> {
+  // Once it has loaded (its placeholder shows): a click on a frame still loading is lost. (The
+  // panel's search and name are painted text until clicked: the click makes the frame.)
+  await page.waitForFunction(
+    (s) => {
+      const field = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>(s);
+      return field?.dataset.ready === 'true' || !!field?.matches('.fc-field-idle');
+    },
+    selector,
+    { timeout: 5_000, polling: 20 },
+  );
+  await page.locator(`framecoach-overlay ${selector}`).click();
+  await waitFieldFocused(page, selector);
+  await page.keyboard.press('ControlOrMeta+a');
+  if (text) await typeText(page, text);
+  else await page.keyboard.press('Backspace');
+  await expect.poll(() => fieldValue(page, selector)).toBe(text);
+}
+
+/** Waits until the comment editor's text field has the focus. */
+export const waitForEditor = (page: Page) => waitFieldFocused(page, '.fc-editor .fc-textarea');
+
+/** What the comment editor's text field holds. */
+export const editorValue = (page: Target) => fieldValue(page, '.fc-editor .fc-textarea');
 
 export async function editorOpen(page: Page): Promise<boolean> {
   return page.evaluate(
@@ -139,16 +166,15 @@ export async function showPanel(page: Page): Promise<void> {
 
 /**
  * Types the name for comments in the panel and leaves the field with Tab (which saves it). The
- * name field is the page's last control, so Tab takes the focus out of the page, to the
+ * name field is the overlay's last control, so Tab takes the focus out of the page, to the
  * browser's own controls: as a coach would, the test clicks the page's heading to come back
  * before the next key (a key sent to an unfocused page still reaches it, but no frame in it can
  * take the focus, the comment box's included).
  */
 export async function typeName(page: Page, name: string): Promise<void> {
   await showPanel(page);
-  const field = page.locator('framecoach-overlay input.fc-name');
-  await field.fill(name);
-  await field.press('Tab');
+  await fillField(page, '.fc-name', name);
+  await page.keyboard.press('Tab');
   await page.locator('h1').click();
 }
 

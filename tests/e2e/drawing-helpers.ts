@@ -14,6 +14,7 @@ import { expect } from 'vitest';
 import { frameMiddle, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
 import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { waitFieldFocused } from './comments-helpers';
 
 export interface P {
   x: number;
@@ -132,15 +133,7 @@ export async function writeLabel(page: Page, p: P, text: string): Promise<void> 
 
 /** Waits until the label text box is open and has the focus. */
 export async function waitLabelInput(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => {
-      const root = document.querySelector('framecoach-overlay')?.shadowRoot;
-      const input = root?.querySelector('.fc-text-input');
-      return !!input && root!.activeElement === input;
-    },
-    undefined,
-    { timeout: 5_000, polling: 10 },
-  );
+  await waitFieldFocused(page, '.fc-text-input');
 }
 
 /** Moves the mouse through `points` (picture coordinates) with the button down. */

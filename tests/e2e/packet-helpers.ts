@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ready } from './comments-helpers';
+import { fillField, ready, waitFieldFocused } from './comments-helpers';
 import { REPO_ROOT, type ExtensionRealm, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
 
@@ -21,10 +21,10 @@ export async function shot(page: Page, name: string): Promise<void> {
 /** Shift+E, fills To and Message, Save packet: the file the browser downloads, saved into `dir`. */
 export async function sendPacket(page: Page, dir: string, fields: { to?: string; message?: string } = {}): Promise<{ path: string; name: string; text: string }> {
   await page.keyboard.press('Shift+E');
-  const to = ui(page, '.fc-send input.fc-send-to');
-  await expect.poll(() => to.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
-  if (fields.to !== undefined) await to.fill(fields.to);
-  if (fields.message !== undefined) await ui(page, '.fc-send textarea.fc-send-message').fill(fields.message);
+  // The To field has the focus (a private field, a frame: comments-helpers.ts).
+  await waitFieldFocused(page, '.fc-send .fc-send-to');
+  if (fields.to !== undefined) await fillField(page, '.fc-send .fc-send-to', fields.to);
+  if (fields.message !== undefined) await fillField(page, '.fc-send .fc-send-message', fields.message);
   const download = page.waitForEvent('download', { timeout: 10_000 });
   await ui(page, '.fc-send button[type=submit]').click();
   const file = await download;

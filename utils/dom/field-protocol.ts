@@ -18,11 +18,13 @@ export interface FieldLook {
   font: string;
   padding: string;
   colorScheme: string;
+  /** `white-space` in the field: `pre` keeps a label's lines as the coach broke them. */
+  whiteSpace: string;
 }
 
 /** Overlay → frame. */
 export type ToField =
-  | { type: 'init'; value: string; label: string; placeholder: string; look: FieldLook }
+  | { type: 'init'; value: string; label: string; placeholder: string; look: FieldLook; maxLength?: number }
   /**
    * A change from outside (the comment's type-ahead, another comment to edit). `base` is what
    * the overlay last knew the field held: text typed in the field since then is kept after it.

@@ -21,10 +21,13 @@ export interface FieldOptions {
   onCancel(): void;
   /** The field did not load (a page's policy, the extension reloaded): show a plain one. */
   onFail(): void;
+  /** The field's page has loaded (a click on it now gives it the focus). */
+  onReady?(): void;
   /** The focus came to the field or left it. */
   onFocus?(focused: boolean): void;
   /** This field takes the type-ahead (see `typeAhead`). */
   typeAhead?: boolean;
+  maxLength?: number;
 }
 
 /**
@@ -39,6 +42,21 @@ let typeAheadField: ((text: string, back: number) => boolean) | null = null;
  */
 export function typeAhead(text: string, back: number): boolean {
   return typeAheadField?.(text, back) ?? false;
+}
+
+/**
+ * The field asked for the focus a moment ago that has not got it yet (any field but the
+ * comment's, whose type-ahead is its own): keys that reach the page's window meanwhile are
+ * typed into it (a coach typing a name straight after Shift+E), not taken as commands.
+ */
+let opening: { until: number; ahead: number; key(key: string, shift: boolean): boolean } | null = null;
+/** How long after a field was asked for the focus keys typed outside it still go into it. */
+const OPENING_MS = 1000;
+
+/** A key that reached the page while a field was opening: true when the field took it. */
+export function typeIntoOpening(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
+  if (!opening || performance.now() > opening.until || event.ctrlKey || event.metaKey || event.altKey) return false;
+  return opening.key(event.key, event.shiftKey);
 }
 
 export interface FieldLink {
@@ -90,6 +108,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       font: css.font || `${css.fontSize} ${css.fontFamily}`,
       padding: css.getPropertyValue('--fc-field-padding').trim() || '3px 6px',
       colorScheme: css.colorScheme,
+      whiteSpace: css.getPropertyValue('--fc-field-white-space').trim() || 'pre-wrap',
     };
   };
 
@@ -100,6 +119,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else if (data.type === 'focus') {
       hasFocus = data.focused;
       if (data.focused) wantFocus = false;
+      if (data.focused && opening === opened) opening = null;
       options.onFocus?.(data.focused);
     }
   };
@@ -126,8 +146,11 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     port = channel.port1;
     port.onmessage = onMessage;
     target.postMessage({ framecoachField: token }, origin, [channel.port2]);
-    post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look() });
-    if (wantFocus) giveFocus();
+    post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look(), maxLength: options.maxLength });
+    options.onReady?.();
+    // Clicked before it had loaded: the click focused the frame's first, blank page, and the
+    // field's page came in without the focus.
+    if (wantFocus || (frame.getRootNode() as Document | ShadowRoot).activeElement === frame) giveFocus();
   };
   // Before the frame has loaded nothing can be typed in it: the keys go on the end of what it
   // will be given. After, the field puts them in itself and reports back.
@@ -137,6 +160,22 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     return true;
   };
   if (options.typeAhead) typeAheadField = early;
+  const opened = {
+    until: 0,
+    ahead: 0,
+    key(key: string, shift: boolean) {
+      if (key === 'Escape') options.onCancel();
+      else if (key === 'Enter' && !(shift && options.multiline)) options.onSubmit();
+      else if (key === 'Backspace') {
+        if (this.ahead > 0) early('', 1);
+        this.ahead = Math.max(0, this.ahead - 1);
+      } else if (key.length === 1 || key === 'Enter') {
+        early(key === 'Enter' ? '\n' : key, 0);
+        this.ahead++;
+      } else return false;
+      return true;
+    },
+  };
   frame.addEventListener('load', onLoad);
   frame.src = `${url}#${token}${options.multiline ? ';multiline' : ''}`;
   const failTimer = window.setTimeout(() => {
@@ -154,10 +193,20 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // Asked again while the coach types in it (the comment's frame settled): nothing to do.
       if (hasFocus) return;
       wantFocus = true;
+      if (!options.typeAhead) {
+        opened.until = performance.now() + OPENING_MS;
+        opened.ahead = 0;
+        opening = opened;
+      }
       giveFocus();
     },
     dispose() {
+      // Closed while it has the focus (Enter saved the comment): the focus goes back to the page,
+      // as from a text box taken away. Left alone, Chromium hands it to another of our frames
+      // (the panel's search, seen: the next `k` was typed there instead of playing).
+      if (hasFocus || (frame.getRootNode() as Document | ShadowRoot).activeElement === frame) frame.blur();
       if (typeAheadField === early) typeAheadField = null;
+      if (opening === opened) opening = null;
       window.clearTimeout(failTimer);
       frame.removeEventListener('load', onLoad);
       port?.close();
