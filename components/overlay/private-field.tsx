@@ -4,6 +4,11 @@ import { TEST_HOOKS } from '../../utils/dom/test-hooks';
 import { PrivateText } from '../comments/private-text';
 
 const nothing = () => {};
+
+/** A field's owner may, at once: show a new text whatever the field held (a new question). */
+export interface FieldControl {
+  reset(value: string): void;
+}
 /** How long after an idle field lost the focus its frame gives way to painted text. */
 const IDLE_AFTER_MS = 200;
 
@@ -14,7 +19,7 @@ const IDLE_AFTER_MS = 200;
  * frame fail to load, a plain field in the shadow root takes its place, with what was typed:
  * nothing is lost, though that one is within the page's `window.find()`.
  */
-export function PrivateField({ class: cls, value, label, placeholder, multiline = false, focusKey, typeAhead = false, idle = false, maxLength, style, onInput, onSubmit = nothing, onCancel = nothing, onFocusChange = nothing }: {
+export function PrivateField({ class: cls, value, label, placeholder, multiline = false, focusKey, typeAhead = false, idle = false, maxLength, style, keys, status, control, onInput, onSubmit = nothing, onCancel = nothing, onFocusChange = nothing, onKey = nothing }: {
   class: string;
   value: string;
   label: string;
@@ -22,6 +27,8 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
   multiline?: boolean;
   /** Focused when shown and whenever this changes; never by itself when undefined. */
   focusKey?: unknown;
+  /** Filled with what the owner may do to the field at once (not a render later): `reset` (FieldLink `resetValue`). */
+  control?: { current: FieldControl | null };
   /** Takes the keys typed before it had the focus (utils/dom/private-field.ts `typeAhead`). */
   typeAhead?: boolean;
   /**
@@ -33,7 +40,16 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
   idle?: boolean;
   maxLength?: number;
   style?: Record<string, string>;
+  /**
+   * Keys typed in the field that go to `onKey` rather than into the text (the palette's arrows).
+   * In the plain field that replaces a frame that failed, keys reach the content script's key
+   * listener first, which hands them to the UI they were typed in (attach.ts `onKey`).
+   */
+  keys?: string[];
+  /** Said to screen readers from within the field when it changes (the palette's selected row). */
+  status?: string;
   onInput(value: string): void;
+  onKey?(key: string): void;
   onSubmit?(): void;
   onCancel?(): void;
   onFocusChange?(focused: boolean): void;
@@ -47,8 +63,8 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
   const held = useRef(false);
   const [focused, setFocused] = useState(false);
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onInput, onSubmit, onCancel, onFocusChange });
-  handlers.current = { onInput, onSubmit, onCancel, onFocusChange };
+  const handlers = useRef({ onInput, onSubmit, onCancel, onFocusChange, onKey });
+  handlers.current = { onInput, onSubmit, onCancel, onFocusChange, onKey };
   // Linked as the field is rendered, before the next key is handled: from then on the keys
   // typed ahead go to this field alone (the draft only follows it), so none is lost between two writers.
   useLayoutEffect(() => {
@@ -76,14 +92,20 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
       },
       typeAhead,
       maxLength,
+      keys,
+      onKey: (key) => handlers.current.onKey(key),
+      status,
     });
     link.current = linked;
+    if (control) control.current = { reset: (text) => linked.resetValue(text) };
     return () => {
       linked.dispose();
       link.current = null;
+      if (control) control.current = null;
     };
   }, [failed, active]);
   useEffect(() => link.current?.setValue(value), [value]);
+  useEffect(() => link.current?.setStatus(status ?? ''), [status]);
   useEffect(() => {
     // An idle field woken by a click or Tab takes the focus it was given.
     if (!active || (focusKey === undefined && !idle)) return;

@@ -22,10 +22,18 @@ let mark: number | null = null;
 const field: HTMLTextAreaElement | HTMLInputElement = document.createElement(multiline ? 'textarea' : 'input');
 field.className = 'field';
 field.spellcheck = true;
-document.body.append(field);
+/** Said politely to screen readers (the row the palette's arrows moved to): the field's words stay in this frame. */
+const status = document.createElement('div');
+status.className = 'status';
+status.setAttribute('role', 'status');
+document.body.append(field, status);
+/** Keys the overlay asked for (init's `keys`): handed back, not handled here. */
+let passed = new Set<string>();
 
 const send = (message: FromField) => port?.postMessage(message);
-const report = () => send({ type: 'input', value: field.value });
+/** The overlay's last change from outside (field-protocol.ts): reports say they come after it. */
+let epoch = 0;
+const report = () => send({ type: 'input', value: field.value, epoch });
 
 /**
  * What the overlay holds goes first: it was typed before anything typed here (keys that
@@ -41,6 +49,9 @@ function init(data: Extract<ToField, { type: 'init' }>): void {
   field.placeholder = data.placeholder;
   field.setAttribute('aria-label', data.label);
   if (data.maxLength) field.maxLength = data.maxLength;
+  passed = new Set(data.keys ?? []);
+  epoch = data.epoch;
+  status.textContent = data.status ?? '';
   const style = document.documentElement.style;
   style.setProperty('--color', data.look.color);
   style.setProperty('--placeholder', data.look.placeholder);
@@ -76,10 +87,31 @@ function focusField(): void {
 field.addEventListener('input', () => {
   if (ready) report();
 });
-/** Escape cancels, Enter saves (Shift+Enter is a new line in a text area): true when taken. */
+/**
+ * Enter or Escape, said when the key is released: what they do often takes this frame away
+ * (the palette runs a command and closes), and a frame removed in the middle of a key press
+ * left Chromium's input waiting for it (a DevTools key press never returned). Said at once
+ * when another key comes first, so the order of what the coach typed holds.
+ */
+let closing: { key: string; message: FromField; timer: number } | null = null;
+function flushClosing(): void {
+  if (!closing) return;
+  window.clearTimeout(closing.timer);
+  const { message } = closing;
+  closing = null;
+  send(message);
+}
+function onRelease(key: string, message: FromField): void {
+  flushClosing();
+  closing = { key, message, timer: window.setTimeout(flushClosing, 300) };
+}
+document.addEventListener('keyup', (event) => closing?.key === event.key && flushClosing(), true);
+
+/** Escape cancels, Enter saves (Shift+Enter is a new line in a text area), keys asked for go back: true when taken. */
 function commandKey(event: KeyboardEvent): boolean {
-  if (event.key === 'Escape') send({ type: 'cancel' });
-  else if (event.key === 'Enter' && (!event.shiftKey || !multiline) && !event.altKey) send({ type: 'submit' });
+  if (passed.has(event.key) && !event.ctrlKey && !event.metaKey && !event.altKey) send({ type: 'key', key: event.key });
+  else if (event.key === 'Escape') onRelease(event.key, { type: 'cancel' });
+  else if (event.key === 'Enter' && (!event.shiftKey || !multiline) && !event.altKey) onRelease(event.key, { type: 'submit' });
   else return false;
   event.preventDefault();
   return true;
@@ -104,9 +136,13 @@ window.addEventListener('message', (event) => {
   port = event.ports[0];
   port.onmessage = ({ data }: MessageEvent<ToField>) => {
     if (data.type === 'init') init(data);
-    else if (data.type === 'value') merge(data.value, data.base);
+    else if (data.type === 'value') {
+      epoch = data.epoch;
+      merge(data.value, data.base);
+    }
     else if (data.type === 'keys') insertEarly(data.text, data.back);
     else if (data.type === 'focus') focusField();
+    else if (data.type === 'status') status.textContent = data.text;
   };
 });
 // A key can reach the frame before its focus event, while its body has the focus: it is
@@ -114,6 +150,8 @@ window.addEventListener('message', (event) => {
 document.addEventListener(
   'keydown',
   (event) => {
+    // A key after Enter or Escape: theirs is said first.
+    if (closing && event.key !== closing.key) flushClosing();
     if (document.activeElement === field || event.isComposing) return;
     focusField();
     if (commandKey(event) || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -370,6 +370,28 @@ describe('comments UI', () => {
     expect(wrong).toEqual([]);
   });
 
+  // The comment box is a frame of FrameCoach's own page (private-field.tsx). Should that page
+  // not answer (the extension was updated under an open tab), a plain box takes its place
+  // after a few seconds: nothing typed meanwhile is lost, and Enter still saves. (A test build
+  // frames a missing file on a page marked so.)
+  it('when the comment box can not load, a plain box takes its place with what was typed, and saves it', async () => {
+    const page = await openCase('field-fails', C25);
+    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-fails', ''));
+    await page.keyboard.press('c');
+    await page.keyboard.type('knee');
+    const plain = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+        const box = root.querySelector<HTMLTextAreaElement>('textarea.fc-textarea');
+        return box ? { value: box.value, focused: root.activeElement === box } : null;
+      });
+    await expect.poll(plain, { timeout: 10_000 }).toEqual({ value: 'knee', focused: true });
+    await page.keyboard.type(' valgus');
+    await page.keyboard.press('Enter');
+    await waitForCount(page, 1);
+    expect(await listedTexts(page)).toEqual(['knee valgus']);
+  });
+
   it('shows the "No comments yet" hint on a video without comments', async () => {
     const page = await openCase('empty', C25, 'letterbox.html');
     expect(await commentCount(page)).toBe(0);

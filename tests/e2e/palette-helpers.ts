@@ -7,7 +7,8 @@ export function palette(page: Page | Frame) {
   return page.evaluate(() => {
     const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
     const box = root.querySelector('.fc-palette');
-    const input = root.querySelector('.fc-palette-input') as HTMLInputElement | null;
+    // Over a video the text box is a private field's frame (its label is the prompt).
+    const input = root.querySelector('.fc-palette-input');
     const rows = [...root.querySelectorAll('.fc-palette-row')];
     // A comment picked as an argument is painted from attributes, run by run (private-text.tsx).
     const labels = rows.map((r) => {
@@ -18,16 +19,25 @@ export function palette(page: Page | Frame) {
     return {
       open: !!box,
       focused: !!input && root.activeElement === input,
-      placeholder: input?.placeholder ?? '',
+      placeholder: (input as HTMLInputElement | null)?.placeholder || input?.getAttribute('title') || '',
       rows: labels,
       details: rows.map((r) => r.querySelector('.fc-palette-detail')?.textContent ?? ''),
       selected: labels[rows.findIndex((r) => r.getAttribute('aria-selected') === 'true')] ?? null,
-      empty: root.querySelector('.fc-palette-empty')?.textContent ?? null,
+      // As the coach sees it: the coach's own words (the query) are painted from attributes (private-text.tsx).
+      empty: [root.querySelector('.fc-palette-empty')].map((empty) =>
+        empty ? [...empty.childNodes].map((n) => (n instanceof Element ? (n.getAttribute('data-text') ?? n.textContent) : n.textContent)).join('') : null,
+      )[0] ?? null,
     };
   });
 }
 
+/**
+ * `p`, once the palette the coach closed a moment ago has gone (its Escape or Enter is said
+ * from its frame when the key is released: a key typed in the millisecond before the overlay
+ * hears it still goes into the closing palette).
+ */
 export async function openPalette(page: Page): Promise<void> {
+  await expect.poll(async () => (await palette(page)).open, { timeout: 5_000 }).toBe(false);
   await page.keyboard.press('p');
   await expect.poll(async () => (await palette(page)).focused, { timeout: 5_000 }).toBe(true);
 }

@@ -63,7 +63,7 @@ describe('the command palette over a video', () => {
     const { rows } = await palette(page);
     const target = rows.indexOf('Previous frame');
     for (let i = 0; i < target; i++) await page.keyboard.press('ArrowDown');
-    expect((await palette(page)).selected).toBe('Previous frame');
+    await expect.poll(async () => (await palette(page)).selected).toBe('Previous frame');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

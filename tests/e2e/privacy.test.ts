@@ -250,7 +250,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
   // The label box, the name field, the panel's search and the send dialog's fields are such
   // frames too. (The page's find() is called last on each page: in Chromium it unsettles the
   // focus of the frames on the page, which a page could do anyway by focusing its own element.)
-  it("the words typed in the label box, the name, the search and the send dialog are out of window.find() and getSelection()", async () => {
+  it("the words typed in the label box, the name, the search, the send dialog and the palette are out of window.find() and getSelection()", async () => {
     const cases: [string, (page: Page, overlay: ClosedOverlay) => Promise<void>, [RegExp, string][]][] = [
       ['the search and the name', (page) => page.keyboard.press('Shift+C'), [[/^Search comments$/, 'sartorius'], [NAME_FIELD, 'Jordan Quill']]],
       ['the send dialog', (page) => page.keyboard.press('Shift+E'), [[/^To$/, 'Dana Whitlock'], [/^Message$/, 'meniscus tear']]],
@@ -263,6 +263,7 @@ describe('a page that spies on FrameCoach (release build)', () => {
         },
         [[LABEL_BOX, 'zygomatic arch']],
       ],
+      ['the palette', (page) => page.keyboard.press('p'), [[/^Type a command/, 'zygomatic']]],
     ];
     const SELECTOR: Record<string, string> = { 'Search comments': '.fc-search', 'Your name on comments': '.fc-name', Message: '.fc-send-message' };
     for (const [what, open, fields] of cases) {
@@ -299,19 +300,20 @@ describe('a page that spies on FrameCoach (release build)', () => {
     }
   });
 
-  // The palette's input is still in the shadow root: what is typed there is found (issue 15,
-  // still open, docs/security.md). When it moves into a frame too, this test fails, and turns
-  // into one that the page learns nothing.
-  it("known leak, still open: the palette's query is found by window.find()", async () => {
+  // What the palette shows for a query that matches nothing repeats it: painted, not text.
+  it("the palette's query, shown back where nothing matches it, is out of window.find()", async () => {
     const { page, overlay } = await openSpy();
     await page.keyboard.press('p');
     await focusedIs(overlay, '.fc-palette-input');
     await page.keyboard.type('zygomatic');
+    await overlay.waitFor((root) => !!root.querySelector('.fc-palette-empty .fc-empty-query[data-text="zygomatic"]'));
     const found = await page.evaluate(() => {
       getSelection()?.removeAllRanges();
       return (window as unknown as { find(text: string): boolean }).find('zygomatic');
     });
-    expect(found).toBe(true);
+    expect(found).toBe(false);
+    await page.evaluate(() => document.body.append(' patella '));
+    expect(await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('patella'))).toBe(true);
   });
 
   it('window.find() finds no word of a comment shown in the comment panel, in the palette, or over the playing video', async () => {

@@ -24,22 +24,40 @@ export interface FieldLook {
 
 /** Overlay → frame. */
 export type ToField =
-  | { type: 'init'; value: string; label: string; placeholder: string; look: FieldLook; maxLength?: number }
+  | {
+      type: 'init';
+      value: string;
+      label: string;
+      placeholder: string;
+      look: FieldLook;
+      maxLength?: number;
+      /** Keys the field hands back instead of handling them (the palette's arrows move its list). */
+      keys?: string[];
+      /** Said to screen readers from within the field (the palette's selected row). */
+      status?: string;
+      /** The overlay's count of changes from outside so far (see `value`). */
+      epoch: number;
+    }
   /**
    * A change from outside (the comment's type-ahead, another comment to edit). `base` is what
    * the overlay last knew the field held: text typed in the field since then is kept after it.
+   * `epoch` counts these changes: what the field reports carries the last one it took, and a
+   * report from before the overlay's latest change (in flight when it was made) is dropped.
    */
-  | { type: 'value'; value: string; base: string }
+  | { type: 'value'; value: string; base: string; epoch: number }
   /**
    * Keys typed before the field had the focus (the comment's type-ahead): they go where the
    * coach's typing in the field began, before anything typed there since.
    */
   | { type: 'keys'; text: string; back: number }
-  | { type: 'focus' };
+  | { type: 'focus' }
+  /** What a screen reader should say now (polite): the row the palette's arrows moved to. */
+  | { type: 'status'; text: string };
 
-/** Frame → overlay: what was typed, Enter (`submit`), Escape (`cancel`), and where the focus is. */
+/** Frame → overlay: what was typed, Enter (`submit`), Escape (`cancel`), a key asked for, and where the focus is. */
 export type FromField =
-  | { type: 'input'; value: string }
+  | { type: 'input'; value: string; epoch: number }
+  | { type: 'key'; key: string }
   | { type: 'submit' }
   | { type: 'cancel' }
   | { type: 'focus'; focused: boolean };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { newId } from '../model/new-id';
+import { TEST_HOOKS } from './test-hooks';
 import type { FieldLook, FromField, ToField } from './field-protocol';
 
 /**
@@ -19,7 +20,7 @@ export interface FieldOptions {
   onInput(value: string): void;
   onSubmit(): void;
   onCancel(): void;
-  /** The field did not load (a page's policy, the extension reloaded): show a plain one. */
+  /** The field's page did not answer within seconds (a page's policy, the extension reloaded): show a plain one. */
   onFail(): void;
   /** The field's page has loaded (a click on it now gives it the focus). */
   onReady?(): void;
@@ -28,6 +29,11 @@ export interface FieldOptions {
   /** This field takes the type-ahead (see `typeAhead`). */
   typeAhead?: boolean;
   maxLength?: number;
+  /** Keys typed in the field that are `onKey`'s, not text (the palette's arrows). */
+  keys?: string[];
+  onKey?(key: string): void;
+  /** What a screen reader says from the field (the palette's selected row). */
+  status?: string;
 }
 
 /**
@@ -62,6 +68,15 @@ export function typeIntoOpening(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 
 export interface FieldLink {
   /** Shows `value` unless the field said it held it lately (the coach's caret stays). */
   setValue(value: string): void;
+  /**
+   * Shows `value` whatever the field said lately, and drops what it reports from before: a new
+   * question (the palette asking for an argument starts from an empty text, though the coach's
+   * text was empty a moment ago too). Called as the question is asked (on the Enter that asked
+   * it), so that letters typed after that Enter are the answer's and the question's are not.
+   */
+  resetValue(value: string): void;
+  /** What a screen reader says from within the field now. */
+  setStatus(text: string): void;
   /** Gives the field the focus, the caret at the end. */
   focus(): void;
   dispose(): void;
@@ -88,6 +103,11 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
    */
   const recent: string[] = [];
   let loaded = false;
+  /** The field's page has answered on its port: it is ours and works (an error page loads too). */
+  let heard = false;
+  /** Changes made from outside (field-protocol.ts `value`). */
+  let epoch = 0;
+  let status = options.status;
   let wantFocus = false;
   /** The field holds the focus (as it last said). */
   let hasFocus = false;
@@ -113,7 +133,15 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   };
 
   const onMessage = ({ data }: MessageEvent<FromField>) => {
-    if (data.type === 'input') reported(data.value);
+    heard = true;
+    window.clearTimeout(failTimer);
+    // Typed before the field took our latest change: it reports again once it has merged them.
+    if (data.type === 'input') {
+      if (data.epoch === epoch) reported(data.value);
+    }
+    else if (data.type === 'key') {
+      if (options.keys?.includes(data.key)) options.onKey?.(data.key);
+    }
     else if (data.type === 'submit') options.onSubmit();
     else if (data.type === 'cancel') options.onCancel();
     else if (data.type === 'focus') {
@@ -140,13 +168,12 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     const target = frame.contentWindow;
     if (!target) return;
     loaded = true;
-    window.clearTimeout(failTimer);
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
     port.onmessage = onMessage;
     target.postMessage({ framecoachField: token }, origin, [channel.port2]);
-    post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look(), maxLength: options.maxLength });
+    post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look(), maxLength: options.maxLength, keys: options.keys, status, epoch });
     options.onReady?.();
     // Clicked before it had loaded: the click focused the frame's first, blank page, and the
     // field's page came in without the focus.
@@ -164,7 +191,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     until: 0,
     ahead: 0,
     key(key: string, shift: boolean) {
-      if (key === 'Escape') options.onCancel();
+      if (options.keys?.includes(key)) options.onKey?.(key);
+      else if (key === 'Escape') options.onCancel();
       else if (key === 'Enter' && !(shift && options.multiline)) options.onSubmit();
       else if (key === 'Backspace') {
         if (this.ahead > 0) early('', 1);
@@ -177,17 +205,27 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     },
   };
   frame.addEventListener('load', onLoad);
-  frame.src = `${url}#${token}${options.multiline ? ';multiline' : ''}`;
+  // Test builds: a page marked so frames a missing file instead (the plain field's test).
+  const broken = TEST_HOOKS && document.documentElement.hasAttribute('data-fc-test-field-fails');
+  frame.src = `${broken ? url.replace(/field\.html$/, 'no-such-field.html') : url}#${token}${options.multiline ? ';multiline' : ''}`;
   const failTimer = window.setTimeout(() => {
-    if (!loaded) options.onFail();
+    if (!heard) options.onFail();
   }, LOAD_MS);
 
   return {
     setValue(value) {
-      if (value === shown || recent.includes(value)) return;
+      if (!recent.includes(value)) this.resetValue(value);
+    },
+    resetValue(value) {
+      if (value === shown) return;
       recent.length = 0;
-      post({ type: 'value', value, base: shown });
+      if (port) post({ type: 'value', value, base: shown, epoch: ++epoch });
       shown = value;
+    },
+    setStatus(text) {
+      if (text === status) return;
+      status = text;
+      post({ type: 'status', text });
     },
     focus() {
       // Asked again while the coach types in it (the comment's frame settled): nothing to do.
