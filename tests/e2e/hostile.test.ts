@@ -90,3 +90,55 @@ describe('a hostile page', () => {
     await expect.poll(async () => (await hostData(page)).drawings, { timeout: 5_000 }).toBe('1');
   });
 });
+
+describe('a page that adds and removes hundreds of videos (a feed scrolling by)', () => {
+  it('keeps one overlay on the video being watched, no host left behind, and its keys step it exactly', async () => {
+    const page = await newPage();
+    await page.goto(fixtureUrl(server, 'plain.html', { clip: CLIP.file, case: 'churn' }));
+    await waitForOverlay(page);
+    await waitForVideoReady(page);
+    await waitIdle(page);
+    // 300 smaller videos with a source (not loaded), 30 at a time, each batch removed a
+    // frame after the next arrives; the last batch stays, then goes too.
+    await page.evaluate(async (src) => {
+      const feed = document.createElement('div');
+      document.body.append(feed);
+      const frame = () => new Promise((done) => requestAnimationFrame(done));
+      let previous: HTMLVideoElement[] = [];
+      for (let batch = 0; batch < 10; batch++) {
+        const videos = Array.from({ length: 30 }, () => {
+          const v = document.createElement('video');
+          v.preload = 'none';
+          v.muted = true;
+          v.width = 160;
+          v.height = 90;
+          v.src = src;
+          return v;
+        });
+        feed.append(...videos);
+        await frame();
+        for (const v of previous) v.remove();
+        previous = videos;
+        await frame();
+      }
+      await new Promise((done) => setTimeout(done, 500));
+      feed.remove();
+    }, new URL(`../clips/${CLIP.file}`, page.url()).href);
+    expect(await page.evaluate(() => document.querySelectorAll('video').length)).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.querySelectorAll('framecoach-overlay').length), { timeout: 5_000 }).toBe(1);
+    // On the watched video's picture (the clip fills its 16:9 box).
+    await expect
+      .poll(async () => {
+        const [over, video] = [await overlayRect(page), await videoRect(page)];
+        return !!over && (['x', 'y', 'width', 'height'] as const).every((k) => Math.abs(over[k] - video[k]) <= 1);
+      }, { timeout: 5_000 })
+      .toBe(true);
+    await waitIdle(page);
+    const start = await readBarcode(page);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('.');
+    await waitIdle(page);
+    await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(start + 5);
+    // The HUD says so too.
+    await expect.poll(() => inOverlay(page, (root) => root.querySelector('.fc-frameno')?.textContent ?? ''), { timeout: 5_000 }).toMatch(new RegExp(`\\D${start + 5}$`));
+  });
+});
