@@ -67,6 +67,7 @@ describe('the command palette over a video', () => {
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    await expect.poll(() => palette(page).then((p) => p.open)).toBe(false);
     await waitIdle(page);
     expect(await readBarcode(page)).toBe(19);
     await openPalette(page);
@@ -171,6 +172,7 @@ describe('the command palette over a video', () => {
     expect(inFullscreen).toBe(true);
     await find(page, 'back 10', 'Back 10 frames');
     await page.keyboard.press('Enter');
+    await expect.poll(() => palette(page).then((p) => p.open)).toBe(false);
     await waitIdle(page);
     expect(await readBarcode(page)).toBe(30);
   });

@@ -10,6 +10,7 @@ import { dragOnPicture, openCase } from './drawing-helpers';
 import type { FixtureServer, LaunchedBrowser } from './harness';
 import { hostData, HOST, waitIdle, waitForVideoReady } from './overlay';
 import { useBrowser } from './session';
+import { palette } from './palette-helpers';
 
 let server: FixtureServer;
 let browser: LaunchedBrowser;
@@ -66,6 +67,8 @@ describe('the first-run tour', () => {
     await tour.keyboard.press('p');
     await expect.poll(() => lessons(tour).then((l) => l[3])).toBe('✓ Find any command');
     await tour.keyboard.press('Escape');
+    // Closed as the coach sees it (its Escape is said from its frame as the key is released).
+    await expect.poll(() => palette(tour).then((p) => p.open)).toBe(false);
 
     await tour.keyboard.press('Shift+E');
     await expect.poll(() => lessons(tour).then((l) => l[4])).toBe('✓ Send feedback to your athlete');
