@@ -24,7 +24,6 @@ import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '..
 import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
-import { typeIntoOpening } from '../../utils/dom/private-field';
 import { otherLayerShown } from '../../utils/annotations/layers';
 
 const IDLE_POLL_MS = 1000;
@@ -122,7 +121,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   /** A key for the attached video (typed here or in another frame): whether a command took it. */
   const handleKey = (chord: string, key: KeyPress | KeyboardEvent): boolean => {
     if (!attached) return false;
-    if (attached.comments.typeAhead(key) || typeIntoOpening(key) || palette.typeAhead(key)) return true;
+    if (attached.comments.typeAhead(key) || palette.typeAhead(key)) return true;
     const context = contextKeys();
     const rule = resolver.resolveRule(chord, context, (c) => registry.enabled(c, context));
     return rule !== null && registry.execute(rule.command, ctx, context, rule.args);

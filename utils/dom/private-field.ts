@@ -50,21 +50,6 @@ export function typeAhead(text: string, back: number): boolean {
   return typeAheadField?.(text, back) ?? false;
 }
 
-/**
- * The field asked for the focus a moment ago that has not got it yet (any field but the
- * comment's, whose type-ahead is its own): keys that reach the page's window meanwhile are
- * typed into it (a coach typing a name straight after Shift+E), not taken as commands.
- */
-let opening: { until: number; ahead: number; key(key: string, shift: boolean): boolean } | null = null;
-/** How long after a field was asked for the focus keys typed outside it still go into it. */
-const OPENING_MS = 1000;
-
-/** A key that reached the page while a field was opening: true when the field took it. */
-export function typeIntoOpening(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean {
-  if (!opening || performance.now() > opening.until || event.ctrlKey || event.metaKey || event.altKey) return false;
-  return opening.key(event.key, event.shiftKey);
-}
-
 export interface FieldLink {
   /** Shows `value` unless the field said it held it lately (the coach's caret stays). */
   setValue(value: string): void;
@@ -147,7 +132,6 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else if (data.type === 'focus') {
       hasFocus = data.focused;
       if (data.focused) wantFocus = false;
-      if (data.focused && opening === opened) opening = null;
       options.onFocus?.(data.focused);
     }
   };
@@ -187,23 +171,6 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     return true;
   };
   if (options.typeAhead) typeAheadField = early;
-  const opened = {
-    until: 0,
-    ahead: 0,
-    key(key: string, shift: boolean) {
-      if (options.keys?.includes(key)) options.onKey?.(key);
-      else if (key === 'Escape') options.onCancel();
-      else if (key === 'Enter' && !(shift && options.multiline)) options.onSubmit();
-      else if (key === 'Backspace') {
-        if (this.ahead > 0) early('', 1);
-        this.ahead = Math.max(0, this.ahead - 1);
-      } else if (key.length === 1 || key === 'Enter') {
-        early(key === 'Enter' ? '\n' : key, 0);
-        this.ahead++;
-      } else return false;
-      return true;
-    },
-  };
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test).
   const broken = TEST_HOOKS && document.documentElement.hasAttribute('data-fc-test-field-fails');
@@ -231,11 +198,6 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // Asked again while the coach types in it (the comment's frame settled): nothing to do.
       if (hasFocus) return;
       wantFocus = true;
-      if (!options.typeAhead) {
-        opened.until = performance.now() + OPENING_MS;
-        opened.ahead = 0;
-        opening = opened;
-      }
       giveFocus();
     },
     dispose() {
@@ -244,7 +206,6 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // (the panel's search, seen: the next `k` was typed there instead of playing).
       if (hasFocus || (frame.getRootNode() as Document | ShadowRoot).activeElement === frame) frame.blur();
       if (typeAheadField === early) typeAheadField = null;
-      if (opening === opened) opening = null;
       window.clearTimeout(failTimer);
       frame.removeEventListener('load', onLoad);
       port?.close();
