@@ -88,10 +88,11 @@ field.addEventListener('input', () => {
   if (ready) report();
 });
 /**
- * Enter or Escape, said when the key is released: what they do often takes this frame away
- * (the palette runs a command and closes), and a frame removed in the middle of a key press
- * left Chromium's input waiting for it (a DevTools key press never returned). Said at once
- * when another key comes first, so the order of what the coach typed holds.
+ * Enter or Escape, said just after the key is released: what they do often takes this frame
+ * away (the palette runs a command and closes), and a frame removed in the middle of a key
+ * press left Chromium's input waiting for it (a DevTools key press never returned; once in a
+ * CI run even when said at the release itself). Said at once when another key comes first,
+ * so the order of what the coach typed holds.
  */
 let closing: { key: string; message: FromField; timer: number } | null = null;
 function flushClosing(): void {
@@ -105,7 +106,17 @@ function onRelease(key: string, message: FromField): void {
   flushClosing();
   closing = { key, message, timer: window.setTimeout(flushClosing, 300) };
 }
-document.addEventListener('keyup', (event) => closing?.key === event.key && flushClosing(), true);
+/** How long after the key's release it is said: the browser has finished the key by then, even on a busy machine. */
+const RELEASE_MS = 50;
+document.addEventListener(
+  'keyup',
+  (event) => {
+    if (closing?.key !== event.key) return;
+    window.clearTimeout(closing.timer);
+    closing.timer = window.setTimeout(flushClosing, RELEASE_MS);
+  },
+  true,
+);
 
 /** Escape cancels, Enter saves (Shift+Enter is a new line in a text area), keys asked for go back: true when taken. */
 function commandKey(event: KeyboardEvent): boolean {
