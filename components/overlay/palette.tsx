@@ -194,7 +194,7 @@ export function CommandPalette({ palette, ownKeys = false }: {
         <div class="fc-palette-empty" role="status">
           {emptyText}
           {/* The coach's query, painted (private-text.tsx). */}
-          {!(asking && !state.query) && state.query && (
+          {state.query && (
             <>
               {' '}
               “<PrivateText class="fc-empty-query" text={state.query} />”

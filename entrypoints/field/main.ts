@@ -150,8 +150,7 @@ window.addEventListener('message', (event) => {
     else if (data.type === 'value') {
       epoch = data.epoch;
       merge(data.value, data.base);
-    }
-    else if (data.type === 'keys') insertEarly(data.text, data.back);
+    } else if (data.type === 'keys') insertEarly(data.text, data.back);
     else if (data.type === 'focus') focusField();
     else if (data.type === 'status') status.textContent = data.text;
   };

@@ -120,13 +120,10 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   const onMessage = ({ data }: MessageEvent<FromField>) => {
     heard = true;
     window.clearTimeout(failTimer);
-    // Typed before the field took our latest change: it reports again once it has merged them.
+    // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
       if (data.epoch === epoch) reported(data.value);
-    }
-    else if (data.type === 'key') {
-      if (options.keys?.includes(data.key)) options.onKey?.(data.key);
-    }
+    } else if (data.type === 'key') options.onKey?.(data.key);
     else if (data.type === 'submit') options.onSubmit();
     else if (data.type === 'cancel') options.onCancel();
     else if (data.type === 'focus') {
