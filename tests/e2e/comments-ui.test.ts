@@ -378,7 +378,10 @@ describe('comments UI', () => {
     const page = await openCase('field-fails', C25);
     await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-fails', ''));
     await page.keyboard.press('c');
-    await page.keyboard.type('knee');
+    // Some at once, the rest while the box is still failing (its frame has loaded an error page).
+    await page.keyboard.type('kn');
+    await page.waitForTimeout(1500);
+    await page.keyboard.type('ee');
     const plain = () =>
       page.evaluate(() => {
         const root = document.querySelector('framecoach-overlay')!.shadowRoot!;

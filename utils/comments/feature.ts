@@ -11,7 +11,7 @@ import type { CommentAnnotation } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import type { VideoAnnotations } from '../annotations/video-annotations';
 import { createBook, type Book } from './book';
-import { typeAhead as typeIntoField } from '../dom/private-field';
+import { typeAhead as typeIntoField, typeAheadWaiting } from '../dom/private-field';
 
 export interface CommentDeps {
   call: Call;
@@ -79,7 +79,8 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     },
     typeAhead(event) {
       const editor = book.state.get().editor;
-      if (!editor || performance.now() > typeAheadUntil || event.ctrlKey || event.metaKey || event.altKey) return false;
+      // Until the comment box has answered it can't have the focus: keys still come here.
+      if (!editor || (performance.now() > typeAheadUntil && !typeAheadWaiting()) || event.ctrlKey || event.metaKey || event.altKey) return false;
       // Type-ahead keys were all typed before any key reached the box itself (they can arrive
       // after those: handed over from another frame), so they go in before the box's own text.
       const { draft } = editor;

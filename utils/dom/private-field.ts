@@ -40,14 +40,22 @@ export interface FieldOptions {
  * The field that takes the comment's type-ahead (keys that reached the page's window before the
  * field had the focus): one at a time in a frame, the comment editor's.
  */
-let typeAheadField: ((text: string, back: number) => boolean) | null = null;
+let typeAheadField: { type(text: string, back: number): boolean; waiting(): boolean } | null = null;
 
 /**
  * Types `text` (after deleting `back` characters) into the open field that takes type-ahead,
  * where the coach's typing there began. False when there is no such field.
  */
 export function typeAhead(text: string, back: number): boolean {
-  return typeAheadField?.(text, back) ?? false;
+  return typeAheadField?.type(text, back) ?? false;
+}
+
+/**
+ * The field that takes type-ahead has not answered yet (it is loading, or failing): it has not
+ * had the focus, so keys typed now still reach the page's window and are its type-ahead.
+ */
+export function typeAheadWaiting(): boolean {
+  return typeAheadField?.waiting() ?? false;
 }
 
 export interface FieldLink {
@@ -88,8 +96,13 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
    */
   const recent: string[] = [];
   let loaded = false;
-  /** The field's page has answered on its port: it is ours and works (an error page loads too). */
+  /**
+   * The field's page has answered on its port: it is ours and works (an error page loads too,
+   * and keys typed into one are lost: the frame gets the focus only once this is true).
+   */
   let heard = false;
+  /** Type-ahead sent to a field that has not answered yet: put in the plain field should it fail. */
+  const unheard: { text: string; back: number }[] = [];
   /** Changes made from outside (field-protocol.ts `value`). */
   let epoch = 0;
   let status = options.status;
@@ -118,7 +131,9 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   };
 
   const onMessage = ({ data }: MessageEvent<FromField>) => {
+    const first = !heard;
     heard = true;
+    unheard.length = 0;
     window.clearTimeout(failTimer);
     // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
@@ -131,10 +146,13 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       if (data.focused) wantFocus = false;
       options.onFocus?.(data.focused);
     }
+    // Asked for the focus (or clicked) while it was loading: it takes it now it has answered.
+    if (first && !hasFocus && (wantFocus || isActive())) giveFocus();
   };
 
+  const isActive = () => (frame.getRootNode() as Document | ShadowRoot).activeElement === frame;
   const giveFocus = () => {
-    if (!loaded) return;
+    if (!loaded || !heard) return;
     frame.focus({ preventScroll: true });
     // Firefox moves the focus into the frame only when its window is asked too (after a click
     // on one of our buttons, the button keeps it otherwise).
@@ -158,22 +176,27 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     options.onReady?.();
     // Clicked before it had loaded: the click focused the frame's first, blank page, and the
     // field's page came in without the focus.
-    if (wantFocus || (frame.getRootNode() as Document | ShadowRoot).activeElement === frame) giveFocus();
+    if (wantFocus || isActive()) giveFocus();
   };
   // Before the frame has loaded nothing can be typed in it: the keys go on the end of what it
   // will be given. After, the field puts them in itself and reports back.
   const early = (text: string, back: number) => {
-    if (port) post({ type: 'keys', text, back });
-    else reported(shown.slice(0, shown.length - back) + text);
+    if (port) {
+      post({ type: 'keys', text, back });
+      if (!heard) unheard.push({ text, back });
+    } else reported(shown.slice(0, shown.length - back) + text);
     return true;
   };
-  if (options.typeAhead) typeAheadField = early;
+  const taker = { type: early, waiting: () => !heard };
+  if (options.typeAhead) typeAheadField = taker;
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test).
   const broken = TEST_HOOKS && document.documentElement.hasAttribute('data-fc-test-field-fails');
   frame.src = `${broken ? url.replace(/field\.html$/, 'no-such-field.html') : url}#${token}${options.multiline ? ';multiline' : ''}`;
   const failTimer = window.setTimeout(() => {
-    if (!heard) options.onFail();
+    if (heard) return;
+    for (const { text, back } of unheard) reported(shown.slice(0, shown.length - back) + text);
+    options.onFail();
   }, LOAD_MS);
 
   return {
@@ -201,8 +224,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // Closed while it has the focus (Enter saved the comment): the focus goes back to the page,
       // as from a text box taken away. Left alone, Chromium hands it to another of our frames
       // (the panel's search, seen: the next `k` was typed there instead of playing).
-      if (hasFocus || (frame.getRootNode() as Document | ShadowRoot).activeElement === frame) frame.blur();
-      if (typeAheadField === early) typeAheadField = null;
+      if (hasFocus || isActive()) frame.blur();
+      if (typeAheadField === taker) typeAheadField = null;
       window.clearTimeout(failTimer);
       frame.removeEventListener('load', onLoad);
       port?.close();
