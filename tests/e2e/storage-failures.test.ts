@@ -2,8 +2,9 @@
  * When saving fails, nothing the coach typed is lost: a full disk (the browser's
  * QuotaExceededError on a write) and a database that can't be opened each get a message in
  * the panel, the text stays in the editor, and FrameCoach recovers once the cause is gone.
- * The failures are made where the browser makes them: the extension's service worker's
- * IndexedDB calls throw what the browser throws (patched in the worker by the test).
+ * The failures are made where the browser makes them: the extension's background's IndexedDB
+ * calls throw what the browser throws (patched by the test in Chromium's service worker, and in
+ * Firefox's background page, reached from another page of the add-on).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -20,20 +21,26 @@ const newPage = useBrowser((s, b) => {
   browser = b;
 });
 
-/** Makes the worker's IndexedDB `method` on `proto` throw a DOMException named `name`, or restores it (name null). */
+/** Makes the background's IndexedDB `method` on `proto` throw a DOMException named `name`, or restores it (name null). */
 function breakIndexedDb(proto: 'IDBObjectStore' | 'IDBFactory', method: 'put' | 'open', name: string | null): Promise<void> {
   return browser.background!.evaluate(
     ([proto, method, name]) => {
-      const target = (globalThis as unknown as Record<string, { prototype: Record<string, unknown> }>)[proto]!.prototype;
-      const saved = globalThis as unknown as { __fcOriginal?: Record<string, unknown> };
-      saved.__fcOriginal ??= {};
+      // Chromium runs this in the service worker itself; Firefox in a page of the add-on, whose
+      // background page (MV2, persistent) is another window of the same process.
+      const extension = (globalThis as unknown as { browser?: { extension?: { getBackgroundPage?(): unknown } } }).browser?.extension;
+      const realm = ((extension?.getBackgroundPage?.() as typeof globalThis | null) ?? globalThis) as unknown as Record<string, { prototype: Record<string, unknown> }> & {
+        DOMException: typeof DOMException;
+        __fcOriginal?: Record<string, unknown>;
+      };
+      const target = realm[proto]!.prototype;
+      realm.__fcOriginal ??= {};
       const key = `${proto}.${method}`;
-      saved.__fcOriginal[key] ??= target[method];
+      realm.__fcOriginal[key] ??= target[method];
       target[method] = name
         ? () => {
-            throw new DOMException('simulated by the test', name);
+            throw new realm.DOMException('simulated by the test', name);
           }
-        : saved.__fcOriginal[key];
+        : realm.__fcOriginal[key];
     },
     [proto, method, name] as const,
   );
