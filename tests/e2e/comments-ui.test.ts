@@ -12,9 +12,8 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatClock } from '../../utils/frames/timecode';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead, type ClipInfo } from './barcode';
-import { fixtureUrl, waitForExtensionWorker, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, type FixtureServer, type LaunchedBrowser } from './harness';
 import { useBrowser } from './session';
-import { isFirefox } from './browser';
 import { waitIdle } from './overlay';
 import {
   addCommentHere,
@@ -443,22 +442,18 @@ describe('comments UI', () => {
     await showPanel(page);
     expect(await fieldValue(page, '.fc-name')).toBe('Coach');
     await typeName(page, 'Coach Kim');
-    // The background stores it in chrome.storage.local. (Firefox's background page is out of the
-    // tests' reach: the reload below shows the name was kept.)
-    if (!isFirefox) {
-      const worker = await waitForExtensionWorker(browser.context);
-      await expect
-        .poll(
-          () =>
-            worker.evaluate(async () => {
-              const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-              const got = await ext.storage.local.get('settings');
-              return (got.settings as { author?: { name?: string } } | undefined)?.author?.name ?? null;
-            }),
-          { timeout: 5_000 },
-        )
-        .toBe('Coach Kim');
-    }
+    // The background stores it in the extension's storage.local.
+    await expect
+      .poll(
+        () =>
+          browser.background!.evaluate(async () => {
+            const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
+            const got = await ext.storage.local.get('settings');
+            return (got.settings as { author?: { name?: string } } | undefined)?.author?.name ?? null;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe('Coach Kim');
 
     await stepTo(page, C60, 90);
     await ui(page, 'button[data-command="comment.add"]').click();
