@@ -11,15 +11,16 @@
  *   installed one needs "Allow access to file URLs", which the README explains).
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { dragOnPicture, painted } from './drawing-helpers';
 import { isFirefox } from './browser';
-import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
-import { hostData, waitIdle } from './overlay';
+import { hostData, waitForOverlay, waitIdle } from './overlay';
+import { identifyVideo } from '../../utils/identity/video-id';
 
 const CLUB = 'club.example';
 let server: FixtureServer;
@@ -62,6 +63,35 @@ describe('a plain-http page under a real name (not a secure context)', () => {
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await stepTo(page, clip, 12);
     await expect.poll(() => painted(page, { x: 0.5, y: 0.7 })).toBe(true);
+  });
+});
+
+// The id is what packets and backups match videos by: both browsers must give a video the same
+// one, the id utils/identity computes from the addresses (Firefox tells the background the top
+// page's address only with a host permission for it: a framed player must still get it).
+describe('the same video gets the same id in Chromium and in Firefox', () => {
+  it('on a plain page, and in a cross-origin frame (named by the page around it)', async () => {
+    const clip = clipByFile('vp9-25.webm');
+    const page = await browser.newPage();
+    pages.push(page);
+    await page.goto(`http://${CLUB}/pages/plain.html?clip=${clip.file}`);
+    await waitForOverlay(page);
+    const src = await page.evaluate(() => document.querySelector('video')!.currentSrc);
+    const plainId = identifyVideo({ topUrl: page.url(), frameUrl: page.url(), src }).id;
+    expect(plainId).toMatch(/^url:/);
+    await expect.poll(async () => (await hostData(page)).videoId, { timeout: 10_000 }).toBe(plainId);
+
+    const framed = await browser.newPage();
+    pages.push(framed);
+    await framed.goto(fixtureUrl(server, 'iframe.html', { clip: clip.file, case: 'same-id' }));
+    let frame: Frame | undefined;
+    await expect.poll(() => (frame = framed.frames().find((f) => f.url().includes('/iframe-inner.html'))), { timeout: 10_000 }).toBeTruthy();
+    await waitForOverlay(frame!);
+    const frameSrc = await frame!.evaluate(() => document.querySelector('video')!.currentSrc);
+    const framedId = identifyVideo({ topUrl: framed.url(), frameUrl: frame!.url(), src: frameSrc }).id;
+    // Named by the top page, not by the frame's own address.
+    expect(framedId).not.toBe(identifyVideo({ topUrl: frame!.url(), frameUrl: frame!.url(), src: frameSrc }).id);
+    await expect.poll(async () => (await hostData(frame!)).videoId, { timeout: 10_000 }).toBe(framedId);
   });
 });
 

@@ -4,15 +4,14 @@
  *
  * - Stepping: tests/e2e/stepping.test.ts runs here too (vitest's `firefox` project), every
  *   step checked by the barcode.
- * - The add-on's data survives a restart of Firefox, installed as a user installs it (a
- *   temporary add-on from about:debugging is removed, data and all, when Firefox quits).
- * - The same video gets the same id as in Chromium (the id the Chromium tests seed under,
- *   from utils/identity), on a plain page and for a video in a cross-origin frame.
+ * - The add-on's data survives a restart of Firefox and an update of the add-on, installed as
+ *   a user installs it (a temporary add-on from about:debugging is removed, data and all, when
+ *   Firefox quits).
+ * - The same video gets the same id as in Chromium: tests/e2e/sites.test.ts, in both browsers.
  * - A spying page hears none of what is typed or drawn in FrameCoach's UI.
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identifyVideo } from '../../utils/identity/video-id';
 import { BARCODE, clipByFile, frameMiddle, readBarcodeInPage, seekInPage } from '../e2e/barcode';
 import { dragOnPicture, pickTool, sampleAt } from '../e2e/drawing-helpers';
 import { wrapFirefoxPage } from '../e2e/firefox-page';
@@ -32,9 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
 });
-
-const hostData = (target: Target) =>
-  target.evaluate(() => ({ ...((document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset ?? {}) }) as Record<string, string>);
 
 /** The overlay is on the video, styled, and knows the video's id. */
 async function waitForOverlay(target: Target): Promise<void> {
@@ -73,20 +69,6 @@ describe('FrameCoach in Firefox', () => {
   });
   afterAll(async () => {
     await f?.close();
-  });
-
-  it('the same video gets the same id as in Chromium: a plain page, and a video in a cross-origin frame', async () => {
-    const page = await open(f, 'plain.html', { case: 'ff-id' });
-    await waitForOverlay(page);
-    const src = await page.$eval('video', (v) => v.currentSrc);
-    expect((await hostData(page)).videoId).toBe(identifyVideo({ topUrl: page.url(), frameUrl: page.url(), src }).id);
-
-    const framed = await open(f, 'iframe.html', { case: 'ff-id-frame' });
-    const handle = await framed.waitForSelector('#frame');
-    const frame = (await handle!.contentFrame())!;
-    await waitForOverlay(frame);
-    const frameSrc = await frame.$eval('video', (v) => v.currentSrc);
-    expect((await hostData(frame)).videoId).toBe(identifyVideo({ topUrl: framed.url(), frameUrl: frame.url(), src: frameSrc }).id);
   });
 
   // The closed root is the same code as in Chromium (tests/e2e/privacy.test.ts reads the
@@ -230,4 +212,57 @@ describe('after a restart of Firefox', () => {
       await first.close();
     }
   });
+
+  // An update is a new .xpi of the same id over the old one (what about:addons or the store
+  // does): Firefox takes it at the next start, and the data is the same add-on's.
+  it('an update of the add-on keeps them: the newer version lists the comment made before, at its frame', async () => {
+    const first = await launchFirefox({ addon: 'installed' });
+    const profile = first.profile;
+    try {
+      const page = await open(first, 'plain.html', { case: 'ff-update' });
+      await waitForOverlay(page);
+      const before = await addonVersion(first);
+      expect(await seekTo(page, 7)).toBe(7);
+      await waitIdle(page);
+      await page.keyboard.press('c');
+      await page.waitForFunction(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
+      await page.keyboard.type('hips level before the update');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
+      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.saving === 'false', { timeout: 10_000 });
+      await first.browser.close();
+
+      const updated = await launchFirefox({ profile, addon: 'installed', version: '99.0.0' });
+      try {
+        expect(before).not.toBe('99.0.0');
+        expect(await addonVersion(updated)).toBe('99.0.0');
+        const back = await open(updated, 'plain.html', { case: 'ff-update' });
+        await waitForOverlay(back);
+        await back.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
+        await back.keyboard.down('Shift');
+        await back.keyboard.press('C');
+        await back.keyboard.up('Shift');
+        await back.waitForFunction(() => !!document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comment'), { timeout: 5_000 });
+        const listed = await back.evaluate(() =>
+          [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]),
+        );
+        expect(listed).toEqual([['hips level before the update', expect.stringMatching(/^F7 /)]]);
+      } finally {
+        await updated.close();
+      }
+    } finally {
+      await first.close();
+    }
+  });
 });
+
+/** The running add-on's version, as its manifest says (asked of one of its pages). */
+async function addonVersion(f: LaunchedFirefox): Promise<string> {
+  const tab = await f.browser.newPage();
+  try {
+    await wrapFirefoxPage(tab).goto(`${f.origin}/popup.html?tab=0`);
+    return await tab.evaluate(() => (globalThis as unknown as { browser: { runtime: { getManifest(): { version: string } } } }).browser.runtime.getManifest().version);
+  } finally {
+    await tab.close();
+  }
+}

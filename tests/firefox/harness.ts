@@ -59,6 +59,8 @@ export interface FirefoxOptions {
    * and all, across restarts; `none`.
    */
   addon?: 'temporary' | 'installed' | 'none';
+  /** With `installed`: the manifest says this version (written over an older one in the profile, it is an update). */
+  version?: string;
   /** Prefs beyond the harness's own (e.g. `media.rvfc.enabled: false`: a Firefox without frame callbacks). */
   prefs?: Record<string, unknown>;
   /** Leave the tour tab the install opens (default: closed). */
@@ -77,7 +79,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
   const addon = opts.addon ?? 'temporary';
   if (addon === 'installed') {
     mkdirSync(join(profile, 'extensions'), { recursive: true });
-    writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`));
+    writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`), opts.version);
   }
   const downloads = mkdtempSync(join(tmpdir(), 'framecoach-downloads-'));
   const proxy = opts.hosts ? await startHostProxy(opts.hosts) : null;

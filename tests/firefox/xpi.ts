@@ -14,13 +14,15 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function writeXpi(dir: string, out: string): void {
+/** `version`: the manifest's own replaced by it (a newer version of the same add-on: an update). */
+export function writeXpi(dir: string, out: string, version?: string): void {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const path of filesUnder(dir).sort()) {
     const name = Buffer.from(relative(dir, path).split(sep).join('/'));
-    const data = readFileSync(path);
+    const raw = readFileSync(path);
+    const data = version && relative(dir, path) === 'manifest.json' ? Buffer.from(JSON.stringify({ ...JSON.parse(raw.toString('utf8')), version })) : raw;
     const crc = crc32(data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0); // local file header
