@@ -1,7 +1,8 @@
 import type { DrawState } from '../../utils/drawing/feature';
 import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/colors';
 import type { DrawingAnnotation } from '../../utils/model/types';
-import { Button, keyText, type CommandRunner } from '../overlay/toolbar';
+import { keyText } from '../../utils/commands/keys';
+import { Button, type CommandRunner } from '../overlay/toolbar';
 
 /** Tools in the bar, with a short face each (the title and keys are in the tooltip). */
 const TOOLS: readonly [id: string, face: string][] = [
