@@ -6,7 +6,8 @@ import { currentComment, filterComments, threads } from '../../utils/comments/se
 import type { PlayerState } from '../../utils/player/session';
 import type { AckAnnotation, DrawingAnnotation } from '../../utils/model/types';
 import type { CommandRunner } from '../overlay/toolbar';
-import { Button, keyText } from '../overlay/toolbar';
+import { Button } from '../overlay/toolbar';
+import { keyText } from '../../utils/commands/keys';
 import { LayerBar } from './layer-bar';
 import { CommentEditor } from './comment-editor';
 import { PrivateField } from '../overlay/private-field';

@@ -1,7 +1,8 @@
 import type { DrawState } from '../../utils/drawing/feature';
 import { PALETTE, PALETTE_NAMES } from '../../utils/drawing/colors';
 import type { DrawingAnnotation } from '../../utils/model/types';
-import { Button, keyText, type CommandRunner } from '../overlay/toolbar';
+import { chordLabel, keyText } from '../../utils/commands/keys';
+import { Button, type CommandRunner } from '../overlay/toolbar';
 
 /** Tools in the bar, with a short face each (the title and keys are in the tooltip). */
 const TOOLS: readonly [id: string, face: string][] = [
@@ -16,12 +17,18 @@ const TOOLS: readonly [id: string, face: string][] = [
   ['draw.tool.angleToHorizontal', '∠―'],
 ];
 
+/** The commands that move the keyboard pointer, or the selected drawing with Select. */
+const NUDGES = ['draw.nudge.left', 'draw.nudge.right', 'draw.nudge.up', 'draw.nudge.down'];
+
 /** What to do next, for the tool in hand (keys as bound now). */
 function hintFor(mode: string | null, runner: CommandRunner): string {
   const key = (id: string) => keyText(runner, id);
-  const pointer = `or ${key('draw.nudge.left')}${key('draw.nudge.right')}${key('draw.nudge.up')}${key('draw.nudge.down')} + ${key('draw.place')}`;
+  // `←→↑↓` by default; longer labels (a rebound `Shift+A`) apart; with none bound, the palette.
+  const labels = NUDGES.flatMap((id) => runner.keysFor(id).slice(0, 1)).map(chordLabel);
+  const arrows = labels.length ? labels.join(labels.every((l) => [...l].length === 1) ? '' : ' ') : key(NUDGES[0]!);
+  const pointer = `or ${arrows} + ${key('draw.place')}`;
   const hints: Record<string, string> = {
-    select: `Click a drawing to select it, drag to move, drag a handle to reshape, double-click a label to edit · ${key('draw.selectNext')} cycles · arrows nudge`,
+    select: `Click a drawing to select it, drag to move, drag a handle to reshape, double-click a label to edit · ${key('draw.selectNext')} cycles · ${arrows} nudge`,
     pen: 'Drag to draw freehand',
     text: `Click where the label goes, type, Enter · ${pointer}`,
     angle: `Click three points: one end, the vertex, the other end · ${pointer}`,

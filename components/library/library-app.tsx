@@ -12,8 +12,9 @@ import { BackupBox } from './backup-box';
 import { when } from './import-preview';
 import { PacketList } from './packet-list';
 import { VideoList } from './video-list';
-import { PagePalette, paletteOpenKeys, type PageCommand } from '../pages/page-palette';
-import { chordLabel } from '../../utils/commands/keys';
+import { PagePalette, type PageCommand } from '../pages/page-palette';
+import { usePageKeys } from '../pages/page-keys';
+import { keyText } from '../../utils/commands/keys';
 
 export interface LibraryProps {
   call: Call;
@@ -68,8 +69,8 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
     packets?.filter((p) => p.direction === 'received' && p.kind === 'review' && p.videoId === videoId).sort((a, b) => b.createdAt - a.createdAt)[0]?.sender ?? null;
   const reviewer = reviewerOf(sendingFor)?.name ?? null;
   const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-  const [openKeys, setOpenKeys] = useState<string[]>(['p']);
-  useEffect(() => void call('settings.get', {}).then((s) => setOpenKeys(paletteOpenKeys(s.keybindings)), () => undefined), [tick]);
+  const keys = usePageKeys(call, tick);
+  const openKeys = useMemo(() => keys.keysFor('view.palette'), [keys]);
   const videoChoices = () =>
     (view?.videos ?? []).map((v) => ({ value: v.videoId, label: v.video.title || v.video.pageUrl, detail: [count(v.comments, 'comment'), count(v.drawings, 'drawing')].join(' · ') }));
   const startSend = (videoId: string) => {
@@ -172,6 +173,7 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
         ) : (
           <VideoList
             videos={view.videos}
+            keys={keys}
             actions={{
               open: (videoId) => open(videoId),
               send: startSend,
@@ -190,11 +192,11 @@ export function LibraryApp({ call, importer, sender, sendFor, onChange, openSett
       </section>
       <section class="lib-section" aria-label="Sent">
         <h2>Sent packets</h2>
-        <PacketList packets={packets?.filter((p) => p.direction === 'sent') ?? null} empty="Nothing sent yet. Press Shift+E over a video (or Send… below a video here) to save a packet." onOpen={(p) => open(p.videoId)} />
+        <PacketList packets={packets?.filter((p) => p.direction === 'sent') ?? null} empty={`Nothing sent yet. Use ${keyText(keys, 'packet.send')} over a video (or Send… below a video here) to save a packet.`} onOpen={(p) => open(p.videoId)} />
       </section>
       <footer class="lib-foot lib-dim">
         Everything here stays on this computer. Last updated {when(Date.now())}.
-        {openKeys[0] ? ` Press ${chordLabel(openKeys[0])} for all commands.` : ''}
+        {openKeys[0] ? ` Press ${keyText(keys, 'view.palette')} for all commands.` : ''}
       </footer>
       <PagePalette commands={commands} openKeys={openKeys} />
     </div>

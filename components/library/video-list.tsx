@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { keyText, type BoundKeys } from '../../utils/commands/keys';
 import type { LibraryView } from '../../utils/storage/library';
 import { when } from './import-preview';
 
@@ -12,11 +13,16 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ?
 const site = (id: string) => (id.startsWith('youtube:') ? 'YouTube' : id.startsWith('drive:') ? 'Google Drive' : id.startsWith('vimeo:') ? 'Vimeo' : 'Web');
 
 /** One row per video: what it holds, when it was last edited, open / send / delete. */
-export function VideoList({ videos, actions }: { videos: LibraryView['videos']; actions: VideoActions }) {
+export function VideoList({ videos, actions, keys }: {
+  videos: LibraryView['videos'];
+  actions: VideoActions;
+  /** The user's keys (page-keys.ts): the empty list names the one that comments. */
+  keys: BoundKeys;
+}) {
   const [confirming, setConfirming] = useState<string | null>(null);
   const [removed, setRemoved] = useState<string | null>(null);
   if (videos.length === 0) {
-    return <p class="lib-empty">No annotated videos yet. Open a page with a video, pause on a frame and press C to comment, or import a packet someone sent you.</p>;
+    return <p class="lib-empty">No annotated videos yet. Open a page with a video, pause on a frame and comment with {keyText(keys, 'comment.add')}, or import a packet someone sent you.</p>;
   }
   return (
     <>

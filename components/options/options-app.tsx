@@ -5,7 +5,8 @@ import type { Call } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/messaging/contract';
 import { KeybindingsEditor } from './keybindings-editor';
 import { DOCK_LABELS, PreferencesForm, THEME_LABELS, type PreferenceActions } from './preferences-form';
-import { PagePalette, paletteOpenKeys, type PageCommand } from '../pages/page-palette';
+import { PagePalette, type PageCommand } from '../pages/page-palette';
+import { userKeys } from '../pages/page-keys';
 import { chordLabel } from '../../utils/commands/keys';
 import { PANEL_DOCKS, THEMES, type PanelDock, type Theme } from '../../utils/settings/off-site';
 
@@ -91,7 +92,7 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
     },
     { id: 'options.library', title: 'Open the library', category: 'FrameCoach', run: () => openPage('/library.html') },
   ];
-  const openKeys = useMemo(() => paletteOpenKeys(settings?.keybindings ?? []), [settings?.keybindings]);
+  const openKeys = useMemo(() => userKeys(settings?.keybindings ?? []).keysFor('view.palette'), [settings?.keybindings]);
 
   return (
     <div class="lib opt">

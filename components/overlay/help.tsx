@@ -1,5 +1,5 @@
-import { chordLabel } from '../../utils/commands/keys';
-import { keyText, type CommandRunner } from './toolbar';
+import { chordLabel, keyText } from '../../utils/commands/keys';
+import type { CommandRunner } from './toolbar';
 
 export interface CommandInfo {
   id: string;

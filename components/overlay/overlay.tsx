@@ -20,6 +20,7 @@ import { CommandPalette } from './palette';
 import type { Palette } from '../../utils/commands/palette';
 import { Hud } from './hud';
 import { Toolbar, type CommandRunner } from './toolbar';
+import { keyText } from '../../utils/commands/keys';
 import { useStore } from './use-store';
 
 export interface ViewState {
@@ -110,8 +111,8 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
         <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} collapsed={collapsed} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />
       )}
       {!help && !sending.open && !drawing.tool && <AttachOffer candidates={all.candidates} runner={runner} />}
-      {reporting.open && !help && !sending.open && <ReportDialog report={reporting} actions={reportActions} />}
-      {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} />}
+      {reporting.open && !help && !sending.open && <ReportDialog report={reporting} actions={reportActions} closeKey={keyText(runner, 'report.close', '')} />}
+      {sending.open && !help && <SendDialog send={sending} holds={holds} coachName={reviewer} actions={sendActions} closeKey={keyText(runner, 'packet.closeSend', '')} />}
       {help && <Help commands={commands} runner={runner} />}
       {paletteOpen && <CommandPalette palette={palette} />}
     </div>

@@ -10,15 +10,6 @@ export interface CommandRunner {
   keysFor(id: string): readonly string[];
 }
 
-/** The key bound to command `id` now, as a label (`Shift+C`); with none, where to find it (the palette). */
-export function keyText(runner: CommandRunner, id: string, fallback?: string): string {
-  const key = runner.keysFor(id)[0];
-  if (key) return chordLabel(key);
-  if (fallback !== undefined) return fallback;
-  const palette = runner.keysFor('view.palette')[0];
-  return palette ? `the palette (${chordLabel(palette)})` : 'the palette';
-}
-
 export function Button({ id, runner, icon, text, pressed, disabled }: {
   id: string; runner: CommandRunner; icon?: IconName; text?: string; pressed?: boolean; disabled?: boolean;
 }) {

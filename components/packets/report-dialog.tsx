@@ -19,13 +19,19 @@ const FORMATS: [ReportFormat, string][] = [
 
 
 /** A report anyone can open: choose the kinds, make it (progress, Cancel), see the sizes, save each file. */
-export function ReportDialog({ report, actions }: { report: ReportState; actions: ReportActions }) {
+export function ReportDialog({ report, actions, closeKey }: {
+  report: ReportState;
+  actions: ReportActions;
+  /** The key bound to closing it now (`report.close`), for the ✕'s tooltip; none, no key named. */
+  closeKey?: string;
+}) {
   const { progress, files } = report;
+  const close = closeKey ? `Close (${closeKey})` : 'Close';
   return (
     <section class="fc-send fc-report" role="dialog" aria-label="Report">
       <h2>
         Report
-        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label="Close (Esc)" title="Close (Esc)">✕</button>
+        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label={close} title={close}>✕</button>
       </h2>
       <div class="fc-send-kind">
         {FORMATS.map(([format, label]) => (

@@ -15,15 +15,18 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * chat, email or Drive; a short text for the chat message can be copied. The two text fields
  * are private frames; other keys typed here never reach the page; Esc closes (utils/dom/key-listener.ts routes it).
  */
-export function SendDialog({ send, holds, coachName, actions }: {
+export function SendDialog({ send, holds, coachName, actions, closeKey }: {
   send: SendState;
   /** What the packet will hold, counted on the page (null: not counted here). */
   holds: { comments: number; replies: number; drawings: number; acknowledgements: number } | null;
   /** The coach whose review came (the athlete can reply), or null. */
   coachName: string | null;
   actions: SendActions;
+  /** The key bound to closing it now (`packet.closeSend` over a video), for the ✕'s tooltip; none, no key named. */
+  closeKey?: string;
 }) {
   const reply = send.kind === 'reply';
+  const close = closeKey ? `Close (${closeKey})` : 'Close';
   const summary = holds
     ? [
         holds.comments && plural(holds.comments, 'comment'),
@@ -36,7 +39,7 @@ export function SendDialog({ send, holds, coachName, actions }: {
     <section class="fc-send" role="dialog" aria-label={reply ? 'Reply to the coach' : 'Send feedback'}>
       <h2>
         {reply ? `Reply to ${coachName ?? 'the coach'}` : 'Send feedback'}
-        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label="Close (Esc)" title="Close (Esc)">✕</button>
+        <button type="button" class="fc-btn fc-close" onClick={actions.close} aria-label={close} title={close}>✕</button>
       </h2>
       {coachName && (
         <div class="fc-send-kind" role="radiogroup" aria-label="What to send">
@@ -74,6 +77,7 @@ export function SendDialog({ send, holds, coachName, actions }: {
         </p>
         {send.error && <div class="fc-editor-error" role="alert">{send.error}</div>}
         <div class="fc-editor-buttons">
+          {/* No command's keys: the fields' own Enter and Escape, the same elsewhere in the dialog (attach.ts onKey). */}
           <span class="fc-dim">Enter saves · Esc closes</span>
           <button type="button" class="fc-btn" onClick={actions.close}>Close</button>
           <button type="submit" class="fc-btn fc-primary" disabled={send.busy}>{send.busy ? 'Saving…' : 'Save packet'}</button>

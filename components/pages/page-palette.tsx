@@ -1,17 +1,10 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
 import { chordOf } from '../../utils/commands/keys';
 import { createPalette, type Asking } from '../../utils/commands/palette';
 import type { ArgumentChoice } from '../../utils/commands/registry';
 import { isEditableTarget } from '../../utils/dom/key-listener';
 import { CommandPalette } from '../overlay/palette';
 import { useStore } from '../overlay/use-store';
-
-/** The keys that open the palette, the user's rules included (the same command as over a video). */
-export function paletteOpenKeys(rules: readonly KeybindingRule[]): string[] {
-  return createResolver([...defaultRules(BUILTIN_COMMANDS), ...rules]).keysFor('view.palette');
-}
 
 /** A command of one of FrameCoach's own pages (the library, the settings). */
 export interface PageCommand {
@@ -25,7 +18,8 @@ export interface PageCommand {
 
 /**
  * The command palette on an extension page: the same palette as over a video, opened by the
- * key bound to "Show all commands" (`openKeys`), listing this page's commands.
+ * key bound to "Show all commands" (`openKeys`: page-keys.ts's `keysFor('view.palette')`), listing
+ * this page's commands.
  */
 export function PagePalette({ commands, openKeys }: { commands: readonly PageCommand[]; openKeys: readonly string[] }) {
   const latest = useRef(commands);

@@ -6,6 +6,8 @@ import type { LibraryView } from '../../utils/storage/library';
 import { useStore } from '../overlay/use-store';
 import { SiteSwitch } from './site-switch';
 import { ImportBox } from '../library/import-box';
+import { usePageKeys } from '../pages/page-keys';
+import { keyText } from '../../utils/commands/keys';
 
 /** The toolbar button's panel: this tab's video, recent videos, import a packet, the library. */
 export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAccess, site }: {
@@ -26,6 +28,11 @@ export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAcc
   const [files, setFiles] = useState(true);
   useEffect(() => void fileAccess.then(setFiles, () => undefined), []);
   const { current } = useStore(importer.state);
+  const keys = usePageKeys(call);
+  const send = keyText(keys, 'packet.send');
+  // The palette can't show FrameCoach again: with no key for that, the text just says to.
+  const toggle = keyText(keys, 'view.toggleOverlay', '');
+  const show = toggle && ` (${toggle})`;
   useEffect(() => {
     (tabId === null ? Promise.resolve(null) : call('tab.video', { tabId })).then(setHere, () => setHere(null));
     call('library.view', {}).then((v) => setRecent(v.videos.slice(0, 5)), (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
@@ -64,12 +71,12 @@ export function PopupApp({ call, importer, tabId, openLibrary, runInTab, fileAcc
                 type="button"
                 class="lib-btn"
                 onClick={async () => {
-                  if (!(await runInTab('packet.send'))) setError('The video in this tab is not ready: show the FrameCoach panel (Shift+H) and press Shift+E over it.');
+                  if (!(await runInTab('packet.send'))) setError(`The video in this tab is not ready: show the FrameCoach panel${show} and use ${send} over it.`);
                 }}
               >
                 Send a packet…
               </button>
-              <span class="lib-dim">or Shift+E over the video</span>
+              <span class="lib-dim">or {send} over the video</span>
             </div>
           </div>
         )}

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
-import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
+import type { KeybindingRule } from '../../utils/commands/keybindings';
 import { chordLabel } from '../../utils/commands/keys';
+import { userKeys } from '../pages/page-keys';
 import { readTourProgress, TOUR_STEPS, type TourProgress } from '../../utils/welcome/tour';
 
 export interface TourProps {
@@ -20,7 +20,7 @@ const POLL_MS = 300;
 
 /** The first-run tour: the demo clip with FrameCoach over it, and five things to try, each ticked when done. */
 export function TourApp({ rules, overlay, openLibrary, openSettings, started, start }: TourProps) {
-  const resolver = useMemo(() => createResolver([...defaultRules(BUILTIN_COMMANDS), ...(rules ?? [])]), [rules]);
+  const resolver = useMemo(() => userKeys(rules ?? []), [rules]);
   const key = (id: string) => {
     const chord = resolver.keysFor(id)[0];
     return chord ? <kbd>{chordLabel(chord)}</kbd> : <em>no key (find it in the palette)</em>;

@@ -20,6 +20,7 @@ import { readFrameTable } from '../../utils/frames/table-reads';
 import { createHistory, type History } from '../../utils/edit/history';
 import type { Store } from '../../utils/player/store';
 import type { Palette } from '../../utils/commands/palette';
+import { keyText } from '../../utils/commands/keys';
 import type { SiteAdapter } from '../../utils/sites/types';
 import type { PanelDock } from '../../utils/settings/off-site';
 import { overlayReadable } from '../../utils/dom/test-hooks';
@@ -88,6 +89,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     history,
     author: () => comments.book.state.get().author,
     saveDefaults: (patch) => void deps.call('settings.setDrawingDefaults', patch).catch(() => undefined),
+    key: (id) => keyText(runner, id),
   });
   const comments = attachComments(session, {
     call: deps.call,

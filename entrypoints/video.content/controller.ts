@@ -7,6 +7,7 @@ import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
 import type { CommandContext, ContextKeys } from '../../utils/commands/context';
 import { createResolver, defaultRules, type KeybindingRule } from '../../utils/commands/keybindings';
+import { keyText } from '../../utils/commands/keys';
 import { createPalette } from '../../utils/commands/palette';
 import { createRegistry } from '../../utils/commands/registry';
 import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
@@ -112,7 +113,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       const command = registry.get(id);
       if (!command?.argument) return null;
       const { prompt, empty } = command.argument;
-      return { command: id, title: command.title, prompt, empty, choices: command.argument.choices(ctx) };
+      const said = typeof empty === 'string' ? empty : empty((key) => keyText(resolver, key));
+      return { command: id, title: command.title, prompt, empty: said, choices: command.argument.choices(ctx) };
     },
     run: (id, arg) => runOrTell(id, arg),
     used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),

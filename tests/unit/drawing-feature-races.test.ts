@@ -74,7 +74,7 @@ function setup(options: { videoId?: string; frame?: number; history?: History } 
   const bg = manualBackground();
   const history = options.history ?? createHistory();
   const annotations = loadedAnnotations(bg.call, author, options.videoId ?? 'A');
-  const feature = attachDrawings(player.session, { annotations, author: () => author, history, saveDefaults: () => undefined });
+  const feature = attachDrawings(player.session, { annotations, author: () => author, history, saveDefaults: () => undefined, key: (id) => id });
   const drawings = () => feature.state.get().drawings;
   const only = () => {
     expect(drawings()).toHaveLength(1);

@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
+import { createResolver, defaultRules } from '../../utils/commands/keybindings';
+import { keyText } from '../../utils/commands/keys';
 import { PALETTE } from '../../utils/drawing/colors';
 import { attachDrawings } from '../../utils/drawing/feature';
 import { createHistory } from '../../utils/edit/history';
@@ -22,6 +25,14 @@ function fakeBackground() {
   return { call, saves, fail: (message: string | null) => (failWith = message) };
 }
 
+/** The keys as a user bound them: copy is Ctrl+K (Ctrl+C and Meta+C do nothing). */
+const REBOUND = createResolver([
+  ...defaultRules(BUILTIN_COMMANDS),
+  { key: 'ctrl+c', command: '-draw.copy' },
+  { key: 'meta+c', command: '-draw.copy' },
+  { key: 'ctrl+k', command: 'draw.copy' },
+]);
+
 function setup(frame = 10) {
   const player = fakeSession(frame);
   const bg = fakeBackground();
@@ -33,13 +44,14 @@ function setup(frame = 10) {
     author: () => author,
     history,
     saveDefaults: (patch) => void defaultsSaved.push(patch),
+    key: (id) => keyText(REBOUND, id),
   });
   const drawings = () => feature.state.get().drawings;
   const only = () => {
     expect(drawings()).toHaveLength(1);
     return drawings()[0]!;
   };
-  return { ...player, bg, history, feature, defaultsSaved, drawings, only };
+  return { ...player, bg, history, annotations, feature, defaultsSaved, drawings, only };
 }
 
 type Setup = ReturnType<typeof setup>;
@@ -217,6 +229,19 @@ describe('drawing feature: select, move and reshape', () => {
     s.feature.pointer(down(0.9, 0.1));
     expect(s.feature.state.get().selectedId).toBeNull();
     expect(s.feature.selected()).toBeNull();
+  });
+
+  it("dragging someone else's drawing moves nothing and says to copy it, with the copy key bound now", async () => {
+    const s = setup();
+    const d = await drawLine(s);
+    s.annotations.setMe({ id: 'a2', name: 'Kim' }); // the line is Sam's now, not mine
+    s.feature.setTool('select');
+    s.feature.pointer(down(0.4, 0.5));
+    s.feature.pointer(move(0.5, 0.55));
+    s.feature.pointer(up(0.5, 0.55));
+    await settle();
+    expect(s.feature.state.get().error).toBe('Sam drew this: you can copy it (Ctrl+K), not move or reshape it.');
+    expect(s.only()).toMatchObject({ id: d.id, version: 1, shape: d.shape });
   });
 
   it('dragging a handle of the selected drawing reshapes it', async () => {

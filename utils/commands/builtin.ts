@@ -170,7 +170,7 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     when: ACTIVE,
     argument: {
       prompt: 'Pick a comment to go to its frame',
-      empty: 'No comments on this video yet: press C to write one',
+      empty: (key) => `No comments on this video yet: write one with ${key('comment.add')}`,
       choices: ({ comments }) => comments.choices(),
     },
     run: ({ comments, ui }, id) => (id === undefined ? ui.pick('comment.goTo') : comments.goTo(id)),

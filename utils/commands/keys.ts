@@ -70,3 +70,20 @@ export function chordLabel(chord: string): string {
   const parts = chord === '+' ? ['+'] : chord.split('+');
   return parts.map((p) => LABELS[p] ?? (p.length === 1 ? p.toUpperCase() : p)).join('+');
 }
+
+/** Where the keys bound now come from: a resolver, or the overlay's command runner. */
+export interface BoundKeys {
+  keysFor(id: string): readonly string[];
+}
+
+/** The key bound to command `id` now, as a label (`Shift+C`); with none, where to find it (the palette). */
+export function keyText(keys: BoundKeys, id: string, fallback?: string): string {
+  const key = keys.keysFor(id)[0];
+  if (key) return chordLabel(key);
+  if (fallback !== undefined) return fallback;
+  const palette = keys.keysFor('view.palette')[0];
+  return palette ? `the palette (${chordLabel(palette)})` : 'the palette';
+}
+
+/** A command's key as `keyText` says it, for texts written away from the keys (a command's own words). */
+export type KeyLabel = (id: string) => string;

@@ -1,3 +1,4 @@
+import type { KeyLabel } from './keys';
 import { parseWhen, type ContextMap, type WhenFn } from './when';
 
 /** One value a command's argument can take (a colour, a speed, a comment), as the palette lists it. */
@@ -15,8 +16,11 @@ export interface ArgumentChoice {
 /** What a command that takes an argument asks for, and the values it offers now. */
 export interface CommandArgument<Ctx> {
   readonly prompt: string;
-  /** Shown when there is nothing to choose from ("No comments on this video yet"). */
-  readonly empty: string;
+  /**
+   * Shown when there is nothing to choose from ("No comments on this video yet"); a function
+   * when it names a key, given the keys bound now (keys.ts `keyText`).
+   */
+  readonly empty: string | ((key: KeyLabel) => string);
   choices(ctx: Ctx): readonly ArgumentChoice[];
 }
 

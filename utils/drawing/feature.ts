@@ -5,6 +5,7 @@
  * (changes.ts). Page side; the canvas component renders what this holds.
  */
 import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
+import type { KeyLabel } from '../commands/keys';
 import type { History } from '../edit/history';
 import { exactNumbers } from '../frames/rate';
 import { frameIndexAt } from '../frames/timecode';
@@ -96,6 +97,8 @@ export interface DrawingDeps {
   history: History;
   /** Remembers the coach's choice for new drawings (colour, width, hold). */
   saveDefaults(patch: Partial<DrawingDefaults>): void;
+  /** A command's key as bound now (keys.ts `keyText`), for the messages that name one. */
+  key: KeyLabel;
 }
 
 const drawingsOf = (list: readonly Annotation[]) => list.filter((a): a is DrawingAnnotation => a.kind === 'drawing');
@@ -119,7 +122,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     error: null,
   });
   const { change } = drawingChanges(annotations, history, (error) => state.set({ error }));
-  const select = selectDrag({ state, selected: () => selected(), onScreen: () => onScreen(), canEdit: annotations.canEdit, change });
+  const select = selectDrag({ state, selected: () => selected(), onScreen: () => onScreen(), canEdit: annotations.canEdit, change, key: deps.key });
   const stopwatch = stopwatchMarks({ state, here: () => here(), create: (shape, place, extra) => create(shape, place, extra) });
   const finishStopwatch = stopwatch.finish;
   const finishText = labelText({ state, change, create: (shape, place) => create(shape, place) });

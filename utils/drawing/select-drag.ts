@@ -6,6 +6,7 @@
  */
 import { mutate } from '../model/mutate';
 import type { DrawingAnnotation, NormPoint } from '../model/types';
+import type { KeyLabel } from '../commands/keys';
 import type { Store } from '../player/store';
 import type { Build } from './changes';
 import { handleAt, movePoint, pickAt, translate } from './edit';
@@ -29,6 +30,8 @@ export interface SelectDeps {
   onScreen(): DrawingAnnotation[];
   canEdit(d: DrawingAnnotation): boolean;
   change(label: string, id: string, build: Build): Promise<boolean>;
+  /** The key that copies a drawing, as bound now. */
+  key: KeyLabel;
 }
 
 export interface SelectDrag {
@@ -37,7 +40,7 @@ export interface SelectDrag {
   cancel(): void;
 }
 
-export function selectDrag({ state, selected, onScreen, canEdit, change }: SelectDeps): SelectDrag {
+export function selectDrag({ state, selected, onScreen, canEdit, change, key }: SelectDeps): SelectDrag {
   let grab: Grab | null = null;
   return {
     cancel: () => void (grab = null),
@@ -59,7 +62,7 @@ export function selectDrag({ state, selected, onScreen, canEdit, change }: Selec
       grab.moved ||= Math.hypot(p.x - start.x, p.y - start.y) >= MIN_DRAG;
       if (grab.readOnly) {
         // Said once, when the drag starts; the drawing stays where its author put it.
-        if (grab.moved && !wasMoved) state.set({ error: `${original.author.name || 'Someone else'} drew this: you can copy it (Ctrl+C), not move or reshape it.` });
+        if (grab.moved && !wasMoved) state.set({ error: `${original.author.name || 'Someone else'} drew this: you can copy it (${key('draw.copy')}), not move or reshape it.` });
         if (input.type === 'up') grab = null;
         return;
       }
