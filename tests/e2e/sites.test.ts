@@ -17,19 +17,21 @@ import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { addCommentHere, ready, showPanel, stepTo, waitForListed } from './comments-helpers';
 import { dragOnPicture, painted } from './drawing-helpers';
 import { isFirefox } from './browser';
-import { fixtureUrl, launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { launchBrowser, REPO_ROOT, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
 import { hostData, waitForOverlay, waitIdle } from './overlay';
 import { identifyVideo } from '../../utils/identity/video-id';
 
 const CLUB = 'club.example';
+/** Where the club's page frames its player from (another site). */
+const PLAYER = 'player.example';
 let server: FixtureServer;
 let browser: LaunchedBrowser;
 const pages: Page[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchTestBrowser({ hosts: { [CLUB]: server.port } });
+  browser = await launchTestBrowser({ hosts: { [CLUB]: server.port, [PLAYER]: server.port } });
 });
 afterEach(async () => {
   for (const p of pages.splice(0)) await p.close().catch(() => {});
@@ -83,7 +85,7 @@ describe('the same video gets the same id in Chromium and in Firefox', () => {
 
     const framed = await browser.newPage();
     pages.push(framed);
-    await framed.goto(fixtureUrl(server, 'iframe.html', { clip: clip.file, case: 'same-id' }));
+    await framed.goto(`http://${CLUB}/pages/iframe.html?clip=${clip.file}&frameOrigin=${encodeURIComponent(`http://${PLAYER}`)}`);
     let frame: Frame | undefined;
     await expect.poll(() => (frame = framed.frames().find((f) => f.url().includes('/iframe-inner.html'))), { timeout: 10_000 }).toBeTruthy();
     await waitForOverlay(frame!);

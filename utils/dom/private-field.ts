@@ -101,8 +101,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
    * and keys typed into one are lost: the frame gets the focus only once this is true).
    */
   let heard = false;
-  /** Type-ahead sent to a field that has not answered yet: put in the plain field should it fail. */
-  const unheard: { text: string; back: number }[] = [];
+  /** What the field was given as it loaded (`init`): until it answers, type-ahead is kept here and told it then. */
+  let given = shown;
   /** Changes made from outside (field-protocol.ts `value`). */
   let epoch = 0;
   let status = options.status;
@@ -133,8 +133,9 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   const onMessage = ({ data }: MessageEvent<FromField>) => {
     const first = !heard;
     heard = true;
-    unheard.length = 0;
     window.clearTimeout(failTimer);
+    // Typed ahead while it loaded: it has what it was given, and takes the rest now.
+    if (first && shown !== given) post({ type: 'value', value: shown, base: given, epoch: ++epoch });
     // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
       if (data.epoch === epoch) reported(data.value);
@@ -172,19 +173,19 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     port = channel.port1;
     port.onmessage = onMessage;
     target.postMessage({ framecoachField: token }, origin, [channel.port2]);
+    given = shown;
     post({ type: 'init', value: shown, label: options.label, placeholder: options.placeholder, look: look(), maxLength: options.maxLength, keys: options.keys, status, epoch });
     options.onReady?.();
     // Clicked before it had loaded: the click focused the frame's first, blank page, and the
     // field's page came in without the focus.
     if (wantFocus || isActive()) giveFocus();
   };
-  // Before the frame has loaded nothing can be typed in it: the keys go on the end of what it
-  // will be given. After, the field puts them in itself and reports back.
+  // Before the frame has answered nothing can be typed in it (it has not had the focus): the
+  // keys go on the end of what it will be given, and the draft has them at once (Enter typed
+  // ahead saves it). After, the field puts them in itself and reports back.
   const early = (text: string, back: number) => {
-    if (port) {
-      post({ type: 'keys', text, back });
-      if (!heard) unheard.push({ text, back });
-    } else reported(shown.slice(0, shown.length - back) + text);
+    if (port && heard) post({ type: 'keys', text, back });
+    else reported(shown.slice(0, shown.length - back) + text);
     return true;
   };
   const taker = { type: early, waiting: () => !heard };
@@ -194,9 +195,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   const broken = TEST_HOOKS && document.documentElement.hasAttribute('data-fc-test-field-fails');
   frame.src = `${broken ? url.replace(/field\.html$/, 'no-such-field.html') : url}#${token}${options.multiline ? ';multiline' : ''}`;
   const failTimer = window.setTimeout(() => {
-    if (heard) return;
-    for (const { text, back } of unheard) reported(shown.slice(0, shown.length - back) + text);
-    options.onFail();
+    if (!heard) options.onFail();
   }, LOAD_MS);
 
   return {
@@ -206,7 +205,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     resetValue(value) {
       if (value === shown) return;
       recent.length = 0;
-      if (port) post({ type: 'value', value, base: shown, epoch: ++epoch });
+      // Not answered yet: it is told what it shows once it does (onMessage).
+      if (port && heard) post({ type: 'value', value, base: shown, epoch: ++epoch });
       shown = value;
     },
     setStatus(text) {
