@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { settingsSlot, type StorageArea } from '../../utils/background/settings-storage';
+import { settingsSlot, syncChunks, type StorageArea } from '../../utils/background/settings-storage';
 import type { Settings } from '../../utils/messaging/contract';
 import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 
-/** A storage area in memory; `quota` makes sets with an item over that many characters fail, as sync's does. */
+/** A storage area in memory; `quota` makes sets with an item over that many bytes fail, as sync's does (its key and its value's JSON, in UTF-8). */
 function area(quota = Infinity) {
   const data: Record<string, unknown> = {};
   let writes = 0;
@@ -14,7 +14,7 @@ function area(quota = Infinity) {
       return Object.fromEntries(list.filter((k) => k in data).map((k) => [k, data[k]]));
     },
     async set(items) {
-      for (const [k, v] of Object.entries(items)) if (JSON.stringify(v).length + k.length > quota) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
+      for (const [k, v] of Object.entries(items)) if (new TextEncoder().encode(JSON.stringify(v) + k).length > quota) throw new Error('QUOTA_BYTES_PER_ITEM quota exceeded');
       writes++;
       Object.assign(data, structuredClone(items));
     },
@@ -37,6 +37,29 @@ const settings = (patch: Partial<Settings> = {}): Settings => ({
 const manyRules = Array.from({ length: 400 }, (_, i) => ({ key: `ctrl+alt+${String.fromCharCode(97 + (i % 26))}`, command: 'frame.next', when: `paused && looping && i${i}` }));
 
 describe('settings storage: this machine, and sync where the browser has it', () => {
+  // Chunks cut at 7,000 characters overflowed: a rule's JSON is a third quotes, each escaped
+  // as two bytes in the chunk's own JSON, and a letter of another language takes 2–4 bytes.
+  it.each([
+    ['short keys, dense with quotes', Array.from({ length: 900 }, (_, i) => ({ key: String.fromCharCode(97 + (i % 26)), command: 'frame.next' }))],
+    ['names in other scripts', Array.from({ length: 300 }, (_, i) => ({ key: 'ctrl+ü', command: 'frame.next', when: `paused && 膝の怪我${i} && 🏃` }))],
+  ])('keybindings of every kind fit sync, each chunk within its 8,192 bytes: %s', async (_, rules) => {
+    const sync = area(8192);
+    const s = settings({ keybindings: rules as Settings['keybindings'] });
+    await settingsSlot(area().a, sync.a).set(s);
+    expect(Number(sync.data['keybindings.count'])).toBeGreaterThan(1);
+    expect(await settingsSlot(area().a, sync.a).get()).toEqual({ ...s, recentCommands: [] });
+  });
+
+  it('chunks are as full as the quota lets them be, and put back together give the text', () => {
+    const text = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ key: 'é', command: `c${i}`, when: 'a "b" \\ 🏃' })));
+    const parts = syncChunks(text);
+    expect(parts.join('')).toBe(text);
+    const size = (part: string, i: number) => new TextEncoder().encode(JSON.stringify(part) + `keybindings.${i}`).length;
+    for (const [i, part] of parts.entries()) expect(size(part, i)).toBeLessThanOrEqual(8192);
+    // Each but the last would overflow with its next character.
+    for (const [i, part] of parts.slice(0, -1).entries()) expect(size(part + [...parts[i + 1]!][0], i)).toBeGreaterThan(8192);
+  });
+
   it('nothing stored reads as nothing', async () => {
     expect(await settingsSlot(area().a, area().a).get()).toBeUndefined();
   });

@@ -1,8 +1,8 @@
 /**
  * Where the settings live: the extension's local storage (this machine's copy, always
  * written) and, where the browser offers it, its synced storage (the coach's other
- * machines), within sync's quotas: each item under 8 KB, so the keybindings are split into
- * chunks. Reading takes whichever copy was saved last. The palette's recent commands and
+ * machines), within sync's quotas: each item under 8 KB (counted in bytes of its JSON), so the
+ * keybindings are split into chunks. Reading takes whichever copy was saved last. The palette's recent commands and
  * the time of the last backup stay on this machine.
  */
 import type { Settings } from '../messaging/contract';
@@ -18,15 +18,40 @@ export interface SettingsSlot {
   set(settings: Settings): Promise<void>;
 }
 
-/** Below sync's 8,192-byte item quota (which counts the key too). */
-const CHUNK_CHARS = 7000;
+/**
+ * Sync's quota for one item: the bytes of its key and of its value as JSON (a chunk of text
+ * is quoted, its quotes and backslashes escaped, and other languages' letters take 2–4 bytes).
+ */
+const ITEM_BYTES = 8192;
 const CHUNK_PREFIX = 'keybindings.';
+const utf8 = new TextEncoder();
 
 type Stamped = Partial<Settings> & { savedAt?: number };
 
-function chunks(text: string): string[] {
+/** What `ch` adds to a string's JSON, in bytes. */
+function jsonBytes(ch: string): number {
+  const code = ch.codePointAt(0)!;
+  // Plain printable ASCII is one byte; the rest as JSON writes it (escaped, or as UTF-8).
+  if (code >= 0x20 && code < 0x7f && ch !== '"' && ch !== '\\') return 1;
+  return utf8.encode(JSON.stringify(ch)).length - 2;
+}
+
+/** `text` cut into parts that each fit an item of sync (named `keybindings.<n>`). */
+export function syncChunks(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK_CHARS) out.push(text.slice(i, i + CHUNK_CHARS));
+  let part = '';
+  let bytes = 2; // its quotes
+  for (const ch of text) {
+    const cost = jsonBytes(ch);
+    if (part && bytes + cost + `${CHUNK_PREFIX}${out.length}`.length > ITEM_BYTES) {
+      out.push(part);
+      part = '';
+      bytes = 2;
+    }
+    part += ch;
+    bytes += cost;
+  }
+  if (part) out.push(part);
   return out;
 }
 
@@ -80,7 +105,7 @@ export function settingsSlot(local: StorageArea, sync: StorageArea | null, now: 
       const { keybindings, recentCommands: _, lastBackupAt: _b, ...shared } = settings;
       const key = JSON.stringify([shared, keybindings]);
       if (key === lastShared) return;
-      const parts = chunks(JSON.stringify(keybindings));
+      const parts = syncChunks(JSON.stringify(keybindings));
       const items: Record<string, unknown> = { settings: { ...shared, savedAt }, [`${CHUNK_PREFIX}count`]: parts.length };
       parts.forEach((part, i) => (items[`${CHUNK_PREFIX}${i}`] = part));
       try {
