@@ -138,6 +138,31 @@ describe('comment book', () => {
     expect(book.state.get().error).toMatch(/No frame is shown yet/);
   });
 
+  // The text box is a frame whose reports reach the draft a moment late: one landing while the
+  // save is written left the saved comment's editor open (an e2e run waited for it to close),
+  // and another Enter would have saved the same comment twice.
+  it('a draft report that lands while the save is written: the editor still closes, or keeps the later letters as an edit of the saved comment', async () => {
+    const { bg, book } = loaded();
+    book.startNew({ time: 1.2, frame: 36 });
+    book.setDraft('knee over toe');
+    const saving = book.save();
+    book.setDraft('knee over toe'); // the same text, said again
+    expect(await saving).toBe(true);
+    expect(book.state.get().editor).toBeNull();
+
+    book.startNew({ time: 2, frame: 60 });
+    book.setDraft('hip drop');
+    const second = book.save();
+    book.setDraft('hip drop left'); // letters the save did not have
+    expect(await second).toBe(true);
+    const saved = book.state.get().all.find((c) => c.text === 'hip drop')!;
+    expect(book.state.get().editor).toMatchObject({ mode: 'edit', targetId: saved.id, draft: 'hip drop left' });
+    expect(await book.save()).toBe(true);
+    expect(book.state.get().editor).toBeNull();
+    expect(book.state.get().all.map((c) => c.text)).toEqual(['knee over toe', 'hip drop left']);
+    expect(bg.stored.size).toBe(2);
+  });
+
   it('a failed save keeps the editor and the text, with a clear error', async () => {
     const { bg, book } = loaded();
     bg.fail('Your disk is full: FrameCoach could not save.');

@@ -183,11 +183,18 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
       state.set({ editor: null });
       return true;
     }
+    const session = opened;
     const written = write(record);
     if (unsettled && editor.mode === 'new') early = { opened, id: record.id, written };
     const ok = await written;
-    // Only a durable save closes the editor; a failure keeps the text for another try.
-    if (ok && state.get().editor === editor) state.set({ editor: null });
+    // Only a durable save closes the editor; a failure keeps the text for another try. The
+    // draft may have been said again meanwhile (the text box is a frame reporting a moment
+    // late): the same text closes it all the same; letters the save did not have stay in
+    // the box as an edit of the saved comment, so another Enter adds them to it, not a second one.
+    const now = state.get().editor;
+    if (ok && now && opened === session) {
+      state.set({ editor: now === editor || now.draft.replace(/\s+$/, '') === text ? null : { ...now, mode: 'edit', targetId: record.id } });
+    }
     if (ok && editor.mode !== 'edit') hooks.saved?.(record, editor);
     return ok;
   }
