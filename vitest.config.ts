@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * The e2e test files that run in Firefox too (every test in them: none is about a Chromium-only
  * API, or those few say so and skip there).
  */
-const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'storage-failures', 'discovery', 'sites', 'drive', 'youtube'];
+const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'storage-failures', 'privacy', 'discovery', 'sites', 'drive', 'youtube'];
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -184,6 +184,12 @@ describe('A–B loop', () => {
   // The frame a media time falls in: a frame's start (Chromium), or after a seek a position
   // inside it (Gecko reports the time sought to: the middle of A read as A + 1 when rounded).
   const frameAt = (mediaTime: number): number => Math.floor(mediaTime * CLIP.fps! + 0.01);
+  /**
+   * The frame a sample shows: its barcode, what the coach sees; its media time only where the
+   * picture was unreadable (mid-seek). Under load Firefox's frame callbacks gave media times
+   * frames away from the picture (barcode 20 with media time 27, just after a wrap to A).
+   */
+  const shownFrame = (s: Sample): number => (s.index >= 0 ? s.index : frameAt(s.mediaTime));
 
   /** Opens the page, sets A at frame A and B at frame `b` with the keys, returns the page. */
   async function withLoop(b = B): Promise<Page> {
@@ -211,7 +217,7 @@ describe('A–B loop', () => {
   function passes(samples: Sample[]): number[][] {
     const out: number[][] = [];
     for (const s of samples) {
-      const f = frameAt(s.mediaTime);
+      const f = shownFrame(s);
       const pass = out.at(-1);
       if (!pass || f < pass.at(-1)!) out.push([f]);
       else pass.push(f);
@@ -231,14 +237,11 @@ describe('A–B loop', () => {
     const summary = describeSamples(samples);
     // 78 frames at full rate; a busy machine presents fewer (36 seen once): enough to judge the passes.
     expect(samples.length, `frames sampled\n${summary}`).toBeGreaterThan(24);
-    const frames = samples.map((s) => frameAt(s.mediaTime));
-    const barcodes = samples.map((s) => s.index).filter((i) => i >= 0); // -1: mid-seek, unreadable
+    const frames = samples.map(shownFrame);
     // Never past B (the frame after B may flash while the jump back is made)...
-    expect(Math.max(...frames), `last frame (media time)\n${summary}`).toBeLessThanOrEqual(B + 1);
-    expect(Math.max(...barcodes), `last frame (barcode)\n${summary}`).toBeLessThanOrEqual(B + 1);
+    expect(Math.max(...frames), `last frame\n${summary}`).toBeLessThanOrEqual(B + 1);
     // ...nor before A (one frame of tolerance the same way).
-    expect(Math.min(...frames), `first frame (media time)\n${summary}`).toBeGreaterThanOrEqual(A - 1);
-    expect(Math.min(...barcodes), `first frame (barcode)\n${summary}`).toBeGreaterThanOrEqual(A - 1);
+    expect(Math.min(...frames), `first frame\n${summary}`).toBeGreaterThanOrEqual(A - 1);
     // It wraps, more than once: a frame at the end followed by a jump back into frame A.
     const wraps = samples.filter((s, n) => n > 0 && frames[n - 1]! >= B - 1 && frames[n]! <= A + 2);
     expect(wraps.length, `wraps\n${summary}`).toBeGreaterThanOrEqual(2);

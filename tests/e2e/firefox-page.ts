@@ -629,6 +629,7 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     url: () => addonPage ?? page.url(),
     title: () => page.title(),
     bringToFront: () => page.bringToFront(),
+    setContent: (html: string) => page.setContent(html),
     ...realmMembers(page),
     /** Playwright's dispatchEvent on the first match of a selector; a `dataTransfer` handle makes it a DragEvent (a file dropped). */
     dispatchEvent: async (selector: string, type: string, init: { dataTransfer?: unknown } = {}) => {

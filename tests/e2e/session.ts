@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
+import { FIREFOX_RELEASE_BUILD, findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
 import { isFirefox } from './browser';
 import { wrapFirefoxPage } from './firefox-page';
-import { launchBrowser, setAttempt, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
+import { EXTENSION_DIR, launchBrowser, setAttempt, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
 
 /**
  * The browser the shared e2e tests drive, with the built extension: Chromium, or in Firefox
@@ -20,10 +20,12 @@ import { launchBrowser, setAttempt, startServer, type ExtensionRealm, type Fixtu
  */
 export async function launchTestBrowser(launch: LaunchOptions = {}): Promise<LaunchedBrowser> {
   if (!isFirefox) return launchBrowser(launch);
-  const { keepTour, userDataDir, hosts, extension = true, ...chromiumsOwn } = launch;
-  if (Object.keys(chromiumsOwn).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(chromiumsOwn).join(', ')}`);
+  const { keepTour, userDataDir, hosts, extension = true, extensionDir, ...chromiumsOwn } = launch;
+  // The release build has a Firefox twin; other builds (tab capture granted) are Chromium's.
+  const unsupported = extensionDir === undefined || extensionDir === EXTENSION_DIR ? chromiumsOwn : { ...chromiumsOwn, extensionDir };
+  if (Object.keys(unsupported).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(unsupported).join(', ')}`);
   const addon = !extension ? 'none' : userDataDir === undefined ? 'temporary' : 'installed';
-  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon, hosts });
+  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon, hosts, build: extensionDir === undefined ? undefined : FIREFOX_RELEASE_BUILD });
   const wrap = (page: PuppeteerPage, shows?: string) => wrapFirefoxPage(page, { downloads: firefox.downloads, shows });
   const chromiumOnly = (what: string) => () => {
     throw new Error(`${what} is Chromium's; this test runs in Chromium only`);

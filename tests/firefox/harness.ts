@@ -27,6 +27,8 @@ export { fixtureUrl, startServer, type FixtureServer } from '../e2e/harness';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 /** The test build (npm run build:test:firefox): the release code with the overlay readable by the tests (utils/dom/test-hooks.ts). */
 export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2-test');
+/** The release build (npm run build:firefox): its overlay's root is closed, as a user's is. */
+export const FIREFOX_RELEASE_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2');
 /** The host of the add-on's pages in the test profiles (any UUID would do: this one is ours). */
 export const ADDON_UUID = '8b3f5d1c-2a47-4e69-9c0d-5f2e7a1b3c4d';
 
@@ -59,6 +61,8 @@ export interface FirefoxOptions {
    * and all, across restarts; `none`.
    */
   addon?: 'temporary' | 'installed' | 'none';
+  /** The add-on's folder: the test build unless told (FIREFOX_RELEASE_BUILD). */
+  build?: string;
   /** With `installed`: the manifest says this version (written over an older one in the profile, it is an update). */
   version?: string;
   /** Prefs beyond the harness's own (e.g. `media.rvfc.enabled: false`: a Firefox without frame callbacks). */
@@ -72,14 +76,15 @@ export interface FirefoxOptions {
 /** Launches Firefox headless at 1280×800 with the built add-on installed as a temporary add-on. */
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr (or set FIREFOX_PATH).`);
-  if (!existsSync(join(FIREFOX_BUILD, 'manifest.json'))) throw new Error(`The Firefox add-on is not built: run npm run build:test:firefox.`);
+  const build = opts.build ?? FIREFOX_BUILD;
+  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`The Firefox add-on is not built in ${build}: run npm run build:firefox and npm run build:test:firefox.`);
   const ownProfile = opts.profile === undefined;
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'framecoach-firefox-'));
   const id = addonId();
   const addon = opts.addon ?? 'temporary';
   if (addon === 'installed') {
     mkdirSync(join(profile, 'extensions'), { recursive: true });
-    writeXpi(FIREFOX_BUILD, join(profile, 'extensions', `${id}.xpi`), opts.version);
+    writeXpi(build, join(profile, 'extensions', `${id}.xpi`), opts.version);
   }
   const downloads = mkdtempSync(join(tmpdir(), 'framecoach-downloads-'));
   const proxy = opts.hosts ? await startHostProxy(opts.hosts) : null;
@@ -123,7 +128,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
   };
   try {
     if (addon === 'temporary') {
-      const installed = await browser.installExtension(FIREFOX_BUILD);
+      const installed = await browser.installExtension(build);
       if (installed !== id) throw new Error(`The add-on was installed as ${installed}, not ${id}`);
     }
     if (addon !== 'none' && !opts.keepTour) await closeTour(browser);
