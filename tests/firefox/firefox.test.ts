@@ -154,6 +154,30 @@ const settingsShown = (page: Page) =>
     colour: document.querySelector('.opt-swatch[aria-checked="true"]')?.getAttribute('aria-label'),
   }));
 
+/** Goes to frame `k`, writes `text` as a comment there, and waits until it is saved. */
+async function commentAt(page: Page, k: number, text: string): Promise<void> {
+  expect(await seekTo(page, k)).toBe(k);
+  await waitIdle(page);
+  await page.keyboard.press('c');
+  await page.waitForFunction(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
+  await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.saving === 'false', { timeout: 10_000 });
+}
+
+/** The comment panel (Shift+C) once the video's one comment is in: each comment's text and place. */
+async function listedComments(page: Page): Promise<(string | null | undefined)[][]> {
+  await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('C');
+  await page.keyboard.up('Shift');
+  await page.waitForFunction(() => !!document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comment'), { timeout: 5_000 });
+  return page.evaluate(() =>
+    [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]),
+  );
+}
+
 describe('after a restart of Firefox', () => {
   it('a comment, a drawing and the settings made before are still there (the add-on keeps its id, so its data)', async () => {
     const first = await launchFirefox({ addon: 'installed' });
@@ -170,14 +194,7 @@ describe('after a restart of Firefox', () => {
       await options.waitForFunction(() => document.querySelector('.opt-swatch[aria-label="Green"]')?.getAttribute('aria-checked') === 'true');
       expect(await settingsShown(options)).toEqual({ name: 'Coach Kim', width: '6', colour: 'Green' });
       await page.bringToFront();
-      expect(await seekTo(page, 12)).toBe(12);
-      await waitIdle(page);
-      await page.keyboard.press('c');
-      await page.waitForFunction(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
-      await page.keyboard.type('shin vertical at landing');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
-      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.saving === 'false', { timeout: 10_000 });
+      await commentAt(page, 12, 'shin vertical at landing');
       // A line across the picture, in the colour chosen on the settings page.
       const coach = wrapFirefoxPage(page);
       await pickTool(coach, 'Alt+l', 'line');
@@ -191,15 +208,7 @@ describe('after a restart of Firefox', () => {
       try {
         const back = await open(again, 'plain.html', { case: 'ff-restart' });
         await waitForOverlay(back);
-        await back.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
-        // Shift+C: the comment panel.
-        await back.keyboard.down('Shift');
-        await back.keyboard.press('C');
-        await back.keyboard.up('Shift');
-        const listed = () =>
-          back.evaluate(() => [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]));
-        await back.waitForFunction(() => !!document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comment'), { timeout: 5_000 });
-        expect(await listed()).toEqual([['shin vertical at landing', expect.stringMatching(/^F12 /)]]);
+        expect(await listedComments(back)).toEqual([['shin vertical at landing', expect.stringMatching(/^F12 /)]]);
         // The line, green, back on frame 12.
         expect(await seekTo(back, 12)).toBe(12);
         await back.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1', { timeout: 10_000 });
@@ -222,14 +231,7 @@ describe('after a restart of Firefox', () => {
       const page = await open(first, 'plain.html', { case: 'ff-update' });
       await waitForOverlay(page);
       const before = await addonVersion(first);
-      expect(await seekTo(page, 7)).toBe(7);
-      await waitIdle(page);
-      await page.keyboard.press('c');
-      await page.waitForFunction(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.focused === 'true');
-      await page.keyboard.type('hips level before the update');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
-      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.saving === 'false', { timeout: 10_000 });
+      await commentAt(page, 7, 'hips level before the update');
       await first.browser.close();
 
       const updated = await launchFirefox({ profile, addon: 'installed', version: '99.0.0' });
@@ -238,15 +240,7 @@ describe('after a restart of Firefox', () => {
         expect(await addonVersion(updated)).toBe('99.0.0');
         const back = await open(updated, 'plain.html', { case: 'ff-update' });
         await waitForOverlay(back);
-        await back.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === '1', { timeout: 10_000 });
-        await back.keyboard.down('Shift');
-        await back.keyboard.press('C');
-        await back.keyboard.up('Shift');
-        await back.waitForFunction(() => !!document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comment'), { timeout: 5_000 });
-        const listed = await back.evaluate(() =>
-          [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]),
-        );
-        expect(listed).toEqual([['hips level before the update', expect.stringMatching(/^F7 /)]]);
+        expect(await listedComments(back)).toEqual([['hips level before the update', expect.stringMatching(/^F7 /)]]);
       } finally {
         await updated.close();
       }
