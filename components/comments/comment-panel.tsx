@@ -15,15 +15,12 @@ import { PrivateText } from './private-text';
 import { CommentItem } from './comment-item';
 import { placeLabel } from '../../utils/comments/place-label';
 
+/** What the panel's fields do (its buttons run commands through the runner). */
 export interface PanelActions {
-  /** Goes to the frame of anything with a time (a marker on the strip). */
-  seek(at: { time: number }): void;
   setFilter(text: string): void;
   setDraft(text: string): void;
   save(): void;
   cancel(): void;
-  undo(): void;
-  close(): void;
   rename(name: string): void;
 }
 
@@ -69,7 +66,6 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
   const at = Math.max(0, all.findIndex((t) => t.comment.id === current?.id));
   const first = Math.max(0, Math.min(at - 10, all.length - WINDOW - extra));
   const windowed = all.slice(first, first + WINDOW + extra);
-  const hint = (id: string) => `${runner.title(id)} (${keyText(runner, id)})`;
   const head = (
     <header class="fc-comments-head">
       <strong>Comments</strong>
@@ -80,22 +76,15 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
         <PrivateField class="fc-search" idle label="Search comments" placeholder="Search" value={filter} onInput={actions.setFilter} onCancel={() => actions.setFilter('')} />
       )}
       {!collapsed && <Button id="packet.send" runner={runner} icon="send" />}
-      <button type="button" class="fc-btn" onClick={() => runner.run('comment.dockPanel')} title={hint('comment.dockPanel')} aria-label="Move the comment panel">
-        ⇆
-      </button>
-      <button
-        type="button"
-        class="fc-btn"
-        onClick={() => runner.run('comment.collapsePanel')}
-        title={hint('comment.collapsePanel')}
-        aria-label={collapsed ? 'Expand the comment panel' : 'Collapse the comment panel'}
-        aria-expanded={!collapsed}
-      >
-        {collapsed ? '▸' : '▾'}
-      </button>
-      <button type="button" class="fc-btn" onClick={actions.close} title={`Close comments (${keyText(runner, 'comment.togglePanel')})`} aria-label="Close comments">
-        ✕
-      </button>
+      <Button id="comment.dockPanel" runner={runner} text="⇆" label="Move the comment panel" />
+      <Button
+        id="comment.collapsePanel"
+        runner={runner}
+        text={collapsed ? '▸' : '▾'}
+        label={collapsed ? 'Expand the comment panel' : 'Collapse the comment panel'}
+        expanded={!collapsed}
+      />
+      <Button id="comment.togglePanel" runner={runner} text="✕" label="Close comments" />
     </header>
   );
   if (collapsed) {
@@ -128,7 +117,7 @@ export function CommentPanel({ book, annotations, runner, player, filter, collap
       {book.undoable && (
         <div class="fc-undo" role="status">
           Comment deleted.
-          <button type="button" class="fc-link" onClick={actions.undo}>Undo</button>
+          <button type="button" class="fc-link" data-command="comment.restore" onClick={() => runner.run('comment.restore')}>Undo</button>
           <span class="fc-dim">{keyText(runner, 'edit.undo')}</span>
         </div>
       )}

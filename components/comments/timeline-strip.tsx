@@ -1,3 +1,4 @@
+import type { CommandRunner } from '../overlay/toolbar';
 import { useMemo } from 'preact/hooks';
 import type { CommentAnnotation, DrawingAnnotation } from '../../utils/model/types';
 
@@ -38,11 +39,12 @@ const more = (count: number) => (count > 1 ? ` (+${count - 1} more here)` : '');
  * Markers along the bottom of the picture: comments (hover shows the text) and, in a thin row
  * above them, frames with drawings. A click goes to the frame.
  */
-export function TimelineStrip({ comments, drawings, duration, onSeek }: {
+export function TimelineStrip({ comments, drawings, duration, runner }: {
   comments: readonly CommentAnnotation[];
   drawings: readonly DrawingAnnotation[];
   duration: number | null;
-  onSeek(at: { time: number }): void;
+  /** A mark's click goes to its frame as the palette's "Go to a comment/drawing…" does. */
+  runner: CommandRunner;
 }) {
   const known = duration !== null && Number.isFinite(duration) && duration > 0;
   const notes = useMemo(
@@ -62,7 +64,7 @@ export function TimelineStrip({ comments, drawings, duration, onSeek }: {
           title={`${count === 1 ? 'A drawing' : `${count} drawings`} here: go to its frame`}
           data-drawing-id={first.id}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onSeek(first)}
+          onClick={() => runner.run('draw.goTo', first.id)}
         />
       ))}
       {notes.map(({ first, count, left, width }) => (
@@ -74,7 +76,7 @@ export function TimelineStrip({ comments, drawings, duration, onSeek }: {
           title={`${first.author.name}: ${first.text}${more(count)}`}
           data-comment-id={first.id}
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onSeek(first)}
+          onClick={() => runner.run('comment.goTo', first.id)}
         />
       ))}
     </div>

@@ -71,22 +71,23 @@ export function DrawBar({ draw, selected, runner }: {
             aria-label={`Colour: ${PALETTE_NAMES[c]}`}
             aria-pressed={c === color}
             style={{ background: c }}
+            disabled={!runner.enabled('draw.setColor')}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => runner.run('draw.setColor', c)}
           />
         ))}
         <span class="fc-sep" />
-        <Button id="draw.thinner" runner={runner} text="−" disabled={!selected} />
+        <Button id="draw.thinner" runner={runner} text="−" />
         <span class="fc-num fc-width" title="Stroke width">{width}</span>
-        <Button id="draw.thicker" runner={runner} text="+" disabled={!selected} />
+        <Button id="draw.thicker" runner={runner} text="+" />
         <span class="fc-sep" />
-        <Button id="draw.hold" runner={runner} text={ranged ? 'A→B' : `${hold} s`} disabled={!selected} />
-        <Button id="draw.range" runner={runner} text="to B" pressed={ranged} disabled={!selected} />
+        <Button id="draw.hold" runner={runner} text={ranged ? 'A→B' : `${hold} s`} />
+        <Button id="draw.range" runner={runner} text="to B" pressed={ranged} />
         <span class="fc-sep" />
-        <Button id="draw.copy" runner={runner} text="Copy" disabled={!selected} />
-        <Button id="draw.paste" runner={runner} text="Paste" disabled={!draw.clipboard} />
-        <Button id="draw.comment" runner={runner} icon="comment" disabled={!selected} />
-        <Button id="draw.delete" runner={runner} icon="close" disabled={!selected} />
+        <Button id="draw.copy" runner={runner} text="Copy" />
+        <Button id="draw.paste" runner={runner} text="Paste" />
+        <Button id="draw.comment" runner={runner} icon="comment" />
+        <Button id="draw.delete" runner={runner} icon="close" />
       </div>
       <div class="fc-hint" role="status">
         {mode === 'stopwatch' && draw.marks.length > 0 ? `${draw.marks.length} marked · ` : ''}

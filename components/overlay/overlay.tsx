@@ -48,6 +48,8 @@ export interface OverlayProps {
   report: Store<ReportState>;
   reportActions: ReportActions;
   draw: Store<DrawState>;
+  /** Undo and redo: what they can do now enables their buttons. */
+  history: Store<unknown>;
   drawActions: CanvasActions & { selected(): DrawingAnnotation | null };
   palette: Palette;
   duration: () => number | null;
@@ -56,7 +58,7 @@ export interface OverlayProps {
 }
 
 /** Everything FrameCoach draws over a video. */
-export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, report, reportActions, duration, draw, drawActions, onFrame, palette }: OverlayProps) {
+export function Overlay({ player, view, commands, runner, book, annotations, commentActions, send, sendActions, report, reportActions, duration, draw, drawActions, onFrame, palette, history }: OverlayProps) {
   const state = useStore(player);
   const drawing = useStore(draw);
   const { visible, help, comments, collapsed, filter } = useStore(view);
@@ -65,6 +67,8 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
   const sending = useStore(send);
   const reporting = useStore(report);
   const paletteOpen = useStore(palette.state).open;
+  // Re-rendered when undo/redo become possible: buttons are enabled by the commands' `when`.
+  useStore(history);
   const reviewer = useMemo(() => reviewerOf(all.packets)?.name ?? null, [all.packets]);
   const holds = useMemo(() => {
     const mine = (r: { author: { id: string } }) => sending.kind === 'review' || r.author.id === all.me?.id;
@@ -105,7 +109,7 @@ export function Overlay({ player, view, commands, runner, book, annotations, com
           {message.text}
         </div>
       )}
-      <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} onSeek={commentActions.seek} />
+      <TimelineStrip comments={notes.all} drawings={drawing.drawings} duration={duration()} runner={runner} />
       <PlaybackToast comments={notes.all} time={state.time} paused={state.paused} />
       {comments && !help && !sending.open && !reporting.open && (
         <CommentPanel book={notes} annotations={all} runner={runner} player={state} filter={filter} collapsed={collapsed} actions={commentActions} drawings={drawing.drawings} selected={drawActions.selected()} />

@@ -8,26 +8,31 @@ export interface CommandRunner {
   run(id: string, arg?: string): void;
   title(id: string): string;
   keysFor(id: string): readonly string[];
+  /** Whether the command's `when` holds now: its button is disabled otherwise (the palette and keys agree). */
+  enabled(id: string): boolean;
 }
 
-export function Button({ id, runner, icon, text, pressed, disabled }: {
-  id: string; runner: CommandRunner; icon?: IconName; text?: string; pressed?: boolean; disabled?: boolean;
+/** A button that runs command `id` (its `arg`, if given); `label` names it instead of the command's title. */
+export function Button({ id, arg, runner, icon, text, label, pressed, expanded, class: extra }: {
+  id: string; arg?: string; runner: CommandRunner; icon?: IconName; text?: string; label?: string; pressed?: boolean; expanded?: boolean; class?: string;
 }) {
   const keys = runner.keysFor(id);
   const hint = keys.length ? ` (${keys.map(chordLabel).join(', ')})` : '';
-  const label = runner.title(id) + hint;
+  const name = (label ?? runner.title(id)) + hint;
   return (
     <button
       type="button"
-      class="fc-btn"
+      class={extra ? `fc-btn ${extra}` : 'fc-btn'}
       data-command={id}
-      title={label}
-      aria-label={label}
+      title={name}
+      aria-label={name}
       aria-pressed={pressed}
-      disabled={disabled}
+      aria-expanded={expanded}
+      // Enabled exactly when the command's `when` holds, as its keys and the palette are.
+      disabled={!runner.enabled(id)}
       // Keep focus (and keys) with the page: a click must not steal them.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => runner.run(id)}
+      onClick={() => runner.run(id, arg)}
     >
       {icon && <Icon name={icon} />}
       {text}

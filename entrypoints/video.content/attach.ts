@@ -173,6 +173,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     },
     duration: () => (Number.isFinite(video.duration) ? video.duration : null),
     draw: drawings.state,
+    history: history.state,
     onFrame: session.onFrame,
     drawActions: {
       pointer: drawings.pointer,
@@ -183,13 +184,10 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
       selected: drawings.selected,
     },
     commentActions: {
-      seek: (c) => void comments.seek(c),
       setFilter: (filter) => view.set({ filter }),
       setDraft: book.setDraft,
       save: () => void book.save(),
       cancel: book.cancel,
-      undo: () => void book.undo(),
-      close: () => view.set({ comments: false }),
       rename: (name) => void comments.rename(name),
     },
   });

@@ -26,6 +26,7 @@ import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
+import { drawingChoices } from '../../utils/drawing/choices';
 
 const IDLE_POLL_MS = 1000;
 
@@ -185,6 +186,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       reportOpen: attached?.reporter.state.get().open ?? false,
       paletteOpen: palette.state.get().open,
       editorOpen: attached?.comments.book.state.get().editor != null,
+      commentDeleted: attached?.comments.book.state.get().undoable != null,
       panelFocus: !!attached && focusWithin(attached.host.frame, '.fc-comments'),
       packetLayerShown: attached ? otherLayerShown(attached.annotations.state.get()) : false,
       adPlaying: [...finder.videos()].some((v) => site.adPlaying?.(v) ?? false),
@@ -219,6 +221,12 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       comment() {
         const d = attached?.drawings.selected();
         if (d) void attached?.comments.add(false, d);
+      },
+      choices: () => (attached ? drawingChoices(attached.drawings.state.get().drawings, attached.session.state.get().rate) : []),
+      goTo(id) {
+        const d = attached?.drawings.state.get().drawings.find((x) => x.id === id);
+        if (!attached || !d) throw new Error('That drawing is gone');
+        void attached.comments.seek(d);
       },
     },
     edit: {
@@ -258,6 +266,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     run: runOrTell,
     title: (id) => registry.get(id)?.title ?? id,
     keysFor: (id) => resolver.keysFor(id),
+    enabled: (id) => registry.enabled(id, contextKeys()),
   };
   // The cheat sheet: one row for the eight pointer-moving commands.
   const commandInfo: CommandInfo[] = registry.all().flatMap((c): CommandInfo[] => {

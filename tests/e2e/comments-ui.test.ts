@@ -246,7 +246,7 @@ describe('comments UI', () => {
     await page.close();
   });
 
-  it('shows one marker per comment; its title has the text and a click seeks to its frame', async () => {
+  it('shows one marker per comment; its title has the text and a click shows its frame and the comment', async () => {
     const page = await openCase('markers', C30);
     const PINS = [
       { frame: 20, text: 'Marker one' },
@@ -265,10 +265,11 @@ describe('comments UI', () => {
       expect(await m.count()).toBe(1);
       expect(await m.getAttribute('title')).toContain(p.text);
     }
-    // Close the panel so nothing covers the strip, then click each marker from far away.
-    await ui(page, 'button[data-command="comment.togglePanel"]').click();
-    await page.waitForFunction(() => !document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
+    const panelShown = () => page.evaluate(() => !!document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-comments'));
     for (const [i, p] of PINS.entries()) {
+      // Close the panel so nothing covers the strip (the toolbar's button), then click the marker from far away.
+      await ui(page, '.fc-tools button[data-command="comment.togglePanel"]').click();
+      await expect.poll(panelShown).toBe(false);
       const away = p.frame < 60 ? 110 : 5;
       expect((await seekAndRead(page, frameMiddle(C30, away))).index).toBe(away);
       await waitIdle(page);
@@ -285,6 +286,8 @@ describe('comments UI', () => {
           });
           throw new Error(`${String(error)}\nvideo: ${JSON.stringify(state)}`);
         });
+      // The marker runs "Go to a comment…": the panel opens on it.
+      await expect.poll(panelShown).toBe(true);
     }
     await page.close();
   });

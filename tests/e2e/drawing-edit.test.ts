@@ -35,6 +35,7 @@ import {
 } from './drawing-helpers';
 import type { FixtureServer } from './harness';
 import { hostData, measureRate } from './overlay';
+import { ui } from './packet-helpers';
 import { useBrowser } from './session';
 
 let server: FixtureServer;
@@ -277,6 +278,42 @@ describe('drawing: edit', () => {
     await waitVisible(page, 1);
     await expect.poll(() => canvasTexts(page), { message: 'after a reload' }).toEqual(['Hip']);
     expect((await canvasData(page)).drawings).toBe('1');
+  });
+
+  test("the drawing bar's buttons are enabled when their commands can run, and work with the mouse; a drawing's mark on the timeline goes to its frame", 'buttons', async (page, name) => {
+    await openAt(page, name, 40);
+    const from = { x: 0.1, y: 0.55 };
+    const to = { x: 0.4, y: 0.9 };
+    const here = mid(from, to);
+    const button = (id: string) => ui(page, `.fc-drawbar button[data-command="${id}"]`);
+    /** Which of the selection's and history's buttons are enabled now. */
+    const enabled = () =>
+      page.evaluate(() => {
+        const bar = document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector('.fc-drawbar');
+        const ids = ['draw.delete', 'draw.copy', 'draw.paste', 'edit.undo', 'edit.redo'];
+        return Object.fromEntries(ids.map((id) => [id, bar?.querySelector<HTMLButtonElement>(`button[data-command="${id}"]`)?.disabled === false]));
+      });
+    await pickTool(page, 'Alt+s', 'select');
+    expect(await enabled(), 'nothing selected, nothing done').toEqual({ 'draw.delete': false, 'draw.copy': false, 'draw.paste': false, 'edit.undo': false, 'edit.redo': false });
+
+    const id = await drawLine(page, from, to);
+    await expect.poll(enabled, { message: 'a line drawn and selected' }).toEqual({ 'draw.delete': true, 'draw.copy': true, 'draw.paste': false, 'edit.undo': true, 'edit.redo': false });
+    await button('draw.copy').click();
+    await expect.poll(enabled, { message: 'copied' }).toMatchObject({ 'draw.paste': true });
+    await button('edit.undo').click();
+    await waitData(page, 'drawings', '0');
+    await expect.poll(() => clear(page, here), { message: 'undone with the mouse: the line is gone' }).toBe(true);
+    await expect.poll(enabled, { message: 'undone' }).toMatchObject({ 'edit.redo': true, 'draw.delete': false });
+    await button('edit.redo').click();
+    await waitData(page, 'drawings', '1');
+    await expect.poll(() => painted(page, here), { message: 'redone with the mouse' }).toBe(true);
+    await button('draw.exit').click();
+    await waitData(page, 'tool', '');
+
+    await goToFrame(page, CLIP, 5);
+    await ui(page, `.fc-strip button[data-drawing-id="${id}"]`).click();
+    await expect.poll(() => readBarcode(page), { timeout: 5_000, message: "the mark's frame" }).toBe(40);
+    await expect.poll(() => painted(page, here), { message: 'the line on it' }).toBe(true);
   });
 });
 

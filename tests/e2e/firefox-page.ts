@@ -328,6 +328,12 @@ class FirefoxLocator {
   async click(opts: { position?: { x: number; y: number } } = {}): Promise<void> {
     const el = await this.handle();
     try {
+      // As Playwright does: a disabled button is waited for (FrameCoach's are until their command's `when` holds).
+      const deadline = Date.now() + 30_000;
+      while (await el.evaluate((node) => (node as HTMLButtonElement).disabled === true)) {
+        if (Date.now() > deadline) throw new Error(`firefox-page: ${this.description} stayed disabled for 30 s`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
       if (opts.position) {
         // The point into view (as Playwright scrolls it), not the element: a tall body's middle may be far off.
         await el.evaluate((node, at) => {

@@ -29,6 +29,7 @@ const KEY_TEMPLATE: ContextKeys = {
   reportOpen: false,
   paletteOpen: false,
   editorOpen: false,
+  commentDeleted: false,
   panelFocus: false,
   packetLayerShown: false,
   adPlaying: false,
@@ -143,6 +144,8 @@ const EXPECTED_RUN: Record<string, Call> = {
   'draw.setColor': ['ui', 'pick', ['draw.setColor']],
   'playback.setSpeed': ['ui', 'pick', ['playback.setSpeed']],
   'comment.goTo': ['ui', 'pick', ['comment.goTo']],
+  'draw.goTo': ['ui', 'pick', ['draw.goTo']],
+  'comment.restore': ['comments', 'undo', []],
   'view.palette': ['ui', 'openPalette', []],
   'view.closePalette': ['ui', 'closePalette', []],
   'view.tour': ['ui', 'openPage', ['tour']],
@@ -166,6 +169,7 @@ const EXPECTED_WITH_ARG: Record<string, [arg: string, call: Call]> = {
   'draw.setColor': ['#3fd0ff', ['drawing', 'setColor', ['#3fd0ff']]],
   'playback.setSpeed': ['0.25', ['player', 'setSpeed', [0.25]]],
   'comment.goTo': ['c1', ['comments', 'goTo', ['c1']]],
+  'draw.goTo': ['d1', ['drawing', 'goTo', ['d1']]],
   'comment.dockPanel': ['left', ['comments', 'dock', ['left']]],
   'comment.edit': ['c1', ['comments', 'edit', ['c1']]],
   'comment.reply': ['c1', ['comments', 'reply', ['c1']]],
@@ -180,7 +184,7 @@ const EXPECTED_WITH_ARG: Record<string, [arg: string, call: Call]> = {
 };
 
 /** Commands found in the palette only (no default key, nothing to ask). */
-const PALETTE_ONLY = new Set(['view.tour', 'view.library', 'view.settings', 'comment.collapsePanel', 'packet.save', 'packet.copyText', 'report.write', 'report.writeBlank', 'report.allowCapture', 'report.cancel']);
+const PALETTE_ONLY = new Set(['view.tour', 'view.library', 'view.settings', 'comment.collapsePanel', 'comment.restore', 'packet.save', 'packet.copyText', 'report.write', 'report.writeBlank', 'report.allowCapture', 'report.cancel']);
 
 /** Named keys the built-ins use, as KeyboardEvent.key spells them. */
 const NAMED_KEYS: Record<string, string> = {

@@ -21,6 +21,7 @@ const context = (patch: Partial<ContextKeys> = {}): ContextKeys => ({
   reportOpen: false,
   paletteOpen: false,
   editorOpen: false,
+  commentDeleted: false,
   panelFocus: false,
   packetLayerShown: false,
   adPlaying: false,

@@ -99,7 +99,7 @@ describe('the palette asking for a comment to go to, with none', () => {
 });
 
 describe('the drawing bar', () => {
-  const runner: CommandRunner = { run: () => undefined, title: (id) => id, keysFor: (id) => keys.keysFor(id) };
+  const runner: CommandRunner = { run: () => undefined, title: (id) => id, keysFor: (id) => keys.keysFor(id), enabled: () => true };
   const draw = (tool: DrawState['tool']): DrawState => ({
     videoId: 'v1', drawings: [], tool, preview: null, selectedId: null, editing: null, text: null, marks: [], cursor: null, clipboard: null,
     defaults: { color: '#ff4d4d', width: 4, holdSeconds: 1 }, error: null,

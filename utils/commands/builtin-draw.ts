@@ -193,6 +193,18 @@ export const DRAW_COMMANDS: readonly Cmd[] = [
     run: ({ drawing }) => drawing.setTool(null),
   },
   {
+    id: 'draw.goTo',
+    title: 'Go to a drawing…',
+    category: 'Draw',
+    when: ACTIVE,
+    argument: {
+      prompt: 'Pick a drawing to go to its frame',
+      empty: (key) => `No drawings on this video yet: pick a tool with ${key('draw.tool.select')}`,
+      choices: ({ drawing }) => drawing.choices(),
+    },
+    run: ({ drawing, ui }, id) => (id === undefined ? ui.pick('draw.goTo') : drawing.goTo(id)),
+  },
+  {
     id: 'draw.setColor',
     title: 'Drawing colour…',
     category: 'Draw',

@@ -140,6 +140,13 @@ export const BUILTIN_COMMANDS: readonly Cmd[] = [
     when: ACTIVE + ' && drawingSelected',
   },
   {
+    id: 'comment.restore',
+    title: 'Bring back the deleted comment',
+    category: 'Comments',
+    when: ACTIVE + ' && commentDeleted',
+    run: ({ comments }) => comments.undo(),
+  },
+  {
     id: 'comment.collapsePanel',
     title: 'Collapse / expand the comment panel',
     category: 'Comments',

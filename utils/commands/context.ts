@@ -38,6 +38,7 @@ export interface CommentActions {
   /** A comment at the frame on screen; `range` spans the A–B loop when one is set. */
   add(range: boolean): void;
   togglePanel(): void;
+  /** Brings back the comment just deleted (the panel's "Comment deleted. Undo"). */
   undo(): void;
   /**
    * The video's comments, as the palette offers them (frame, text): every thread, the reader's
@@ -83,6 +84,10 @@ export interface DrawingActions {
   paste(): void;
   /** A new comment at the selected drawing's frame, linked to it. */
   comment(): void;
+  /** The video's drawings, as the palette offers them (what each is, its frame). */
+  choices(): ArgumentChoice[];
+  /** Shows drawing `id`'s frame (a timeline mark's click). */
+  goTo(id: string): void;
 }
 
 export interface PacketActions {
@@ -154,6 +159,8 @@ export interface ContextKeys {
   paletteOpen: boolean;
   /** The comment editor is open (writing or editing a comment). */
   editorOpen: boolean;
+  /** A comment was just deleted and can be brought back (the panel offers Undo). */
+  commentDeleted: boolean;
   /** The focus is in the comment panel. */
   panelFocus: boolean;
   /** Another author's layer (a packet's comments or drawings) is shown. */
