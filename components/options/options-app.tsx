@@ -107,6 +107,11 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
           </button>
         </div>
       )}
+      {settings?.syncError && (
+        <p class="lib-note" role="status" data-testid="sync-error">
+          Saved in this browser, but not synced to your other browsers: {settings.syncError}
+        </p>
+      )}
       {settings && <PreferencesForm settings={settings} actions={actions} />}
       <KeybindingsEditor commands={commands} rules={settings?.keybindings ?? null} save={saveKeybindings} saveFile={saveFile} />
       {openKeys[0] && <footer class="lib-dim opt-foot">Press {chordLabel(openKeys[0])} for all commands on this page.</footer>}

@@ -32,6 +32,25 @@ describe('background service', () => {
     expect(again.annotations).toEqual([c]);
   });
 
+  it("says when the settings did not reach sync, in what a change returns and tells every tab, and never stores it", async () => {
+    let saved: Settings | undefined;
+    let refused: string | null = 'QUOTA_BYTES quota exceeded';
+    const told: Settings[] = [];
+    const handlers = createService({
+      factory: new IDBFactory(),
+      settings: { get: async () => saved, set: async (s) => void (saved = s), syncError: () => refused },
+      broadcast: async (m) => void (m.type === 'settings.changed' && told.push(m.settings)),
+    });
+    const renamed = await handlers['settings.setAuthorName']({ name: 'Kim' }, {});
+    expect(renamed.syncError).toBe('QUOTA_BYTES quota exceeded');
+    expect(told.at(-1)?.syncError).toBe('QUOTA_BYTES quota exceeded');
+    expect((await handlers['settings.get']({}, {})).syncError).toBe('QUOTA_BYTES quota exceeded');
+    refused = null;
+    const again = await handlers['settings.setAuthorName']({ name: 'Kim B' }, {});
+    expect(again.syncError).toBeUndefined();
+    expect(told.at(-1)?.syncError).toBeUndefined();
+  });
+
   it('makes an author once and keeps it; renaming keeps the id', async () => {
     const { handlers, saved } = service();
     const first = await handlers['settings.get']({}, {});

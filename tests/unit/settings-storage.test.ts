@@ -112,6 +112,50 @@ describe('settings storage: this machine, and sync where the browser has it', ()
     expect(await slot2.get()).toEqual(s);
   });
 
+  it('the sites FrameCoach is off on are chunked too: 500 long ones sync within the per-item quota', async () => {
+    const offSites = Array.from({ length: 500 }, (_, i) => `video-${i}.coaching-club-${'x'.repeat(40)}.example`).sort();
+    const s = settings({ preferences: { ...DEFAULT_PREFERENCES, offSites } });
+    const sync = area(8192);
+    const slot = settingsSlot(area().a, sync.a);
+    await slot.set(s);
+    expect(slot.syncError()).toBeNull();
+    expect(Number(sync.data['offSites.count'])).toBeGreaterThan(1);
+    expect((sync.data.settings as Settings).preferences.offSites).toBeUndefined();
+    expect(await settingsSlot(area().a, sync.a).get()).toEqual({ ...s, recentCommands: [] });
+    // Fewer sites leave no chunk behind.
+    await slot.set(settings());
+    expect(Object.keys(sync.data).filter((k) => /^offSites\.\d+$/.test(k))).toEqual(['offSites.0']);
+    expect((await settingsSlot(area().a, sync.a).get())?.preferences?.offSites).toEqual([]);
+  });
+
+  it('sites synced in the main item (before they had chunks) still read; broken chunks fall back to this machine', async () => {
+    const sync = area(8192);
+    await sync.a.set({ settings: { ...settings(), preferences: { ...DEFAULT_PREFERENCES, offSites: ['old.example'] }, savedAt: 5 } });
+    expect((await settingsSlot(area().a, sync.a).get())?.preferences?.offSites).toEqual(['old.example']);
+    const local = area();
+    await local.a.set({ settings: { ...settings({ preferences: { ...DEFAULT_PREFERENCES, offSites: ['mine.example'] } }), savedAt: 1 } });
+    const { offSites: _, ...prefs } = DEFAULT_PREFERENCES;
+    await sync.a.set({ settings: { ...settings(), preferences: prefs, savedAt: 9 }, 'offSites.count': 2, 'offSites.0': '["a.exa' });
+    expect((await settingsSlot(local.a, sync.a).get())?.preferences?.offSites).toEqual(['mine.example']);
+  });
+
+  it('sync refusing a change is said (syncError), not only logged, and cleared once a change gets through', async () => {
+    let full = true;
+    const inner = area(8192);
+    const sync: StorageArea = { ...inner.a, set: (items) => (full ? Promise.reject(new Error('QUOTA_BYTES quota exceeded')) : inner.a.set(items)) };
+    const local = area();
+    const slot = settingsSlot(local.a, sync);
+    await slot.set(settings());
+    expect(slot.syncError()).toBe('QUOTA_BYTES quota exceeded');
+    full = false;
+    await slot.set(settings({ author: { id: 'kim-1', name: 'Coach Kim' } }));
+    expect(slot.syncError()).toBeNull();
+    // The note is never stored.
+    await slot.set({ ...settings(), syncError: 'stale' });
+    expect(JSON.stringify(local.data)).not.toContain('stale');
+    expect(JSON.stringify(inner.data)).not.toContain('stale');
+  });
+
   it('settings kept before sync existed (local only, no stamp) still read', async () => {
     const local = area();
     await local.a.set({ settings: { author: { id: 'old', name: 'Old' } } });

@@ -25,6 +25,8 @@ import { inMemory, tabHandlers, type Memory } from './tabs';
 export interface SettingsStorage {
   get(): Promise<Partial<Settings> | undefined>;
   set(settings: Settings): Promise<void>;
+  /** Why the last change did not reach the browser's sync (settings-storage.ts); absent where there is no sync. */
+  syncError?(): string | null;
 }
 
 export interface ServiceDeps {
@@ -76,6 +78,11 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
   const tabs = tabHandlers({ withStore, memory, openTab, pageUrl });
   const { makePacket, ...packetRequests } = packetHandlers({ withStore, settings: readSettings, broadcast });
 
+  /** Why the settings did not reach sync, for the settings page: a field of the settings it is given, never stored. */
+  const syncNote = (): { syncError?: string } => {
+    const error = settings.syncError?.() ?? null;
+    return error ? { syncError: error } : {};
+  };
   async function loadSettings(): Promise<Settings> {
     const saved = await settings.get();
     const author = saved?.author;
@@ -86,6 +93,7 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
       recentCommands: cleanRecent(saved?.recentCommands),
       preferences: restorePreferences(saved?.preferences),
       ...(typeof saved?.lastBackupAt === 'number' && Number.isFinite(saved.lastBackupAt) ? { lastBackupAt: saved.lastBackupAt } : {}),
+      ...syncNote(),
     };
     if (author && typeof author.id === 'string' && typeof author.name === 'string') return { author, ...rest };
     const fresh: Settings = { author: { id: newId(), name: DEFAULT_NAME }, ...rest };
@@ -110,8 +118,11 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
   /** `tell`: every tab and page applies the change at once (keys, drawing defaults, the name on comments). */
   function changeSettings(update: (current: Settings) => Settings, tell = true): Promise<Settings> {
     return inTurn(async () => {
-      const fresh = update(await loadSettings());
-      await settings.set(fresh);
+      const updated = update(await loadSettings());
+      await settings.set(updated);
+      // Whether this change reached sync (the settings page says when it did not).
+      const { syncError: _, ...rest } = updated;
+      const fresh: Settings = { ...rest, ...syncNote() };
       if (tell) void broadcast({ framecoach: 1, type: 'settings.changed', settings: fresh }).catch(() => undefined);
       return fresh;
     });

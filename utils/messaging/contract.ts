@@ -25,6 +25,8 @@ export interface Settings {
   preferences: Preferences;
   /** When a backup of this machine's data was last made (ms since the epoch); absent: never. */
   lastBackupAt?: number;
+  /** Why the last change did not reach the browser's sync (this machine's copy is whole); absent: it did, or there is none. Never stored. */
+  syncError?: string;
 }
 
 export interface DrawingDefaults {
