@@ -5,6 +5,7 @@
  *   tsx scripts/build-test.ts test -b firefox    .output/firefox-mv2-test: the same for Firefox
  *   tsx scripts/build-test.ts granted            .output/chrome-mv3-granted: also tab capture granted
  *                                                at install (a permission prompt can't be answered by a test)
+ *   tsx scripts/build-test.ts granted -b firefox .output/firefox-mv2-granted: the same for Firefox
  *
  * The release build (npm run build) keeps the overlay closed to the page and asks for tab
  * capture when first needed.

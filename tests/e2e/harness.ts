@@ -38,6 +38,9 @@ export const TEST_EXTENSION_DIR = process.env.FRAMECOACH_EXTENSION_DIR
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 /** Throws a clear error when the extension has not been built. */
+/** The test build with tab capture granted at install (npm run build:granted): reports of another site's video. */
+export const GRANTED_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3-granted');
+
 export function ensureBuilt(dir: string = EXTENSION_DIR): void {
   if (!existsSync(join(dir, 'manifest.json'))) {
     const how = dir.endsWith('-test') ? 'npm run build:test' : dir.endsWith('-granted') ? 'npm run build:granted' : 'npm run build';

@@ -130,6 +130,24 @@ describe('keybindings editor', () => {
     await expect.poll(storedRules).toEqual(N_RULES);
   });
 
+  it("Reset brings one command back to its default keys and leaves the others' rules alone", async () => {
+    // Slower: its default key removed and J added.
+    await page.getByRole('button', { name: 'Remove key < of Slower', exact: true }).click();
+    await expect.poll(() => keysOf(page, 'playback.slower')).toEqual([]);
+    await page.getByRole('button', { name: 'Add key to Slower', exact: true }).click();
+    await page.keyboard.press('j');
+    await page.getByRole('group', { name: 'Add a key to Slower' }).getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => keysOf(page, 'playback.slower')).toEqual(['J']);
+    await expect.poll(async () => ((await storedRules()) as unknown[] | null)?.length).toBe(N_RULES.length + 2);
+
+    await page.getByRole('button', { name: 'Reset Slower to its default keys', exact: true }).click();
+    await expect.poll(() => keysOf(page, 'playback.slower')).toEqual(['<']);
+    expect(await sourcesOf(page, 'playback.slower')).toEqual(['Default']);
+    await expect.poll(storedRules).toEqual(N_RULES);
+    expect(await keysOf(page, 'frame.next')).toEqual(['N']);
+    expect(await page.getByRole('button', { name: 'Reset Slower to its default keys', exact: true }).count()).toBe(0);
+  });
+
   it('exports keybindings.json, resets all (asked in the page), imports the file back', async () => {
     const download = page.waitForEvent('download', { timeout: 10_000 });
     await page.getByRole('button', { name: 'Export keybindings.json' }).click();

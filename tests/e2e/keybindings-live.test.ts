@@ -110,6 +110,51 @@ describe('keybindings apply live', () => {
     await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('No key');
   });
 
+  it('rules on the context no built-in key reads work: X steps when paused and pauses when playing; Alt+X collapses the panel only from inside it', async () => {
+    const video = await newPage();
+    await openCase(video, server, CLIP, 'live-when');
+    await goToFrame(video, CLIP, 20);
+    const options = await newPage();
+    await options.goto(`${browser.origin}/options.html`);
+    const rules = [
+      { key: 'x', command: 'frame.next', when: 'paused' },
+      { key: 'x', command: 'playback.toggle', when: '!paused' },
+      { key: 'alt+x', command: 'comment.collapsePanel', when: 'panelFocus' },
+    ];
+    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+    await expect.poll(() => options.locator('tr[data-command="comment.collapsePanel"] td.kb-key').textContent()).toContain('Alt+X');
+
+    await video.bringToFront();
+    await expect.poll(() => tooltip(video, 'frame.next'), { timeout: 5_000 }).toContain('X');
+    // Paused: X is Next frame.
+    await video.keyboard.press('x');
+    await waitIdle(video);
+    expect(await readBarcode(video)).toBe(21);
+    // Playing (the toolbar shows Pause): X pauses.
+    await video.evaluate(() => void document.querySelector('video')!.play());
+    const showsPause = () =>
+      video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('[data-command="playback.toggle"] path')?.getAttribute('d')?.startsWith('M6 4h4') ?? false);
+    await expect.poll(showsPause, { timeout: 5_000 }).toBe(true);
+    await video.keyboard.press('x');
+    await expect.poll(() => video.evaluate(() => document.querySelector('video')!.paused), { timeout: 5_000 }).toBe(true);
+
+    // Alt+X with the focus on the page does nothing to the panel; from a button of the panel it collapses it.
+    await video.keyboard.press('Shift+C');
+    const collapsed = () => video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comments')?.classList.contains('fc-collapsed') ?? null);
+    await expect.poll(collapsed).toBe(false);
+    await video.keyboard.press('Alt+x');
+    await new Promise((done) => setTimeout(done, 300));
+    expect(await collapsed()).toBe(false);
+    await video.evaluate(() => (document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-comments [data-command="comment.dockPanel"]') as HTMLElement).focus());
+    await video.keyboard.press('Alt+x');
+    await expect.poll(collapsed).toBe(true);
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Reset all…' }).click();
+    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await expect.poll(() => options.locator('tr[data-command="comment.collapsePanel"] td.kb-key').textContent()).toBe('No key');
+  });
+
   it('the three global commands are registered as extension shortcuts of the browser, with their keys', async () => {
     const shortcuts = await browser.background!.evaluate(async () =>
       (await (globalThis as unknown as { chrome: { commands: { getAll(): Promise<Array<{ name?: string; shortcut?: string }>> } } }).chrome.commands.getAll())

@@ -11,7 +11,7 @@
  */
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ElementHandle, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +21,7 @@ import type { Annotation, Author } from '../../utils/model/types';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
 import { ready } from './comments-helpers';
 import { keepOnFailure } from './drawing-helpers';
-import { isFirefox } from './browser';
-import { REPO_ROOT, fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { GRANTED_DIR, fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
 import { waitIdle } from './overlay';
 import { seedRecords } from './seed';
@@ -30,7 +29,6 @@ import { chooseFile, confirmImport, dropFile, openLibrary, previewCount, shot, u
 import { find, openPalette, palette } from './palette-helpers';
 
 const CLIP = clipByFile('vp9-25.webm');
-const GRANTED_DIR = resolve(REPO_ROOT, '.output', 'chrome-mv3-granted');
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'"><script>document.title="pwned"</script> =SUM(1,2)';
 const ORANGE = '#ff8000';
 /** Drawings, normalized to the picture, in a colour the test clip does not have. */
@@ -308,9 +306,9 @@ function readdirHtml(): string {
 }
 
 describe('a report of a video from another site', () => {
-  // The build with tab capture granted at install is Chromium's (build:granted); Firefox runs the release build's way below.
-  it.runIf(!isFirefox)('with tab capture allowed, its frames come from the tab, exact, with the drawings in place', async () => {
-    const b = await launchBrowser({ extensionDir: GRANTED_DIR });
+  // The build with tab capture granted at install (build:granted, and build:granted:firefox).
+  it('with tab capture allowed, its frames come from the tab, exact, with the drawings in place', async () => {
+    const b = await launchTestBrowser({ extensionDir: GRANTED_DIR });
     try {
       const page = await openSeeded(b, 'cross-origin.html', 'report-tab');
       await keepOnFailure(page, 'report-tab', async () => {

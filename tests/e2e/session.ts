@@ -5,10 +5,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
-import { FIREFOX_RELEASE_BUILD, findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
+import { FIREFOX_GRANTED_BUILD, FIREFOX_RELEASE_BUILD, findTab, launchFirefox, nextTab, type LaunchedFirefox } from '../firefox/harness';
 import { isFirefox } from './browser';
 import { wrapFirefoxPage } from './firefox-page';
-import { EXTENSION_DIR, launchBrowser, setAttempt, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
+import { EXTENSION_DIR, GRANTED_DIR, launchBrowser, setAttempt, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser, type LaunchOptions } from './harness';
 
 /**
  * The browser the shared e2e tests drive, with the built extension: Chromium, or in Firefox
@@ -21,11 +21,12 @@ import { EXTENSION_DIR, launchBrowser, setAttempt, startServer, type ExtensionRe
 export async function launchTestBrowser(launch: LaunchOptions = {}): Promise<LaunchedBrowser> {
   if (!isFirefox) return launchBrowser(launch);
   const { keepTour, userDataDir, hosts, extension = true, extensionDir, ...chromiumsOwn } = launch;
-  // The release build has a Firefox twin; other builds (tab capture granted) are Chromium's.
-  const unsupported = extensionDir === undefined || extensionDir === EXTENSION_DIR ? chromiumsOwn : { ...chromiumsOwn, extensionDir };
+  // The release build and the one with tab capture granted have Firefox twins.
+  const twin = extensionDir === undefined ? undefined : extensionDir === EXTENSION_DIR ? FIREFOX_RELEASE_BUILD : extensionDir === GRANTED_DIR ? FIREFOX_GRANTED_BUILD : null;
+  const unsupported = twin === null ? { ...chromiumsOwn, extensionDir } : chromiumsOwn;
   if (Object.keys(unsupported).length) throw new Error(`Chromium launch options in Firefox: ${Object.keys(unsupported).join(', ')}`);
   const addon = !extension ? 'none' : userDataDir === undefined ? 'temporary' : 'installed';
-  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon, hosts, build: extensionDir === undefined ? undefined : FIREFOX_RELEASE_BUILD });
+  const firefox = await launchFirefox({ keepTour, profile: userDataDir, addon, hosts, build: twin ?? undefined });
   const wrap = (page: PuppeteerPage, shows?: string) => wrapFirefoxPage(page, { downloads: firefox.downloads, shows });
   const chromiumOnly = (what: string) => () => {
     throw new Error(`${what} is Chromium's; this test runs in Chromium only`);

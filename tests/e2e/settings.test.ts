@@ -73,11 +73,16 @@ describe('settings', () => {
     await video.close();
   });
 
-  it('the colour of new drawings, chosen on the settings page, is the colour of the next line in an open tab', async () => {
+  it('the colour, width and playback hold of new drawings, chosen on the settings page, are those of the next line in an open tab', async () => {
     const video = await openVideo('colour');
     const options = await openOptions();
     await options.getByRole('radio', { name: 'Green' }).click();
     await expect.poll(() => options.getByRole('radio', { name: 'Green' }).getAttribute('aria-checked')).toBe('true');
+    const [width, hold] = [options.getByLabel('Width'), options.getByLabel('Shown during playback for')];
+    await width.selectOption('8');
+    await expect.poll(() => width.inputValue()).toBe('8');
+    await hold.selectOption('2');
+    await expect.poll(() => hold.inputValue()).toBe('2');
     await video.bringToFront();
     await pickTool(video, 'Alt+l', 'line');
     await dragOnPicture(video, { x: 0.2, y: 0.4 }, { x: 0.8, y: 0.4 });
@@ -88,6 +93,13 @@ describe('settings', () => {
         return a > 128 && g > 200 && r < 150 && b < 170;
       }, { timeout: 5_000 })
       .toBe(true);
+    // The drawing bar shows the selected line's width and hold.
+    const bar = () =>
+      video.evaluate(() => {
+        const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+        return [root.querySelector('.fc-width')?.textContent, root.querySelector('[data-command="draw.hold"]')?.textContent];
+      });
+    expect(await bar()).toEqual(['8', '2 s']);
     await options.close();
     await video.close();
   });

@@ -29,6 +29,8 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2-test');
 /** The release build (npm run build:firefox): its overlay's root is closed, as a user's is. */
 export const FIREFOX_RELEASE_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2');
+/** The test build with tab capture granted at install (npm run build:granted:firefox), as Chromium's chrome-mv3-granted. */
+export const FIREFOX_GRANTED_BUILD = join(REPO_ROOT, '.output', 'firefox-mv2-granted');
 /** The host of the add-on's pages in the test profiles (any UUID would do: this one is ours). */
 export const ADDON_UUID = '8b3f5d1c-2a47-4e69-9c0d-5f2e7a1b3c4d';
 
