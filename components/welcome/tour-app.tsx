@@ -68,11 +68,11 @@ export function TourApp({ rules, overlay, openLibrary, openSettings, started, st
             The drawing stays on its frame. {key('draw.exit')} leaves the tool.
           </Step>
           <Step done={progress.palette} title="Find any command">
-            Press {key('view.palette')} and type a few letters (“spe” for the speeds, “col” for colours): every command is
-            there, with its key. The keys can be changed in the settings.
+            Press {key('view.palette')} and type a few letters (“spe” for the speeds, “col” for colours), then Enter to run
+            one: every command is there, with its key. The keys can be changed in the settings.
           </Step>
           <Step done={progress.send} title="Send feedback to your athlete">
-            Press {key('packet.send')} to save a feedback packet: one file with the frames, drawings and comments. The athlete
+            Press {key('packet.send')} and Save: a feedback packet, one file with the frames, drawings and comments. The athlete
             opens it in FrameCoach (or in any browser as a report) and answers with a reply packet.
           </Step>
         </ol>

@@ -27,6 +27,7 @@ import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 import { drawingChoices } from '../../utils/drawing/choices';
+import { overlayReadable } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
 
@@ -117,7 +118,11 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       const said = typeof empty === 'string' ? empty : empty((key) => keyText(resolver, key));
       return { command: id, title: command.title, prompt, empty: said, choices: command.argument.choices(ctx) };
     },
-    run: (id, arg) => runOrTell(id, arg),
+    run(id, arg) {
+      runOrTell(id, arg);
+      // The tour (FrameCoach's own page) ticks its palette lesson when a command is run from it.
+      if (attached && overlayReadable(doc)) attached.host.host.dataset.paletteRan = id;
+    },
     used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),
   });
   let poll = 0;

@@ -10,7 +10,8 @@ import { dragOnPicture, openCase } from './drawing-helpers';
 import type { FixtureServer, LaunchedBrowser } from './harness';
 import { hostData, HOST, waitIdle, waitForVideoReady } from './overlay';
 import { useBrowser } from './session';
-import { palette } from './palette-helpers';
+import { find, openPalette, palette } from './palette-helpers';
+import { ui } from './packet-helpers';
 
 let server: FixtureServer;
 let browser: LaunchedBrowser;
@@ -64,14 +65,21 @@ describe('the first-run tour', () => {
     await tour.keyboard.press('Escape');
     await expect.poll(() => lessons(tour).then((l) => l[2])).toBe('✓ Draw on the picture');
 
-    await tour.keyboard.press('p');
+    // Opening the palette is not yet finding a command: running one from it is.
+    await openPalette(tour);
+    await find(tour, 'normal speed', 'Normal speed');
+    expect((await lessons(tour))[3]).toBe('○ Find any command');
+    await tour.keyboard.press('Enter');
     await expect.poll(() => lessons(tour).then((l) => l[3])).toBe('✓ Find any command');
-    await tour.keyboard.press('Escape');
-    // Closed as the coach sees it (its Escape is said from its frame as the key is released).
+    // Closed as the coach sees it (the command ran).
     await expect.poll(() => palette(tour).then((p) => p.open)).toBe(false);
 
+    // The send dialog open is not yet sending: a saved packet is.
     await tour.keyboard.press('Shift+E');
-    await expect.poll(() => lessons(tour).then((l) => l[4])).toBe('✓ Send feedback to your athlete');
+    await ui(tour, '.fc-send button[type=submit]').waitFor();
+    expect((await lessons(tour))[4]).toBe('○ Send feedback to your athlete');
+    await ui(tour, '.fc-send button[type=submit]').click();
+    await expect.poll(() => lessons(tour).then((l) => l[4]), { timeout: 10_000 }).toBe('✓ Send feedback to your athlete');
     await expect.poll(() => tour.getByRole('status').first().textContent()).toBe('All five done: you are ready to review.');
     await tour.close();
   });

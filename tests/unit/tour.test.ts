@@ -17,8 +17,12 @@ describe('the tour reads what FrameCoach shows', () => {
     expect(readTourProgress(host({ stepMs: '12.5' }), none)).toEqual({ ...none, step: true });
     expect(readTourProgress(host({ comments: '1' }), none)).toEqual({ ...none, comment: true });
     expect(readTourProgress(host({ drawings: '2' }), none)).toEqual({ ...none, draw: true });
-    expect(readTourProgress(host({}, ['.fc-palette']), none)).toEqual({ ...none, palette: true });
-    expect(readTourProgress(host({}, ['.fc-send']), none)).toEqual({ ...none, send: true });
+    expect(readTourProgress(host({ paletteRan: 'playback.normalSpeed' }), none)).toEqual({ ...none, palette: true });
+    expect(readTourProgress(host({}, ['.fc-send .fc-send-result']), none)).toEqual({ ...none, send: true });
+  });
+
+  it('opening the palette or the send dialog is not yet the lesson: running a command from it, saving a packet is', () => {
+    expect(readTourProgress(host({ paletteRan: '' }, ['.fc-palette', '.fc-send']), none)).toBe(none);
   });
 
   it('a lesson once done stays done (the palette closed again, the comment deleted)', () => {

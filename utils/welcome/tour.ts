@@ -21,8 +21,9 @@ export function readTourProgress(host: OverlayView | null, before: TourProgress)
     step: !!data.stepMs,
     comment: Number(data.comments) > 0,
     draw: Number(data.drawings) > 0,
-    palette: !!host.shadowRoot?.querySelector('.fc-palette'),
-    send: !!host.shadowRoot?.querySelector('.fc-send'),
+    // A command run from the palette (opening it is not finding one), a packet saved (not the dialog opened).
+    palette: !!data.paletteRan,
+    send: !!host.shadowRoot?.querySelector('.fc-send .fc-send-result'),
   };
   const next = { ...before };
   let changed = false;
