@@ -10,8 +10,9 @@ const step = (id: string, title: string, frames: number, keys: string[]): Cmd =>
   title,
   category: 'Frame',
   keys,
-  // With a tool active, Shift+arrows move the keyboard pointer instead.
-  when: keys.some((k) => k.includes('arrow')) ? ACTIVE + ' && !toolActive' : ACTIVE,
+  when: ACTIVE,
+  // With a tool active, Shift+arrows move the keyboard pointer instead (the palette still offers the step).
+  ...(keys.some((k) => k.includes('arrow')) ? { keysWhen: '!toolActive' } : {}),
   run: ({ player }) => player.step(frames),
 });
 
