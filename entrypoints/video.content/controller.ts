@@ -267,11 +267,20 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   function runOrTell(id: string, arg?: string): void {
     if (!registry.execute(id, ctx, contextKeys(), arg)) attached?.session.tell(`${registry.get(id)?.title ?? id} can't be used here now.`);
   }
+  /** The context once per render of the overlay (each of its buttons asks), read again in the next task. */
+  let rendered: ContextKeys | null = null;
+  const renderContext = (): ContextKeys => {
+    if (!rendered) {
+      rendered = contextKeys();
+      queueMicrotask(() => (rendered = null));
+    }
+    return rendered;
+  };
   const runner: CommandRunner = {
     run: runOrTell,
     title: (id) => registry.get(id)?.title ?? id,
     keysFor: (id) => resolver.keysFor(id),
-    enabled: (id) => registry.enabled(id, contextKeys()),
+    enabled: (id) => registry.enabled(id, renderContext()),
   };
   // The cheat sheet: one row for the eight pointer-moving commands.
   const commandInfo: CommandInfo[] = registry.all().flatMap((c): CommandInfo[] => {

@@ -12,7 +12,7 @@
  */
 import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BARCODE, clipByFile, frameMiddle, readBarcodeInPage, seekInPage } from '../e2e/barcode';
+import { BARCODE, CLIPS, clipByFile, frameMiddle, numberOf, readBarcodeInPage, seekInPage } from '../e2e/barcode';
 import { dragOnPicture, pickTool, sampleAt } from '../e2e/drawing-helpers';
 import { wrapFirefoxPage } from '../e2e/firefox-page';
 import { fixtureUrl, launchFirefox, startServer, type FixtureServer, type LaunchedFirefox } from './harness';
@@ -177,6 +177,38 @@ async function listedComments(page: Page): Promise<(string | null | undefined)[]
     [...document.querySelector('framecoach-overlay')!.shadowRoot!.querySelectorAll('.fc-comment')].map((n) => [n.querySelector('.fc-comment-text')?.getAttribute('data-text'), n.querySelector('.fc-comment-place')?.textContent]),
   );
 }
+
+// What every Firefox result rests on (tests/e2e/fixtures.test.ts checks the same in Chromium):
+// each committed clip plays in Firefox, at its size, and a seek to the middle of frame k shows
+// barcode k, on Firefox's clock (barcode.ts: it starts at the first frame). No add-on here.
+describe('the test clips in Firefox', () => {
+  let f: LaunchedFirefox;
+  beforeAll(async () => {
+    f = await launchFirefox({ addon: 'none' });
+  });
+  afterAll(async () => {
+    await f?.close();
+  });
+  for (const clip of CLIPS) {
+    it(`${clip.file}: its size, and seeking to the middle of frame k shows barcode k`, async () => {
+      const tab = await f.browser.newPage();
+      try {
+        await tab.goto(fixtureUrl(server, 'plain.html', { clip: clip.file }));
+        await tab.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, { timeout: 10_000 });
+        const info = await tab.$eval('video', (v) => ({ w: v.videoWidth, h: v.videoHeight, duration: v.duration }));
+        expect([info.w, info.h]).toEqual([clip.width, clip.height]);
+        const n = clip.frames;
+        expect(info.duration, 'the last frame is within the duration').toBeGreaterThan(frameMiddle(clip, n - 1));
+        // Forward, backward across keyframes, the last frame, and back to the first.
+        for (const k of [1, 2, 7, Math.floor(n / 2), 3, n - 2, n - 1, 0]) {
+          expect({ k, shown: await seekTo(tab, k, clip) }).toEqual({ k, shown: numberOf(clip, k) });
+        }
+      } finally {
+        await tab.close();
+      }
+    });
+  }
+});
 
 describe('after a restart of Firefox', () => {
   it('a comment, a drawing and the settings made before are still there (the add-on keeps its id, so its data)', async () => {
