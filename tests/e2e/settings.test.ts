@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clipByFile } from './barcode';
+import { addCommentHere, fieldValue, showPanel } from './comments-helpers';
 import { dragOnPicture, openCase, pickTool, sampleAt, waitSelected } from './drawing-helpers';
 import { startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
@@ -100,6 +101,24 @@ describe('settings', () => {
         return [root.querySelector('.fc-width')?.textContent, root.querySelector('[data-command="draw.hold"]')?.textContent];
       });
     expect(await bar()).toEqual(['8', '2 s']);
+    await options.close();
+    await video.close();
+  });
+
+  it('the name set on the settings page signs the next comment written in an already open tab', async () => {
+    const video = await openVideo('name-live');
+    const options = await openOptions();
+    const name = options.getByLabel('Your name on comments and packets');
+    await name.fill('Coach Lee');
+    await name.press('Enter');
+    await video.bringToFront();
+    const authors = () =>
+      video.evaluate(() => [...(document.querySelector('framecoach-overlay')?.shadowRoot?.querySelectorAll('.fc-comment-author') ?? [])].map((e) => e.getAttribute('data-text')));
+    // The tab hears of it with no reload: its panel's name field says it, and the comment written now is signed with it.
+    await showPanel(video);
+    await expect.poll(() => fieldValue(video, '.fc-name'), { timeout: 5_000 }).toBe('Coach Lee');
+    await addCommentHere(video, 'hips level at foot strike');
+    await expect.poll(authors).toEqual(['Coach Lee']);
     await options.close();
     await video.close();
   });
