@@ -80,6 +80,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     view.set({ keymap: view.get().keymap + 1 });
     if (Array.isArray(settings.recentCommands)) palette.setRecent(settings.recentCommands);
     if (settings.drawing) attached?.drawings.setDefaults(settings.drawing);
+    // Renamed on the settings page (or in another tab): the panel and the next comment say so.
+    if (settings.author) attached?.annotations.setMe(settings.author);
     const known = prefs !== null;
     prefs = settings.preferences ?? DEFAULT_PREFERENCES;
     attached?.host.update(); // the comment panel may dock elsewhere now
