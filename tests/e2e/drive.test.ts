@@ -142,11 +142,8 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     // Typed at once after `c`, as a coach does: no wait for the box.
     await page.keyboard.press('c');
     await page.keyboard.type('land under the hip');
-    await player.waitForFunction(
-      () => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value === 'land under the hip',
-      undefined,
-      { timeout: 5000 },
-    );
+    const typed = () => player.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
+    await expect.poll(typed, { timeout: 5000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')})` }).toBe('land under the hip');
     await page.screenshot({ path: join(SHOTS, 'drive-comment.png') });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await hostData(player)).comments, { timeout: 5000 }).toBe('1');
@@ -183,8 +180,14 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await expect.poll(async () => (await palette(player)).rows, { timeout: 5000 }).toContain('Previous frame');
     const { rows } = await palette(player);
     expect(rows).toContain('Next frame');
-    // Arrows choose (down to Next frame), then Enter runs the highlighted one.
-    for (let i = 0; i < rows.length && (await palette(player)).selected !== 'Next frame'; i++) await page.keyboard.press('ArrowDown');
+    // Arrows choose (down to Next frame), then Enter runs the highlighted one. A key pressed
+    // here reaches the palette a moment later (through the background, or its frame): each
+    // press is seen to move the highlight before the next.
+    for (let i = 0; i < rows.length && (await palette(player)).selected !== 'Next frame'; i++) {
+      const before = (await palette(player)).selected;
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(async () => (await palette(player)).selected, { timeout: 5000 }).not.toBe(before);
+    }
     expect((await palette(player)).selected).toBe('Next frame');
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await palette(player)).open, { timeout: 5000 }).toBe(false);
