@@ -42,6 +42,9 @@ const report = () => send({ type: 'input', value: field.value, epoch });
 function merge(value: string, base: string): void {
   const typedHere = field.value !== base;
   field.value = mergeField(field.value, value, base);
+  // Type-ahead still to come goes after what the overlay held, before what was typed here
+  // (the window's focus can come before this message, and set the mark before its letters).
+  if (mark !== null) mark = Math.min(value.length, field.value.length);
   if (typedHere) report();
 }
 

@@ -80,12 +80,16 @@ export function frameRelay(
       const palette = context.paletteOpen === true;
       const typing = (palette || performance.now() < typingUntil) && plain && (event.key.length === 1 || (palette ? PALETTE_KEYS : EDITOR_KEYS).has(event.key));
       if (id === null && !typing) return false;
-      if (id && OPENS_EDITOR.has(id)) typingUntil = performance.now() + TYPE_AHEAD_MS;
+      // The window slides while the coach types on: the box over there takes the focus only once
+      // it has loaded (on a busy machine, after more than a second of typing at full speed).
+      if ((id && OPENS_EDITOR.has(id)) || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
       const { key, shiftKey, ctrlKey, altKey, metaKey } = event;
+      // Text for the comment over there, whenever it arrives (the queue through the background can be slow).
+      const typed = typing && !palette && !(id && OPENS_EDITOR.has(id));
       pending++;
       queue = queue.then(() =>
-        Promise.race([send(frameId, { chord, key, shiftKey, ctrlKey, altKey, metaKey }), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
+        Promise.race([send(frameId, { chord, key, shiftKey, ctrlKey, altKey, metaKey, ...(typed ? { typed } : {}) }), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
           .catch(() => {
             frames.delete(frameId); // that frame is gone
           })

@@ -168,6 +168,23 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     ]);
   });
 
+  it('a comment typed on the file page while its box is slow to load (a busy machine) loses no letter and keeps their order', async () => {
+    const { page, player } = await openFile();
+    await stepOnPage(page, player, '.', 1); // the file page has heard of the player's video
+    const before = Number((await hostData(player)).comments);
+    // The test build loads the comment box 1.5 s late here: the keys typed meanwhile, well past
+    // the first second after `c`, go over from the file page.
+    await player.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
+    await page.keyboard.press('c');
+    await page.keyboard.type('knee over the toes at landing', { delay: 80 });
+    const typed = () => player.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
+    await expect.poll(typed, { timeout: 8000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')})` }).toBe('knee over the toes at landing');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Number((await hostData(player)).comments), { timeout: 5000 }).toBe(before + 1);
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+    expect(await player.evaluate(() => document.querySelector('video')!.paused), '`k` of knee did not start playback').toBe(true);
+  });
+
   it('`p` on the file page opens the palette in the player frame; what is typed next finds a command, Enter runs it', async () => {
     const { page, player } = await openFile();
     expect((await seekAndRead(player, frameMiddle(CLIP, 30))).index).toBe(30);

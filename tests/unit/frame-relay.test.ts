@@ -110,6 +110,23 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     expect(sent.map(([, k]) => k.key)).toEqual(['c', 'q']);
   });
 
+  it('typing on after the key that opened a comment keeps going over, marked as its text, until a pause of a second', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const { r, sent } = relay();
+    r.heard(video(2, context()));
+    r.forward('c', press('c'));
+    // A busy machine: the box over there has not taken the focus after three seconds of typing.
+    for (const letter of 'kneeover') {
+      vi.advanceTimersByTime(400);
+      expect(r.forward(letter, press(letter)), letter).toBe(true);
+    }
+    vi.advanceTimersByTime(1001);
+    expect(r.forward('k', press('k', {}))).toBe(true); // still a command over there (play), not text
+    vi.useRealTimers();
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sent.map(([, k]) => [k.key, k.typed ?? false])).toEqual([['c', false], ...[...'kneeover'].map((l) => [l, true]), ['k', false]]);
+  });
+
   it('fullscreen is done here, on the frame element (the key\'s user activation is here), never handed over', async () => {
     const { r, sent, fullscreened, settle } = relay();
     r.heard(video(6, context()));
@@ -274,6 +291,9 @@ describe('background frame relay', () => {
     expect(cleanKey({ chord: '.', key: '.', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, extra: 1 })).toEqual({
       chord: '.', key: '.', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false,
     });
+    // `typed` passes only as true.
+    expect(cleanKey({ chord: 'k', key: 'k', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, typed: true })?.typed).toBe(true);
+    expect(cleanKey({ chord: 'k', key: 'k', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, typed: 'yes' })).not.toHaveProperty('typed');
   });
 });
 

@@ -29,7 +29,10 @@ export function cleanKey(key: unknown): KeyPress | null {
   const text = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;
   const flag = (v: unknown) => typeof v === 'boolean';
   if (!text(k.chord) || !text(k.key) || ![k.shiftKey, k.ctrlKey, k.altKey, k.metaKey].every(flag)) return null;
-  return { chord: k.chord as string, key: k.key as string, shiftKey: k.shiftKey as boolean, ctrlKey: k.ctrlKey as boolean, altKey: k.altKey as boolean, metaKey: k.metaKey as boolean };
+  return {
+    chord: k.chord as string, key: k.key as string, shiftKey: k.shiftKey as boolean, ctrlKey: k.ctrlKey as boolean, altKey: k.altKey as boolean, metaKey: k.metaKey as boolean,
+    ...(k.typed === true ? { typed: true } : {}),
+  };
 }
 
 export function frameHandlers(toTab: ToTab): Pick<Handlers, 'frame.video' | 'frame.key'> {

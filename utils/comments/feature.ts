@@ -35,7 +35,7 @@ export interface CommentFeature {
    * typing straight on after `c`): it goes into the comment, not to the commands or the page.
    * True when it was taken.
    */
-  typeAhead(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean;
+  typeAhead(event: Pick<KeyboardEvent, 'key' | 'shiftKey' | 'ctrlKey' | 'altKey' | 'metaKey'> & { typed?: boolean }): boolean;
   dispose(): void;
 }
 
@@ -79,8 +79,10 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
     },
     typeAhead(event) {
       const editor = book.state.get().editor;
-      // Until the comment box has answered it can't have the focus: keys still come here.
-      if (!editor || (performance.now() > typeAheadUntil && !typeAheadWaiting()) || event.ctrlKey || event.metaKey || event.altKey) return false;
+      // Until the comment box has answered it can't have the focus: keys still come here. A key
+      // handed over from the page above as typed text (`typed`) was typed in time, however late it arrives.
+      const late = performance.now() > typeAheadUntil && !typeAheadWaiting() && event.typed !== true;
+      if (!editor || late || event.ctrlKey || event.metaKey || event.altKey) return false;
       // Type-ahead keys were all typed before any key reached the box itself (they can arrive
       // after those: handed over from another frame), so they go in before the box's own text.
       const { draft } = editor;

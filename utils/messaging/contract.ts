@@ -258,6 +258,11 @@ export interface KeyPress {
   ctrlKey: boolean;
   altKey: boolean;
   metaKey: boolean;
+  /**
+   * Typed after a key that opened a comment over there, while the focus was still here: text
+   * for that comment, however late it arrives (frame-relay.ts).
+   */
+  typed?: boolean;
 }
 
 export type RequestType = keyof Api;
