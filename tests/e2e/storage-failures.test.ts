@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { commentCount, listed, ready, showPanel, typeText, waitForCount, waitForEditor } from './comments-helpers';
 import { fixtureUrl, type FixtureServer, type LaunchedBrowser } from './harness';
+import { waitForOverlay } from './overlay';
 import { ui } from './packet-helpers';
 import { useBrowser } from './session';
 import { RETRY_MAX_MS } from '../../utils/annotations/follow-video';
@@ -75,15 +76,21 @@ describe('nothing typed is lost when saving fails', () => {
   it('a database that fails to open: a message, the text kept, and it recovers by itself once it opens', async () => {
     // Before anything has opened the database in this profile.
     await breakIndexedDb('IDBFactory', 'open', 'UnknownError');
-    const page = await openVideo('db-open');
-    await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 2);
-    await showPanel(page);
-    await expect.poll(() => ui(page, '.fc-comments').textContent()).toContain('Comments and drawings are unavailable');
-    await typeComment(page, 'Knee pain after 5 km');
-    await expect.poll(() => panelError(page)).toContain('Your text is kept');
-    expect(await editorText(page)).toBe('Knee pain after 5 km');
-
-    await breakIndexedDb('IDBFactory', 'open', null);
+    let page: Page;
+    try {
+      page = await openVideo('db-open');
+      await page.waitForFunction(() => (document.querySelector('video') as HTMLVideoElement).readyState >= 2);
+      // FrameCoach is over the video (on a busy machine a while after the video's first frame): Shift+C is its key.
+      await waitForOverlay(page);
+      await showPanel(page);
+      await expect.poll(() => ui(page, '.fc-comments').textContent()).toContain('Comments and drawings are unavailable');
+      await typeComment(page, 'Knee pain after 5 km');
+      await expect.poll(() => panelError(page)).toContain('Your text is kept');
+      expect(await editorText(page)).toBe('Knee pain after 5 km');
+    } finally {
+      // Whatever happened, the database opens again (the next test needs it).
+      await breakIndexedDb('IDBFactory', 'open', null);
+    }
     // FrameCoach looks again by itself (the video is paused: no event would make it), after a
     // wait that doubled while the database was failing: up to RETRY_MAX_MS on a slow machine
     // (CI once took longer than the 15 s ready() gives).
