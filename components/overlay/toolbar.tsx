@@ -12,9 +12,9 @@ export interface CommandRunner {
   enabled(id: string): boolean;
 }
 
-/** A button that runs command `id` (its `arg`, if given); `label` names it instead of the command's title. */
-export function Button({ id, arg, runner, icon, text, label, pressed, expanded, class: extra }: {
-  id: string; arg?: string; runner: CommandRunner; icon?: IconName; text?: string; label?: string; pressed?: boolean; expanded?: boolean; class?: string;
+/** A button that runs command `id`; `label` names it instead of the command's title. */
+export function Button({ id, runner, icon, text, label, pressed, expanded }: {
+  id: string; runner: CommandRunner; icon?: IconName; text?: string; label?: string; pressed?: boolean; expanded?: boolean;
 }) {
   const keys = runner.keysFor(id);
   const hint = keys.length ? ` (${keys.map(chordLabel).join(', ')})` : '';
@@ -22,7 +22,7 @@ export function Button({ id, arg, runner, icon, text, label, pressed, expanded, 
   return (
     <button
       type="button"
-      class={extra ? `fc-btn ${extra}` : 'fc-btn'}
+      class="fc-btn"
       data-command={id}
       title={name}
       aria-label={name}
@@ -32,7 +32,7 @@ export function Button({ id, arg, runner, icon, text, label, pressed, expanded, 
       disabled={!runner.enabled(id)}
       // Keep focus (and keys) with the page: a click must not steal them.
       onMouseDown={(event) => event.preventDefault()}
-      onClick={() => runner.run(id, arg)}
+      onClick={() => runner.run(id)}
     >
       {icon && <Icon name={icon} />}
       {text}

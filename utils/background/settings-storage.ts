@@ -8,6 +8,7 @@
  * off), this machine's copy is whole and `syncError` says why, for the settings page to show.
  */
 import type { Settings } from '../messaging/contract';
+import type { SettingsStorage } from './service';
 
 export interface StorageArea {
   get(keys: string | string[] | null): Promise<Record<string, unknown>>;
@@ -15,12 +16,8 @@ export interface StorageArea {
   remove(keys: string | string[]): Promise<void>;
 }
 
-export interface SettingsSlot {
-  get(): Promise<Partial<Settings> | undefined>;
-  set(settings: Settings): Promise<void>;
-  /** Why the last change did not reach sync, or null (synced, or no sync in this browser). */
-  syncError(): string | null;
-}
+/** The service's settings storage, which always says whether the last change reached sync. */
+export type SettingsSlot = Required<SettingsStorage>;
 
 /**
  * Sync's quota for one item: the bytes of its key and of its value as JSON (a chunk of text
