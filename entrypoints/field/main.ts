@@ -16,7 +16,13 @@ const multiline = flags.includes('multiline');
 let port: MessagePort | null = null;
 /** The overlay has said what the field holds. */
 let ready = false;
-/** Where the coach's typing in the field began: type-ahead keys go there. */
+/**
+ * Where type-ahead keys go (keys typed before this frame had the focus, arriving late: handed
+ * over from another frame): where the first key typed in this frame went, since they were all
+ * typed before it, moved on by what was put there since. Null until a key is typed here: they
+ * go on the end. Not where the focus came (Chromium's focus reached the frame's body after its
+ * first key, and blurred and refocused the field with keys typed here before type-ahead came).
+ */
 let mark: number | null = null;
 
 const field: HTMLTextAreaElement | HTMLInputElement = document.createElement(multiline ? 'textarea' : 'input');
@@ -42,8 +48,7 @@ const report = () => send({ type: 'input', value: field.value, epoch });
 function merge(value: string, base: string): void {
   const typedHere = field.value !== base;
   field.value = mergeField(field.value, value, base);
-  // Type-ahead still to come goes after what the overlay held, before what was typed here
-  // (the window's focus can come before this message, and set the mark before its letters).
+  // Type-ahead still to come goes after what the overlay held, before what was typed here.
   if (mark !== null) mark = Math.min(value.length, field.value.length);
   if (typedHere) report();
 }
@@ -134,11 +139,9 @@ function commandKey(event: KeyboardEvent): boolean {
   if (!event.isComposing && event.keyCode !== 229) commandKey(event);
 });
 field.addEventListener('focus', () => {
-  mark ??= field.value.length;
   send({ type: 'focus', focused: true });
 });
 field.addEventListener('blur', () => {
-  mark = null;
   send({ type: 'focus', focused: false });
 });
 
@@ -158,6 +161,12 @@ window.addEventListener('message', (event) => {
     else if (data.type === 'status') status.textContent = data.text;
   };
 });
+/** The text a key types here (null for a key that types none: a command, a shortcut). */
+function textOf(event: KeyboardEvent): string | null {
+  if (event.ctrlKey || event.metaKey || event.altKey || passed.has(event.key)) return null;
+  if (event.key === 'Enter') return event.shiftKey && multiline ? '\n' : null;
+  return [...event.key].length === 1 ? event.key : null;
+}
 // A key can reach the frame before its focus event, while its body has the focus: it is
 // typed into the field here (a focus moved in the middle of a key drops its character).
 document.addEventListener(
@@ -165,11 +174,14 @@ document.addEventListener(
   (event) => {
     // A key after Enter or Escape: theirs is said first.
     if (closing && event.key !== closing.key) flushClosing();
-    if (document.activeElement === field || event.isComposing) return;
+    if (event.isComposing) return;
+    const text = textOf(event);
+    const inField = document.activeElement === field;
+    // The first key typed here: type-ahead typed before it goes where it goes.
+    if (text !== null && mark === null) mark = inField ? (field.selectionStart ?? field.value.length) : field.value.length;
+    if (inField) return;
     focusField();
-    if (commandKey(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-    const text = event.key === 'Enter' && event.shiftKey && multiline ? '\n' : [...event.key].length === 1 ? event.key : null;
-    if (text === null) return;
+    if (commandKey(event) || text === null) return;
     event.preventDefault();
     field.setRangeText(text, field.value.length, field.value.length, 'end');
     if (ready) report();

@@ -1,0 +1,131 @@
+// @vitest-environment happy-dom
+/**
+ * The private field's page (entrypoints/field/main.ts) on its own: the order of what the coach
+ * typed when some keys come in late, handed over from another frame (the comment's type-ahead,
+ * typed before the field had the focus) and others reach the field's frame directly.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromField, ToField } from '../../utils/dom/field-protocol';
+
+const TOKEN = 'tok3n';
+let port: MessagePort;
+let reports: FromField[];
+/** The listeners the page added to the document and window: removed after each test (each test loads the page anew). */
+let added: Array<() => void> = [];
+
+/** Loads the page (its listeners are recorded, to be removed after the test). */
+async function loadPage(): Promise<void> {
+  const targets = [document, window] as EventTarget[];
+  const originals = targets.map((target) => target.addEventListener);
+  targets.forEach((target, i) => {
+    target.addEventListener = function (this: EventTarget, ...args: Parameters<EventTarget['addEventListener']>) {
+      added.push(() => target.removeEventListener(args[0], args[1], args[2]));
+      return originals[i]!.apply(this, args);
+    };
+  });
+  try {
+    await import('../../entrypoints/field/main');
+  } finally {
+    targets.forEach((target, i) => (target.addEventListener = originals[i]!));
+  }
+}
+
+async function openField(value: string): Promise<HTMLTextAreaElement> {
+  vi.resetModules();
+  document.body.innerHTML = '';
+  location.hash = `#${TOKEN};multiline`;
+  await loadPage();
+  const channel = new MessageChannel();
+  port = channel.port1;
+  reports = [];
+  port.onmessage = ({ data }: MessageEvent<FromField>) => reports.push(data);
+  window.dispatchEvent(new MessageEvent('message', { data: { framecoachField: TOKEN }, ports: [channel.port2] }));
+  send({ type: 'init', value, label: 'Comment', placeholder: '', look: { color: '', placeholder: '', font: '', padding: '', colorScheme: '', whiteSpace: '' }, epoch: 0 });
+  await settle();
+  return document.querySelector('textarea')!;
+}
+const send = (message: ToField) => port.postMessage(message);
+const settle = () => new Promise((done) => setTimeout(done, 20));
+/** Type-ahead handed over from another frame (the overlay's `keys`). */
+async function handedOver(text: string): Promise<void> {
+  for (const key of text) send({ type: 'keys', text: key, back: 0 });
+  await settle();
+}
+/**
+ * A key typed in the field's frame while its body, not the field, has the focus: the page puts
+ * it in the field. The field's focus event comes after the key, as in Chromium when the frame's
+ * window gets the focus with the key.
+ */
+function typedOnBody(field: HTMLTextAreaElement, key: string): void {
+  field.blur();
+  const focus = field.focus;
+  field.focus = () => undefined;
+  try {
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  } finally {
+    field.focus = focus;
+  }
+  field.focus();
+}
+/** A key typed in the field itself (the browser's own typing, as it does it). */
+function typedInField(field: HTMLTextAreaElement, key: string): void {
+  const at = field.selectionStart;
+  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+  if (!field.dispatchEvent(event)) return;
+  field.setRangeText(key, at, field.selectionEnd, 'end');
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+beforeEach(() => {
+  vi.useRealTimers();
+});
+afterEach(() => {
+  port?.close();
+  for (const remove of added.splice(0)) remove();
+});
+
+describe('the private field page: late type-ahead and keys typed here', () => {
+  it('puts type-ahead on the end, in order, while nothing has been typed here', async () => {
+    const field = await openField('land');
+    await handedOver(' under');
+    expect(field.value).toBe('land under');
+    expect(reports.at(-1)).toMatchObject({ type: 'input', value: 'land under' });
+  });
+
+  it('puts type-ahead that arrives late before a key that reached the frame first, before the field had the focus', async () => {
+    // Seen under load on Drive: "land un" given, "der" on its way from the file page, and the
+    // space after it reached the field's frame before the field had the focus.
+    const field = await openField('land un');
+    typedOnBody(field, ' ');
+    expect(field.value).toBe('land un ');
+    await handedOver('der');
+    expect(field.value).toBe('land under ');
+    typedInField(field, 't');
+    expect(field.value).toBe('land under t');
+  });
+
+  it('keeps where the keys typed here began when the field loses the focus and gets it back', async () => {
+    const field = await openField('knee');
+    field.focus();
+    typedInField(field, 'o');
+    typedInField(field, 'v');
+    field.blur();
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+    await handedOver(' ');
+    expect(field.value).toBe('knee ov');
+    // The caret stays after what the coach typed here.
+    expect(field.selectionStart).toBe(field.value.length);
+  });
+
+  it('puts type-ahead after what the overlay held when it comes as a change (`value`) after keys typed here', async () => {
+    const field = await openField('');
+    field.focus();
+    typedInField(field, 'e');
+    send({ type: 'value', value: 'kn', base: '', epoch: 1 });
+    await settle();
+    expect(field.value).toBe('kne');
+    await handedOver('e');
+    expect(field.value).toBe('knee');
+  });
+});
