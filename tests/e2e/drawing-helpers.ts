@@ -64,8 +64,9 @@ export async function waitData(page: Page, key: string, value: string, timeout =
       { timeout, polling: 10 },
     );
   } catch (err) {
-    const now = await page.evaluate((k) => (document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset[k], key);
-    throw new Error(`host data-${key} did not become ${JSON.stringify(value)} (it is ${JSON.stringify(now)}): ${String(err).split('\n')[0]}`);
+    // All the host says, for a failure seen once in a while only (the message, whether it is loading, the video's id).
+    const data = await page.evaluate(() => ({ ...(document.querySelector('framecoach-overlay') as HTMLElement | null)?.dataset }));
+    throw new Error(`host data-${key} did not become ${JSON.stringify(value)} (it is ${JSON.stringify(data[key])}; host ${JSON.stringify(data)}): ${String(err).split('\n')[0]}`);
   }
 }
 
