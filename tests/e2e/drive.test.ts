@@ -143,7 +143,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.keyboard.press('c');
     await page.keyboard.type('land under the hip');
     const typed = () => player.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
-    await expect.poll(typed, { timeout: 5000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')})` }).toBe('land under the hip');
+    await expect.poll(typed, { timeout: 5000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')}; its player page: ${(await playerKeys(player)).join(' ')})` }).toBe('land under the hip');
     await page.screenshot({ path: join(SHOTS, 'drive-comment.png') });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await hostData(player)).comments, { timeout: 5000 }).toBe('1');
@@ -178,7 +178,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.keyboard.press('c');
     await page.keyboard.type('knee over the toes at landing', { delay: 80 });
     const typed = () => player.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
-    await expect.poll(typed, { timeout: 8000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')})` }).toBe('knee over the toes at landing');
+    await expect.poll(typed, { timeout: 8000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')}; its player page: ${(await playerKeys(player)).join(' ')})` }).toBe('knee over the toes at landing');
     await page.keyboard.press('Enter');
     await expect.poll(async () => Number((await hostData(player)).comments), { timeout: 5000 }).toBe(before + 1);
     expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);

@@ -6,10 +6,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { clipByFile, readBarcode } from './barcode';
+import { clipByFile, frameStart, readBarcode } from './barcode';
 import { goToFrame, openCase } from './drawing-helpers';
 import type { FixtureServer, LaunchedBrowser } from './harness';
-import { waitIdle } from './overlay';
+import { newComment } from '../../utils/model/create';
+import { hostData, waitIdle } from './overlay';
+import { seedRecords } from './seed';
 import { useBrowser } from './session';
 
 const CLIP = clipByFile('vp9-30.webm');
@@ -153,6 +155,71 @@ describe('keybindings apply live', () => {
     await options.getByRole('button', { name: 'Reset all…' }).click();
     await options.getByRole('button', { name: 'Yes, reset all' }).click();
     await expect.poll(() => options.locator('tr[data-command="comment.collapsePanel"] td.kb-key').textContent()).toBe('No key');
+  });
+
+  it("rules on the comment editor and on a packet's layer: Alt+U steps only while a comment is being written (the focus on its buttons), Alt+J steps forward while another author's layer shows and back once it is hidden", async () => {
+    const video = await newPage();
+    await openCase(video, server, CLIP, 'live-when-layer');
+    // A comment of another author's on this video (as an imported packet leaves it): their layer shows.
+    const videoId = (await hostData(video)).videoId!;
+    const coach = { id: 'coach-ana-installation', name: 'Coach Ana' };
+    await seedRecords(browser.background!, [newComment({ videoId, author: coach, now: 1_700_000_000_000, time: frameStart(CLIP, 10), frame: 10, text: 'Hips level', id: 'live-ana-1' })], { id: videoId, url: video.url() });
+    await video.reload();
+    await expect.poll(async () => (await hostData(video)).comments, { timeout: 10_000 }).toBe('1');
+    await video.evaluate(() => {
+      const w = window as unknown as { keys: string[] };
+      w.keys = [];
+      window.addEventListener('keydown', (e) => w.keys.push(e.key));
+    });
+    await goToFrame(video, CLIP, 20);
+    const options = await newPage();
+    await options.goto(`${browser.origin}/options.html`);
+    const rules = [
+      { key: 'alt+u', command: 'frame.next', when: 'editorOpen' },
+      { key: 'alt+j', command: 'frame.next', when: 'packetLayerShown' },
+      { key: 'alt+j', command: 'frame.previous', when: '!packetLayerShown' },
+    ];
+    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+    const altJRows = () => options.locator('tr[data-command="frame.previous"] td.kb-key', { hasText: 'Alt+J' }).count();
+    await expect.poll(altJRows).toBe(1);
+
+    await video.bringToFront();
+    await expect.poll(() => tooltip(video, 'frame.previous'), { timeout: 5_000 }).toContain('Alt+J');
+    const stepTo = async (key: string, want: number) => {
+      await video.keyboard.press(key);
+      await expect.poll(() => readBarcode(video), { timeout: 5_000, message: `${key} to frame ${want}` }).toBe(want);
+      await waitIdle(video);
+    };
+    // Coach Ana's layer shows: Alt+J is Next frame.
+    await stepTo('Alt+j', 21);
+    // No comment being written: Alt+U is no command here and reaches the page.
+    const before = (await pageKeydowns(video)).length;
+    await video.keyboard.press('Alt+u');
+    await expect.poll(async () => (await pageKeydowns(video)).slice(before).join(' ')).toContain('u');
+    expect(await readBarcode(video)).toBe(21);
+
+    // Writing a comment, the focus moved from its box to its buttons (Tab): Alt+U steps; the comment stays open with its words.
+    await video.keyboard.press('c');
+    await video.keyboard.type('shin vertical');
+    const editor = () => video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
+    await expect.poll(editor, { timeout: 5_000 }).toBe('shin vertical');
+    await video.keyboard.press('Tab');
+    await expect.poll(() => video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.activeElement?.tagName ?? null)).toBe('BUTTON');
+    await stepTo('Alt+u', 22);
+    expect(await editor()).toBe('shin vertical');
+    await video.keyboard.press('Escape');
+    await expect.poll(editor).toBe(null);
+
+    // Coach Ana's layer hidden with its button in the panel (open since `c`): Alt+J is Previous frame.
+    const layer = video.locator(`framecoach-overlay .fc-layer[data-layer="${coach.id}"]`);
+    await layer.click();
+    await expect.poll(() => layer.getAttribute('aria-pressed')).toBe('false');
+    await stepTo('Alt+j', 21);
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: 'Reset all…' }).click();
+    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await expect.poll(altJRows).toBe(0);
   });
 
   it('the three global commands are registered as extension shortcuts of the browser, with their keys', async () => {

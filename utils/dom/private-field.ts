@@ -51,8 +51,9 @@ export function typeAhead(text: string, back: number): boolean {
 }
 
 /**
- * The field that takes type-ahead has not answered yet (it is loading, or failing): it has not
- * had the focus, so keys typed now still reach the page's window and are its type-ahead.
+ * The field that takes type-ahead has not had the focus yet: it has not answered (it is
+ * loading, or failing), or it was given the focus a moment ago and the focus is still on its
+ * way (the page's window may get a key meanwhile). Keys typed now are its type-ahead.
  */
 export function typeAheadWaiting(): boolean {
   return typeAheadField?.waiting() ?? false;
@@ -77,6 +78,12 @@ export interface FieldLink {
 
 /** The field's page: web-accessible with a per-session address in Chromium (the manifest). */
 const fieldUrl = () => browser.runtime.getURL('/field.html');
+/**
+ * How long after the field is given the focus keys that reach the page's window still count
+ * as typed before it had it (on a busy machine the focus took its time, and a key went to
+ * Drive's player page meanwhile).
+ */
+const FOCUS_ON_ITS_WAY_MS = 1000;
 /** How long the field may take to load before a plain one replaces it. */
 const LOAD_MS = 4000;
 
@@ -109,6 +116,10 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   let wantFocus = false;
   /** The field holds the focus (as it last said). */
   let hasFocus = false;
+  /** It has said so once. */
+  let hadFocus = false;
+  /** When it was last given the focus. */
+  let focusGivenAt = -Infinity;
   const post = (message: ToField) => port?.postMessage(message);
   /** The field holds `value` (it said so, or will when it loads): the draft follows. */
   const reported = (value: string) => {
@@ -144,6 +155,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else if (data.type === 'cancel') options.onCancel();
     else if (data.type === 'focus') {
       hasFocus = data.focused;
+      hadFocus ||= data.focused;
       if (data.focused) wantFocus = false;
       options.onFocus?.(data.focused);
     }
@@ -154,6 +166,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   const isActive = () => (frame.getRootNode() as Document | ShadowRoot).activeElement === frame;
   const giveFocus = () => {
     if (!loaded || !heard) return;
+    focusGivenAt = performance.now();
     frame.focus({ preventScroll: true });
     // Firefox moves the focus into the frame only when its window is asked too (after a click
     // on one of our buttons, the button keeps it otherwise).
@@ -188,7 +201,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else reported(shown.slice(0, shown.length - back) + text);
     return true;
   };
-  const taker = { type: early, waiting: () => !heard };
+  const taker = { type: early, waiting: () => !heard || (!hadFocus && performance.now() - focusGivenAt < FOCUS_ON_ITS_WAY_MS) };
   if (options.typeAhead) typeAheadField = taker;
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test), or
