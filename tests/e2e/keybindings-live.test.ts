@@ -26,6 +26,34 @@ const newPage = useBrowser((s, b) => {
 const tooltip = (page: Page, id: string) =>
   page.evaluate((cmd) => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector(`[data-command="${cmd}"]`)?.getAttribute('title') ?? null, id);
 
+/** Records the keys that reach the page (its own `keydown` listener) for `pageKeydowns`. */
+function recordPageKeys(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const w = window as unknown as { keys: string[] };
+    w.keys = [];
+    window.addEventListener('keydown', (e) => w.keys.push(e.key));
+  });
+}
+
+/** Opens the settings page in a tab of its own. */
+async function openOptions(): Promise<Page> {
+  const options = await newPage();
+  await options.goto(`${browser.origin}/options.html`);
+  return options;
+}
+
+/** Imports a keybindings.json (its text, or rules to write as JSON) on the settings page. */
+function importKeybindings(options: Page, file: string | object[]): Promise<void> {
+  const text = typeof file === 'string' ? file : JSON.stringify(file);
+  return options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Reset all, confirmed, on the settings page. */
+async function resetAll(options: Page): Promise<void> {
+  await options.getByRole('button', { name: 'Reset all…' }).click();
+  await options.getByRole('button', { name: 'Yes, reset all' }).click();
+}
+
 async function pageKeydowns(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { keys: string[] }).keys);
 }
@@ -35,15 +63,10 @@ describe('keybindings apply live', () => {
     const video = await newPage();
     await openCase(video, server, CLIP, 'live-keys');
     await goToFrame(video, CLIP, 20);
-    await video.evaluate(() => {
-      const w = window as unknown as { keys: string[]; loads: number };
-      w.keys = [];
-      window.addEventListener('keydown', (e) => w.keys.push(e.key));
-    });
+    await recordPageKeys(video);
     expect(await tooltip(video, 'frame.next')).toBe('Next frame (.)');
 
-    const options = await newPage();
-    await options.goto(`${browser.origin}/options.html`);
+    const options = await openOptions();
     await options.getByRole('button', { name: 'Change key . of Next frame', exact: true }).click();
     await options.keyboard.press('n');
     await expect.poll(() => options.getByTestId('key-capture').textContent()).toBe('N');
@@ -78,8 +101,7 @@ describe('keybindings apply live', () => {
 
     // Reset all on the settings page: `.` steps again, live.
     await options.bringToFront();
-    await options.getByRole('button', { name: 'Reset all…' }).click();
-    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await resetAll(options);
     await expect.poll(() => options.locator('tr[data-command="frame.next"] td.kb-key kbd').allTextContents()).toEqual(['.']);
     await video.bringToFront();
     await expect.poll(() => tooltip(video, 'frame.next'), { timeout: 5_000 }).toBe('Next frame (.)');
@@ -93,10 +115,9 @@ describe('keybindings apply live', () => {
     const video = await newPage();
     await openCase(video, server, CLIP, 'live-args');
     await waitIdle(video);
-    const options = await newPage();
-    await options.goto(`${browser.origin}/options.html`);
+    const options = await openOptions();
     const file = '[\n  // a quarter speed on Alt+Q\n  { "key": "alt+q", "command": "playback.setSpeed", "args": 0.25 },\n]\n';
-    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await importKeybindings(options, file);
     await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('Alt+Q with 0.25');
 
     await video.bringToFront();
@@ -107,8 +128,7 @@ describe('keybindings apply live', () => {
     await expect.poll(() => video.evaluate(() => document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('.fc-speed')?.textContent)).toBe('0.25x');
 
     await options.bringToFront();
-    await options.getByRole('button', { name: 'Reset all…' }).click();
-    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await resetAll(options);
     await expect.poll(() => options.locator('tr[data-command="playback.setSpeed"] td.kb-key').textContent()).toBe('No key');
   });
 
@@ -116,14 +136,13 @@ describe('keybindings apply live', () => {
     const video = await newPage();
     await openCase(video, server, CLIP, 'live-when');
     await goToFrame(video, CLIP, 20);
-    const options = await newPage();
-    await options.goto(`${browser.origin}/options.html`);
+    const options = await openOptions();
     const rules = [
       { key: 'x', command: 'frame.next', when: 'paused' },
       { key: 'x', command: 'playback.toggle', when: '!paused' },
       { key: 'alt+x', command: 'comment.collapsePanel', when: 'panelFocus' },
     ];
-    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+    await importKeybindings(options, rules);
     await expect.poll(() => options.locator('tr[data-command="comment.collapsePanel"] td.kb-key').textContent()).toContain('Alt+X');
 
     await video.bringToFront();
@@ -152,8 +171,7 @@ describe('keybindings apply live', () => {
     await expect.poll(collapsed).toBe(true);
 
     await options.bringToFront();
-    await options.getByRole('button', { name: 'Reset all…' }).click();
-    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await resetAll(options);
     await expect.poll(() => options.locator('tr[data-command="comment.collapsePanel"] td.kb-key').textContent()).toBe('No key');
   });
 
@@ -166,20 +184,15 @@ describe('keybindings apply live', () => {
     await seedRecords(browser.background!, [newComment({ videoId, author: coach, now: 1_700_000_000_000, time: frameStart(CLIP, 10), frame: 10, text: 'Hips level', id: 'live-ana-1' })], { id: videoId, url: video.url() });
     await video.reload();
     await expect.poll(async () => (await hostData(video)).comments, { timeout: 10_000 }).toBe('1');
-    await video.evaluate(() => {
-      const w = window as unknown as { keys: string[] };
-      w.keys = [];
-      window.addEventListener('keydown', (e) => w.keys.push(e.key));
-    });
+    await recordPageKeys(video);
     await goToFrame(video, CLIP, 20);
-    const options = await newPage();
-    await options.goto(`${browser.origin}/options.html`);
+    const options = await openOptions();
     const rules = [
       { key: 'alt+u', command: 'frame.next', when: 'editorOpen' },
       { key: 'alt+j', command: 'frame.next', when: 'packetLayerShown' },
       { key: 'alt+j', command: 'frame.previous', when: '!packetLayerShown' },
     ];
-    await options.getByTestId('keybindings-file').setInputFiles({ name: 'keybindings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(rules)) });
+    await importKeybindings(options, rules);
     const altJRows = () => options.locator('tr[data-command="frame.previous"] td.kb-key', { hasText: 'Alt+J' }).count();
     await expect.poll(altJRows).toBe(1);
 
@@ -217,8 +230,7 @@ describe('keybindings apply live', () => {
     await stepTo('Alt+j', 21);
 
     await options.bringToFront();
-    await options.getByRole('button', { name: 'Reset all…' }).click();
-    await options.getByRole('button', { name: 'Yes, reset all' }).click();
+    await resetAll(options);
     await expect.poll(altJRows).toBe(0);
   });
 
