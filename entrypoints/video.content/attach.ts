@@ -8,6 +8,7 @@ import { followVideo, type FollowDeps, type Followed } from '../../utils/annotat
 import { createVideoAnnotations, reviewerOf, type VideoAnnotations } from '../../utils/annotations/video-annotations';
 import { createSender, type Sender } from '../../utils/annotations/send';
 import { markSeenWhenShown } from '../../utils/annotations/unread';
+import { fillFrames } from '../../utils/annotations/fill-frames';
 import { copyText, saveTextFile } from '../../utils/dom/save-file';
 import { createReporter, type Reporter } from '../../utils/annotations/report-export';
 import { blankFrame, composite, grabFromTab, grabVideo } from '../../utils/dom/frame-grab';
@@ -235,7 +236,9 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   readPlayerFps();
   // A rate measured here is kept on the video's record (frame numbers after a reload).
   const offRate = session.state.subscribe((s) => followed.rememberRate(s.rate && s.rate.samples > 0 ? s.rate : null));
-  const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offVideo, followed.dispose, unseen];
+  // Records made before the rate was known get their frame numbers once it is.
+  const offFill = fillFrames(session.state, annotations);
+  const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offFill, offVideo, followed.dispose, unseen];
   if (readable) {
     for (const store of [annotations.state, session.state, book.state, drawings.state, history.state]) unsubscribe.push(store.subscribe(publish));
     publish();

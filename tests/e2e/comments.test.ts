@@ -12,7 +12,9 @@ import type { Page } from 'playwright-core';
 import { formatClock } from '../../utils/frames/timecode';
 import { clipByFile, frameMiddle, frameStart, readBarcode, seekAndRead } from './barcode';
 import { isFirefox } from './browser';
-import { startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser } from './harness';
+import { fixtureUrl, startServer, type ExtensionRealm, type FixtureServer, type LaunchedBrowser } from './harness';
+import { ownAuthor, seedRecords, storedRecords } from './seed';
+import { newComment, newDrawing } from '../../utils/model/create';
 import { launchTestBrowser } from './session';
 import { hostData } from './overlay';
 import {
@@ -324,4 +326,43 @@ describe('comments', () => {
     await clickAndRead(page, first!.id, 100);
     await page.close();
   });
+
+  it("numbers what was made before the rate was known, once it is: in the list and in the database, after a reload too; another author's records are labelled, not changed", async () => {
+    const page = await browser.newPage();
+    const url = fixtureUrl(server, 'plain.html', { clip: PERSIST.file, case: 'numbered-late' });
+    await page.goto(url);
+    await ready(page);
+    const videoId = (await hostData(page)).videoId!;
+    const worker = browser.background!;
+    const t = (k: number) => frameStart(PERSIST, k);
+    // As a busy machine leaves them: saved while no rate was known, so with no frame numbers.
+    const base = { videoId, author: await ownAuthor(worker), now: 1_700_000_000_000, frame: null };
+    const other = { ...base, author: { id: 'late-athlete', name: 'Ana' } };
+    const seeded = [
+      newComment({ ...base, time: t(12), text: 'Heel first', id: 'late-c1' }),
+      newComment({ ...base, time: t(30), endTime: t(40), endFrame: null, text: 'Arms relaxed', id: 'late-c2' }),
+      newDrawing({ ...base, time: t(10), shape: { tool: 'stopwatch', at: { x: 0.5, y: 0.2 }, marks: [{ time: t(10), frame: null }, { time: t(15), frame: null }] }, id: 'late-d1' }),
+      newComment({ ...other, time: t(50), text: 'I thought I fixed it', id: 'late-c3' }),
+    ];
+    await seedRecords(worker, seeded, { id: videoId, url, fps: PERSIST.fps! });
+    const numbers = async () =>
+      Object.fromEntries(
+        (await storedRecords(worker, seeded.map((r) => r.id))).map((r) => [
+          r.id,
+          [r.frame, r.kind === 'comment' ? r.endFrame : null, ...(r.kind === 'drawing' && r.shape.tool === 'stopwatch' ? r.shape.marks.map((m) => m.frame) : [])],
+        ]),
+      );
+    const want = { 'late-c1': [12, null], 'late-c2': [30, 40], 'late-d1': [10, null, 10, 15], 'late-c3': [null, null] };
+    const labels = async () => (await listed(page)).map((c) => c.place.replace(/ · \S+/g, ''));
+    for (const load of ['after the records arrived', 'after another reload']) {
+      await page.reload();
+      await ready(page);
+      await waitForCount(page, 3);
+      await expect.poll(numbers, { timeout: 10_000, message: load }).toEqual(want);
+      await showPanel(page);
+      await expect.poll(labels, { timeout: 5_000, message: load }).toEqual(['F12', 'F30 → F40', 'F50']);
+    }
+    await page.close();
+  });
 });
+

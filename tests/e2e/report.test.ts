@@ -25,7 +25,7 @@ import { isFirefox } from './browser';
 import { GRANTED_DIR, fixtureUrl, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
 import { waitIdle } from './overlay';
-import { seedRecords } from './seed';
+import { ownAuthor, seedRecords } from './seed';
 import { chooseFile, confirmImport, dropFile, openLibrary, previewCount, shot, ui } from './packet-helpers';
 import { find, openPalette, palette } from './palette-helpers';
 
@@ -75,10 +75,7 @@ async function openSeeded(b: LaunchedBrowser, fixture: string, name: string): Pr
   const src = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentSrc);
   const { id } = identifyVideo({ topUrl: url, frameUrl: url, src });
   // The records are this profile's own (as a coach's are on the coach's machine): a packet carries its sender's.
-  const author = await b.background!.evaluate(async () => {
-    const ext = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-    return ((await ext.storage.local.get('settings')).settings as { author: Author }).author;
-  });
+  const author = await ownAuthor(b.background!);
   await seedRecords(b.background!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec' });
   await page.reload();
   await ready(page);

@@ -3,8 +3,7 @@
  * over the A–B range, go to a comment, rename) into book operations. The comments are the
  * video's annotations (utils/annotations), loaded and kept in step there.
  */
-import { exactNumbers } from '../frames/rate';
-import { frameIndexAt } from '../frames/timecode';
+import { frameAt } from '../frames/rate';
 import type { Call } from '../messaging/client';
 import type { History } from '../edit/history';
 import type { CommentAnnotation } from '../model/types';
@@ -63,10 +62,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       // would start playback); it moves to the frame on screen once the video has stopped on one.
       typeAheadUntil = performance.now() + TYPE_AHEAD_MS;
       ahead = 0;
-      const frameOf = (t: number) => {
-        const { rate } = session.state.get();
-        return exactNumbers(rate) ? frameIndexAt(t, rate) : null;
-      };
+      const frameOf = (t: number) => frameAt(t, session.state.get().rate);
       const within = (at: { time: number; frame: number | null }) => {
         const { loopIn, loopOut } = session.state.get();
         if (!(range && loopIn !== null && loopOut !== null)) return at;

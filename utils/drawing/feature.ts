@@ -7,8 +7,7 @@
 import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
 import type { KeyLabel } from '../commands/keys';
 import type { History } from '../edit/history';
-import { exactNumbers } from '../frames/rate';
-import { frameIndexAt } from '../frames/timecode';
+import { frameAt } from '../frames/rate';
 import type { DrawingDefaults } from '../messaging/contract';
 import { DEFAULT_STYLE, DEFAULT_TIMING, newDrawing } from '../model/create';
 import { mutate } from '../model/mutate';
@@ -232,7 +231,7 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     const videoId = state.get().videoId;
     const { time, rate } = session.state.get();
     if (!videoId || time === null) return undefined;
-    return { videoId, time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
+    return { videoId, time, frame: frameAt(time, rate) };
   }
 
   function setTool(mode: Mode | null) {

@@ -11,6 +11,7 @@
 
 import type { VideoClock } from '../model/types';
 import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, offClock, roundUnlessClear, snapToStandard } from './clock';
+import { frameIndexAt } from './timecode';
 
 export { STANDARD_RATES, refineFamily, snapToStandard } from './clock';
 
@@ -46,6 +47,9 @@ export interface FrameRate {
 
 /** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
 export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rate && (!!rate.frames || (!rate.variable && !rate.estimated));
+
+/** The number of the frame at `time` where numbers are exact on this rate; null where they would be estimates, or no rate is known yet. */
+export const frameAt = (time: number, rate: FrameRate | null): number | null => (exactNumbers(rate) ? frameIndexAt(time, rate) : null);
 
 /**
  * What is worth keeping about a constant rate's clock beside the rate (a video's record), or

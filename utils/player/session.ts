@@ -1,9 +1,8 @@
 import type { PlayerActions } from '../commands/context';
-import { exactNumbers, type FrameRate } from '../frames/rate';
+import { frameAt, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import { loopKeeper } from './ab-loop';
 import { nextSpeed, SPEED_LADDER } from '../frames/speed';
-import { frameIndexAt } from '../frames/timecode';
 import { createStepQueue } from '../frames/step-queue';
 import { createStore, type Store } from './store';
 import { createVideoSource, type VideoSource } from './video-source';
@@ -300,7 +299,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
         if (time === null) return null;
         const rate = source.knownRate();
         state.set({ time, paused: true });
-        return { time, frame: exactNumbers(rate) ? frameIndexAt(time, rate) : null };
+        return { time, frame: frameAt(time, rate) };
       };
       return queue.hold(held);
     },
