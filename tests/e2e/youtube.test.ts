@@ -239,8 +239,14 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
     )
     .catch(async (err: unknown) => {
       const { time, fps, busy } = await hostData(page);
-      const at = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentTime);
-      throw new Error(`FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, video at ${at}): ${String(err)}`);
+      // Whether the page could be painted at all (a frame is announced when it is presented).
+      const { at, visibility, focused, paused } = await page.evaluate(() => {
+        const v = document.querySelector('video') as HTMLVideoElement;
+        return { at: v.currentTime, visibility: document.visibilityState, focused: document.hasFocus(), paused: v.paused };
+      });
+      throw new Error(
+        `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, video at ${at}, paused ${paused}, page ${visibility}, focused ${focused}): ${String(err)}`,
+      );
     });
 }
 
