@@ -242,8 +242,9 @@ describe('drawing: edit', () => {
     await expect.poll(() => linkedBadges(page), { message: 'the comment shows its linked drawing' }).toEqual([
       { text: 'Shin angle', badge: '✎ 1' },
     ]);
-    // Pinned to the drawing's frame; the drawing is still there, still selected.
-    expect((await listed(page)).map((c) => c.place.split(' ')[0])).toEqual(['F40']);
+    // Pinned to the drawing's frame; the drawing is still there, still selected. (Drawn before
+    // a busy machine knew the rate, the two get their frame number once it is known.)
+    await expect.poll(async () => (await listed(page)).map((c) => c.place.split(' ')[0]), { timeout: 5_000 }).toEqual(['F40']);
     expect((await hostData(page)).drawings).toBe('1');
     expect((await hostData(page)).selected).toBe(lineId);
 
