@@ -241,6 +241,9 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const unsubscribe = [() => ['loadedmetadata', 'resize'].forEach((type) => video.removeEventListener(type, readPlayerFps)), offFpsVideo, offRate, offFill, offVideo, followed.dispose, unseen];
   if (readable) {
     for (const store of [annotations.state, session.state, book.state, drawings.state, history.state]) unsubscribe.push(store.subscribe(publish));
+    // The last frame announced while paused (a seek's): a test whose HUD did not follow a seek
+    // tells an announcement never made from one not shown.
+    unsubscribe.push(session.onFrame((mediaTime) => void (video.paused && (host.host.dataset.pausedFrame = String(mediaTime)))));
     publish();
   }
   return {

@@ -238,14 +238,14 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
       { timeout: 5000 },
     )
     .catch(async (err: unknown) => {
-      const { time, fps, busy } = await hostData(page);
-      // Whether the page could be painted at all (a frame is announced when it is presented).
-      const { at, visibility, focused, paused } = await page.evaluate(() => {
+      const { time, fps, busy, pausedFrame } = await hostData(page);
+      // Whether the page could be painted at all (a frame is announced when it is presented), and how many overlays there are.
+      const { at, visibility, focused, paused, hosts } = await page.evaluate((host) => {
         const v = document.querySelector('video') as HTMLVideoElement;
-        return { at: v.currentTime, visibility: document.visibilityState, focused: document.hasFocus(), paused: v.paused };
-      });
+        return { at: v.currentTime, visibility: document.visibilityState, focused: document.hasFocus(), paused: v.paused, hosts: document.querySelectorAll(host).length };
+      }, HOST);
       throw new Error(
-        `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, video at ${at}, paused ${paused}, page ${visibility}, focused ${focused}): ${String(err)}`,
+        `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, last frame announced while paused ${pausedFrame}, video at ${at}, paused ${paused}, page ${visibility}, focused ${focused}, overlays ${hosts}): ${String(err)}`,
       );
     });
 }
