@@ -199,8 +199,24 @@ describe('keybindings apply live', () => {
     await video.bringToFront();
     await expect.poll(() => tooltip(video, 'frame.previous'), { timeout: 5_000 }).toContain('Alt+J');
     const stepTo = async (key: string, want: number) => {
+      const keysBefore = (await pageKeydowns(video)).length;
       await video.keyboard.press(key);
-      await expect.poll(() => readBarcode(video), { timeout: 5_000, message: `${key} to frame ${want}` }).toBe(want);
+      // Failing, it says where the key went: to the page (no rule took it), and what had the focus.
+      const where = async () => {
+        const focus = await video.evaluate(() => {
+          const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+          const el = root.activeElement ?? document.activeElement;
+          return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.slice(0, 30) ?? ''}"` : 'none';
+        });
+        const { message, busy } = await hostData(video);
+        return `; keys the page got: ${JSON.stringify((await pageKeydowns(video)).slice(keysBefore))}, focus ${focus}, busy ${busy}, message ${JSON.stringify(message)}`;
+      };
+      await expect
+        .poll(() => readBarcode(video), { timeout: 5_000 })
+        .toBe(want)
+        .catch(async (err: unknown) => {
+          throw new Error(`${key} to frame ${want}: ${String(err).split('\n')[0]}${await where()}`);
+        });
       await waitIdle(video);
     };
     // Coach Ana's layer shows: Alt+J is Next frame.
