@@ -34,7 +34,7 @@ export function CommentEditor({ editor, label, saving, error, onDraft, onSave, o
         value={editor.draft}
         placeholder="What should the athlete see here?"
         label={verb}
-        focusKey={`${editor.mode} ${editor.targetId} ${editor.time}`}
+        focusKey={editor.opened}
         typeAhead
         onInput={onDraft}
         onSubmit={onSave}

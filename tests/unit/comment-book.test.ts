@@ -74,6 +74,22 @@ describe('comment book', () => {
     expect(book.state.get().all[0]).toMatchObject({ time: 1.2, frame: 36, text: 'Knee over the toes', version: 1 });
   });
 
+  it("the frame settling moves the editor but is no new opening (its box does not take the focus back); each c, Edit and Reply is one", async () => {
+    const { book } = loaded([newComment({ videoId: 'v1', time: 0.5, frame: 15, text: 'Hips', author, id: 'c1' })]);
+    let settle!: (at: { time: number; frame: number | null }) => void;
+    book.startNew({ time: 1.0, frame: null }, new Promise((r) => (settle = r)));
+    const first = book.state.get().editor!.opened;
+    settle({ time: 1.2, frame: 36 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(book.state.get().editor).toMatchObject({ time: 1.2, frame: 36, opened: first });
+    book.startNew({ time: 2, frame: 60 });
+    const second = book.state.get().editor!.opened;
+    book.startEdit('c1');
+    const third = book.state.get().editor!.opened;
+    book.startReply('c1');
+    expect(new Set([first, second, third, book.state.get().editor!.opened]).size).toBe(4);
+  });
+
   it('a frame that takes long to settle (a busy machine): the comment is durable at once where it was started, then moves to the frame', async () => {
     const { bg, book } = loaded();
     let settle!: (at: { time: number; frame: number | null }) => void;

@@ -23,6 +23,12 @@ export interface Editor {
   draft: string;
   /** A drawing the new comment is made from: it gets linked once the comment is saved. */
   drawingId: string | null;
+  /**
+   * Which opening of the editor this is (each `c`, Edit or Reply counts one): its text box
+   * takes the focus when it opens, not again when its frame settles a moment later (the
+   * coach may have moved on to its buttons with Tab).
+   */
+  opened: number;
 }
 
 export interface BookState {
@@ -229,6 +235,7 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
           endFrame: at.endFrame ?? null,
           draft: '',
           drawingId: at.drawingId ?? null,
+          opened: mine,
         },
         error: null,
       });
@@ -260,14 +267,14 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
         });
     },
     startEdit(id) {
-      opened++;
+      const mine = ++opened;
       const c = find(id);
-      if (c && !refuse(c)) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null }, error: null });
+      if (c && !refuse(c)) state.set({ editor: { ...pick(c), mode: 'edit', targetId: id, draft: c.text, drawingId: null, opened: mine }, error: null });
     },
     startReply(id) {
-      opened++;
+      const mine = ++opened;
       const c = find(id);
-      if (c) state.set({ editor: { ...pick(c), mode: 'reply', targetId: c.parentId ?? id, draft: '', drawingId: null }, error: null });
+      if (c) state.set({ editor: { ...pick(c), mode: 'reply', targetId: c.parentId ?? id, draft: '', drawingId: null, opened: mine }, error: null });
     },
     setDraft(text) {
       const editor = state.get().editor;
