@@ -97,7 +97,9 @@ export async function fillField(page: Page, selector: string, text: string): Pro
   await page.keyboard.press('ControlOrMeta+a');
   if (text) await typeText(page, text);
   else await page.keyboard.press('Backspace');
-  await expect.poll(() => fieldValue(page, selector)).toBe(text);
+  // The field says what it holds through a message from its frame: on a machine running two
+  // suites at once, more than the poll's default second (a round beside another copy: '' after 1 s).
+  await expect.poll(() => fieldValue(page, selector), { timeout: 5_000 }).toBe(text);
 }
 
 /** Waits until the comment editor's text field has the focus. */
