@@ -70,8 +70,7 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       };
       // Where the comment goes until the frame has settled (and stays, if the tab closes first).
       const shown = session.state.get().time ?? session.video.currentTime;
-      // The frame the video stopped on: a busy machine can paint it after the check after the pause.
-      const placing = session.hold({ watched: true }).then((at) => at && within(at));
+      const placing = session.hold().then((at) => at && within(at));
       book.startNew(within({ time: shown, frame: frameOf(shown) }), placing);
     },
     typeAhead(event) {

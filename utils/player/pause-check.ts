@@ -61,11 +61,6 @@ export interface PauseCheck {
   framesStop(): Promise<void>;
   /** Told when a check starts (true) and ends (false). */
   onChecking(listener: (checking: boolean) => void): () => void;
-  /**
-   * Resolves once no check runs and the picture is no longer watched for a frame painted late
-   * (at once when none is): the frame known then is the one the video stopped on.
-   */
-  quiet(): Promise<void>;
   dispose(): void;
 }
 
@@ -81,8 +76,6 @@ export function createPauseCheck(deps: PauseCheckDeps): PauseCheck {
   const checkingListeners = new Set<(checking: boolean) => void>();
   /** Bumped to stop the watch for a late frame. */
   let watchRun = 0;
-  /** The watch under way (its run), 0 when none. */
-  let watching = 0;
   let lateFound = 0;
 
   async function framesStop(): Promise<void> {
@@ -133,15 +126,12 @@ export function createPauseCheck(deps: PauseCheckDeps): PauseCheck {
     const until = performance.now() + WATCH_MS;
     let print = framePrint(video);
     let announced = deps.lastFrameAt();
-    watching = run;
-    const stop = () => void (watching === run && (watching = 0));
     const look = () => {
       const still = video.paused && !video.seeking && seeks === deps.otherSeeks() && moves === deps.ownSeeks() && plays === checkPlays && !deps.disposed();
-      if (run !== watchRun || !still || !print || performance.now() > until) return stop();
+      if (run !== watchRun || !still || !print || performance.now() > until) return;
       const now = framePrint(video);
       if (now && !samePrint(now, print)) {
         if (announced === deps.lastFrameAt()) {
-          stop();
           if (++lateFound > MAX_LATE) return;
           confirmed = false;
           void settle();
@@ -225,15 +215,6 @@ export function createPauseCheck(deps: PauseCheckDeps): PauseCheck {
     onChecking(listener) {
       checkingListeners.add(listener);
       return () => checkingListeners.delete(listener);
-    },
-    async quiet() {
-      // A late frame found starts another check, and another watch after it: a few rounds at most (MAX_LATE).
-      const until = performance.now() + (WATCH_MS + 500) * (MAX_LATE + 1);
-      while (performance.now() < until && !deps.disposed()) {
-        if (settling) await settling;
-        else if (watching) await wait(WATCH_EVERY_MS);
-        else return;
-      }
     },
     dispose() {
       checkingListeners.clear();

@@ -30,12 +30,8 @@ export interface PlayerSession extends PlayerActions {
   readonly video: HTMLVideoElement;
   /** Pauses and shows the frame presented at `time` (a comment's frame); resolves with what is shown. */
   goTo(time: number): Promise<number | null>;
-  /**
-   * Pauses (letting queued frames land) and resolves with the frame on screen. `watched`: after
-   * the watch for a frame painted late (a second at most after playback; a busy machine can
-   * paint the last frame after the check), so the frame is the one the video stopped on.
-   */
-  hold(options?: { watched?: boolean }): Promise<{ time: number; frame: number | null } | null>;
+  /** Pauses (letting queued frames land) and resolves with the frame on screen. */
+  hold(): Promise<{ time: number; frame: number | null } | null>;
   /**
    * Counts what has moved the picture so far (steps, jumps, playback, the page's seeks), so
    * an answer from `hold` can be told from a frame gone to after it was asked for.
@@ -221,8 +217,6 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
   refreshStatus();
 
   const presentedTime = () => source.presented() ?? video.currentTime;
-  /** What has moved the picture so far: the coach's steps, jumps and plays, and the page's seeks. */
-  const moves = () => ownMoves + source.pageSeeks();
 
   return {
     video,
@@ -298,7 +292,7 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       state.set({ time: shown });
       return shown;
     },
-    async hold(options) {
+    async hold() {
       const held = async () => {
         await source.pause();
         const time = source.presented() ?? (await source.sync());
@@ -307,16 +301,9 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
         state.set({ time, paused: true });
         return { time, frame: frameAt(time, rate) };
       };
-      const at = await queue.hold(held);
-      if (!options?.watched || !at) return at;
-      // Outside the queue: a step meanwhile is not held up, and is a move (the answer stands).
-      const before = moves();
-      await source.quiet();
-      const time = source.presented();
-      if (time === null || time === at.time || !video.paused || moves() !== before) return at;
-      return { time, frame: frameAt(time, source.knownRate()) };
+      return queue.hold(held);
     },
-    moves,
+    moves: () => ownMoves + source.pageSeeks(),
     clearLoop() {
       state.set({ loopIn: null, loopOut: null });
     },

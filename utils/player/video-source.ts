@@ -40,8 +40,6 @@ export interface VideoSource extends FrameSource {
    * and when a frame painted late (never announced) is found while the video stands still.
    */
   onChecking(listener: (checking: boolean) => void): () => void;
-  /** Resolves once the frame on screen after a pause is checked and no longer watched for one painted late. */
-  quiet(): Promise<void>;
   /**
    * Every frame's time from the file's own table (best of all sources): the rate, frame 0,
    * frames missing or not, exact numbers on a variable rate, and steps without playing. Set
@@ -531,7 +529,6 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
       return () => listeners.delete(listener);
     },
     onChecking: (listener) => check.onChecking(listener),
-    quiet: () => check.quiet(),
     dispose() {
       disposed = true;
       abort.abort();
