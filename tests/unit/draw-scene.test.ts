@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DrawingAnnotation, NormPoint, Shape } from '../../utils/model/types';
-import { derive, drawScene, readoutCenter, strokeWidthPx, type Ctx, type Item, type Scene } from '../../utils/render/draw-scene';
+import { derive, drawScene, strokeWidthPx, type Ctx, type Item, type Scene } from '../../utils/render/draw-scene';
+import { readoutCenter } from '../../utils/render/strokes';
 
 /** One recorded call or property assignment. */
 type Op = { op: string; args: unknown[] } | { set: string; value: unknown };
