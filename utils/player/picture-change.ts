@@ -1,4 +1,5 @@
 import { framePrint, samePrint } from '../dom/frame-grab';
+import { pickByGap, type FrameRate } from '../frames/rate';
 
 /** How closely a change of picture is found by halving (seconds). */
 const BOUNDARY_S = 0.0002;
@@ -36,4 +37,18 @@ export async function pictureChange(video: HTMLVideoElement, seek: (time: number
     else lo = mid;
   }
   return hi;
+}
+
+/**
+ * An estimated rate checked against one frame's length: where the picture changes, found by
+ * halving the distance between seeks (about 20), twice in a row from the video's position.
+ * Null: not measured (too near the end, or the picture can't be read).
+ */
+export async function byFrameLength(video: HTMLVideoElement, seek: (time: number) => Promise<unknown>, estimate: FrameRate): Promise<FrameRate | null> {
+  const span = 1.5 / estimate.fps;
+  const from = video.currentTime;
+  if (!(video.duration - from > 3 * span)) return null;
+  const end = await pictureChange(video, seek, from, span);
+  const next = end === null ? null : await pictureChange(video, seek, end, span);
+  return end === null || next === null ? null : pickByGap(estimate, next - end);
 }

@@ -1,13 +1,14 @@
-import { combineRates, countedRate, decodedRate, detectFrameRate, pickByGap, refineFamily, storedRate, type FrameRate } from '../frames/rate';
+import { detectFrameRate, storedRate, type FrameRate } from '../frames/rate';
 import type { VideoClock } from '../model/types';
 import type { FrameSource } from '../frames/stepper';
-import { pictureCheck } from '../dom/frame-grab';
 import { createPauseCheck } from './pause-check';
 import { wait } from './wait';
 import { createTimeline, type Timeline } from '../frames/timeline';
 import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 import { frameCallbacks, type FrameCallback } from './frame-callbacks';
-import { pictureChange } from './picture-change';
+import { byFrameLength } from './picture-change';
+import { createSeeks } from './seeks';
+import { createRateMeter, playToMeasure } from './rate-meter';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -53,20 +54,10 @@ export interface VideoSource extends FrameSource {
   dispose(): void;
 }
 
-const SEEK_TIMEOUT_MS = 1500;
 /** Frames a table may give (longer files step without one). */
 const TABLE_LIMIT = 200_000;
 /** How long a step waits for the frame of a seek the page just made. */
 const CATCH_UP_MS = 500;
-const MAX_SAMPLES = 240;
-const PROBE_FRAMES = 12;
-const PROBE_MS = 1500;
-/** Media seconds the probe plays at least, for decoded-frame counts (a 240 fps clip: ~120 frames). */
-const PROBE_SPAN = 0.5;
-/** Without frame callbacks the count alone gives the rate: media seconds the probe plays then. */
-const COUNT_SPAN = 1.2;
-/** How far ahead of playback the decoder runs (0.09 s measured on a 240 fps clip), with room. */
-const DECODER_AHEAD_S = 0.2;
 
 /** Firefox's engine, whose media timeline differs from Chromium's in two ways (below). */
 const GECKO = typeof navigator !== 'undefined' && /\bGecko\/\d/.test(navigator.userAgent);
@@ -82,14 +73,7 @@ const REPORTS_POSITION = GECKO;
  */
 const STARTS_AT_FIRST_FRAME = GECKO;
 
-/** Frames decoded so far (shown or skipped by the display), where the browser counts them. */
-function decodedFrames(video: HTMLVideoElement): number | null {
-  const quality = (video as Partial<Pick<HTMLVideoElement, 'getVideoPlaybackQuality'>>).getVideoPlaybackQuality?.();
-  return quality && Number.isFinite(quality.totalVideoFrames) ? quality.totalVideoFrames : null;
-}
-
 export function createVideoSource(video: HTMLVideoElement): VideoSource {
-  const rv = video;
   const callbacks = frameCallbacks(video);
   /** Reports are positions, never a frame's start: the stand-in for rVFC. */
   const positionsOnly = !callbacks.native;
@@ -99,9 +83,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let presented: number | null = null;
   const timeline = createTimeline(TABLE_LIMIT);
   let lastFrameAt = 0;
-  let segment: number[] = [];
-  /** Decoded-frame counts against media time over the same stretch of playback. */
-  let decoded: { media: number; frames: number }[] = [];
+  const meter = createRateMeter(video, timeline, positionsOnly);
   let rate: FrameRate | null = null;
   /** The file's frame table while the browser agrees with it. */
   let table: readonly number[] | null = null;
@@ -173,6 +155,27 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     return rate && !rate.variable ? slotStart(presented, rate) : presented;
   };
 
+  const seeks = createSeeks({
+    video,
+    callbacks,
+    timeline,
+    frameTime,
+    shown: () => shownFrame(),
+    positional: () => positional,
+    rate: () => rate,
+    otherSeeks: () => otherSeeks,
+    aimed(target) {
+      ownSeeks++;
+      ownTarget = target;
+    },
+    startsAt: (start) => learnOrigin(start),
+    found(time, isPosition) {
+      presented = time;
+      positional = isPosition;
+    },
+  });
+  const seekOnce = seeks.once;
+
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
     callbackId = callbacks.request(onFrame);
@@ -194,60 +197,20 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     // A position whose frame's start is not known yet is no frame time to keep.
     if (start !== null) timeline.add(media);
     lastFrameAt = performance.now();
-    // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
-    if (positionsOnly) countDecoded(meta.mediaTime);
-    else if (!rv.paused && !rv.seeking && rv.playbackRate <= 1 && start !== null) {
-      segment.push(media);
-      const frames = decodedFrames(rv);
-      // The decoder finishes before playback does: near the end its count stands still.
-      if (frames !== null && !(rv.duration - media < DECODER_AHEAD_S)) decoded.push({ media, frames });
-      if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
-      if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
-      if (segment.length >= 8 && segment.length % 8 === 0) measure();
-    }
+    // The stand-in's positions are no frame's start: its rate comes from the decoded-frame count alone.
+    if (positionsOnly ? meter.position(meta.mediaTime) : start !== null && meter.presented(media)) measure();
     for (const listener of listeners) listener(media);
   };
   callbackId = callbacks.request(onFrame);
 
-  /**
-   * The stand-in's positions during playback: no frame's start, so the rate comes from the
-   * decoded-frame count alone, over a longer stretch, as an estimate.
-   */
-  function countDecoded(position: number): void {
-    const frames = decodedFrames(rv);
-    if (rv.paused || rv.seeking || rv.playbackRate > 1 || frames === null || rv.duration - position < DECODER_AHEAD_S) return;
-    decoded.push({ media: position, frames });
-    if (decoded.length > MAX_SAMPLES) decoded = decoded.slice(-MAX_SAMPLES);
-    if (decoded.length % 8 === 0) measure();
-  }
-
   function measure(): void {
     if (table) return; // the file's own table knows better than any measurement
-    if (positionsOnly) {
-      const counted = countedRate(decoded);
-      // A count over a longer stretch replaces a shorter one's; a measured rate stays (assume).
-      if (counted && !lengthChecked && (!rate || (rate.estimated && counted.samples >= rate.samples))) rate = withOrigin(counted);
-      return;
-    }
-    const shown = detectFrameRate(segment);
-    const counted = decodedRate(decoded);
-    const found = combineRates(shown, counted, segment);
-    if (!found) return;
-    // The decoded-frame count overruled the presented gaps (a display skipping frames).
-    const byCount = found !== shown;
-    // Where the browser counts decoded frames, a stretch too short to count them sets nothing:
-    // presented gaps alone say 60 on a 120 fps clip, or 30 on a 60 fps one when the machine is busy.
-    if (counted === null && decodedFrames(rv) !== null) return;
-    // A longer run of evidence replaces a shorter one; a new source starts afresh.
-    if (!rate || byCount || found.samples >= rate.samples || found.variable !== rate.variable) rate = withOrigin(found);
-    // 29.97 or 30 (and the like): every frame seen so far decides, where one play can't.
-    const family = refineFamily(rate, timeline.all());
-    if (family !== rate) rate = withOrigin(family);
+    const found = meter.measure(rate, lengthChecked);
+    if (found !== rate) rate = found && withOrigin(found);
   }
   const breakSegment = () => {
     measure();
-    segment = [];
-    decoded = [];
+    meter.clear();
   };
   const reset = () => {
     presented = null;
@@ -257,8 +220,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     untouched = true;
     lengthChecked = false;
     timeline.clear();
-    segment = [];
-    decoded = [];
+    meter.clear();
     rate = null;
   };
   const opts = { signal: abort.signal };
@@ -307,104 +269,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   };
   video.addEventListener('loadeddata', () => void findStart(), opts);
 
-  /** A seek; on Gecko over a clock without the file's table, the frame's start found by its picture. */
+  /** A seek; where reports are positions over a clock without the file's table, the frame's start found by its picture. */
   function seek(time: number): Promise<number | null> {
-    return reportsPosition && rate && !rate.variable && !table ? seekByPicture(time, rate) : seekOnce(time);
-  }
-
-  /**
-   * Gecko reports a seek's target, not the frame's start, and on a clock with frames missing no
-   * time says which frame that is (a slot with no frame shows the one before). The picture
-   * does: unchanged, the frame shown before; changed, the frame that starts in the target's
-   * slot, or where slots before it are empty, in an earlier one (looked at going back).
-   * Frames that look exactly alike read as one frame.
-   */
-  async function seekByPicture(time: number, clock: FrameRate): Promise<number | null> {
-    const before = shownFrame();
-    const beforePositional = positional;
-    const was = pictureCheck(video);
-    const seeks = otherSeeks;
-    const shown = await seekOnce(time);
-    const changed = was?.changed() ?? null;
-    // The page sought meanwhile: the picture is its seek's (announced as such), not this one's.
-    if (seeks !== otherSeeks || video.seeking) return shown;
-    if (shown === null || !positional || changed === null || rate !== clock) return shown;
-    const known = (start: number, isPosition = false) => {
-      presented = start;
-      positional = isPosition;
-      if (!isPosition && !clock.jitter) timeline.add(start);
-      return start;
-    };
-    if (!changed && before !== null) return known(before, beforePositional);
-    const gap = 1 / clock.fps;
-    const origin = clock.origin ?? 0;
-    let start = slotStart(time, clock);
-    // Coming from a later frame (a step back), the slot may be empty: the frame began earlier.
-    if (before !== null && before > start) {
-      const here = pictureCheck(video);
-      let back = 0;
-      while (here && back < 3 && start - gap >= origin - 1e-6) {
-        await seekOnce(start - gap / 2);
-        // The page sought meanwhile: its seek wins.
-        if (seeks !== otherSeeks || video.seeking) return shown;
-        if (here.changed() !== false) break;
-        start -= gap;
-        back++;
-      }
-      // The last look went one slot too far: back into the frame's own.
-      if (here?.changed() !== false) await seekOnce(start + gap / 2);
-    }
-    return known(start);
-  }
-
-  async function seekOnce(time: number): Promise<number | null> {
-    ownSeeks++;
-    return new Promise((resolve) => {
-      let settled = false;
-      let seeked = false;
-      const before = shownFrame();
-      // A seek to `time` shows a frame that starts at or before it. A later frame is one
-      // still in flight from playback: wait for the seek's own frame instead.
-      let shown: number | null = null;
-      const onSeekFrame: FrameCallback = (_now, meta) => {
-        if (!seeked && meta.mediaTime > time + 0.002) {
-          id = callbacks.request(onSeekFrame);
-          return;
-        }
-        // The frame can be announced a moment before the seek completes, when reading its
-        // pixels (drawImage, a capture) may still give the old picture: wait for both.
-        const media = frameTime(meta.mediaTime) ?? meta.mediaTime;
-        if (seeked || !video.seeking) finish(media);
-        else shown = media;
-      };
-      let id = callbacks.request(onSeekFrame);
-      const finish = (mediaTime: number | null) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        clearTimeout(seekedTimer);
-        callbacks.cancel(id);
-        video.removeEventListener('seeked', onSeeked);
-        resolve(mediaTime);
-      };
-      // A seek that lands on the frame already shown may present nothing new.
-      let seekedTimer: ReturnType<typeof setTimeout> | undefined;
-      const onSeeked = () => {
-        // Gecko may fire the `seeked` of the seek before this one (superseded, or just done)
-        // once this one is under way: this seek is not done until `seeking` is over.
-        if (video.seeking) return;
-        seeked = true;
-        // Sought to 0 on a clip that starts later: the browser put the position at the first
-        // frame. (Only then: a position past a later target is playback or another seek.)
-        if (time === 0 && video.paused && video.currentTime > 0) learnOrigin(video.currentTime);
-        if (shown !== null) finish(shown);
-        else seekedTimer = setTimeout(() => finish(shownFrame() ?? before), 250);
-      };
-      const timer = setTimeout(() => finish(shownFrame() ?? before), SEEK_TIMEOUT_MS);
-      video.addEventListener('seeked', onSeeked);
-      video.currentTime = time;
-      ownTarget = video.currentTime;
-    });
+    return reportsPosition && rate && !rate.variable && !table ? seeks.byPicture(time, rate) : seekOnce(time);
   }
 
   async function pause(): Promise<void> {
@@ -424,60 +291,25 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     seeksSeen = otherSeeks; // a seek to the frame already shown presents nothing new
   }
 
-  /**
-   * The count's estimate checked against one frame's length: where the picture changes, found by
-   * halving the distance between seeks (about 20, while the probe has the video), twice in a row.
-   */
-  async function byFrameLength(estimate: FrameRate): Promise<FrameRate> {
-    const span = 1.5 / estimate.fps;
-    const from = video.currentTime;
-    if (!(video.duration - from > 3 * span)) return estimate;
-    const end = await pictureChange(video, seekOnce, from, span);
-    const next = end === null ? null : await pictureChange(video, seekOnce, end, span);
-    if (end === null || next === null) return estimate;
-    // A measured length makes it the rate to keep for this visit (a new count no longer replaces it).
-    lengthChecked = true;
-    return pickByGap(estimate, next - end);
-  }
-
   async function probe(): Promise<FrameRate | null> {
     const shown = shownFrame();
     // A position (Gecko, the rate unknown) is inside its frame already: back to it, not past it.
     const shownIsPosition = positional;
     const resumeAt = video.currentTime;
-    const muted = video.muted;
-    const speed = video.playbackRate;
-    const duration = video.duration;
-    if (Number.isFinite(duration) && duration - resumeAt < 0.8) video.currentTime = Math.max(0, duration - 1);
-    const probeSamples: number[] = [];
-    const off = source.onFrame((t) => probeSamples.push(t));
     probing = true;
-    try {
-      video.muted = true;
-      // Above 1x a 60 Hz screen skips frames, and the gaps would halve the rate.
-      if (speed > 1) video.playbackRate = 1;
-      await video.play();
-      const start = performance.now();
-      // Enough presented frames, and long enough (in media time) for the decoded-frame count to
-      // tell a high rate the display skips from the rate it shows.
-      const startMedia = video.currentTime;
-      const span = positionsOnly ? COUNT_SPAN : PROBE_SPAN;
-      const enough = () => probeSamples.length >= PROBE_FRAMES && (decodedFrames(video) === null || video.currentTime - startMedia >= span);
-      while (!enough() && performance.now() - start < PROBE_MS) await wait(20);
-      video.pause();
-      await check.framesStop();
-    } catch {
-      // Playback refused: no measurement, the caller says so.
-    } finally {
-      off();
-      video.muted = muted;
-      video.playbackRate = speed;
-    }
+    const probeSamples = await playToMeasure(video, { onFrame: source.onFrame, positionsOnly, stopped: () => check.framesStop() });
     // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
     // (The stand-in's reports are positions, no frame's start: its rate is the count's, above.)
     const found = rate ?? (positionsOnly ? null : detectFrameRate(probeSamples));
     if (found && !rate) rate = withOrigin(found);
-    if (rate?.estimated && !lengthChecked) rate = withOrigin(await byFrameLength(rate));
+    if (rate?.estimated && !lengthChecked) {
+      const checked = await byFrameLength(video, seekOnce, rate);
+      // A measured length makes it the rate to keep for this visit (a new count no longer replaces it).
+      if (checked) {
+        lengthChecked = true;
+        rate = withOrigin(checked);
+      }
+    }
     // Back to the frame that was on screen: its middle, or where the user left it.
     await seek(shown !== null && rate ? (shownIsPosition ? shown : shown + rate.minGap / 2) : resumeAt);
     // The seek above put a known frame on screen.
