@@ -243,7 +243,17 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     for (const store of [annotations.state, session.state, book.state, drawings.state, history.state]) unsubscribe.push(store.subscribe(publish));
     // The last frame announced while paused (a seek's): a test whose HUD did not follow a seek
     // tells an announcement never made from one not shown.
-    unsubscribe.push(session.onFrame((mediaTime) => void (video.paused && (host.host.dataset.pausedFrame = String(mediaTime)))));
+    // With how many frames were announced at all, and the last: a HUD stuck on a frame while the
+    // video moved on tells whether announcements stopped altogether.
+    let announced = 0;
+    unsubscribe.push(
+      session.onFrame((mediaTime) => {
+        const data = host.host.dataset;
+        data.frames = String(++announced);
+        data.lastFrame = String(mediaTime);
+        if (video.paused) data.pausedFrame = String(mediaTime);
+      }),
+    );
     publish();
   }
   return {

@@ -238,14 +238,25 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
       { timeout: 5000 },
     )
     .catch(async (err: unknown) => {
-      const { time, fps, busy, pausedFrame } = await hostData(page);
-      // Whether the page could be painted at all (a frame is announced when it is presented), and how many overlays there are.
-      const { at, visibility, focused, paused, hosts } = await page.evaluate((host) => {
+      const { time, fps, busy, pausedFrame, frames, lastFrame } = await hostData(page);
+      // Whether the page could be painted at all (a frame is announced when it is presented), how
+      // far the video played (frames decoded, time ranges), and how many overlays there are.
+      const { at, visibility, focused, paused, hosts, decoded, played } = await page.evaluate((host) => {
         const v = document.querySelector('video') as HTMLVideoElement;
-        return { at: v.currentTime, visibility: document.visibilityState, focused: document.hasFocus(), paused: v.paused, hosts: document.querySelectorAll(host).length };
+        const ranges = [...Array(v.played.length).keys()].map((i) => `${v.played.start(i).toFixed(3)}-${v.played.end(i).toFixed(3)}`).join(',');
+        return {
+          at: v.currentTime,
+          visibility: document.visibilityState,
+          focused: document.hasFocus(),
+          paused: v.paused,
+          hosts: document.querySelectorAll(host).length,
+          decoded: v.getVideoPlaybackQuality().totalVideoFrames,
+          played: ranges,
+        };
       }, HOST);
       throw new Error(
-        `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, last frame announced while paused ${pausedFrame}, video at ${at}, paused ${paused}, page ${visibility}, focused ${focused}, overlays ${hosts}): ${String(err)}`,
+        `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, frames announced ${frames}, last ${lastFrame}, last while paused ${pausedFrame}; ` +
+          `the test's seek: frame presented ${seek.presented} at ${seek.mediaTime}; video at ${at}, paused ${paused}, decoded ${decoded}, played ${played}; page ${visibility}, focused ${focused}, overlays ${hosts}): ${String(err)}`,
       );
     });
 }
