@@ -210,7 +210,7 @@ describe('comments', () => {
       if (!item.place.startsWith(`F${k} `)) misses.push(`${k}: ${item.place}`);
       await page.close();
     }
-    expect(misses).toEqual([]);
+    expect(misses, misses.join('; ')).toEqual([]);
   });
 
   // An MV3 service worker, stopped through DevTools: Chromium's (Firefox's add-on has a background page).

@@ -277,7 +277,7 @@ async function stepAndCheck(page: Page, key: string, delta: number, times: numbe
     }
     shown = now;
   }
-  expect(misses).toEqual([]);
+  expect(misses, misses.join('; ')).toEqual([]);
   return shown;
 }
 
