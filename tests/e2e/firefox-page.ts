@@ -13,6 +13,7 @@ import { copyFileSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Frame, KeyInput, Page } from 'puppeteer-core';
+import { within } from './within';
 
 /** Where a locator or a query runs: a tab's document, or a frame's (an iframe's). */
 type Realm = Page | Frame;
@@ -429,15 +430,6 @@ interface BidiContext {
 }
 const bidiContext = (page: Page) => (page.mainFrame() as unknown as { browsingContext: BidiContext }).browsingContext;
 
-async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new Error(`firefox-page: ${what} took over ${ms} ms`)), ms)));
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** Where the facade finds what the browser did outside the page. */
 export interface FacadeOptions {
@@ -606,7 +598,7 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     goto: async (url: string, opts?: { timeout?: number }) => {
       const timeout = opts?.timeout ?? 30_000;
       if (url.startsWith('moz-extension:')) {
-        await within(timeout, `opening ${url}`, bidiContext(page).navigate(url, 'complete'));
+        await within(timeout, `firefox-page: opening ${url}`, bidiContext(page).navigate(url, 'complete'));
         addonPage = url;
         return null;
       }
@@ -615,7 +607,7 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
       return page.goto(url, { waitUntil: 'load', timeout });
     },
     reload: async () => {
-      if (addonPage) await within(30_000, `reloading ${addonPage}`, bidiContext(page).reload({ wait: 'complete' }));
+      if (addonPage) await within(30_000, `firefox-page: reloading ${addonPage}`, bidiContext(page).reload({ wait: 'complete' }));
       else await page.reload({ waitUntil: 'load' });
       return null;
     },

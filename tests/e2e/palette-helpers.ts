@@ -1,10 +1,12 @@
 /** The command palette over a video, as the tests read and drive it. */
 import type { Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { within } from './within';
 
 /** What the palette shows: open, its text box focused, the prompt, the rows' labels (in order) and details, and the highlighted one. */
 export function palette(page: Page | Frame) {
-  return page.evaluate(() => {
+  // Bounded: a read that never answered once left a Drive test hanging to its limit, naming no step.
+  return within(10_000, 'reading the palette', page.evaluate(() => {
     const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
     const box = root.querySelector('.fc-palette');
     // Over a video the text box is a private field's frame (its label is the prompt).
@@ -28,7 +30,7 @@ export function palette(page: Page | Frame) {
         empty ? [...empty.childNodes].map((n) => (n instanceof Element ? (n.getAttribute('data-text') ?? n.textContent) : n.textContent)).join('') : null,
       )[0] ?? null,
     };
-  });
+  }));
 }
 
 /**
