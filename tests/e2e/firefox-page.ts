@@ -26,6 +26,38 @@ type Fn = (...args: never[]) => unknown;
 const MODIFIERS: Record<string, KeyInput> = { Shift: 'Shift', Control: 'Control', Alt: 'Alt', Meta: 'Meta', ControlOrMeta: 'Control' };
 
 /** "Shift+ArrowRight" → modifiers ['Shift'] and key 'ArrowRight'; "+" and "Shift++" keep their plus. */
+/** The page's window property through which a click's guard says where the click went (null: on the element). */
+const CLICK_GUARD = '__fcClickGuard';
+
+/**
+ * Playwright's hit-target check, for the mouse: until the next click, a press whose target is
+ * not `el` (or inside it, across shadow roots) is stopped before any of the page's listeners,
+ * with the rest of that click, and said by the guard's reader (which removes the guard).
+ */
+async function armClickGuard(el: ElementHandle<Element>): Promise<void> {
+  await el.evaluate((node, key) => {
+    const win = node.ownerDocument.defaultView!;
+    const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
+    let missed: string | null = null;
+    const guard = (event: Event) => {
+      if (event.type === 'pointerdown' && !event.composedPath().includes(node)) {
+        const t = event.composedPath()[0] as Element;
+        missed = t instanceof Element ? `<${t.localName}${t.className ? ` class="${String(t.className)}"` : ''}>` : String(t);
+      }
+      if (missed) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      }
+    };
+    for (const type of types) win.addEventListener(type, guard, true);
+    (win as unknown as Record<string, () => string | null>)[key] = () => {
+      for (const type of types) win.removeEventListener(type, guard, true);
+      delete (win as unknown as Record<string, unknown>)[key];
+      return missed;
+    };
+  }, CLICK_GUARD);
+}
+
 export function parseChord(chord: string): { modifiers: KeyInput[]; key: string } {
   if (chord === '+') return { modifiers: [], key: '+' };
   const parts = chord.endsWith('++') ? [...chord.slice(0, -2).split('+'), '+'] : chord.split('+');
@@ -335,20 +367,39 @@ class FirefoxLocator {
         if (Date.now() > deadline) throw new Error(`firefox-page: ${this.description} stayed disabled for 30 s`);
         await new Promise((done) => setTimeout(done, 50));
       }
-      if (opts.position) {
-        // The point into view (as Playwright scrolls it), not the element: a tall body's middle may be far off.
-        await el.evaluate((node, at) => {
-          const r = node.getBoundingClientRect();
-          const [x, y] = [r.left + at.x, r.top + at.y];
-          if (y < 0 || y >= innerHeight || x < 0 || x >= innerWidth) scrollBy(x < 0 || x >= innerWidth ? x - innerWidth / 2 : 0, y < 0 || y >= innerHeight ? y - innerHeight / 2 : 0);
-        }, opts.position);
-        const box = await el.boundingBox();
-        if (!box) throw new Error(`firefox-page: ${this.description} has no box to click in`);
-        await tabOf(this.page).mouse.click(box.x + opts.position.x, box.y + opts.position.y);
-      } else await el.click();
+      // As Playwright does: the click must reach the element. A panel that re-renders between
+      // finding the point and pressing (a line added above on a busy machine) would otherwise
+      // take the click somewhere else, and the test would wait for what never comes.
+      for (let tries = 1; ; tries++) {
+        const at = await this.pointToClick(el, opts.position);
+        await armClickGuard(el);
+        await tabOf(this.page).mouse.click(at.x, at.y);
+        // A click that took the page away (a link, a closed window) reached what it pressed.
+        const missed = await el.evaluate((node, key) => (node.ownerDocument.defaultView as unknown as Record<string, (() => string | null) | undefined>)[key]?.() ?? null, CLICK_GUARD).catch(() => null);
+        if (!missed) return;
+        if (Date.now() > deadline || tries >= 20) throw new Error(`firefox-page: ${this.description}: the click at (${Math.round(at.x)}, ${Math.round(at.y)}) reached ${missed}, ${tries} times`);
+        console.warn(`firefox-page: the click on ${this.description} reached ${missed}; again`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
     } finally {
       await el.dispose();
     }
+  }
+  /** Where to click, in view: `position` from the element's top left, or a point inside it that shows (as Playwright picks). */
+  private async pointToClick(el: ElementHandle<Element>, position?: { x: number; y: number }): Promise<{ x: number; y: number }> {
+    if (!position) {
+      await el.scrollIntoView();
+      return el.clickablePoint();
+    }
+    // The point into view (as Playwright scrolls it), not the element: a tall body's middle may be far off.
+    await el.evaluate((node, at) => {
+      const r = node.getBoundingClientRect();
+      const [x, y] = [r.left + at.x, r.top + at.y];
+      if (y < 0 || y >= innerHeight || x < 0 || x >= innerWidth) scrollBy(x < 0 || x >= innerWidth ? x - innerWidth / 2 : 0, y < 0 || y >= innerHeight ? y - innerHeight / 2 : 0);
+    }, position);
+    const box = await el.boundingBox();
+    if (!box) throw new Error(`firefox-page: ${this.description} has no box to click in`);
+    return { x: box.x + position.x, y: box.y + position.y };
   }
   /** The mouse over the element's middle. */
   async hover(): Promise<void> {
