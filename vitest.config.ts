@@ -6,6 +6,13 @@ import { defineConfig } from 'vitest/config';
  */
 const FIREFOX_E2E = ['stepping', 'keys', 'controls', 'layout', 'messages', 'hostile', 'comments-ui', 'comment-panel', 'drawing', 'drawing-edit', 'drawing-tools', 'a11y', 'palette', 'keybindings-live', 'tour', 'settings', 'keybindings-editor', 'backup', 'packets', 'report', 'comments', 'hud', 'storage-migration', 'storage-failures', 'privacy', 'discovery', 'sites', 'drive', 'youtube'];
 
+/**
+ * What a browser shows is waited for as long as Playwright's `expect` waits (5 s), not
+ * vitest's 1 s: on a busy 2-core machine with another browser beside it, a page's answer
+ * through the background can take longer than a second, and the wait ends as soon as it is there.
+ */
+const POLL = { timeout: 5_000, interval: 50 };
+
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
@@ -33,6 +40,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the machines have 2 cores and timing matters.
           fileParallelism: false,
+          expect: { poll: POLL },
         },
       },
       {
@@ -48,6 +56,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          expect: { poll: POLL },
           // Gecko's media pipeline on a busy 2-core machine gives a rare miss that no rerun
           // reproduces (about one test in 280 per run, a different one each time: a HUD two
           // frames ahead of the picture after a burst of `k`, six quick `.` landing two frames
