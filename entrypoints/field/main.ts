@@ -24,6 +24,11 @@ let ready = false;
  * first key, and blurred and refocused the field with keys typed here before type-ahead came).
  */
 let mark: number | null = null;
+/**
+ * Ctrl+A was typed ahead before any key here: all the field holds is selected, and what comes
+ * next, typed ahead or here, replaces it.
+ */
+let allSelected = false;
 
 const field: HTMLTextAreaElement | HTMLInputElement = document.createElement(multiline ? 'textarea' : 'input');
 field.className = 'field';
@@ -76,7 +81,8 @@ function init(data: Extract<ToField, { type: 'init' }>): void {
 
 function insertEarly(text: string, back: number): void {
   const at = Math.min(mark ?? field.value.length, field.value.length);
-  const from = Math.max(0, at - back);
+  const from = allSelected ? 0 : Math.max(0, at - back);
+  allSelected = false;
   const caret = field.selectionStart ?? field.value.length;
   field.value = field.value.slice(0, from) + text + field.value.slice(at);
   const moved = text.length - (at - from);
@@ -89,7 +95,24 @@ function insertEarly(text: string, back: number): void {
 function focusField(): void {
   field.focus({ preventScroll: true });
   const end = field.value.length;
-  field.setSelectionRange(end, end);
+  field.setSelectionRange(allSelected ? 0 : end, end);
+}
+
+/**
+ * Ctrl+A typed ahead: before any key here, everything is selected; after (the keys here were
+ * typed after it, the first replacing the selection), what was before them goes.
+ */
+function selectAllEarly(): void {
+  if (mark === null) {
+    allSelected = true;
+    if (document.activeElement === field) field.select();
+    return;
+  }
+  const caret = Math.max(0, (field.selectionStart ?? field.value.length) - mark);
+  field.value = field.value.slice(mark);
+  mark = 0;
+  field.setSelectionRange(caret, caret);
+  report();
 }
 
 field.addEventListener('input', () => {
@@ -157,6 +180,7 @@ window.addEventListener('message', (event) => {
       epoch = data.epoch;
       merge(data.value, data.base);
     } else if (data.type === 'keys') insertEarly(data.text, data.back);
+    else if (data.type === 'selectAll') selectAllEarly();
     else if (data.type === 'focus') focusField();
     else if (data.type === 'status') status.textContent = data.text;
   };
@@ -178,12 +202,20 @@ document.addEventListener(
     const text = textOf(event);
     const inField = document.activeElement === field;
     // The first key typed here: type-ahead typed before it goes where it goes.
-    if (text !== null && mark === null) mark = inField ? (field.selectionStart ?? field.value.length) : field.value.length;
+    if (text !== null && mark === null) mark = inField ? (field.selectionStart ?? field.value.length) : allSelected ? 0 : field.value.length;
+    const replacesAll = allSelected && text !== null;
+    if (text !== null) allSelected = false;
     if (inField) return;
     focusField();
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a') {
+      // Select all, in the field (not the frame's page).
+      event.preventDefault();
+      field.select();
+      return;
+    }
     if (commandKey(event) || text === null) return;
     event.preventDefault();
-    field.setRangeText(text, field.value.length, field.value.length, 'end');
+    field.setRangeText(text, replacesAll ? 0 : field.value.length, field.value.length, 'end');
     if (ready) report();
   },
   true,

@@ -20,6 +20,7 @@ import {
   comment,
   commentCount,
   editorOpen,
+  editorValue,
   fieldValue,
   fillField,
   listed,
@@ -395,6 +396,35 @@ describe('comments UI', () => {
     await page.keyboard.press('Enter');
     await waitForCount(page, 1);
     expect(await listedTexts(page)).toEqual(['knee valgus']);
+  });
+
+  it('Edit, then Ctrl+A and new words at once, before the box has loaded: the new words replace the comment', async () => {
+    // Seen under load (the packet loop's revision): Ctrl+A went to the page and selected
+    // nothing, and the new words went on the end of the old ones.
+    const page = await openCase('edit-select-all', C25);
+    await stepTo(page, C25, 12);
+    await addCommentHere(page, 'Land under the hip');
+    const [top] = await listed(page);
+    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
+    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('Land under the hip, not ahead');
+    // The box, once loaded, holds the new words alone, selected nothing more, and takes the rest.
+    await expect.poll(() => editorValue(page), { timeout: 10_000 }).toBe('Land under the hip, not ahead');
+    await page.keyboard.type(' of it');
+    await page.keyboard.press('Enter');
+    await waitForListed(page, 'Land under the hip, not ahead of it');
+    expect(await listedTexts(page)).toEqual(['Land under the hip, not ahead of it']);
+    // And Ctrl+A in the loaded box, then new words: the same.
+    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    await waitForEditor(page);
+    await expect.poll(() => editorValue(page), { timeout: 10_000 }).toBe('Land under the hip, not ahead of it');
+    await page.keyboard.press('Control+a');
+    await typeText(page, 'Hips level');
+    await page.keyboard.press('Enter');
+    await waitForListed(page, 'Hips level');
+    expect(await listedTexts(page)).toEqual(['Hips level']);
+    await page.close();
   });
 
   it('shows the "No comments yet" hint on a video without comments', async () => {

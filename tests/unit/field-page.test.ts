@@ -129,3 +129,57 @@ describe('the private field page: late type-ahead and keys typed here', () => {
     expect(field.value).toBe('knee');
   });
 });
+
+describe('the private field page: Ctrl+A typed ahead (Edit, then Ctrl+A and the new words at once)', () => {
+  // Seen under load: editing "Land under the hip", Ctrl+A went to the player page (nothing
+  // selected) and the new words went on the end: "Land under the hipLand under the hip, not…".
+  it('selects what the field holds, and type-ahead after it replaces it', async () => {
+    const field = await openField('Land under the hip');
+    send({ type: 'selectAll' });
+    await handedOver('Lands');
+    expect(field.value).toBe('Lands');
+    expect(reports.at(-1)).toMatchObject({ type: 'input', value: 'Lands' });
+  });
+
+  it('a key typed here after it replaces what the field holds, in the field or on its body, and type-ahead still on its way goes before that key', async () => {
+    for (const where of ['field', 'body'] as const) {
+      const field = await openField('Land under the hip');
+      send({ type: 'selectAll' });
+      await settle();
+      if (where === 'field') {
+        field.focus();
+        expect([field.selectionStart, field.selectionEnd]).toEqual([0, 'Land under the hip'.length]);
+        typedInField(field, 'p');
+      } else typedOnBody(field, 'p');
+      expect(field.value, where).toBe('p');
+      await handedOver('Ke');
+      expect(field.value, where).toBe('Kep');
+    }
+  });
+
+  it('coming after keys typed here (typed before them), removes what was before them', async () => {
+    const field = await openField('old words');
+    field.focus();
+    typedInField(field, 'n');
+    typedInField(field, 'e');
+    expect(field.value).toBe('old wordsne');
+    send({ type: 'selectAll' });
+    await handedOver('O');
+    expect(field.value).toBe('One');
+    expect(reports.at(-1)).toMatchObject({ type: 'input', value: 'One' });
+  });
+
+  it('Backspace typed ahead after it empties the field; Ctrl+A on the frame\'s page selects the field, not the page', async () => {
+    const field = await openField('wrong');
+    send({ type: 'selectAll' });
+    send({ type: 'keys', text: '', back: 0 });
+    await settle();
+    expect(field.value).toBe('');
+    const again = await openField('all of it');
+    again.blur();
+    const event = new KeyboardEvent('keydown', { key: 'a', ctrlKey: true, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    expect([again.selectionStart, again.selectionEnd]).toEqual([0, 'all of it'.length]);
+  });
+});

@@ -10,7 +10,7 @@ import type { CommentAnnotation } from '../model/types';
 import type { PlayerSession } from '../player/session';
 import type { VideoAnnotations } from '../annotations/video-annotations';
 import { createBook, type Book } from './book';
-import { typeAhead as typeIntoField, typeAheadWaiting } from '../dom/private-field';
+import { selectAllAhead, typeAhead as typeIntoField, typeAheadWaiting } from '../dom/private-field';
 
 export interface CommentDeps {
   call: Call;
@@ -113,11 +113,16 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       // Until the comment box has answered it can't have the focus: keys still come here. A key
       // handed over from the page above as typed text (`typed`) was typed in time, however late it arrives.
       const late = performance.now() > typeAheadUntil && !typeAheadWaiting() && event.typed !== true;
-      if (!editor || late || event.ctrlKey || event.metaKey || event.altKey) return false;
+      // Ctrl+A (⌘A) selects what the box holds, as it would have in the box: the next key replaces it.
+      const selectAll = (event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'a';
+      if (!editor || late || ((event.ctrlKey || event.metaKey || event.altKey) && !selectAll)) return false;
       // Type-ahead keys were all typed before any key reached the box itself (they can arrive
       // after those: handed over from another frame), so they go in before the box's own text.
       const { draft } = editor;
-      if (event.key === 'Enter' && !event.shiftKey) void book.save();
+      if (selectAll) {
+        if (!selectAllAhead()) return false;
+        ahead = 0;
+      } else if (event.key === 'Enter' && !event.shiftKey) void book.save();
       else if (event.key === 'Escape') book.cancel();
       // The editor's field (a frame of the extension's origin) takes them while it is open:
       // it puts them in itself, or on what it will be given if not loaded yet, and the draft

@@ -50,6 +50,11 @@ export type ToField =
    * coach's typing in the field began, before anything typed there since.
    */
   | { type: 'keys'; text: string; back: number }
+  /**
+   * Ctrl+A typed before the field had the focus: everything typed before it is selected, so
+   * the next key (typed ahead or in the field) replaces it.
+   */
+  | { type: 'selectAll' }
   | { type: 'focus' }
   /** What a screen reader should say now (polite): the row the palette's arrows moved to. */
   | { type: 'status'; text: string };

@@ -40,7 +40,7 @@ export interface FieldOptions {
  * The field that takes the comment's type-ahead (keys that reached the page's window before the
  * field had the focus): one at a time in a frame, the comment editor's.
  */
-let typeAheadField: { type(text: string, back: number): boolean; waiting(): boolean } | null = null;
+let typeAheadField: { type(text: string, back: number): boolean; selectAll(): void; waiting(): boolean } | null = null;
 
 /**
  * Types `text` (after deleting `back` characters) into the open field that takes type-ahead,
@@ -48,6 +48,12 @@ let typeAheadField: { type(text: string, back: number): boolean; waiting(): bool
  */
 export function typeAhead(text: string, back: number): boolean {
   return typeAheadField?.type(text, back) ?? false;
+}
+
+/** Ctrl+A typed ahead into the open field that takes type-ahead. False when there is no such field. */
+export function selectAllAhead(): boolean {
+  typeAheadField?.selectAll();
+  return !!typeAheadField;
 }
 
 /**
@@ -110,6 +116,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   let heard = false;
   /** What the field was given as it loaded (`init`): until it answers, type-ahead is kept here and told it then. */
   let given = shown;
+  /** Ctrl+A typed ahead before the field answered: the next key typed ahead replaces everything. */
+  let allSelected = false;
   /** Changes made from outside (field-protocol.ts `value`). */
   let epoch = 0;
   let status = options.status;
@@ -147,6 +155,8 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     window.clearTimeout(failTimer);
     // Typed ahead while it loaded: it has what it was given, and takes the rest now.
     if (first && shown !== given) post({ type: 'value', value: shown, base: given, epoch: ++epoch });
+    if (first && allSelected) post({ type: 'selectAll' });
+    allSelected = false;
     // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
       if (data.epoch === epoch) reported(data.value);
@@ -198,10 +208,15 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   // ahead saves it). After, the field puts them in itself and reports back.
   const early = (text: string, back: number) => {
     if (port && heard) post({ type: 'keys', text, back });
-    else reported(shown.slice(0, shown.length - back) + text);
+    else reported(allSelected ? text : shown.slice(0, shown.length - back) + text);
+    allSelected = false;
     return true;
   };
-  const taker = { type: early, waiting: () => !heard || (!hadFocus && performance.now() - focusGivenAt < FOCUS_ON_ITS_WAY_MS) };
+  const selectAll = () => {
+    if (port && heard) post({ type: 'selectAll' });
+    else allSelected = true;
+  };
+  const taker = { type: early, selectAll, waiting: () => !heard || (!hadFocus && performance.now() - focusGivenAt < FOCUS_ON_ITS_WAY_MS) };
   if (options.typeAhead) typeAheadField = taker;
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test), or
