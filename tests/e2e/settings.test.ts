@@ -148,7 +148,15 @@ describe('settings', () => {
       try {
         await expect.poll(() => overlayShown(video), { timeout: 5_000 }).toBe(false);
       } catch (error) {
-        throw new Error(`the tab kept FrameCoach after the switch said off; its console: ${JSON.stringify(complaints)}`, { cause: error });
+        // Stored or not (the sites are kept in the settings' local copy), and what the switch says now.
+        const stored = await browser.background!.evaluate(async () => {
+          const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }).chrome;
+          return JSON.stringify(await c.storage.local.get(null)).match(/"offSites[^\]]*\]/g);
+        });
+        throw new Error(
+          `the tab kept FrameCoach after the switch said off (the switch now: "${await switchSays()}"; stored: ${JSON.stringify(stored)}); its console: ${JSON.stringify(complaints)}`,
+          { cause: error },
+        );
       }
       // Its keys are the page's now.
       await video.evaluate(() => {
