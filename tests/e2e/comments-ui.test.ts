@@ -427,6 +427,22 @@ describe('comments UI', () => {
     await page.close();
   });
 
+  it('Edit, then Backspace and new letters at once, before the box has loaded: the last letters are replaced', async () => {
+    const page = await openCase('edit-backspace', C25);
+    await stepTo(page, C25, 12);
+    await addCommentHere(page, 'Knee over toe');
+    const [top] = await listed(page);
+    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
+    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('ankle');
+    await expect.poll(() => editorValue(page), { timeout: 10_000 }).toBe('Knee over ankle');
+    await page.keyboard.press('Enter');
+    await waitForListed(page, 'Knee over ankle');
+    expect(await listedTexts(page)).toEqual(['Knee over ankle']);
+    await page.close();
+  });
+
   it('shows the "No comments yet" hint on a video without comments', async () => {
     const page = await openCase('empty', C25, 'letterbox.html');
     expect(await commentCount(page)).toBe(0);

@@ -127,7 +127,8 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       // The editor's field (a frame of the extension's origin) takes them while it is open:
       // it puts them in itself, or on what it will be given if not loaded yet, and the draft
       // follows it. Without one, they go into the draft here.
-      else if (event.key === 'Backspace' && typeIntoField('', ahead > 0 ? 1 : 0)) ahead = Math.max(0, ahead - 1);
+      // Backspace deletes what is before it, typed ahead or the comment's own words (an Edit).
+      else if (event.key === 'Backspace' && typeIntoField('', 1)) ahead = Math.max(0, ahead - 1);
       else if ((event.key.length === 1 || event.key === 'Enter') && typeIntoField(event.key === 'Enter' ? '\n' : event.key, 0)) ahead++;
       else if (event.key === 'Backspace') {
         if (ahead > 0) book.setDraft(draft.slice(0, ahead - 1) + draft.slice(ahead--));
