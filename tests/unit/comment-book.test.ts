@@ -90,36 +90,6 @@ describe('comment book', () => {
     expect(new Set([first, second, third, book.state.get().editor!.opened]).size).toBe(4);
   });
 
-  it('a frame found again after the comment settled (painted late): the open editor moves there, keeping what was typed; another opening is left alone', async () => {
-    const { book } = loaded();
-    book.startNew({ time: 1.0, frame: 30 });
-    const first = book.state.get().editor!.opened;
-    book.setDraft('Heel strike');
-    book.moveNew(first, { time: 1.5, frame: 45 });
-    expect(book.state.get().editor).toMatchObject({ mode: 'new', time: 1.5, frame: 45, draft: 'Heel strike', opened: first });
-    book.startNew({ time: 2, frame: 60 });
-    book.moveNew(first, { time: 0.5, frame: 15 });
-    expect(book.state.get().editor).toMatchObject({ time: 2, frame: 60 });
-  });
-
-  it('a frame found again after the comment was saved: the saved comment moves (an edit); one saved from another opening does not', async () => {
-    const { bg, book } = loaded();
-    book.startNew({ time: 1.0, frame: 30 });
-    const opened = book.state.get().editor!.opened;
-    book.setDraft('Knee over the toes');
-    expect(await book.save()).toBe(true);
-    const [saved] = [...bg.stored.values()];
-    book.moveNew(opened, { time: 1.5, frame: 45 });
-    await vi.waitFor(() => expect(bg.stored.get(saved!.id)).toMatchObject({ time: 1.5, frame: 45, text: 'Knee over the toes', version: 2 }));
-    // Found again twice: each move writes the version the one before wrote.
-    book.moveNew(opened, { time: 1.4667, frame: 44 });
-    book.moveNew(opened, { time: 1.5333, frame: 46 });
-    await vi.waitFor(() => expect(bg.stored.get(saved!.id)).toMatchObject({ frame: 46, version: 4 }));
-    book.moveNew(opened - 1, { time: 0.1, frame: 3 });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(bg.stored.get(saved!.id)).toMatchObject({ frame: 46, version: 4 });
-  });
-
   it('a frame that takes long to settle (a busy machine): the comment is durable at once where it was started, then moves to the frame', async () => {
     const { bg, book } = loaded();
     let settle!: (at: { time: number; frame: number | null }) => void;

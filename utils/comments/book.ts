@@ -66,12 +66,6 @@ export interface Book {
    * editor moves there when it is known, and a save waits for it. Null: no frame to pin to.
    */
   startNew(at: Place, placing?: Promise<Place | null>): void;
-  /**
-   * The frame the new comment of opening `opened` (Editor.opened) belongs to was found again
-   * after it settled (a frame painted late on a busy machine, found by the check after the
-   * pause): the editor moves there, or the comment, if it was saved meanwhile.
-   */
-  moveNew(opened: number, at: Place): void;
   startEdit(id: string): void;
   startReply(id: string): void;
   setDraft(text: string): void;
@@ -119,8 +113,6 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
   let placing: Promise<void> | null = null;
   /** A new comment saved before its frame was settled (so the tab could close), moved there once it is. */
   let early: { opened: number; id: string; written: Promise<boolean> } | null = null;
-  /** The last new comment saved, and the opening it was saved from. */
-  let savedNew: { opened: number; id: string; written: Promise<boolean> } | null = null;
   let seen = source.get();
   const off = source.subscribe((s) => {
     const videoChanged = s.videoId !== seen.videoId;
@@ -199,10 +191,7 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     }
     const session = opened;
     const written = write(record);
-    if (editor.mode === 'new') {
-      savedNew = { opened, id: record.id, written };
-      if (unsettled) early = savedNew;
-    }
+    if (unsettled && editor.mode === 'new') early = { opened, id: record.id, written };
     const ok = await written;
     // Only a durable save closes the editor; a failure keeps the text for another try. The
     // draft may have been said again meanwhile (the text box is a frame reporting a moment
@@ -216,14 +205,8 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
     return ok;
   }
 
-  /** Moves of saved comments, one after another (each writes the version the one before wrote). */
-  let moving: Promise<void> = Promise.resolve();
-  /** A comment saved before its frame was settled (or found again) moves there. */
-  function settleEarly(saved: NonNullable<typeof early>, found: Place): Promise<void> {
-    moving = moving.then(() => moveSaved(saved, found)).catch(() => undefined);
-    return moving;
-  }
-  async function moveSaved(saved: NonNullable<typeof early>, found: Place): Promise<void> {
+  /** A comment saved early moves to the frame that was settled after. */
+  async function settleEarly(saved: NonNullable<typeof early>, found: Place): Promise<void> {
     if (!(await saved.written)) return;
     const c = find(saved.id);
     if (!c || c.deleted) return;
@@ -282,15 +265,6 @@ export function createBook(annotations: VideoAnnotations, hooks: BookHooks = {})
         .finally(() => {
           if (mine === opened) placing = null;
         });
-    },
-    moveNew(mine, at) {
-      const editor = state.get().editor;
-      if (editor?.opened === mine && editor.mode === 'new') {
-        state.set({ editor: { ...editor, time: at.time, frame: at.frame } });
-        return;
-      }
-      // Saved meanwhile (the letters typed after the save, if any, are an edit of it: its place is the record's).
-      if (savedNew?.opened === mine) void settleEarly(savedNew, { ...at, endTime: null, endFrame: null });
     },
     startEdit(id) {
       const mine = ++opened;

@@ -40,11 +40,6 @@ export interface CommentFeature {
 
 /** How long after `c` keys typed outside the text box still go into the new comment. */
 const TYPE_AHEAD_MS = 1000;
-/**
- * How long after a new comment's frame settled the frame on screen may still be found again:
- * the check after a pause watches for a frame painted late for a second (../player/pause-check).
- */
-const LATE_FRAME_MS = 1500;
 
 export function attachComments(session: PlayerSession, deps: CommentDeps): CommentFeature {
   const book = createBook(deps.annotations, {
@@ -54,32 +49,6 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
   });
   let typeAheadUntil = 0;
   let ahead = 0; // characters typed ahead into the new comment so far
-  let stopFollowing = () => {};
-
-  /**
-   * A frame painted late on a busy machine (seen in Firefox: a comment at F11, F15 on screen)
-   * is found by the check after the pause a moment after the comment's frame settled: the HUD
-   * then shows the frame on screen, and the comment goes with it. Only while nothing else moved
-   * the picture (a step, a jump, the page's seek bar), the video stays paused, and not for long.
-   */
-  function followLateFrame(opened: number, at: { time: number }): void {
-    stopFollowing();
-    const moves = session.moves();
-    let last = at.time;
-    const stop = () => {
-      off();
-      clearTimeout(timer);
-    };
-    const off = session.state.subscribe((s) => {
-      if (session.moves() !== moves || !s.paused) return stop();
-      // The check under way (busy) seeks through candidates: the frame it ends on counts.
-      if (s.busy || s.time === null || s.time === last) return;
-      last = s.time;
-      book.moveNew(opened, { time: s.time, frame: frameAt(s.time, s.rate) });
-    });
-    const timer = setTimeout(stop, LATE_FRAME_MS);
-    stopFollowing = stop;
-  }
 
   return {
     book,
@@ -103,10 +72,6 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       const shown = session.state.get().time ?? session.video.currentTime;
       const placing = session.hold().then((at) => at && within(at));
       book.startNew(within({ time: shown, frame: frameOf(shown) }), placing);
-      const opened = book.state.get().editor?.opened;
-      // A range comment is pinned to the loop's ends, not to the frame on screen.
-      const pinnedToRange = () => range && session.state.get().loopIn !== null && session.state.get().loopOut !== null;
-      if (opened !== undefined && !pinnedToRange()) void placing.then((at) => at && followLateFrame(opened, at));
     },
     typeAhead(event) {
       const editor = book.state.get().editor;
@@ -149,7 +114,6 @@ export function attachComments(session: PlayerSession, deps: CommentDeps): Comme
       }
     },
     dispose() {
-      stopFollowing();
       book.dispose();
     },
   };
