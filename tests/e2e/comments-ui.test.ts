@@ -100,6 +100,20 @@ function placeMatches(place: string, c: ClipInfo, frame: number): boolean {
   return place.startsWith(`F${frame} `) || place.startsWith(formatClock(frameStart(c, frame)));
 }
 
+/**
+ * A comment saying `text` on frame 12, then Edit clicked with the comment box set to load 1.5 s
+ * late (the test build's hook): the keys typed next are typed ahead, as on a busy machine.
+ */
+async function editWithLateBox(name: string, text: string): Promise<{ page: Page; id: string }> {
+  const page = await openCase(name, C25);
+  await stepTo(page, C25, 12);
+  await addCommentHere(page, text);
+  const [top] = await listed(page);
+  await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
+  await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+  return { page, id: top!.id };
+}
+
 describe('comments UI', () => {
   it('adds a comment with the toolbar button and Save; Cancel adds nothing', async () => {
     const page = await openCase('mouse-add', C25);
@@ -401,12 +415,7 @@ describe('comments UI', () => {
   it('Edit, then Ctrl+A and new words at once, before the box has loaded: the new words replace the comment', async () => {
     // Seen under load (the packet loop's revision): Ctrl+A went to the page and selected
     // nothing, and the new words went on the end of the old ones.
-    const page = await openCase('edit-select-all', C25);
-    await stepTo(page, C25, 12);
-    await addCommentHere(page, 'Land under the hip');
-    const [top] = await listed(page);
-    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
-    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    const { page, id } = await editWithLateBox('edit-select-all', 'Land under the hip');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Land under the hip, not ahead');
     // The box, once loaded, holds the new words alone, selected nothing more, and takes the rest.
@@ -416,7 +425,7 @@ describe('comments UI', () => {
     await waitForListed(page, 'Land under the hip, not ahead of it');
     expect(await listedTexts(page)).toEqual(['Land under the hip, not ahead of it']);
     // And Ctrl+A in the loaded box, then new words: the same.
-    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    await comment(page, id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
     await waitForEditor(page);
     await expect.poll(() => editorValue(page), { timeout: 10_000 }).toBe('Land under the hip, not ahead of it');
     await page.keyboard.press('Control+a');
@@ -428,12 +437,7 @@ describe('comments UI', () => {
   });
 
   it('Edit, then Backspace and new letters at once, before the box has loaded: the last letters are replaced', async () => {
-    const page = await openCase('edit-backspace', C25);
-    await stepTo(page, C25, 12);
-    await addCommentHere(page, 'Knee over toe');
-    const [top] = await listed(page);
-    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-field-slow', ''));
-    await comment(page, top!.id).locator(':scope > .fc-comment-actions').getByRole('button', { name: 'Edit' }).click();
+    const { page } = await editWithLateBox('edit-backspace', 'Knee over toe');
     for (let i = 0; i < 3; i++) await page.keyboard.press('Backspace');
     await page.keyboard.type('ankle');
     await expect.poll(() => editorValue(page), { timeout: 10_000 }).toBe('Knee over ankle');
