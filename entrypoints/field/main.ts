@@ -42,6 +42,12 @@ document.body.append(field, status);
 let passed = new Set<string>();
 
 const send = (message: FromField) => port?.postMessage(message);
+/** How many times this field has said it took the focus (field-protocol.ts `focus`). */
+let focusSaid = 0;
+const sayFocus = (focused: boolean) => {
+  if (focused && port) focusSaid++;
+  send({ type: 'focus', focused });
+};
 /** The overlay's last change from outside (field-protocol.ts): reports say they come after it. */
 let epoch = 0;
 const report = () => send({ type: 'input', value: field.value, epoch });
@@ -76,7 +82,7 @@ function init(data: Extract<ToField, { type: 'init' }>): void {
   // Typed here before: after what the overlay held.
   if (mark !== null) mark = data.value.length;
   ready = true;
-  send({ type: 'focus', focused: document.hasFocus() && document.activeElement === field });
+  sayFocus(document.hasFocus() && document.activeElement === field);
 }
 
 function insertEarly(text: string, back: number): void {
@@ -161,12 +167,8 @@ function commandKey(event: KeyboardEvent): boolean {
 (field as HTMLElement).addEventListener('keydown', (event) => {
   if (!event.isComposing && event.keyCode !== 229) commandKey(event);
 });
-field.addEventListener('focus', () => {
-  send({ type: 'focus', focused: true });
-});
-field.addEventListener('blur', () => {
-  send({ type: 'focus', focused: false });
-});
+field.addEventListener('focus', () => sayFocus(true));
+field.addEventListener('blur', () => sayFocus(false));
 
 window.addEventListener('message', (event) => {
   // Only the overlay that framed this page knows the token; anything else is ignored, and a
@@ -181,7 +183,8 @@ window.addEventListener('message', (event) => {
       merge(data.value, data.base);
     } else if (data.type === 'keys') insertEarly(data.text, data.back);
     else if (data.type === 'selectAll') selectAllEarly();
-    else if (data.type === 'focus') focusField();
+    // Asked before it last took the focus: met already, and the coach may have moved it since.
+    else if (data.type === 'focus' && data.heard >= focusSaid) focusField();
     else if (data.type === 'status') status.textContent = data.text;
   };
 });

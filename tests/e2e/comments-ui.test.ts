@@ -447,6 +447,30 @@ describe('comments UI', () => {
     await page.close();
   });
 
+  it('Tab from the comment box to its buttons keeps the focus there, though the box was asked for the focus late', async () => {
+    const page = await openCase('tab-out-late-focus', C25);
+    await stepTo(page, C25, 12);
+    // The box's own request for the focus arrives after the focus itself (a busy machine's order).
+    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-focus-late', ''));
+    await page.keyboard.press('c');
+    await waitForEditor(page);
+    await page.keyboard.type('shin vertical');
+    await expect.poll(() => editorValue(page)).toBe('shin vertical');
+    await page.keyboard.press('Tab');
+    const focused = () => page.evaluate(() => {
+      const el = document.querySelector('framecoach-overlay')!.shadowRoot!.activeElement;
+      return el ? `${el.tagName} ${el.textContent ?? ''}`.trim() : 'none';
+    });
+    await expect.poll(focused).toBe('BUTTON Cancel');
+    // Past the late request: the focus stays where the coach moved it, and Escape reaches the editor there.
+    await page.waitForTimeout(1_200);
+    expect(await focused()).toBe('BUTTON Cancel');
+    expect(await editorValue(page)).toBe('shin vertical');
+    await page.keyboard.press('Escape');
+    await waitEditorClosed(page);
+    await page.close();
+  });
+
   it('shows the "No comments yet" hint on a video without comments', async () => {
     const page = await openCase('empty', C25, 'letterbox.html');
     expect(await commentCount(page)).toBe(0);

@@ -183,3 +183,37 @@ describe('the private field page: Ctrl+A typed ahead (Edit, then Ctrl+A and the 
     expect([again.selectionStart, again.selectionEnd]).toEqual([0, 'all of it'.length]);
   });
 });
+
+describe('the private field page: the overlay asking for the focus', () => {
+  /** Where the focus is now: the field, or elsewhere (a Tab took it to the editor's buttons). */
+  const inField = (field: HTMLTextAreaElement) => document.activeElement === field;
+  const focusSaid = () => reports.filter((r) => r.type === 'focus' && r.focused).length;
+
+  it('takes it when asked after everything it said (the overlay had heard each time it took it)', async () => {
+    const field = await openField('');
+    field.blur();
+    send({ type: 'focus', heard: focusSaid() });
+    await settle();
+    expect(inField(field)).toBe(true);
+  });
+
+  it('a request that arrives after the field took the focus by itself, and the coach moved it on, does not take it back', async () => {
+    const field = await openField('shin vertical');
+    field.blur();
+    await settle();
+    // The overlay asks (having heard nothing yet); the frame's own focus event comes first.
+    const ask: ToField = { type: 'focus', heard: focusSaid() };
+    field.focus();
+    await settle();
+    expect(focusSaid()).toBe(ask.type === 'focus' ? ask.heard + 1 : NaN);
+    // Tab: the focus goes to the editor's buttons, out of this frame.
+    field.blur();
+    send(ask);
+    await settle();
+    expect(inField(field)).toBe(false);
+    // Asked again, by an overlay that has heard it: it takes it.
+    send({ type: 'focus', heard: focusSaid() });
+    await settle();
+    expect(inField(field)).toBe(true);
+  });
+});

@@ -55,7 +55,13 @@ export type ToField =
    * the next key (typed ahead or in the field) replaces it.
    */
   | { type: 'selectAll' }
-  | { type: 'focus' }
+  /**
+   * Take the focus. `heard` is how many times the overlay had heard the field say it took it:
+   * a field that has said so more often took it after this was asked (its frame's own focus
+   * event can come before this message), and the request is met. Where the focus went since is
+   * the coach's doing (a Tab to the buttons), and this late message must not take it back.
+   */
+  | { type: 'focus'; heard: number }
   /** What a screen reader should say now (polite): the row the palette's arrows moved to. */
   | { type: 'status'; text: string };
 
