@@ -6,6 +6,7 @@ import type { Call } from '../../utils/messaging/client';
 import { newComment, newDrawing } from '../../utils/model/create';
 import type { Annotation } from '../../utils/model/types';
 import { createStore } from '../../utils/player/store';
+import { pickWinner } from '../../utils/model/merge';
 import { loadedAnnotations, p, settle } from './drawing-fixtures';
 
 const me = { id: 'coach', name: 'Coach' };
@@ -105,6 +106,35 @@ describe('fillFrames', () => {
     annotations.setMe(me);
     await settle();
     expect(saved.map((a) => a.frame)).toEqual([40]);
+    off();
+  });
+
+  it("waits for the coach's own save of a record on its way, so that save is not refused as stale (Firefox under load: \"changed elsewhere\" for a drawing just made)", async () => {
+    // The database keeps the winner by version; the first save is slow, later ones are not
+    // (the background handles messages side by side: a later one can land first).
+    const stored = new Map<string, Annotation>();
+    const saved: Annotation[] = [];
+    let release = () => {};
+    const call = (async (_type: string, { annotation }: { annotation: Annotation }) => {
+      if (saved.push(annotation) === 1) await new Promise<void>((done) => (release = done));
+      const before = stored.get(annotation.id);
+      const winner = before ? pickWinner(annotation, before) : annotation;
+      stored.set(annotation.id, winner);
+      return { stored: winner, accepted: winner === annotation };
+    }) as unknown as Call;
+    const annotations = loadedAnnotations(call, me, 'v', []);
+    const off = fillFrames(createStore({ rate: cfr30 as FrameRate | null }), annotations);
+    // A drawing made before the rate was exact: shown at once, its save on its way.
+    const made = annotations.save(drawing);
+    await settle();
+    expect(saved.map((a) => a.version)).toEqual([drawing.version]);
+    release();
+    expect((await made).result).toBe('ok');
+    await settle();
+    // Numbered after it landed, as an edit of it.
+    expect(saved.map((a) => [a.version, a.frame])).toEqual([[drawing.version, null], [drawing.version + 1, 40]]);
+    expect(stored.get(drawing.id)?.frame).toBe(40);
+    expect(annotations.find(drawing.id)?.frame).toBe(40);
     off();
   });
 

@@ -41,7 +41,10 @@ export function fillFrames(session: Pick<Store<{ rate: FrameRate | null }>, 'get
     if (!me || !exactNumbers(now.rate)) return;
     for (const record of records) {
       const key = `${record.id}:${record.version}`;
-      if (record.author.id !== me.id || tried.has(key)) continue;
+      // A save of it still on its way (the drawing just made, shown before it is stored): this
+      // one waits for it, or it could land first and the coach's own save be refused as stale
+      // ("changed elsewhere", seen in Firefox under load). It comes back when that one lands.
+      if (record.author.id !== me.id || tried.has(key) || annotations.saving(record.id)) continue;
       const filled = withFrames(record, now.rate);
       if (filled === record) continue;
       tried.add(key);

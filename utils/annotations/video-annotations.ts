@@ -76,6 +76,12 @@ export interface VideoAnnotations {
   /** False for records another person wrote (a coach's packet on the athlete's machine, a reply on the coach's). */
   canEdit(record: Pick<Annotation, 'author'>): boolean;
   save(record: Annotation, options?: SaveOptions): Promise<SaveOutcome>;
+  /**
+   * A save of record `id` is on its way to the database. Another write of it made now could
+   * land first (the background handles messages side by side), and the earlier one would then
+   * be refused as stale: a writer that is not the coach's own action waits for it.
+   */
+  saving(id: string): boolean;
   setMe(me: Author): void;
   /** Shows or hides an author's layer (their comments, drawings and acknowledgements). */
   toggleLayer(authorId: string): void;
@@ -101,6 +107,13 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
   const here = (videoId: string, current = state.get().videoId) => videoId === current || state.get().aliases.has(videoId);
   /** The last version the database confirmed, per record: what a failed save falls back to. */
   const confirmed = new Map<string, Annotation>();
+  /** Saves on their way to the database, per record. */
+  const inFlight = new Map<string, number>();
+  const landed = (id: string) => {
+    const n = (inFlight.get(id) ?? 1) - 1;
+    if (n > 0) inFlight.set(id, n);
+    else inFlight.delete(id);
+  };
 
   const find = (id: string | null) => (id === null ? undefined : state.get().records.find((r) => r.id === id));
 
@@ -148,9 +161,11 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     const refusal = readOnlyReason(record, state.get().me);
     if (refusal) return { result: 'refused', error: refusal };
     const shown = () => here(record.videoId);
+    inFlight.set(record.id, (inFlight.get(record.id) ?? 0) + 1);
     if (optimistic && shown()) put(record.id, record);
     try {
-      const { stored, accepted } = await call('annotation.save', { annotation: record });
+      // Landed (or failed) before what it shows is published: a writer waiting for it sees that change.
+      const { stored, accepted } = await call('annotation.save', { annotation: record }).finally(() => landed(record.id));
       confirmed.set(stored.id, stored);
       if (shown()) {
         if (!optimistic) take(state.get().videoId!, [stored], false);
@@ -171,6 +186,7 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     find,
     canEdit,
     save,
+    saving: (id) => inFlight.has(id),
     setMe: (me) => state.set({ me }),
     toggleLayer(authorId) {
       const hidden = new Set(state.get().hidden);
