@@ -26,6 +26,8 @@ const WATCH_EVERY_MS = 100;
  * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
  */
 const UNANNOUNCED_S = 0.06;
+/** How long the check waits for the frame of a seek the page made just before it. */
+const PAGE_SEEK_MS = 500;
 /** Late frames found since the last play, at most: a picture that never stops changing is not checked forever. */
 const MAX_LATE = 2;
 
@@ -41,6 +43,8 @@ export interface PauseCheckDeps {
   otherSeeks(): number;
   /** Seeks the engine made so far. */
   ownSeeks(): number;
+  /** The page's last seek has had a frame announced (Gecko fires its `seeked` before that). */
+  pageSeekShown(): boolean;
   /** When the last frame was announced (performance.now()). */
   lastFrameAt(): number;
   /** The rate probe has the video: its own pause is followed by its own seek back. */
@@ -154,13 +158,19 @@ export function createPauseCheck(deps: PauseCheckDeps): PauseCheck {
    * to the frame announced, so what is known is what is shown.
    */
   async function confirmOnScreen(seeks: number): Promise<void> {
+    // A seek by the page that has landed before its frame was announced: the frame known is
+    // the one before it, and a seek there would undo the page's (Firefox under load: the page
+    // went to frame 10 right after the pause, the check put 24 back). Its frame is on its way.
+    const until = performance.now() + PAGE_SEEK_MS;
+    while (!deps.pageSeekShown() && performance.now() < until && !deps.disposed()) await wait(10);
     const at = deps.shown();
     const known = deps.rate();
     const ended = video.ended;
     // A seek under way once ours has landed is the page's, set before its `seeking` event came
     // (a page that seeks from its own `seeked` listener, as ours resolves): seeking again would
     // undo it (seen in Firefox: the page went to frame 20, the check put 14 back).
-    const still = () => video.paused && !video.seeking && seeks === deps.otherSeeks() && plays === checkPlays && !deps.disposed();
+    // (Nothing announced for the page's seek, it went to the frame already shown: it wins as it is.)
+    const still = () => video.paused && !video.seeking && seeks === deps.otherSeeks() && deps.pageSeekShown() && plays === checkPlays && !deps.disposed();
     // Given way to another seek: its frame is announced like any seek's, so what is known is shown.
     // Overtaken by a play: the pause after it is checked when this check ends.
     const done = () => void (confirmed = video.paused && plays === checkPlays && !deps.disposed());

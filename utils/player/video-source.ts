@@ -112,6 +112,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     seek: (time) => seek(time),
     otherSeeks: () => otherSeeks,
     ownSeeks: () => ownSeeks,
+    pageSeekShown: () => seeksSeen === otherSeeks,
     lastFrameAt: () => lastFrameAt,
     probing: () => probing,
     disposed: () => disposed,
