@@ -1,8 +1,9 @@
 import type { FrameRate } from '../frames/rate';
 import type { Timeline } from '../frames/timeline';
 import { slotStart } from '../frames/frame-start';
-import { pictureCheck } from '../dom/frame-grab';
+import { pictureCheck, type PictureCheck } from '../dom/frame-grab';
 import type { FrameCallback, FrameCallbacks } from './frame-callbacks';
+import { wait } from './wait';
 
 /**
  * The video source's seeks (./video-source): one seek that answers with the frame it put on
@@ -39,6 +40,20 @@ export interface SeekHost {
 }
 
 const SEEK_TIMEOUT_MS = 1500;
+/**
+ * A picture that looks unchanged after a seek is looked at again this much later: Gecko under
+ * load can paint a seek's frame after it said it landed, and the frame before, read as the
+ * seek's, made a step back skip a frame (31 → 29 on a phone clip, Firefox beside another suite).
+ */
+const REPAINT_MS = 80;
+
+/** Whether the picture changed; an unchanged one is read again a moment later before that is believed. */
+async function changedSettled(check: PictureCheck | null): Promise<boolean | null> {
+  const now = check?.changed() ?? null;
+  if (now !== false) return now;
+  await wait(REPAINT_MS);
+  return check!.changed();
+}
 /** After `seeked`, how long a frame of the seek's own may still be announced. */
 const SEEKED_GRACE_MS = 250;
 
@@ -107,7 +122,7 @@ export function createSeeks(host: SeekHost): Seeks {
     const was = pictureCheck(video);
     const seeks = host.otherSeeks();
     const shown = await once(time);
-    const changed = was?.changed() ?? null;
+    const changed = await changedSettled(was);
     // The page sought meanwhile: the picture is its seek's (announced as such), not this one's.
     const pageSought = () => seeks !== host.otherSeeks() || video.seeking;
     if (pageSought()) return shown;
@@ -129,7 +144,7 @@ export function createSeeks(host: SeekHost): Seeks {
         await once(start - gap / 2);
         // The page sought meanwhile: its seek wins.
         if (pageSought()) return shown;
-        if (here.changed() !== false) break;
+        if ((await changedSettled(here)) !== false) break;
         start -= gap;
         back++;
       }
