@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIPS, frameMiddle, frameStart, numberOf, readBarcode, seekAndRead, type ClipInfo } from './barcode';
 import { fixtureUrl, launchBrowser, startServer, type FixtureServer, type LaunchedBrowser } from './harness';
+import { waitForOverlay } from './overlay';
 import { FIXTURES_ROOT } from '../fixtures/server';
 
 interface RawResponse {
@@ -233,6 +234,18 @@ describe('fixtures in Chromium', () => {
     );
     const video = handle.asElement()!;
     await page.waitForFunction((v) => (v as HTMLVideoElement).readyState >= 2, video, { timeout: 10_000 });
+    // FrameCoach runs here too, and finds a video in a shadow root later than one in the page:
+    // one it finds paused past 0 gets a seek to 0 and back (its first frame's time), which read
+    // -1 between a seek to 42 and the read after it (round 12). The seeks here come after it.
+    await waitForOverlay(page);
+    await page.waitForFunction(
+      (v) => {
+        const data = (document.querySelector('framecoach-overlay') as HTMLElement).dataset;
+        return data.time !== '' && data.busy === 'false' && !(v as HTMLVideoElement).seeking;
+      },
+      video,
+      { timeout: 10_000 },
+    );
     const clip = CLIPS.find((c) => c.file === 'h264-60.mp4')!;
     expect((await seekAndRead(video, frameMiddle(clip, 42))).index).toBe(42);
     expect(await readBarcode(video)).toBe(42);
