@@ -104,7 +104,9 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
       if (control) control.current = null;
     };
   }, [failed, active]);
-  useEffect(() => link.current?.setValue(value), [value]);
+  // In the commit, not after the paint: a key typed ahead in between (a busy machine) went into
+  // the field, and this render's value, older than it, then wiped it ("Scond video", round 14).
+  useLayoutEffect(() => link.current?.setValue(value), [value]);
   useEffect(() => link.current?.setStatus(status ?? ''), [status]);
   useEffect(() => {
     // An idle field woken by a click or Tab takes the focus it was given.
