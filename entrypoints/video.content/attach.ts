@@ -24,7 +24,8 @@ import type { Palette } from '../../utils/commands/palette';
 import { keyText } from '../../utils/commands/keys';
 import type { SiteAdapter } from '../../utils/sites/types';
 import type { PanelDock } from '../../utils/settings/off-site';
-import { overlayReadable } from '../../utils/dom/test-hooks';
+import { overlayReadable, TEST_HOOKS } from '../../utils/dom/test-hooks';
+import { keepMediaTrail } from '../../utils/dom/media-trail';
 
 export interface Attached {
   readonly session: PlayerSession;
@@ -254,6 +255,15 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
         if (video.paused) data.pausedFrame = String(mediaTime);
       }),
     );
+    // Test builds: what the video did just before, for a test that finds the HUD off the screen.
+    if (TEST_HOOKS) {
+      let busy = session.state.get().busy;
+      const onBusy = (listener: (busy: boolean) => void) =>
+        session.state.subscribe((s) => {
+          if (s.busy !== busy) listener((busy = s.busy));
+        });
+      unsubscribe.push(keepMediaTrail(video, host.host, (listener) => session.onFrame(listener), onBusy));
+    }
     publish();
   }
   return {

@@ -57,8 +57,8 @@ async function later(page: Page): Promise<string> {
     const v = document.querySelector('video') as HTMLVideoElement;
     return `t=${v.currentTime} paused=${v.paused} ended=${v.ended}`;
   });
-  const { fps, busy, time, pausedFrame, lastFrame, frames } = await hostData(page);
-  return `1 s later HUD F${await hudFrame(page)}, screen ${await readBarcode(page)} (${state} fps=${fps} busy=${busy} time=${time} pausedFrame=${pausedFrame} lastFrame=${lastFrame} frames=${frames})`;
+  const { fps, busy, time, pausedFrame, lastFrame, frames, trail } = await hostData(page);
+  return `1 s later HUD F${await hudFrame(page)}, screen ${await readBarcode(page)} (${state} fps=${fps} busy=${busy} time=${time} pausedFrame=${pausedFrame} lastFrame=${lastFrame} frames=${frames}; trail ${trail})`;
 }
 
 describe.each(['vp9-25.webm', 'vp9-59.94.webm', 'h264-60.mp4', 'h264-120.mp4', 'h264-240.mp4', 'h264-60-drops.mp4', 'h264-phone-30.mp4', 'vp9-30-offset.webm'].map((f) => [f, clipByFile(f)] as const))('the HUD on %s', (_name, clip) => {

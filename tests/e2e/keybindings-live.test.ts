@@ -209,8 +209,8 @@ describe('keybindings apply live', () => {
           const el = root.activeElement ?? document.activeElement;
           return el ? `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${el.textContent?.slice(0, 30) ?? ''}"` : 'none';
         });
-        const { message, busy } = await hostData(video);
-        return `; keys the page got: ${JSON.stringify((await pageKeydowns(video)).slice(keysBefore))}, focus ${focus}, busy ${busy}, message ${JSON.stringify(message)}`;
+        const { message, busy, trail } = await hostData(video);
+        return `; keys the page got: ${JSON.stringify((await pageKeydowns(video)).slice(keysBefore))}, focus ${focus}, busy ${busy}, message ${JSON.stringify(message)}; trail ${trail}`;
       };
       await expect
         .poll(() => readBarcode(video), { timeout: 5_000 })
