@@ -127,8 +127,16 @@ function clampTime(time: number, end: number): number {
  */
 export const justInside = (start: number, gap: number) => start + Math.min(0.002, gap * 0.1);
 
-/** A known neighbour can be trusted when no other frame fits between it and `time`. */
-const adjacent = (a: number, b: number, gap: number) => Math.abs(b - a) < 2 * gap - 1e-4;
+/**
+ * A known neighbour can be trusted when no other frame fits between it and `time`: nearer than
+ * a gap and a half (a frame between them puts them two gaps apart). Not two gaps less a little:
+ * the times known need not be exact (WebM keeps milliseconds, frame 46 of 30 fps at 1.533; a
+ * start taken from a clock of 29.97 where the clip's is 30 is 1.3 ms off by frame 40), nor
+ * every frame (Firefox tells of about every second one during a play), and two frames two
+ * apart read 65–66.3 ms apart, which "two gaps less 0.1 ms" took for neighbours: six steps
+ * from frame 40 went 41, 43 or 44, 46 and on to 47 (Firefox, no frame table).
+ */
+const adjacent = (a: number, b: number, gap: number) => Math.abs(b - a) < 1.5 * gap;
 
 async function nextFrame(source: FrameSource, time: number, timing: StepTiming, end: number): Promise<number | null> {
   const gap = timing.minGap;
