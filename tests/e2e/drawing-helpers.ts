@@ -47,9 +47,11 @@ export async function openCase(
   size: { width: number; height: number } = { width: 1280, height: 800 },
   /** The fixture page (a video's id includes the page address: keep one page per case). */
   fixture = 'letterbox.html',
+  /** More of the page's parameters (`ranges: 'open'`: no frame table for FrameCoach to read). */
+  params: Record<string, string> = {},
 ): Promise<void> {
   await page.setViewportSize(size);
-  await page.goto(fixtureUrl(server, fixture, { clip: clip.file, case: name }));
+  await page.goto(fixtureUrl(server, fixture, { clip: clip.file, case: name, ...params }));
   await waitForOverlay(page);
   await waitForVideoReady(page);
   await page.waitForFunction(() => !!(document.querySelector('framecoach-overlay') as HTMLElement).dataset.videoId);
@@ -107,10 +109,10 @@ export async function stepFrames(page: Page, n: number, k: number): Promise<void
     await expect.poll(() => readBarcode(page), { timeout: 5_000 }).toBe(k);
   } catch (error) {
     // Seen twice in Firefox, not reproduced since: six quick `.` from 40 landed on 47, then 48.
-    const { time, fps, busy } = await hostData(page);
+    const { time, fps, busy, trail } = await hostData(page);
     const at = await page.evaluate(() => document.querySelector('video')!.currentTime);
     throw new Error(
-      `${n} steps from frame ${from}: screen ${await readBarcode(page)}, not ${k} (FrameCoach's time ${time}, fps ${fps}, busy ${busy}, video at ${at})`,
+      `${n} steps from frame ${from}: screen ${await readBarcode(page)}, not ${k} (FrameCoach's time ${time}, fps ${fps}, busy ${busy}, video at ${at}; trail ${trail})`,
       { cause: error },
     );
   }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fillFrames, withFrames } from '../../utils/annotations/fill-frames';
+import { fillFrames, numberMarks, withFrames, type RateState } from '../../utils/annotations/fill-frames';
+import { stopwatchLines } from '../../utils/drawing/stopwatch';
 import { placeLabel } from '../../utils/comments/place-label';
-import type { FrameRate } from '../../utils/frames/rate';
+import { pinToFrame, type FrameRate } from '../../utils/frames/rate';
 import type { Call } from '../../utils/messaging/client';
 import { newComment, newDrawing } from '../../utils/model/create';
 import type { Annotation } from '../../utils/model/types';
@@ -43,6 +44,50 @@ describe('withFrames', () => {
     });
     const filled = withFrames(sw, cfr30);
     expect(filled.shape.tool === 'stopwatch' && filled.shape.marks.map((m) => m.frame)).toEqual([10, 25, 40]);
+  });
+
+  // Firefox, before the rate is known, knows only where the page's seek put the video: frame
+  // 40's middle (1.35 s). Marked there and at frame 46's start, the stopwatch read 183 ms.
+  it("puts a time known only as a position inside its frame at the frame's start, as it numbers it", () => {
+    const atMiddle = withFrames({ ...drawing, time: 40.5 / 30 }, cfr30);
+    expect([atMiddle.time, atMiddle.frame]).toEqual([40 / 30, 40]);
+    const sw = newDrawing({
+      videoId: 'v',
+      time: 40.5 / 30,
+      frame: null,
+      author: me,
+      shape: { tool: 'stopwatch', at: p(0.5, 0.5), marks: [{ time: 40.5 / 30, frame: null }, { time: 46 / 30, frame: 46 }] },
+      timing: { holdSeconds: 1, fadeSeconds: 0, endTime: 46 / 30 },
+    });
+    const filled = withFrames(sw, cfr30);
+    expect(filled.shape.tool === 'stopwatch' && stopwatchLines(filled.shape.marks)).toEqual(['200 ms · 6 frames']);
+    expect([filled.time, filled.frame, filled.timing.endTime]).toEqual([40 / 30, 40, 46 / 30]);
+    // A range comment's end too.
+    const range = withFrames(newComment({ videoId: 'v', time: 1, frame: 30, endTime: 75.5 / 30, endFrame: null, text: 'x', author: me }), cfr30);
+    expect([range.endTime, range.endFrame]).toEqual([75 / 30, 75]);
+  });
+
+  it("keeps a frame's own start on a clock with jitter, and takes the table's start where there is one", () => {
+    const phone: FrameRate = { ...cfr30, jitter: 0.004 };
+    // Frame 40's own timestamp, 3 ms past the clock's: still its start.
+    expect(pinToFrame(40 / 30 + 0.003, phone)).toEqual({ time: 40 / 30 + 0.003, frame: 40 });
+    // Its middle: the clock's start.
+    expect(pinToFrame(40.5 / 30, phone)).toEqual({ time: 40 / 30, frame: 40 });
+    // A table: the frame's own start, 0.05 for a time inside the frame that starts there.
+    expect(pinToFrame(0.07, vfrTable)).toEqual({ time: 0.05, frame: 2 });
+    // A table on a clock with a frame missing: numbers are the clock's slots, times the frames'.
+    const drops: FrameRate = { ...cfr30, dropped: true, frames: [0, 1 / 30, 3 / 30, 4 / 30] };
+    expect(pinToFrame(3.5 / 30, drops)).toEqual({ time: 3 / 30, frame: 3 });
+    expect(pinToFrame(1.2, null)).toBeNull();
+    expect(pinToFrame(1.2, vfrEstimate)).toBeNull();
+  });
+
+  it('numbers stopwatch marks in progress, and leaves them alone (the same array) when nothing is to fill', () => {
+    const marks = [{ time: 40.5 / 30, frame: null }, { time: 46 / 30, frame: 46 }];
+    expect(numberMarks(marks, cfr30)).toEqual([{ time: 40 / 30, frame: 40 }, { time: 46 / 30, frame: 46 }]);
+    expect(numberMarks(marks, null)).toBe(marks);
+    const numbered = [{ time: 1, frame: 30 }];
+    expect(numberMarks(numbered, cfr30)).toBe(numbered);
   });
 
   it('leaves records alone where numbers would be estimates, and tombstones', () => {
@@ -93,6 +138,27 @@ describe('fillFrames', () => {
     annotations.take('v', [late], false);
     await settle();
     expect(annotations.find(late.id)?.frame).toBe(30);
+    off();
+  });
+
+  // The play that measures the rate can say 29.97 before 30: a time put at its frame's start
+  // on that first word stayed 1.3 ms off. Numbers wait for the step (and any play) to end.
+  it('numbers by the rate a measuring play ends on, not the first it says', async () => {
+    const saved: Annotation[] = [];
+    const atMiddle = { ...drawing, time: 40.5 / 30 };
+    const annotations = loadedAnnotations(fakeBackground(saved), me, 'v', [atMiddle]);
+    const session = createStore<RateState>({ rate: null, busy: true, paused: true });
+    const off = fillFrames(session, annotations);
+    session.set({ rate: { ...cfr30, fps: 30000 / 1001, minGap: 1001 / 30000 } });
+    await settle();
+    expect(saved).toEqual([]);
+    session.set({ rate: cfr30 });
+    session.set({ busy: false, paused: false });
+    await settle();
+    expect(saved).toEqual([]);
+    session.set({ paused: true });
+    await settle();
+    expect(saved.map((a) => [a.time, a.frame])).toEqual([[40 / 30, 40]]);
     off();
   });
 

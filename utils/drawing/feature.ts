@@ -5,6 +5,7 @@
  * (changes.ts). Page side; the canvas component renders what this holds.
  */
 import { shownRecords, type VideoAnnotations } from '../annotations/video-annotations';
+import { numberMarks, settledRate } from '../annotations/fill-frames';
 import type { KeyLabel } from '../commands/keys';
 import type { History } from '../edit/history';
 import { frameAt } from '../frames/rate';
@@ -135,6 +136,15 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     // Another video: what was in progress on the old one is saved there or dropped.
     if (previous !== null && s.videoId !== previous) leaveVideo();
     state.set({ videoId: s.videoId, drawings: drawingsOf(shown) });
+  });
+
+  // Stopwatch marks made before the rate was known (Firefox knows only a position inside the
+  // frame then) get their frames, and their frames' starts, once it is: the reading says the
+  // frames, and the milliseconds between the frames themselves.
+  const offRate = session.state.subscribe((s) => {
+    const { marks, preview } = state.get();
+    const numbered = numberMarks(marks, settledRate(s));
+    if (numbered !== marks) state.set({ marks: numbered, preview: preview?.tool === 'stopwatch' ? { ...preview, marks: numbered } : preview });
   });
 
   function leaveVideo() {
@@ -347,7 +357,10 @@ export function attachDrawings(session: PlayerSession, deps: DrawingDeps): Drawi
     },
     finishText,
     cancelText: () => state.set({ text: null }),
-    dispose: off,
+    dispose() {
+      off();
+      offRate();
+    },
   };
 
   function setHold(seconds: number): Promise<boolean> {

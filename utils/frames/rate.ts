@@ -11,7 +11,7 @@
 
 import type { VideoClock } from '../model/types';
 import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, offClock, roundUnlessClear, snapToStandard } from './clock';
-import { frameIndexAt } from './timecode';
+import { frameIndexAt, tableIndexAt } from './timecode';
 
 export { STANDARD_RATES, refineFamily, snapToStandard } from './clock';
 
@@ -50,6 +50,27 @@ export const exactNumbers = (rate: FrameRate | null): rate is FrameRate => !!rat
 
 /** The number of the frame at `time` where numbers are exact on this rate; null where they would be estimates, or no rate is known yet. */
 export const frameAt = (time: number, rate: FrameRate | null): number | null => (exactNumbers(rate) ? frameIndexAt(time, rate) : null);
+
+/** A time this far past the clock's start of its frame is a position inside it, not that frame's own (jittered) start. */
+const INSIDE_S = 0.0015;
+
+/**
+ * The frame `time` shows and where it starts, on a rate whose numbers are exact (null: not
+ * yet). A browser that reports only positions (Firefox after a seek, before the rate is known)
+ * leaves a time inside a frame (its middle, where the page's seek put it); pinned to the frame,
+ * it is that frame's start, as a browser that reports frames would have said (a stopwatch
+ * marked at a frame's middle and at another's start read 183 ms, not 200). A frame's own start,
+ * on a clock with jitter, stays as it is.
+ */
+export function pinToFrame(time: number, rate: FrameRate | null): { time: number; frame: number } | null {
+  if (!exactNumbers(rate)) return null;
+  const frame = frameIndexAt(time, rate);
+  // The file's table has the frame's own start (on a clock with frames missing, numbers are
+  // the clock's slots, not places in the table).
+  if (rate.frames?.length) return { time: rate.frames[tableIndexAt(time, rate.frames)]!, frame };
+  const start = (rate.origin ?? 0) + frame / rate.fps;
+  return { time: time - start > Math.max(rate.jitter ?? 0, INSIDE_S) ? start : time, frame };
+}
 
 /**
  * What is worth keeping about a constant rate's clock beside the rate (a video's record), or

@@ -54,7 +54,7 @@ export function frameIndexAt(mediaTime: number, clock: number | FrameClock): num
 }
 
 /** Index of the last frame in a sorted table that starts at or before `mediaTime` (1.5 ms slack). */
-function tableIndexAt(mediaTime: number, frames: readonly number[]): number {
+export function tableIndexAt(mediaTime: number, frames: readonly number[]): number {
   let lo = 0;
   let hi = frames.length;
   while (lo < hi) {
