@@ -141,6 +141,37 @@ describe('k pressed again and again', () => {
   }, 60_000);
 });
 
+// A page that seeks and plays at once (its own "play from here"): Firefox announces the seek's
+// frame at the seek's target while already playing. Taken for a frame's start, that time was on
+// no frame table: the table and the rate were set aside, and after the pause the HUD stayed on
+// the frame last announced (HUD 130, screen 136; 5 of 10 in Firefox).
+describe('a seek and a play at once by the page', () => {
+  it('the HUD shows the frame on screen after the pause that follows (16 times, 240 fps)', async () => {
+    const clip = clipByFile('h264-240.mp4');
+    const page = await open(clip, 'hud-seek-play');
+    await expect.poll(async () => (await hostData(page)).table, { timeout: 10_000 }).toBe(String(clip.frames));
+    const misses: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      await page.evaluate(
+        async ([t, delay]) => {
+          const v = document.querySelector('video') as HTMLVideoElement;
+          v.currentTime = t;
+          await new Promise((done) => setTimeout(done, delay));
+          void v.play();
+        },
+        [frameMiddle(clip, 60 + 7 * i), (i % 4) * 10] as const,
+      );
+      await page.waitForTimeout(120 + 20 * i);
+      await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).pause());
+      await page.waitForTimeout(300);
+      await waitIdle(page);
+      const [shown, hud] = [await readBarcode(page), await hudFrame(page)];
+      if (shown !== hud) misses.push(`play ${i}: HUD F${hud}, screen ${shown}; ${await later(page)}`);
+    }
+    expect(misses, misses.join('; ')).toEqual([]);
+  }, 90_000);
+});
+
 describe('after a reload, before any playback', () => {
   it('the HUD and the comment list show frame numbers (the rate measured before is kept)', async () => {
     const clip = clipByFile('vp9-25.webm');

@@ -26,6 +26,8 @@ const WATCH_EVERY_MS = 100;
  * of a 60 Hz display (a 240 fps clip: up to 4 or 5 frames), with room for a busy machine.
  */
 const UNANNOUNCED_S = 0.06;
+/** With no rate known, how far past the start of the frame announced the check seeks (inside a 240 fps frame). */
+const NO_RATE_INSIDE_S = 0.001;
 /** How long the check waits for the frame of a seek the page made just before it. */
 const PAGE_SEEK_MS = 500;
 /** Late frames found since the last play, at most: a picture that never stops changing is not checked forever. */
@@ -175,7 +177,13 @@ export function createPauseCheck(deps: PauseCheckDeps): PauseCheck {
     // Overtaken by a play: the pause after it is checked when this check ends.
     const done = () => void (confirmed = video.paused && plays === checkPlays && !deps.disposed());
     // A seek already under way is someone else's (the page's seek bar): it wins.
-    if (at === null || !known || !still()) return done();
+    if (at === null || !still()) return done();
+    if (!known) {
+      // No rate yet (a play too short to measure one): nothing says which frame the picture
+      // is. Back to the frame announced, so what is known is what is shown.
+      await deps.seek(at + NO_RATE_INSIDE_S);
+      return done();
+    }
     const gap = known.minGap;
     const screen = framePrint(video);
     const first = known.variable ? justInside(at, gap) : at + gap / 2;

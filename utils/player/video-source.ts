@@ -244,7 +244,11 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     opts,
   );
-  if (reportsPosition) for (const type of ['seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
+  // A seek's target from its start: Gecko announces the seek's frame at the target even when a
+  // play began meanwhile (a page's seek and play at once), before `seeked`. Taken as a frame's
+  // start, that time is on no frame table: the table and the rate were set aside, and the check
+  // after the next pause, with no rate, believed the frame last announced (HUD 130, screen 136).
+  if (reportsPosition) for (const type of ['seeking', 'seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
