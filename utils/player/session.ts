@@ -91,7 +91,8 @@ export function createSession(video: HTMLVideoElement, options: SessionOptions =
       .then((times) => {
         if (!times || video.currentSrc !== src) return;
         source.useTable(times);
-        state.set({ rate: source.knownRate() });
+        // The frame on screen as the table has it (Firefox: found from the position anew).
+        state.set({ rate: source.knownRate(), time: source.presented() ?? state.get().time });
       })
       .catch(() => undefined);
   };

@@ -138,15 +138,24 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
    * dropped) and as a rate with frames missing.
    */
   let restedAt: number | null = null;
-  /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
-  const frameTime = (mediaTime: number): number | null => {
-    if (positionsOnly) return frameStartAt(mediaTime, timeline, rate, table !== null);
-    if (!REPORTS_POSITION) return mediaTime;
+  /** A report is the video's position, not a frame's own start. */
+  const isPosition = (mediaTime: number): boolean => {
+    if (positionsOnly) return true;
+    if (!REPORTS_POSITION) return false;
     const position = video.paused ? video.currentTime : restedAt;
-    return position !== null && Math.abs(mediaTime - position) <= 1e-6 ? frameStartAt(mediaTime, timeline, rate, table !== null) : mediaTime;
+    return position !== null && Math.abs(mediaTime - position) <= 1e-6;
   };
+  /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
+  const frameTime = (mediaTime: number): number | null => (isPosition(mediaTime) ? frameStartAt(mediaTime, timeline, rate, table !== null) : mediaTime);
   /** `presented` is such a position: its frame's start is found once the rate or the table is known. */
   let positional = false;
+  /**
+   * The position `presented` was worked out from (by the rate's clock, the frames seen, or the
+   * picture), when it was: no frame the browser announced. A rate kept from before can be wrong
+   * (seeded at 25 for a 30 fps clip: frame 20's middle read as a frame at 0.68), and such a
+   * start must not turn the file's own table away when it comes; the table finds the frame.
+   */
+  let workedOut: number | null = null;
   const shownFrame = (): number | null => {
     if (!positional || presented === null) return presented;
     const start = frameStartAt(presented, timeline, rate, table !== null);
@@ -173,6 +182,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     found(time, isPosition) {
       presented = time;
       positional = isPosition;
+      workedOut = isPosition ? null : video.currentTime;
     },
   });
   const seekOnce = seeks.once;
@@ -180,10 +190,12 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
     callbackId = callbacks.request(onFrame);
-    const start = frameTime(meta.mediaTime);
+    const fromPosition = isPosition(meta.mediaTime);
+    const start = fromPosition ? frameStartAt(meta.mediaTime, timeline, rate, table !== null) : meta.mediaTime;
     const media = start ?? meta.mediaTime;
     presented = media;
     positional = start === null;
+    workedOut = fromPosition && start !== null ? meta.mediaTime : null;
     if (!video.seeking) seeksSeen = otherSeeks;
     // A frame before frame 0 says frame 0 was wrong.
     if (origin !== null && media < origin - 0.001) {
@@ -216,6 +228,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const reset = () => {
     presented = null;
     positional = false;
+    workedOut = null;
     table = null;
     origin = null;
     untouched = true;
@@ -353,11 +366,20 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     useTable(fileTimes) {
       const times = STARTS_AT_FIRST_FRAME && fileTimes[0]! > 0 ? fileTimes.map((t) => t - fileTimes[0]!) : fileTimes;
       const at = shownFrame();
-      if (times.length < 2 || times.length > TABLE_LIMIT || (at !== null && !positional && !onTable(times, at))) return;
+      // A frame the browser announced at its own start that the table lacks: the table is not
+      // this browser's timeline. (A start worked out from a position decides nothing.)
+      if (times.length < 2 || times.length > TABLE_LIMIT || (at !== null && !positional && workedOut === null && !onTable(times, at))) return;
       const found = detectFrameRate(times);
       if (!found) return;
       table = times;
+      // Every frame, and only those: starts worked out on another clock go.
+      timeline.clear();
       for (const t of times) timeline.add(t);
+      if (workedOut !== null) {
+        presented = workedOut;
+        positional = true;
+        workedOut = null;
+      }
       learnOrigin(times[0]!);
       rate = withOrigin({ ...found, samples: times.length, frames: times });
     },
