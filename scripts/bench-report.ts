@@ -51,7 +51,7 @@ async function run(server: FixtureServer, fixture: string, extensionDir?: string
     await ready(page);
     const src = await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).currentSrc);
     const { id } = identifyVideo({ topUrl: url, frameUrl: url, src });
-    await seedRecords(b.serviceWorker!, records(id), { id, url });
+    await seedRecords(b.serviceWorker!, records(id), { id, url, fps: CLIP.fps! });
     await page.reload();
     await ready(page);
     await page.waitForFunction((n) => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments === String(n), SNAPSHOTS);

@@ -182,7 +182,7 @@ describe('keybindings apply live', () => {
     // A comment of another author's on this video (as an imported packet leaves it): their layer shows.
     const videoId = (await hostData(video)).videoId!;
     const coach = { id: 'coach-ana-installation', name: 'Coach Ana' };
-    await seedRecords(browser.background!, [newComment({ videoId, author: coach, now: 1_700_000_000_000, time: frameStart(CLIP, 10), frame: 10, text: 'Hips level', id: 'live-ana-1' })], { id: videoId, url: video.url() });
+    await seedRecords(browser.background!, [newComment({ videoId, author: coach, now: 1_700_000_000_000, time: frameStart(CLIP, 10), frame: 10, text: 'Hips level', id: 'live-ana-1' })], { id: videoId, url: video.url(), fps: CLIP.fps! });
     await video.reload();
     await expect.poll(async () => (await hostData(video)).comments, { timeout: 10_000 }).toBe('1');
     await recordPageKeys(video);

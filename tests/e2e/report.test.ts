@@ -76,7 +76,7 @@ async function openSeeded(b: LaunchedBrowser, fixture: string, name: string): Pr
   const { id } = identifyVideo({ topUrl: url, frameUrl: url, src });
   // The records are this profile's own (as a coach's are on the coach's machine): a packet carries its sender's.
   const author = await ownAuthor(b.background!);
-  await seedRecords(b.background!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec' });
+  await seedRecords(b.background!, records(id, { ...author, name: 'Coach Ana' }), { id, url, title: 'Stride, 1 Dec', fps: CLIP.fps! });
   await page.reload();
   await ready(page);
   await expect.poll(async () => (await page.evaluate(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.comments))).toBe('4');

@@ -6,7 +6,8 @@ export interface SeedVideo {
   id: string;
   url: string;
   title?: string;
-  fps?: number;
+  /** The clip's own rate: FrameCoach takes a video's kept rate as true until it measures one. */
+  fps: number;
   width?: number;
   height?: number;
 }
@@ -21,7 +22,7 @@ export function seedRecords(worker: ExtensionRealm, list: readonly Annotation[],
           const tx = q.result.transaction(['annotations', 'videos'], 'readwrite');
           for (const r of list) tx.objectStore('annotations').put(r);
           tx.objectStore('videos').put({
-            id: video.id, title: video.title ?? 'Stride', pageUrl: video.url, duration: 4, fps: video.fps ?? 25,
+            id: video.id, title: video.title ?? 'Stride', pageUrl: video.url, duration: 4, fps: video.fps,
             width: video.width ?? 320, height: video.height ?? 180, createdAt: 1, updatedAt: 1,
           });
           tx.oncomplete = () => {
