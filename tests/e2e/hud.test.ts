@@ -273,7 +273,7 @@ describe('a seek by the page right after a pause', () => {
       await page.waitForTimeout(300);
       await waitIdle(page, 15_000);
       const shown = await readBarcode(page);
-      if (shown !== 31 || (await hudFrame(page)) !== 31) misses.push(`page ${i}: screen ${shown}, HUD ${await hudFrame(page)}`);
+      if (shown !== 31 || (await hudFrame(page)) !== 31) misses.push(`page ${i}: screen ${shown}, HUD ${await hudFrame(page)}; ${JSON.stringify(await hostData(page), ['message', 'fps', 'dropped', 'variable', 'trail'])}`);
       await page.close();
     }
     expect(misses, misses.join('; ')).toEqual([]);

@@ -56,6 +56,8 @@ export interface VideoSource extends FrameSource {
 
 /** Frames a table may give (longer files step without one). */
 const TABLE_LIMIT = 200_000;
+/** A frame announced this far past the playback position (at 1x) is not the one on screen. */
+const AHEAD_S = 0.1;
 /** How long a step waits for the frame of a seek the page just made. */
 const CATCH_UP_MS = 500;
 
@@ -190,6 +192,10 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   const onFrame: FrameCallback = (now, meta) => {
     if (disposed) return;
     callbackId = callbacks.request(onFrame);
+    // Gecko, as playback starts, can announce a frame well past the playback position (frame 18
+    // with the video at 0.31 s, frame 24 at 0.53 s): it is not on screen. Taken as shown, the
+    // check after the pause sought forward to it, and the rate was measured on it.
+    if (!video.paused && !video.seeking && meta.mediaTime - video.currentTime > AHEAD_S * Math.max(1, video.playbackRate)) return;
     const fromPosition = isPosition(meta.mediaTime);
     const start = fromPosition ? frameStartAt(meta.mediaTime, timeline, rate, table !== null) : meta.mediaTime;
     const media = start ?? meta.mediaTime;
