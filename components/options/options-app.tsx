@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { KeybindingRule } from '../../utils/commands/keybindings';
 import type { Command } from '../../utils/commands/registry';
 import type { Call } from '../../utils/messaging/client';
@@ -26,14 +26,25 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPage }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /**
+   * Changes asked for so far. An answer is shown only when no change was asked after its own:
+   * a colour picked and then a width, the colour's answer (with the old width) came after the
+   * width was picked and put the old width back in the list until the width's own answer came
+   * (Firefox under load: the settings read width 3 just after 6 was picked).
+   */
+  const asked = useRef(0);
+  const latest = (answer: Promise<Settings>): Promise<Settings | null> => {
+    const mine = asked.current;
+    return answer.then((s) => (mine === asked.current ? s : null));
+  };
 
   useEffect(() => {
     let live = true;
     // Read again on every change rather than trusting each broadcast's copy: answers to two
     // quick changes may cross, and the stored settings are always the newest.
     const load = () =>
-      call('settings.get', {})
-        .then((s) => live && setSettings(s))
+      latest(call('settings.get', {}))
+        .then((s) => live && s && setSettings(s))
         .catch((e: unknown) => live && setError(`The settings could not be read: ${messageOf(e)}`));
     void load();
     const stop = onSettingsChange(() => void load());
@@ -45,7 +56,9 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
 
   const saveKeybindings = async (rules: KeybindingRule[]): Promise<boolean> => {
     try {
-      setSettings(await call('settings.setKeybindings', { rules }));
+      asked.current++;
+      const s = await latest(call('settings.setKeybindings', { rules }));
+      if (s) setSettings(s);
       setError(null);
       return true;
     } catch (e) {
@@ -57,7 +70,9 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
   /** A change on the form: the stored settings back, or the reason it was refused (shown, nothing changed). */
   const change = (what: string) => async (work: () => Promise<Settings>): Promise<boolean> => {
     try {
-      setSettings(await work());
+      asked.current++;
+      const s = await latest(work());
+      if (s) setSettings(s);
       setError(null);
       return true;
     } catch (e) {
