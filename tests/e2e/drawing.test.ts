@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
-import { measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { hostData, measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { dragOnPicture, painted } from './drawing-helpers';
 import { useBrowser } from './session';
 
@@ -39,8 +39,16 @@ describe('drawing', () => {
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === '');
-    expect(await painted(page, { x: 0.5, y: 0.5 })).toBe(true);
-    expect(await painted(page, { x: 0.5, y: 0.2 })).toBe(false);
+    // Round 18 saw the line unpainted here or below, once, in Firefox: the failure now says where and what was known.
+    await expect
+      .poll(() => painted(page, { x: 0.5, y: 0.5 }), { message: 'the line, after Escape' })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        // Seen once in Firefox beside another suite (not painted for 5 s): what FrameCoach showed.
+        const { time, fps, drawings, selected, busy, trail } = await hostData(page);
+        throw new Error(`${String(error).split('\n')[0]} (time ${time}, fps ${fps}, drawings ${drawings}, selected ${selected}, busy ${busy}; trail ${trail})`);
+      });
+    expect(await painted(page, { x: 0.5, y: 0.2 }), 'off the line, after Escape').toBe(false);
 
     const pictureWidths: number[] = [];
     for (const width of [1280, 700]) {
@@ -53,9 +61,9 @@ describe('drawing', () => {
       expect(await painted(page, { x: 0.5, y: 0.5 })).toBe(false);
       // …but on its own, at the same place relative to the picture.
       expect((await seekAndRead(page, frameMiddle(CLIP, 40))).index).toBe(40);
-      await expect.poll(() => painted(page, { x: 0.5, y: 0.5 })).toBe(true);
-      expect(await painted(page, { x: 0.35, y: 0.4 })).toBe(true);
-      expect(await painted(page, { x: 0.5, y: 0.2 })).toBe(false);
+      await expect.poll(() => painted(page, { x: 0.5, y: 0.5 }), { message: `the line's middle at ${width} px` }).toBe(true);
+      expect(await painted(page, { x: 0.35, y: 0.4 }), `the line at (0.35, 0.4) at ${width} px`).toBe(true);
+      expect(await painted(page, { x: 0.5, y: 0.2 }), `off the line at ${width} px`).toBe(false);
     }
     // The two windows really gave the picture two sizes.
     expect(pictureWidths[1]!).toBeLessThan(pictureWidths[0]! * 0.85);
