@@ -9,6 +9,7 @@ import { frameCallbacks, type FrameCallback } from './frame-callbacks';
 import { byFrameLength } from './picture-change';
 import { createSeeks } from './seeks';
 import { createRateMeter, playToMeasure } from './rate-meter';
+import { GECKO, positionReports } from './position-reports';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -61,14 +62,6 @@ const AHEAD_S = 0.1;
 /** How long a step waits for the frame of a seek the page just made. */
 const CATCH_UP_MS = 500;
 
-/** Firefox's engine, whose media timeline differs from Chromium's in two ways (below). */
-const GECKO = typeof navigator !== 'undefined' && /\bGecko\/\d/.test(navigator.userAgent);
-/**
- * Gecko, after a seek, reports the time sought to as the frame's media time: its decoder moves
- * the frame's start to the seek target (MediaDecoderStateMachine, DropVideoUpToSeekTarget);
- * Chromium reports the frame's own start. Seen here: 1.285 and 1.3 for a frame at 1.28.
- */
-const REPORTS_POSITION = GECKO;
 /**
  * Gecko's timeline starts at the file's first frame: a clip whose first frame is at 0.41 s
  * shows it at 0 (Chromium at 0.41). The file's own times are moved to match.
@@ -80,7 +73,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   /** Reports are positions, never a frame's start: the stand-in for rVFC. */
   const positionsOnly = !callbacks.native;
   /** Reports after a seek or a pause may be a position (Gecko) or always are (the stand-in). */
-  const reportsPosition = REPORTS_POSITION || positionsOnly;
+  const reportsPosition = GECKO || positionsOnly;
   const listeners = new Set<(mediaTime: number) => void>();
   let presented: number | null = null;
   const timeline = createTimeline(TABLE_LIMIT);
@@ -133,20 +126,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     if (rate) rate = withOrigin(rate);
   };
 
-  /**
-   * Gecko: where the video last stood still (a seek's target, a pause). The first frame played
-   * from there is announced at that position, not at the frame's start (before the `play`
-   * event): taken as a frame time it read as a frame off the file's table (which was then
-   * dropped) and as a rate with frames missing.
-   */
-  let restedAt: number | null = null;
-  /** A report is the video's position, not a frame's own start. */
-  const isPosition = (mediaTime: number): boolean => {
-    if (positionsOnly) return true;
-    if (!REPORTS_POSITION) return false;
-    const position = video.paused ? video.currentTime : restedAt;
-    return position !== null && Math.abs(mediaTime - position) <= 1e-6;
-  };
+  /** A report is the video's position, not a frame's own start (./position-reports). */
+  const isPosition = positionReports(video, positionsOnly, abort.signal);
   /** Where a presented frame starts (null: a position whose frame's start is not known yet). */
   const frameTime = (mediaTime: number): number | null => (isPosition(mediaTime) ? frameStartAt(mediaTime, timeline, rate, table !== null) : mediaTime);
   /** `presented` is such a position: its frame's start is found once the rate or the table is known. */
@@ -263,11 +244,6 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     },
     opts,
   );
-  // A seek's target from its start: Gecko announces the seek's frame at the target even when a
-  // play began meanwhile (a page's seek and play at once), before `seeked`. Taken as a frame's
-  // start, that time is on no frame table: the table and the rate were set aside, and the check
-  // after the next pause, with no rate, believed the frame last announced (HUD 130, screen 136).
-  if (reportsPosition) for (const type of ['seeking', 'seeked', 'pause']) video.addEventListener(type, () => void (restedAt = video.currentTime), opts);
   video.addEventListener('pause', breakSegment, opts);
   video.addEventListener('emptied', reset, opts);
   video.addEventListener('loadstart', reset, opts);
