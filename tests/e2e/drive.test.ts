@@ -76,6 +76,25 @@ const playerKeys = (player: Frame): Promise<string[]> => player.evaluate(() => (
 /** Where the keyboard focus is: the file page itself, or inside the player frame. */
 const focusOnPage = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus() && document.activeElement?.tagName !== 'IFRAME');
 
+/**
+ * Presses `key` on the file page until FrameCoach took it (`took`). Until the file page has
+ * heard of the player frame's video (a message through the background, slow on a busy
+ * machine) a key goes to Drive as if FrameCoach were not there: then it is pressed again.
+ * Returns the keys Drive had seen before the press that was taken.
+ */
+async function pressOnPage(page: Page, key: string, took: () => Promise<boolean>): Promise<number> {
+  for (let tries = 0; ; tries++) {
+    expect(tries, `${key} on the file page was never taken (keys that reached Drive: ${(await siteKeys(page)).join(' ')})`).toBeLessThan(4);
+    const before = (await siteKeys(page)).length;
+    await page.keyboard.press(key);
+    await expect
+      .poll(async () => (await took()) || (await siteKeys(page)).length > before, { timeout: 5000, message: `${key}: neither taken by FrameCoach nor seen by Drive` })
+      .toBe(true);
+    if (await took()) return before;
+    await page.waitForTimeout(250);
+  }
+}
+
 /** Presses `key` on the file page and waits until the player frame shows frame `want` (barcode and HUD). */
 async function stepOnPage(page: Page, player: Frame, key: string, want: number): Promise<void> {
   await page.keyboard.press(key);
@@ -110,9 +129,10 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
 
   it('Shift+F on the file page fills the screen with the player, the overlay on its picture; Shift+F again leaves', async () => {
     const { page, player } = await openFile();
-    await page.keyboard.press('Shift+F');
     // The file page puts the player's frame in fullscreen (the key's user activation is there).
-    await page.waitForFunction(() => document.fullscreenElement?.id === 'drive-player', undefined, { timeout: 5000 });
+    // Round 19 saw this time out once beside another suite: pressed before the file page had heard of the player's video?
+    const fullscreen = () => page.evaluate(() => document.fullscreenElement?.id === 'drive-player');
+    const seen = await pressOnPage(page, 'Shift+F', fullscreen);
     // The screen: the window in headless Chromium, the (larger) display in headless Firefox.
     const screenSize = () => page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
     const sameSize = (a: { width: number; height: number }, b: { width: number; height: number }) => a.width === b.width && a.height === b.height;
@@ -130,7 +150,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.keyboard.press('Shift+F');
     await page.waitForFunction(() => document.fullscreenElement === null, undefined, { timeout: 5000 });
     await expect.poll(async () => (await overlayRect(player))?.width, { timeout: 5000 }).toBe(800);
-    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+    expect((await siteKeys(page)).slice(seen), "keys that reached Drive's own handlers once it was taken").toEqual([]);
   });
 
   it('`c` on the file page opens the comment box in the player frame; the comment is kept under the Drive id', async () => {
@@ -153,16 +173,8 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.reload();
     const again = await openFile(page);
     await expect.poll(async () => (await hostData(again.player)).comments, { timeout: 10_000 }).toBe('1');
-    // Shift+C on the file page opens the panel over there. Until the file page has heard of
-    // the player frame's video (a message through the background, slow on a busy machine), a
-    // key goes to Drive as if FrameCoach were not there: then it is pressed again.
-    for (let tries = 0; !(await panelOpen(again.player)); tries++) {
-      expect(tries, 'Shift+C on the file page never opened the panel').toBeLessThan(4);
-      const before = (await siteKeys(page)).length;
-      await page.keyboard.press('Shift+C');
-      await expect.poll(async () => (await panelOpen(again.player)) || (await siteKeys(page)).length > before, { timeout: 5000 }).toBe(true);
-      if (!(await panelOpen(again.player))) await page.waitForTimeout(250);
-    }
+    // Shift+C on the file page opens the panel over there.
+    await pressOnPage(page, 'Shift+C', () => panelOpen(again.player));
     await expect.poll(() => listed(again.player), { timeout: 5000 }).toEqual([
       expect.objectContaining({ text: 'land under the hip', place: expect.stringContaining('41') }),
     ]);
