@@ -30,6 +30,8 @@ import { drawingChoices } from '../../utils/drawing/choices';
 import { overlayReadable } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
+/** Said when the browser won't fullscreen (the page's permissions policy, or no key or click just before). */
+const FULLSCREEN_REFUSED = 'Fullscreen was refused here (the page does not allow it, or the browser wants a key or click first).';
 
 /** Wires one frame's videos, keys, commands and overlay together. */
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
@@ -145,7 +147,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
         const element = frameElementFor(doc, frame.url, frame.size);
         return playerSized(element, { width: win.innerWidth, height: win.innerHeight }) ? element : null;
       },
-      fullscreen: (element) => void (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()).catch(() => undefined),
+      fullscreen: (element) => (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()),
     },
   );
   // A frame under another tells the tab when its video (and the context of its keys) changes.
@@ -261,7 +263,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       toggleFullscreen() {
         if (!attached) return;
         const video = attached.session.video;
-        void toggleFullscreen(video, site.fullscreenTarget?.(video) ?? defaultFullscreenTarget(video));
+        toggleFullscreen(video, site.fullscreenTarget?.(video) ?? defaultFullscreenTarget(video)).catch(() =>
+          attached?.session.tell(FULLSCREEN_REFUSED),
+        );
       },
     },
   };

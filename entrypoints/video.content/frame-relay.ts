@@ -39,9 +39,9 @@ export interface FrameSide {
   element(frame: FrameVideo): Element | null;
   /**
    * Fullscreen can't be asked for by the frame with the video (the key's user activation is
-   * here, not there): this document fullscreens the frame's element.
+   * here, not there): this document fullscreens the frame's element (or leaves fullscreen).
    */
-  fullscreen(element: Element): void;
+  fullscreen(element: Element): Promise<void>;
 }
 
 export function frameRelay(
@@ -53,6 +53,17 @@ export function frameRelay(
   let typingUntil = 0;
   let pending = 0;
   let queue: Promise<unknown> = Promise.resolve(); // keys arrive in the order they were typed
+  /** Hands a key to frame `frameId`, after the keys typed before it. */
+  const hand = (frameId: number, press: KeyPress): void => {
+    pending++;
+    queue = queue.then(() =>
+      Promise.race([send(frameId, press), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
+        .catch(() => {
+          frames.delete(frameId); // that frame is gone
+        })
+        .finally(() => pending--),
+    );
+  };
   return {
     heard(frame) {
       frames.delete(frame.frameId);
@@ -71,7 +82,9 @@ export function frameRelay(
       const { frameId, context } = frame;
       const id = resolve(chord, context);
       if (id === 'view.fullscreen') {
-        side.fullscreen(element);
+        // Refused here (this page's permissions policy): the key goes over after all, and the
+        // frame with the video tries itself and tells the coach when it can't either.
+        side.fullscreen(element).catch(() => hand(frameId, pressOf(chord, event, false)));
         return true;
       }
       const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -84,20 +97,17 @@ export function frameRelay(
       // it has loaded (on a busy machine, after more than a second of typing at full speed).
       if ((id && OPENS_EDITOR.has(id)) || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
-      const { key, shiftKey, ctrlKey, altKey, metaKey } = event;
       // Text for the comment over there, whenever it arrives (the queue through the background can be slow).
-      const typed = typing && !palette && !(id && OPENS_EDITOR.has(id));
-      pending++;
-      queue = queue.then(() =>
-        Promise.race([send(frameId, { chord, key, shiftKey, ctrlKey, altKey, metaKey, ...(typed ? { typed } : {}) }), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
-          .catch(() => {
-            frames.delete(frameId); // that frame is gone
-          })
-          .finally(() => pending--),
-      );
+      hand(frameId, pressOf(chord, event, typing && !palette && !(id && OPENS_EDITOR.has(id))));
       return true;
     },
   };
+}
+
+/** The key as handed over. */
+function pressOf(chord: string, event: KeyboardEvent, typed: boolean): KeyPress {
+  const { key, shiftKey, ctrlKey, altKey, metaKey } = event;
+  return { chord, key, shiftKey, ctrlKey, altKey, metaKey, ...(typed ? { typed } : {}) };
 }
 
 /** Passes on what this frame says of its video only when it changed (JSON-equal news is said once); `forget` says the next one anyway. */

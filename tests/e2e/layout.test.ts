@@ -10,12 +10,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBrowser } from './session';
 import { isFirefox } from './browser';
 import { fixtureUrl, REPO_ROOT, type FixtureServer } from './harness';
-import { HOST, overlayRect, waitForOverlay, waitForVideoReady } from './overlay';
+import { HOST, hudMessage, overlayRect, waitForOverlay, waitForVideoReady } from './overlay';
+import { readBarcode } from './barcode';
 
 type Rect = { x: number; y: number; width: number; height: number };
 
@@ -480,6 +481,48 @@ describe('fullscreen', () => {
       .catch(() => {});
     const after = await waitMatch(page, 2000);
     expect(after.expected).toEqual(normal.expected);
+  });
+});
+
+describe('fullscreen refused', () => {
+  const FRAME_PAGE = /iframe-inner\.html/;
+  /** iframe.html with its frame's video ready and FrameCoach on it. */
+  async function framed(params: Record<string, string>): Promise<{ page: Page; frame: Frame }> {
+    const page = await newPage();
+    await page.goto(fixtureUrl(server, 'iframe.html', params));
+    const frame = (await (await page.waitForSelector('#frame')).contentFrame())!;
+    await frame.waitForURL(FRAME_PAGE);
+    await waitForVideoReady(frame, '#v');
+    await waitForOverlay(frame);
+    return { page, frame };
+  }
+  const said = (frame: Frame) => expect.poll(() => hudMessage(frame), { timeout: 5000 });
+  const fullscreenNone = (page: Page, frame: Frame) =>
+    Promise.all([page, frame].map((t) => t.evaluate(() => document.fullscreenElement === null)));
+
+  it('Shift+F in a frame the page does not let go fullscreen says so, and nothing changes', async () => {
+    const { page, frame } = await framed({ frameFullscreen: 'no' });
+    // Click the picture (below the panel) so the keys are the frame's own.
+    const box = (await (await page.$('#frame'))!.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height * 0.35);
+    expect(await frame.evaluate(() => document.hasFocus())).toBe(true);
+    await page.keyboard.press('Shift+F');
+    await said(frame).toMatch(/Fullscreen was refused here/);
+    expect(await fullscreenNone(page, frame)).toEqual([true, true]);
+    await shot(page, 'fullscreen-refused');
+  });
+
+  // Firefox does not apply the Permissions-Policy header (it has no say over fullscreen there).
+  it.skipIf(isFirefox)('Shift+F typed on a page that forbids fullscreen, for the video in its frame: the frame says so', async () => {
+    const { page, frame } = await framed({ fullscreen: 'none' });
+    expect(await page.evaluate(() => document.hasFocus() && document.activeElement === document.body)).toBe(true);
+    // Until the page has heard of the frame's video (through the background) a key is the page's: a step shows it has.
+    const before = await readBarcode(frame, '#v');
+    await page.keyboard.press('.');
+    await expect.poll(() => readBarcode(frame, '#v'), { timeout: 5000 }).toBe(before + 1);
+    await page.keyboard.press('Shift+F');
+    await said(frame).toMatch(/Fullscreen was refused here/);
+    expect(await fullscreenNone(page, frame)).toEqual([true, true]);
   });
 });
 

@@ -46,15 +46,18 @@ const resolve = (chord: string, ctx: ContextKeys): string | null =>
   chord === 'shift+f' ? 'view.fullscreen' : chord === '.' ? 'player.stepForward' : chord === 'c' ? 'comment.add' : chord === 'k' && ctx.paused ? 'playback.toggle' : null;
 
 /** Frames whose element here is a player on screen: those with an address, in this fake. */
-const side = (fullscreened: Element[] = []): FrameSide => ({
+const side = (fullscreened: Element[] = [], refused = false): FrameSide => ({
   element: (frame) => (frame.url ? ({ id: frame.frameId } as unknown as Element) : null),
-  fullscreen: (element) => void fullscreened.push(element),
+  fullscreen: async (element) => {
+    fullscreened.push(element);
+    if (refused) throw new TypeError('Permissions check failed');
+  },
 });
 
-function relay(send?: (frameId: number, key: KeyPress) => Promise<unknown>) {
+function relay(send?: (frameId: number, key: KeyPress) => Promise<unknown>, { refused = false } = {}) {
   const sent: Array<[number, KeyPress]> = [];
   const fullscreened: Element[] = [];
-  const r = frameRelay(resolve, send ?? (async (frameId, key) => void sent.push([frameId, key])), side(fullscreened));
+  const r = frameRelay(resolve, send ?? (async (frameId, key) => void sent.push([frameId, key])), side(fullscreened, refused));
   return { r, sent, fullscreened, settle: () => new Promise((done) => setTimeout(done, 0)) };
 }
 
@@ -134,6 +137,15 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     expect(fullscreened).toEqual([{ id: 6 }]);
     await settle();
     expect(sent).toEqual([]);
+  });
+
+  it('fullscreen refused here (the page forbids it) hands the key over: the frame with the video tries, and says so when it can not', async () => {
+    const { r, sent, fullscreened, settle } = relay(undefined, { refused: true });
+    r.heard(video(6, context()));
+    expect(r.forward('shift+f', press('F', { shiftKey: true }))).toBe(true);
+    expect(fullscreened).toEqual([{ id: 6 }]);
+    await settle();
+    expect(sent).toEqual([[6, { chord: 'shift+f', key: 'F', shiftKey: true, ctrlKey: false, altKey: false, metaKey: false }]]);
   });
 
   it('keys go only to a frame that is a player on screen here (not an ad box, not a frame it can not place)', async () => {
