@@ -88,8 +88,12 @@ async function pressOnPage(page: Page, key: string, took: () => Promise<boolean>
     const before = (await siteKeys(page)).length;
     await page.keyboard.press(key);
     await expect
-      .poll(async () => (await took()) || (await siteKeys(page)).length > before, { timeout: 5000, message: `${key}: neither taken by FrameCoach nor seen by Drive` })
-      .toBe(true);
+      .poll(async () => (await took()) || (await siteKeys(page)).length > before, { timeout: 5000 })
+      .toBe(true)
+      .catch(async () => {
+        const where = await page.evaluate(() => ({ focused: document.hasFocus(), active: document.activeElement?.tagName, visibility: document.visibilityState }));
+        throw new Error(`${key}: neither taken by FrameCoach nor seen by Drive (file page ${JSON.stringify(where)}; keys in the player page: ${(await playerKeys(await playerFrame(page))).join(' ')})`);
+      });
     if (await took()) return before;
     await page.waitForTimeout(250);
   }
