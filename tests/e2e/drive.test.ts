@@ -17,7 +17,7 @@ import { CLIPS, frameMiddle, frameStart, readBarcode, seekAndRead } from './barc
 import { REPO_ROOT, startServer, testTls, type FixtureServer, type LaunchedBrowser } from './harness';
 import { launchTestBrowser } from './session';
 import { listed, panelOpen } from './comments-helpers';
-import { hostData, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
+import { hostData, hudMessage, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { palette } from './palette-helpers';
 
 const FILE_ID = '1FcDriveStrideClip0a';
@@ -92,7 +92,8 @@ async function pressOnPage(page: Page, key: string, took: () => Promise<boolean>
       .toBe(true)
       .catch(async () => {
         const where = await page.evaluate(() => ({ focused: document.hasFocus(), active: document.activeElement?.tagName, visibility: document.visibilityState }));
-        throw new Error(`${key}: neither taken by FrameCoach nor seen by Drive (file page ${JSON.stringify(where)}; keys in the player page: ${(await playerKeys(await playerFrame(page))).join(' ')})`);
+        const player = await playerFrame(page);
+        throw new Error(`${key}: neither taken by FrameCoach nor seen by Drive (file page ${JSON.stringify(where)}; keys in the player page: ${(await playerKeys(player)).join(' ')}; its message: "${await hudMessage(player)}")`);
       });
     if (await took()) return before;
     await page.waitForTimeout(250);
