@@ -225,6 +225,26 @@ export async function painted(page: Page, p: P): Promise<boolean> {
   return (await sampleAt(page, p)).yellow;
 }
 
+/**
+ * Waits until the default yellow is painted at picture point `p`. When it never is (seen in
+ * Firefox beside another suite, 1 in 20–30 runs, after Escape), says what FrameCoach showed:
+ * the host's and the canvas's data, the frame on screen, and the strongest pixel there.
+ */
+export async function waitPainted(page: Page, p: P, what: string): Promise<void> {
+  await expect
+    .poll(() => painted(page, p), { message: what })
+    .toBe(true)
+    .catch(async (error: unknown) => {
+      const { time, fps, drawings, selected, busy, trail } = await hostData(page);
+      const canvas = await canvasData(page);
+      const pixel = (await sampleAt(page, p, 4)).strongest;
+      throw new Error(
+        `${String(error).split('\n')[0]} (screen ${await readBarcode(page)}; time ${time}, fps ${fps}, drawings ${drawings}, selected ${selected}, busy ${busy}; ` +
+          `canvas ${JSON.stringify(canvas)}; strongest pixel ${pixel.join(',')}; trail ${trail})`,
+      );
+    });
+}
+
 /** Nothing at all is painted within `pad` device px of the picture point. */
 export async function clear(page: Page, p: P, pad = 2): Promise<boolean> {
   return !(await sampleAt(page, p, pad)).any;

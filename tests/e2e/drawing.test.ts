@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { clipByFile, frameMiddle, readBarcode, seekAndRead } from './barcode';
 import { fixtureUrl, type FixtureServer } from './harness';
 import { hostData, measureRate, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
-import { dragOnPicture, painted } from './drawing-helpers';
+import { dragOnPicture, painted, waitPainted } from './drawing-helpers';
 import { useBrowser } from './session';
 
 let server: FixtureServer;
@@ -39,15 +39,7 @@ describe('drawing', () => {
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.tool === '');
-    // Round 18 saw the line unpainted here or below, once, in Firefox: the failure now says where and what was known.
-    await expect
-      .poll(() => painted(page, { x: 0.5, y: 0.5 }), { message: 'the line, after Escape' })
-      .toBe(true)
-      .catch(async (error: unknown) => {
-        // Seen once in Firefox beside another suite (not painted for 5 s): what FrameCoach showed.
-        const { time, fps, drawings, selected, busy, trail } = await hostData(page);
-        throw new Error(`${String(error).split('\n')[0]} (time ${time}, fps ${fps}, drawings ${drawings}, selected ${selected}, busy ${busy}; trail ${trail})`);
-      });
+    await waitPainted(page, { x: 0.5, y: 0.5 }, 'the line, after Escape');
     expect(await painted(page, { x: 0.5, y: 0.2 }), 'off the line, after Escape').toBe(false);
 
     const pictureWidths: number[] = [];
@@ -105,7 +97,7 @@ describe('drawing', () => {
     await dragOnPicture(page, { x: 0.2, y: 0.6 }, { x: 0.8, y: 0.7 });
     await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1');
     await page.keyboard.press('Escape');
-    await expect.poll(() => painted(page, { x: 0.5, y: 0.65 })).toBe(true);
+    await waitPainted(page, { x: 0.5, y: 0.65 }, 'the line, after Escape');
 
     const paints = () =>
       page.evaluate(() => Number(document.querySelector('framecoach-overlay')!.shadowRoot!.querySelector('canvas')!.dataset.paints));
@@ -125,16 +117,17 @@ describe('drawing', () => {
     // paints there were, and the opacity of its fade canvas (a fade is done by opacity).
     const samples = await page.evaluate(
       () =>
-        new Promise<{ frame: number; shown: boolean; paints: number; fade: number; layers: string }[]>((resolve) => {
+        new Promise<{ frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[]>((resolve) => {
           const video = document.querySelector('video')!;
           const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
           const canvas = root.querySelector('canvas')!;
-          const out: { frame: number; shown: boolean; paints: number; fade: number; layers: string }[] = [];
+          const out: { frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[] = [];
           const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
             const own = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')];
             const fades = own.map((c) => Number(c.style.opacity || 0));
             out.push({
               frame: Math.round(meta.mediaTime * 30),
+              at: Math.round(video.currentTime * 300) / 10, // the playback position, in frames
               shown: canvas.dataset.drawings === '1',
               paints: Number(canvas.dataset.paints),
               fade: Math.max(0, ...fades),
@@ -170,7 +163,9 @@ describe('drawing', () => {
     // …and the fade is its canvas's opacity going down frame by frame, with no repaint.
     const fade = during(62, 73);
     expect(fade.length, log).toBeGreaterThanOrEqual(4);
-    for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame}`).toBeLessThan(fade[i - 1]!.fade);
+    // (Round 21 saw 0.8 twice in a row, once in 30 runs in Firefox: what FrameCoach took each frame as.)
+    const fades = `${fade.map((x) => `${x.frame}@${x.at}:${x.fade}`).join(' ')}; trail ${(await hostData(page)).trail}`;
+    for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame} (${fades})`).toBeLessThan(fade[i - 1]!.fade);
     expect(fade[0]!.fade).toBeGreaterThan(0.6);
     expect(fade[fade.length - 1]!.paints - fade[0]!.paints, JSON.stringify(during(58, 76))).toBe(0);
     expect(during(76, 85).every((x) => x.fade === 0)).toBe(true);
