@@ -155,7 +155,10 @@ describe('drawing', () => {
     // callback may run before FrameCoach's for the same frame: one frame of slack each way.
     const log = samples.map((x) => `${x.frame}${x.shown ? '+' : '-'}`).join(' ');
     expect(during(31, 73).length, log).toBeGreaterThanOrEqual(12);
-    expect(during(31, 73).filter((x) => !x.shown).map((x) => x.frame), log).toEqual([]);
+    // (When the page's callback runs first, FrameCoach still shows the frame announced before:
+    // "26- 31- 32+" in round 21. So a frame must show the drawing once the one before it was past 30 too.)
+    const previous = (x: { frame: number }) => shownFrames[shownFrames.indexOf(x as (typeof shownFrames)[number]) - 1]?.frame ?? -1;
+    expect(during(31, 73).filter((x) => !x.shown && previous(x) >= 30).map((x) => x.frame), log).toEqual([]);
     expect(shownFrames.filter((x) => x.shown && (x.frame < 29 || x.frame > 76)).map((x) => x.frame), log).toEqual([]);
     // The hold is not repainted…
     const hold = during(32, 58);
@@ -165,7 +168,9 @@ describe('drawing', () => {
     expect(fade.length, log).toBeGreaterThanOrEqual(4);
     // (Round 21 saw 0.8 twice in a row, once in 30 runs in Firefox: what FrameCoach took each frame as.)
     const fades = `${fade.map((x) => `${x.frame}@${x.at}:${x.fade}`).join(' ')}; trail ${(await hostData(page)).trail}`;
-    for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame} (${fades})`).toBeLessThan(fade[i - 1]!.fade);
+    // Never up, and down at least every second sample (the callbacks' order again: 0.8 twice, round 21).
+    for (let i = 1; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame} (${fades})`).toBeLessThanOrEqual(fade[i - 1]!.fade);
+    for (let i = 2; i < fade.length; i++) expect(fade[i]!.fade, `frame ${fade[i]!.frame} (${fades})`).toBeLessThan(fade[i - 2]!.fade);
     expect(fade[0]!.fade).toBeGreaterThan(0.6);
     expect(fade[fade.length - 1]!.paints - fade[0]!.paints, JSON.stringify(during(58, 76))).toBe(0);
     expect(during(76, 85).every((x) => x.fade === 0)).toBe(true);
