@@ -10,7 +10,7 @@ import { createResolver, defaultRules, type KeybindingRule } from '../../utils/c
 import { keyText } from '../../utils/commands/keys';
 import { createPalette } from '../../utils/commands/palette';
 import { createRegistry } from '../../utils/commands/registry';
-import { defaultFullscreenTarget, toggleFullscreen } from '../../utils/dom/fullscreen';
+import { defaultFullscreenTarget, FULLSCREEN_REFUSED, toggleFullscreen } from '../../utils/dom/fullscreen';
 import { keepPrivate, ownPointer, POINTER_EVENTS, TEXT_EVENTS } from '../../utils/dom/private-events';
 import { listenForKeys } from '../../utils/dom/key-listener';
 import { findVideos } from '../../utils/dom/video-finder';
@@ -20,7 +20,7 @@ import { siteFor } from '../../utils/sites';
 import type { Attached } from './attach';
 import { loadOverlay } from './load-overlay';
 import type { Overlay } from '../overlay';
-import { frameElementFor, frameRelay, onlyChanges, playerSized } from './frame-relay';
+import { documentSide, frameRelay, onlyChanges } from './frame-relay';
 import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
 import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
@@ -30,8 +30,6 @@ import { drawingChoices } from '../../utils/drawing/choices';
 import { overlayReadable } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
-/** Said when the browser won't fullscreen (the page's permissions policy, or no key or click just before). */
-const FULLSCREEN_REFUSED = 'Fullscreen was refused here (the page does not allow it, or the browser wants a key or click first).';
 
 /** Wires one frame's videos, keys, commands and overlay together. */
 export function startFrameCoach(win: Window, signal: AbortSignal): void {
@@ -142,13 +140,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const relay = frameRelay(
     (chord, context) => resolver.resolve(chord, context, (c) => registry.enabled(c, context)),
     (frameId, key) => call('frame.key', { frameId, key }),
-    {
-      element(frame) {
-        const element = frameElementFor(doc, frame.url, frame.size);
-        return playerSized(element, { width: win.innerWidth, height: win.innerHeight }) ? element : null;
-      },
-      fullscreen: (element) => (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()),
-    },
+    documentSide(win),
   );
   // A frame under another tells the tab when its video (and the context of its keys) changes.
   const announce = win === win.top ? null : onlyChanges((news: Args<'frame.video'>) => void call('frame.video', news).catch(() => undefined));

@@ -110,6 +110,18 @@ function pressOf(chord: string, event: KeyboardEvent, typed: boolean): KeyPress 
   return { chord, key, shiftKey, ctrlKey, altKey, metaKey, ...(typed ? { typed } : {}) };
 }
 
+/** The side of `win`'s document: frame elements found by address or size, and fullscreened from here. */
+export function documentSide(win: Window): FrameSide {
+  const doc = win.document;
+  return {
+    element(frame) {
+      const element = frameElementFor(doc, frame.url, frame.size);
+      return playerSized(element, { width: win.innerWidth, height: win.innerHeight }) ? element : null;
+    },
+    fullscreen: (element) => (doc.fullscreenElement ? doc.exitFullscreen() : element.requestFullscreen()),
+  };
+}
+
 /** Passes on what this frame says of its video only when it changed (JSON-equal news is said once); `forget` says the next one anyway. */
 export function onlyChanges<T>(say: (news: T) => void): { say(news: T): void; forget(): void } {
   let last: string | undefined;

@@ -9,6 +9,9 @@ const FILL =
   'max-width:none!important;max-height:none!important;margin:0!important;' +
   'object-fit:contain!important;background:#000!important;z-index:2147483646!important;';
 
+/** Said when the browser won't fullscreen (the page's permissions policy, or no key or click just before). */
+export const FULLSCREEN_REFUSED = 'Fullscreen was refused here (the page does not allow it, or the browser wants a key or click first).';
+
 /** The video's nearest ancestor that is not the page itself, or the body. */
 export function defaultFullscreenTarget(video: HTMLVideoElement): Element {
   const doc = video.ownerDocument;
