@@ -51,6 +51,8 @@ export function frameRelay(
 ): FrameRelay {
   const frames = new Map<number, FrameVideo>(); // in the order they last spoke
   let typingUntil = 0;
+  /** The keys that window hands over besides letters: the palette's (arrows choose) or an editor's. */
+  let aheadKeys = EDITOR_KEYS;
   let pending = 0;
   let queue: Promise<unknown> = Promise.resolve(); // keys arrive in the order they were typed
   /** Hands a key to frame `frameId`, after the keys typed before it. */
@@ -91,14 +93,17 @@ export function frameRelay(
       // While the palette is open over there (its box may not have the focus: a frame gets it
       // only from a click in it), what is typed here is its text and its choice.
       const palette = context.paletteOpen === true;
-      const typing = (palette || performance.now() < typingUntil) && plain && (event.key.length === 1 || (palette ? PALETTE_KEYS : EDITOR_KEYS).has(event.key));
+      // Until the frame says the palette it was asked for is open, its arrows go over all the same.
+      if (id && OPENS_EDITOR.has(id)) aheadKeys = id === 'view.palette' ? PALETTE_KEYS : EDITOR_KEYS;
+      const typing = (palette || performance.now() < typingUntil) && plain && (event.key.length === 1 || (palette ? PALETTE_KEYS : aheadKeys).has(event.key));
       if (id === null && !typing) return false;
       // The window slides while the coach types on: the box over there takes the focus only once
       // it has loaded (on a busy machine, after more than a second of typing at full speed).
       if ((id && OPENS_EDITOR.has(id)) || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
       // Text for the comment over there, whenever it arrives (the queue through the background can be slow).
-      hand(frameId, pressOf(chord, event, typing && !palette && !(id && OPENS_EDITOR.has(id))));
+      const choice = event.key === 'ArrowUp' || event.key === 'ArrowDown'; // a row of the palette, not text
+      hand(frameId, pressOf(chord, event, typing && !palette && !choice && !(id && OPENS_EDITOR.has(id))));
       return true;
     },
   };
