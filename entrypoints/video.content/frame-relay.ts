@@ -102,8 +102,7 @@ export function frameRelay(
       if ((id && OPENS_EDITOR.has(id)) || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
       // Text for the comment over there, whenever it arrives (the queue through the background can be slow).
-      const choice = event.key === 'ArrowUp' || event.key === 'ArrowDown'; // a row of the palette, not text
-      hand(frameId, pressOf(chord, event, typing && !palette && !choice && !(id && OPENS_EDITOR.has(id))));
+      hand(frameId, pressOf(chord, event, typing && !palette && !(id && OPENS_EDITOR.has(id))));
       return true;
     },
   };
