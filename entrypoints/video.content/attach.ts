@@ -26,6 +26,7 @@ import type { SiteAdapter } from '../../utils/sites/types';
 import type { PanelDock } from '../../utils/settings/off-site';
 import { overlayReadable, TEST_HOOKS } from '../../utils/dom/test-hooks';
 import { keepMediaTrail } from '../../utils/dom/media-trail';
+import { orderFieldKeys, typeAhead } from '../../utils/dom/private-field';
 
 export interface Attached {
   readonly session: PlayerSession;
@@ -40,6 +41,8 @@ export interface Attached {
   readonly followed: Followed;
   /** A key typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor). */
   onKey(event: KeyboardEvent, target: Element): void;
+  /** Types into the open field that takes type-ahead (utils/dom/private-field.ts `typeAhead`): false when there is none. */
+  typeAhead(text: string, back: number): boolean;
   detach(): void;
 }
 
@@ -68,11 +71,14 @@ export interface AttachDeps {
   speeds(): readonly number[];
   /** Where the coach wants the comment panel (the coach's setting). */
   dock(): PanelDock;
+  /** Runs what a key typed in one of our fields asks for, after keys typed before it in another frame (frame-relay.ts). */
+  inOrder(run: () => void): void;
 }
 
 /** Puts FrameCoach on one video: the frame engine, comments, the overlay over its picture. */
 export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
   const { site, view, commands, runner } = deps;
+  orderFieldKeys(deps.inOrder);
   // A plain file the page may read: its own frame table (read here as the page, parsed in the background).
   const session = createSession(video, {
     speeds: deps.speeds,
@@ -276,6 +282,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     sender,
     reporter,
     followed,
+    typeAhead,
     onKey(event, target) {
       const within = (cls: string) => !!target.closest(`.${cls}`);
       // Keys typed in the label box go to the label; elsewhere (the comment editor) not.

@@ -20,14 +20,14 @@ import { siteFor } from '../../utils/sites';
 import type { Attached } from './attach';
 import { loadOverlay } from './load-overlay';
 import type { Overlay } from '../overlay';
-import { documentSide, frameRelay, onlyChanges } from './frame-relay';
+import { documentSide, frameRelay, keysInOrder, onlyChanges, pressOf } from './frame-relay';
 import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
 import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 import { drawingChoices } from '../../utils/drawing/choices';
-import { overlayReadable } from '../../utils/dom/test-hooks';
+import { overlayReadable, TEST_HOOKS } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
 
@@ -52,7 +52,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     }
     // A key typed in another frame of the tab, for this frame's video.
     if (isKey(message)) {
-      sendResponse({ handled: handleKey(message.key.chord, message.key) });
+      order.relayed(message.key);
+      sendResponse({ handled: message.key ? handleKey(message.key.chord, message.key) : true });
       return undefined;
     }
     // The popup's buttons (only the extension's own pages reach this listener).
@@ -126,6 +127,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       if (attached && overlayReadable(doc)) attached.host.host.dataset.paletteRan = id;
     },
     used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),
+    typeIntoBox: (text, back) => attached?.typeAhead(text, back) ?? false,
   });
   let poll = 0;
   /** A key for the attached video (typed here or in another frame): whether a command took it. */
@@ -139,9 +141,17 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   // Keys typed in this frame for a video in another (Drive's player frame under the file page).
   const relay = frameRelay(
     (chord, context) => resolver.resolve(chord, context, (c) => registry.enabled(c, context)),
-    (frameId, key) => call('frame.key', { frameId, key }),
+    // Test builds: a page marked so hands its keys over late (a busy machine's background).
+    (frameId, key) =>
+      TEST_HOOKS && doc.documentElement.hasAttribute('data-fc-test-relay-slow')
+        ? new Promise((done) => setTimeout(done, 150)).then(() => call('frame.key', { frameId, key }))
+        : call('frame.key', { frameId, key }),
     documentSide(win),
   );
+  // The focus went from here to a frame below (the player's) or away: the keys handed over were all.
+  win.addEventListener('blur', () => relay.left(), { signal });
+  // Keys typed here, or in our fields, after some typed in another frame are still on their way.
+  const order = keysInOrder();
   // A frame under another tells the tab when its video (and the context of its keys) changes.
   const announce = win === win.top ? null : onlyChanges((news: Args<'frame.video'>) => void call('frame.video', news).catch(() => undefined));
   const say = (news: Args<'frame.video'>) => announce?.say(news);
@@ -299,7 +309,9 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     // Pages without a video pay only the relay's check (no frame of the tab has one).
     // Only keys a person typed are commands: a page's made-up events must not drive
     // FrameCoach, here or in a frame of another site.
-    (chord, event) => event.isTrusted && (attached ? handleKey(chord, event) : relay.forward(chord, event)),
+    // A key held behind keys still on their way from another frame was typed in the flow of
+    // those: text for the comment they may open (`typed`), however late it is handled.
+    (chord, event) => event.isTrusted && (attached ? order.typedHere((held) => handleKey(chord, held ? pressOf(chord, event, true) : event)) : relay.forward(chord, event)),
     signal,
     {
       target: ownTarget,
@@ -372,7 +384,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     if (active !== (attached?.session.video ?? null)) {
       attached?.detach();
       palette.close();
-      attached = active && overlay ? overlay.attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? DEFAULT_PREFERENCES.speeds, dock: docked }) : null;
+      attached = active && overlay ? overlay.attachTo(active, { site, view, commands: commandInfo, runner, call, onChange, palette, speeds: () => prefs?.speeds ?? DEFAULT_PREFERENCES.speeds, dock: docked, inOrder: (run) => void order.typedHere(() => (run(), true)) }) : null;
       for (const off of offContext) off();
       const a = attached;
       offContext = announce && a ? [a.session.state, a.history.state, a.drawings.state, a.sender.state, a.reporter.state].map((s) => s.subscribe(sayContext)) : [];

@@ -6,6 +6,12 @@
  * from its page, and hands them over through the background, which only relays within the
  * tab. The frame with the video handles a handed key as if typed there (a comment's
  * type-ahead included).
+ *
+ * The focus can move while keys are on their way: the frame with the video gives it to its
+ * comment box or palette, and the coach's next keys are typed there (or on its page, on the
+ * way). Those were typed after every key handed over before; this frame says when it has
+ * lost the focus (a last, empty hand-over), and the frame with the video holds what is typed
+ * there until it has heard that (`keysInOrder`).
  */
 import type { ContextKeys } from '../../utils/commands/context';
 import type { FrameVideoMessage, KeyPress } from '../../utils/messaging/contract';
@@ -31,6 +37,8 @@ export interface FrameRelay {
   heard(frame: FrameVideo): void;
   /** For a key this frame has no use for: true when it was handed to the frame with the video (or fullscreened it). */
   forward(chord: string, event: KeyboardEvent): boolean;
+  /** This frame has lost the focus: the frame it handed keys to since it had it hears they were all. */
+  left(): void;
 }
 
 /** This document's side of a frame with a video: its element, if it is one a coach works in. */
@@ -46,7 +54,8 @@ export interface FrameSide {
 
 export function frameRelay(
   resolve: (chord: string, context: ContextKeys) => string | null,
-  send: (frameId: number, key: KeyPress) => Promise<unknown>,
+  /** Hands `key` over, or says (null) that no more come: the focus has left this frame. */
+  send: (frameId: number, key: KeyPress | null) => Promise<unknown>,
   side: FrameSide,
 ): FrameRelay {
   const frames = new Map<number, FrameVideo>(); // in the order they last spoke
@@ -55,8 +64,11 @@ export function frameRelay(
   let aheadKeys = EDITOR_KEYS;
   let pending = 0;
   let queue: Promise<unknown> = Promise.resolve(); // keys arrive in the order they were typed
-  /** Hands a key to frame `frameId`, after the keys typed before it. */
-  const hand = (frameId: number, press: KeyPress): void => {
+  /** The frame keys went to since this one last had the focus. */
+  let handedTo: number | null = null;
+  /** Hands a key to frame `frameId` (null: the last was handed), after the keys typed before it. */
+  const hand = (frameId: number, press: KeyPress | null): void => {
+    handedTo = press ? frameId : null;
     pending++;
     queue = queue.then(() =>
       Promise.race([send(frameId, press), new Promise((done) => setTimeout(done, SEND_TIMEOUT_MS))])
@@ -105,11 +117,61 @@ export function frameRelay(
       hand(frameId, pressOf(chord, event, typing && !palette && !(id && OPENS_EDITOR.has(id))));
       return true;
     },
+    left() {
+      if (handedTo !== null) hand(handedTo, null);
+    },
+  };
+}
+
+/** The frame with the video's side: keys typed here wait for those typed before them in another frame. */
+export interface KeysInOrder {
+  /** A key handed over from another frame arrives (null: that frame has lost the focus, no more come). */
+  relayed(key: KeyPress | null): void;
+  /**
+   * A key typed here: `handle` takes it at once (its answer: whether a command took it) when no
+   * key typed before it is still on its way from another frame; else after those (`held`), and
+   * the key counts as taken.
+   */
+  typedHere(handle: (held: boolean) => boolean): boolean;
+}
+
+/**
+ * Keys handed over from another frame (through the background: slow on a busy machine) were
+ * typed before any typed here since; until that frame says it has lost the focus, or no key
+ * has come from it for `holdMs`, what is typed here waits. (A comment typed on Drive's file
+ * page came out as "land uinder the hp": the focus reached the comment box during "under",
+ * and an `i` typed on the way went in before the "nder" still on its way.)
+ */
+export function keysInOrder(holdMs = SEND_TIMEOUT_MS): KeysInOrder {
+  let onTheirWay = false;
+  const held: Array<() => void> = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const release = () => {
+    onTheirWay = false;
+    clearTimeout(timer);
+    for (const run of held.splice(0)) run();
+  };
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(release, holdMs);
+  };
+  return {
+    relayed(key) {
+      if (!key) return release();
+      onTheirWay = true;
+      if (held.length) wait();
+    },
+    typedHere(handle) {
+      if (!onTheirWay) return handle(false);
+      held.push(() => handle(true));
+      if (held.length === 1) wait();
+      return true;
+    },
   };
 }
 
 /** The key as handed over. */
-function pressOf(chord: string, event: KeyboardEvent, typed: boolean): KeyPress {
+export function pressOf(chord: string, event: KeyboardEvent, typed: boolean): KeyPress {
   const { key, shiftKey, ctrlKey, altKey, metaKey } = event;
   return { chord, key, shiftKey, ctrlKey, altKey, metaKey, ...(typed ? { typed } : {}) };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { frameElementFor, frameRelay, onlyChanges, playerSized, type FrameSide, type FrameVideo } from '../../entrypoints/video.content/frame-relay';
+import { frameElementFor, frameRelay, keysInOrder, onlyChanges, playerSized, type FrameSide, type FrameVideo } from '../../entrypoints/video.content/frame-relay';
 import { cleanContext, cleanKey, frameHandlers, type ToTab } from '../../utils/background/frames';
 import type { ContextKeys } from '../../utils/commands/context';
 import type { KeyPress } from '../../utils/messaging/contract';
@@ -54,11 +54,17 @@ const side = (fullscreened: Element[] = [], refused = false): FrameSide => ({
   },
 });
 
-function relay(send?: (frameId: number, key: KeyPress) => Promise<unknown>, { refused = false } = {}) {
+function relay(send?: (frameId: number, key: KeyPress | null) => Promise<unknown>, { refused = false } = {}) {
   const sent: Array<[number, KeyPress]> = [];
+  /** The frames told that no more keys come (the focus left), in order with the keys. */
+  const log: string[] = [];
   const fullscreened: Element[] = [];
-  const r = frameRelay(resolve, send ?? (async (frameId, key) => void sent.push([frameId, key])), side(fullscreened, refused));
-  return { r, sent, fullscreened, settle: () => new Promise((done) => setTimeout(done, 0)) };
+  const record = async (frameId: number, key: KeyPress | null) => {
+    if (key) sent.push([frameId, key]);
+    log.push(key ? key.key : `end:${frameId}`);
+  };
+  const r = frameRelay(resolve, send ?? record, side(fullscreened, refused));
+  return { r, sent, log, fullscreened, settle: () => new Promise((done) => setTimeout(done, 0)) };
 }
 
 afterEach(() => vi.useRealTimers());
@@ -178,7 +184,7 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     // Round 24 B (Firefox, beside another copy): an ArrowDown pressed just after `p` and a word,
     // before the file page had heard that the palette was open, went to Drive's own handlers.
     const sent: Array<[number, KeyPress]> = [];
-    const opening = frameRelay((chord) => (chord === 'p' ? 'view.palette' : null), async (frameId, key) => void sent.push([frameId, key]), side());
+    const opening = frameRelay((chord) => (chord === 'p' ? 'view.palette' : null), async (frameId, key) => void (key && sent.push([frameId, key])), side());
     opening.heard(video(2, context()));
     for (const key of ['p', 'n', 'f', 'ArrowDown', 'ArrowUp']) expect(opening.forward(key.toLowerCase(), press(key)), key).toBe(true);
     await new Promise((done) => setTimeout(done, 0));
@@ -202,7 +208,7 @@ describe('frameRelay: keys typed in a frame without a video', () => {
   it('a held key does not pile up: its repeats are dropped (still kept from the page) while keys are on their way', async () => {
     const answers: Array<() => void> = [];
     const sent: string[] = [];
-    const { r } = relay((_f, key) => new Promise<void>((done) => answers.push(() => (sent.push(key.chord), done()))));
+    const { r } = relay((_f, key) => new Promise<void>((done) => answers.push(() => (sent.push(key!.chord), done()))));
     r.heard(video(2, context()));
     r.forward('.', press('.'));
     for (let i = 0; i < 20; i++) expect(r.forward('.', { ...press('.'), repeat: true } as KeyboardEvent)).toBe(true);
@@ -217,12 +223,24 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     expect(sent.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('losing the focus says so to the frame the keys went to, after them, once; not when none went', async () => {
+    const { r, log, settle } = relay();
+    r.left(); // nothing handed: nothing said
+    r.heard(video(4, context()));
+    r.forward('c', press('c'));
+    r.forward('l', press('l'));
+    r.left();
+    r.left(); // said once
+    await settle();
+    expect(log).toEqual(['c', 'l', 'end:4']);
+  });
+
   it('a key with no answer holds the next ones up for 2 s at most', async () => {
     vi.useFakeTimers();
     const sent: string[] = [];
     const { r } = relay((_f, key) => {
-      sent.push(key.chord);
-      return key.chord === '.' ? new Promise(() => undefined) : Promise.resolve();
+      sent.push(key!.chord);
+      return key!.chord === '.' ? new Promise(() => undefined) : Promise.resolve();
     });
     r.heard(video(2, context()));
     r.forward('.', press('.'));
@@ -284,6 +302,9 @@ describe('background frame relay', () => {
     const key = { chord: '.', key: '.', shiftKey: false, ctrlKey: false, altKey: false, metaKey: false };
     expect(await h['frame.key']({ frameId: 4, key }, { tabId: 7, frameId: 0 })).toEqual({ handled: true });
     expect(calls).toEqual([[7, { framecoach: 1, type: 'ui.key', key }, 4]]);
+    // The end of the keys from the sender (its focus went elsewhere) goes the same way.
+    await h['frame.key']({ frameId: 4, key: null }, { tabId: 7, frameId: 0 });
+    expect(calls[1]).toEqual([7, { framecoach: 1, type: 'ui.key', key: null }, 4]);
   });
 
   it('refuses what is not a key, a frame or a context, and sends nothing', async () => {
@@ -293,6 +314,7 @@ describe('background frame relay', () => {
     await expect(h['frame.key']({ frameId: 1.5, key }, tab)).rejects.toThrow(/Not a key/);
     await expect(h['frame.key']({ frameId: 1, key: { ...key, chord: 'x'.repeat(500) } }, tab)).rejects.toThrow(/Not a key/);
     await expect(h['frame.key']({ frameId: 1, key }, {})).rejects.toThrow(/tab/);
+    await expect(h['frame.key']({ frameId: 1, key: 'end' as unknown as null }, tab)).rejects.toThrow(/Not a key/);
     await expect(h['frame.video']({ context: { paused: { evil: true } } as unknown as ContextKeys, size: null }, tab)).rejects.toThrow(/context/);
     await expect(h['frame.video']({ context: context(), size: null }, { tabId: 7 })).rejects.toThrow(/tab/);
     expect(calls).toEqual([]);
@@ -342,5 +364,57 @@ describe('playerSized', () => {
     expect(playerSized(el(0, 2000, 800, 450), viewport)).toBe(false); // scrolled away
     expect(playerSized(el(0, 0, 400, 200), viewport)).toBe(false); // under a tenth of the viewport
     expect(playerSized(null, viewport)).toBe(false);
+  });
+});
+
+describe('keysInOrder: keys typed in the frame with the video wait for those still on their way', () => {
+  /** What the frame handles, in order: `here:x` typed here (held or not), `over:x` handed over. */
+  function frame() {
+    const order = keysInOrder(2000);
+    const done: string[] = [];
+    const over = (key: string | null) => {
+      order.relayed(key === null ? null : { chord: key, key, shiftKey: false, ctrlKey: false, altKey: false, metaKey: false, typed: true });
+      if (key !== null) done.push(`over:${key}`);
+    };
+    const here = (key: string) => order.typedHere((held) => (done.push(`here:${key}${held ? ' (held)' : ''}`), key === '.'));
+    return { over, here, done };
+  }
+
+  it('with nothing on its way a key typed here is handled at once, its answer the command\'s', () => {
+    const { here, done } = frame();
+    expect(here('.')).toBe(true);
+    expect(here('x')).toBe(false);
+    expect(done).toEqual(['here:.', 'here:x']);
+  });
+
+  it('"land under the hip" typed across the focus move comes out in order: what is typed here waits for the end of the hand-over', () => {
+    // Seen on a busy machine: the focus reached the player during "under"; an `i` typed there
+    // went in before the "nder" still on its way from the file page.
+    const { over, here, done } = frame();
+    for (const k of 'land u') over(k);
+    expect(here('i')).toBe(true); // taken now, handled later
+    expect(here('p')).toBe(true);
+    for (const k of 'nder') over(k);
+    expect(done.filter((d) => d.startsWith('here'))).toEqual([]);
+    over(null);
+    expect(done.slice(-6)).toEqual(['over:n', 'over:d', 'over:e', 'over:r', 'here:i (held)', 'here:p (held)']);
+    // After the end nothing waits.
+    here('x');
+    expect(done.at(-1)).toBe('here:x');
+  });
+
+  it('when the end never comes (the frame that typed went away), held keys are handled 2 s after the last key from there', () => {
+    vi.useFakeTimers();
+    const { over, here, done } = frame();
+    over('c');
+    here('a');
+    vi.advanceTimersByTime(1900);
+    over('l'); // still coming: still waiting
+    vi.advanceTimersByTime(1900);
+    expect(done).toEqual(['over:c', 'over:l']);
+    vi.advanceTimersByTime(200);
+    expect(done).toEqual(['over:c', 'over:l', 'here:a (held)']);
+    here('b');
+    expect(done.at(-1)).toBe('here:b');
   });
 });

@@ -180,6 +180,32 @@ describe('type-ahead (keys typed before the text box has the focus)', () => {
     expect(runs).toEqual([['frame.previous', undefined]]);
   });
 
+  it('with a text box that takes type-ahead, text goes where the box\'s own typing began, and the query is what the box holds', () => {
+    // Keys handed over from Drive's file page arrive late: "fr" from there and "me" typed in
+    // the box itself came out "fmer" when the late letters went on the end of the query.
+    let box = '';
+    let mark = 0; // where the box's own typing began: type-ahead goes before it
+    const runs: string[] = [];
+    const p = createPalette({
+      commands: () => COMMANDS,
+      asking: () => null,
+      run: (id) => void runs.push(id),
+      typeIntoBox: (text, back) => {
+        box = box.slice(0, Math.max(0, mark - back)) + text + box.slice(mark);
+        mark += text.length - back;
+        p.setQuery(box); // the box reports what it holds
+        return true;
+      },
+    });
+    p.open();
+    box = 'me'; // typed in the box
+    p.setQuery(box);
+    for (const k of 'fra') expect(p.typeAhead(key(k))).toBe(true);
+    expect(p.state.get().query).toBe('frame');
+    p.typeAhead(key('Backspace'));
+    expect(p.state.get().query).toBe('frme');
+  });
+
   it('is not taken when the palette is closed, or with Ctrl or Meta (the browser keys)', () => {
     const { p } = palette();
     expect(p.typeAhead(key('a'))).toBe(false);

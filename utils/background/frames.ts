@@ -48,8 +48,8 @@ export function frameHandlers(toTab: ToTab): Pick<Handlers, 'frame.video' | 'fra
     },
     async 'frame.key'({ frameId, key }, sender) {
       if (sender.tabId === undefined) throw new Error('Only a page in a tab has frames.');
-      const clean = cleanKey(key);
-      if (!Number.isInteger(frameId) || frameId < 0 || !clean) throw new Error('Not a key for a frame.');
+      const clean = key === null ? null : cleanKey(key);
+      if (!Number.isInteger(frameId) || frameId < 0 || (key !== null && !clean)) throw new Error('Not a key for a frame.');
       const answer = await toTab(sender.tabId, { framecoach: 1, type: 'ui.key', key: clean }, frameId);
       return { handled: (answer as { handled?: unknown } | undefined)?.handled === true };
     },

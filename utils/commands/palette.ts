@@ -88,6 +88,12 @@ export interface PaletteDeps {
   run(id: string, arg?: string): void;
   /** A command was run from the palette (to remember it as recent). */
   used?(id: string): void;
+  /**
+   * Types `text` (after deleting `back` characters) into the palette's text box where the
+   * coach's typing there began (keys handed over from another frame can arrive after some
+   * typed in the box itself): false when the box can't take it, and the query changes here.
+   */
+  typeIntoBox?(text: string, back: number): boolean;
 }
 
 export interface Palette {
@@ -105,8 +111,9 @@ export interface Palette {
   setRecent(recent: readonly string[]): void;
   /**
    * A key typed while the palette is open but before its text box has the focus (typed
-   * straight on after the key that opened it): text goes into the query, arrows and Enter
-   * act. True when the palette took it.
+   * straight on after the key that opened it, or handed over from another frame): text goes
+   * into the query (through the box, when it takes it: `typeIntoBox`), arrows and Enter act.
+   * True when the palette took it.
    */
   typeAhead(key: { key: string; ctrlKey: boolean; altKey: boolean; metaKey: boolean }): boolean;
 }
@@ -163,9 +170,12 @@ export function createPalette(deps: PaletteDeps): Palette {
     typeAhead(event) {
       if (!state.get().open || event.ctrlKey || event.metaKey) return false;
       const { query } = state.get();
-      if (event.key.length === 1 && !event.altKey) state.set({ query: query + event.key, index: 0 });
-      else if (event.key === 'Backspace') state.set({ query: query.slice(0, -1), index: 0 });
-      else if (event.key === 'Enter') palette.accept();
+      // Text goes where the box's own began (the box reports the query back), else on the end here.
+      if (event.key.length === 1 && !event.altKey) {
+        if (!deps.typeIntoBox?.(event.key, 0)) state.set({ query: query + event.key, index: 0 });
+      } else if (event.key === 'Backspace') {
+        if (!deps.typeIntoBox?.('', 1)) state.set({ query: query.slice(0, -1), index: 0 });
+      } else if (event.key === 'Enter') palette.accept();
       else if (event.key === 'Escape') close();
       else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') palette.move(event.key === 'ArrowDown' ? 1 : -1);
       else return false;

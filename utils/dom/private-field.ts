@@ -37,23 +37,25 @@ export interface FieldOptions {
 }
 
 /**
- * The field that takes the comment's type-ahead (keys that reached the page's window before the
- * field had the focus): one at a time in a frame, the comment editor's.
+ * The fields that take type-ahead (keys that reached the page's window, or were handed over from
+ * another frame, before the field had the focus): the comment editor's, the palette's. The one
+ * opened last takes it.
  */
-let typeAheadField: { type(text: string, back: number): boolean; selectAll(): void; waiting(): boolean } | null = null;
+const typeAheadFields: Array<{ type(text: string, back: number): boolean; selectAll(): void; waiting(): boolean }> = [];
+const typeAheadField = () => typeAheadFields.at(-1);
 
 /**
  * Types `text` (after deleting `back` characters) into the open field that takes type-ahead,
  * where the coach's typing there began. False when there is no such field.
  */
 export function typeAhead(text: string, back: number): boolean {
-  return typeAheadField?.type(text, back) ?? false;
+  return typeAheadField()?.type(text, back) ?? false;
 }
 
 /** Ctrl+A typed ahead into the open field that takes type-ahead. False when there is no such field. */
 export function selectAllAhead(): boolean {
-  typeAheadField?.selectAll();
-  return !!typeAheadField;
+  typeAheadField()?.selectAll();
+  return !!typeAheadField();
 }
 
 /**
@@ -62,7 +64,19 @@ export function selectAllAhead(): boolean {
  * way (the page's window may get a key meanwhile). Keys typed now are its type-ahead.
  */
 export function typeAheadWaiting(): boolean {
-  return typeAheadField?.waiting() ?? false;
+  return typeAheadField()?.waiting() ?? false;
+}
+
+/**
+ * Runs what a key typed in a field asks for (a palette row moved to, Enter, Escape) in order
+ * with keys typed before it in another frame and still on their way (Drive's file page: see
+ * entrypoints/video.content/frame-relay.ts). At once unless the content script says otherwise.
+ */
+let inOrder = (run: () => void): void => run();
+
+/** Sets how a field's keys wait for keys still on their way from another frame. */
+export function orderFieldKeys(after: (run: () => void) => void): void {
+  inOrder = after;
 }
 
 export interface FieldLink {
@@ -162,9 +176,9 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
       if (data.epoch === epoch) reported(data.value);
-    } else if (data.type === 'key') options.onKey?.(data.key);
-    else if (data.type === 'submit') options.onSubmit();
-    else if (data.type === 'cancel') options.onCancel();
+    } else if (data.type === 'key') inOrder(() => options.onKey?.(data.key));
+    else if (data.type === 'submit') inOrder(options.onSubmit);
+    else if (data.type === 'cancel') inOrder(options.onCancel);
     else if (data.type === 'focus') {
       hasFocus = data.focused;
       hadFocus ||= data.focused;
@@ -225,7 +239,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else allSelected = true;
   };
   const taker = { type: early, selectAll, waiting: () => !heard || (!hadFocus && performance.now() - focusGivenAt < FOCUS_ON_ITS_WAY_MS) };
-  if (options.typeAhead) typeAheadField = taker;
+  if (options.typeAhead) typeAheadFields.push(taker);
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test), or
   // the field a second and a half late (a busy machine's: the keys typed meanwhile).
@@ -265,7 +279,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // as from a text box taken away. Left alone, Chromium hands it to another of our frames
       // (the panel's search, seen: the next `k` was typed there instead of playing).
       if (hasFocus || isActive()) frame.blur();
-      if (typeAheadField === taker) typeAheadField = null;
+      if (typeAheadFields.includes(taker)) typeAheadFields.splice(typeAheadFields.indexOf(taker), 1);
       window.clearTimeout(failTimer);
       frame.removeEventListener('load', onLoad);
       port?.close();

@@ -61,7 +61,7 @@ export const ARG_SHAPES: Record<RequestType, Spec> = {
   'commands.used': { id: 'string' },
   'ui.css': NONE,
   'frame.video': { context: 'object|null', size: 'array|null' },
-  'frame.key': { frameId: 'number', key: 'object' },
+  'frame.key': { frameId: 'number', key: 'object|null' },
 };
 
 const WORDS: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' };

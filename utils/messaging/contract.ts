@@ -246,8 +246,11 @@ export interface Api {
   'ui.css': [Record<string, never>, string];
   /** This frame has a video (the context its keys resolve in) or none: told to every frame of the tab. */
   'frame.video': [{ context: ContextKeys | null; size: [number, number] | null }, null];
-  /** A key typed in this frame, for the video in frame `frameId` of the same tab. */
-  'frame.key': [{ frameId: number; key: KeyPress }, { handled: boolean }];
+  /**
+   * A key typed in this frame, for the video in frame `frameId` of the same tab; null when this
+   * frame has lost the focus (the keys handed over before were all: frame-relay.ts).
+   */
+  'frame.key': [{ frameId: number; key: KeyPress | null }, { handled: boolean }];
 }
 
 /** A key press as handed from one frame to another (what the key handlers read of it). */
@@ -322,11 +325,11 @@ export interface FrameVideoMessage {
   readonly size: [number, number] | null;
 }
 
-/** From the background to the frame with the video: a key typed in another frame of the tab. */
+/** From the background to the frame with the video: a key typed in another frame of the tab (null: no more come from there). */
 export interface KeyMessage {
   readonly framecoach: 1;
   readonly type: 'ui.key';
-  readonly key: KeyPress;
+  readonly key: KeyPress | null;
 }
 
 const isOurs = (message: unknown, type: string): boolean =>
