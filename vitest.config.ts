@@ -16,7 +16,7 @@ const POLL = { timeout: 5_000, interval: 50 };
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
-    // What failed once and passed when tried again is listed at the end of every run.
+    // With `--retry N`, what failed once and passed when tried again is listed at the end of the run.
     reporters: ['default', './tests/flaky-reporter.ts'],
     projects: [
       {
@@ -57,13 +57,8 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           expect: { poll: POLL },
-          // Gecko's media pipeline on a busy 2-core machine gives a rare miss that no rerun
-          // reproduces (about one test in 280 per run, a different one each time: a HUD two
-          // frames ahead of the picture after a burst of `k`, six quick `.` landing two frames
-          // on). A failed test is tried once more, with videos of its own (harness.ts:
-          // setAttempt), and listed at the end of the run (tests/flaky-reporter.ts); a test
-          // that fails twice fails the run. Chromium's project is not retried.
-          retry: 1,
+          // Not retried, like Chromium's: a failure fails the run (docs/architecture.md, *Tests
+          // are not tried again*).
         },
       },
     ],

@@ -1,6 +1,6 @@
 /**
- * Lists every test that failed and then passed when tried again (the Firefox project tries a
- * failed test once more: vitest.config.ts), with what its first try said. Such a test is a
+ * Lists every test that failed and then passed when tried again (with `--retry N`: no project
+ * retries by itself, vitest.config.ts), with what its first try said. Such a test is a
  * bug not yet understood, not a pass: the list ends every run, so it is seen and written down.
  */
 import type { Reporter, TestModule } from 'vitest/node';
