@@ -35,7 +35,7 @@ export function CommentEditor({ editor, label, saving, error, onDraft, onSave, o
         placeholder="What should the athlete see here?"
         label={verb}
         focusKey={editor.opened}
-        typeAhead
+        typeAhead="comment"
         onInput={onDraft}
         onSubmit={onSave}
         onCancel={onCancel}

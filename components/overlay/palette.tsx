@@ -177,7 +177,7 @@ export function CommandPalette({ palette, ownKeys = false }: {
           placeholder={placeholder}
           focusKey={asking ?? palette}
           keys={NAVIGATION}
-          typeAhead
+          typeAhead="palette"
           status={rowSaid(items[selected], selected, items.length, emptyText)}
           onInput={palette.setQuery}
           onKey={(key) => moveBy(palette, key)}

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { linkField, type FieldLink } from '../../utils/dom/private-field';
+import { linkField, type FieldLink, type TypeAheadFor } from '../../utils/dom/private-field';
 import { TEST_HOOKS } from '../../utils/dom/test-hooks';
 import { PrivateText } from '../comments/private-text';
 
@@ -19,7 +19,7 @@ const IDLE_AFTER_MS = 200;
  * frame fail to load, a plain field in the shadow root takes its place, with what was typed:
  * nothing is lost, though that one is within the page's `window.find()`.
  */
-export function PrivateField({ class: cls, value, label, placeholder, multiline = false, focusKey, typeAhead = false, idle = false, maxLength, style, keys, status, control, onInput, onSubmit = nothing, onCancel = nothing, onFocusChange = nothing, onKey = nothing }: {
+export function PrivateField({ class: cls, value, label, placeholder, multiline = false, focusKey, typeAhead, idle = false, maxLength, style, keys, status, control, onInput, onSubmit = nothing, onCancel = nothing, onFocusChange = nothing, onKey = nothing }: {
   class: string;
   value: string;
   label: string;
@@ -29,8 +29,8 @@ export function PrivateField({ class: cls, value, label, placeholder, multiline 
   focusKey?: unknown;
   /** Filled with what the owner may do to the field at once (not a render later): `reset` (FieldLink `resetValue`). */
   control?: { current: FieldControl | null };
-  /** Takes the keys typed before it had the focus (utils/dom/private-field.ts `typeAhead`). */
-  typeAhead?: boolean;
+  /** Takes the comment's or the palette's keys typed before it had the focus (utils/dom/private-field.ts `typeAhead`). */
+  typeAhead?: TypeAheadFor;
   /**
    * A field always on show (the panel's search and name): painted as text until it is clicked
    * or tabbed to, a frame only while it has the focus. Fewer frames per page, and none to take

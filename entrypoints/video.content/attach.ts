@@ -41,8 +41,8 @@ export interface Attached {
   readonly followed: Followed;
   /** A key typed in FrameCoach's own fields (the label, the palette, the dialogs, the comment editor). */
   onKey(event: KeyboardEvent, target: Element): void;
-  /** Types into the open field that takes type-ahead (utils/dom/private-field.ts `typeAhead`): false when there is none. */
-  typeAhead(text: string, back: number): boolean;
+  /** Types into the palette's open text box where the coach's typing there began (utils/dom/private-field.ts `typeAhead`): false when there is none. */
+  typeIntoPalette(text: string, back: number): boolean;
   detach(): void;
 }
 
@@ -282,7 +282,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     sender,
     reporter,
     followed,
-    typeAhead,
+    typeIntoPalette: (text, back) => typeAhead(text, back, 'palette'),
     onKey(event, target) {
       const within = (cls: string) => !!target.closest(`.${cls}`);
       // Keys typed in the label box go to the label; elsewhere (the comment editor) not.

@@ -127,7 +127,7 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
       if (attached && overlayReadable(doc)) attached.host.host.dataset.paletteRan = id;
     },
     used: (id) => void call('commands.used', { id }).then((recent) => palette.setRecent(recent), () => undefined),
-    typeIntoBox: (text, back) => attached?.typeAhead(text, back) ?? false,
+    typeIntoBox: (text, back) => attached?.typeIntoPalette(text, back) ?? false,
   });
   let poll = 0;
   /** A key for the attached video (typed here or in another frame): whether a command took it. */

@@ -30,7 +30,7 @@ function openEditor(first: string) {
       <PrivateField
         class="fc-textarea"
         multiline
-        typeAhead
+        typeAhead="comment"
         label="New comment"
         placeholder=""
         value={draft}

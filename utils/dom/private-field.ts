@@ -26,8 +26,8 @@ export interface FieldOptions {
   onReady?(): void;
   /** The focus came to the field or left it. */
   onFocus?(focused: boolean): void;
-  /** This field takes the type-ahead (see `typeAhead`). */
-  typeAhead?: boolean;
+  /** This field takes the comment's or the palette's type-ahead (see `typeAhead`). */
+  typeAhead?: TypeAheadFor;
   maxLength?: number;
   /** Keys typed in the field that are `onKey`'s, not text (the palette's arrows). */
   keys?: string[];
@@ -36,26 +36,29 @@ export interface FieldOptions {
   status?: string;
 }
 
+/** Whose keys typed ahead a field takes. */
+export type TypeAheadFor = 'comment' | 'palette';
+
 /**
  * The fields that take type-ahead (keys that reached the page's window, or were handed over from
- * another frame, before the field had the focus): the comment editor's, the palette's. The one
- * opened last takes it.
+ * another frame, before the field had the focus): one at a time in a frame for the comment
+ * editor, one for the palette.
  */
-const typeAheadFields: Array<{ type(text: string, back: number): boolean; selectAll(): void; waiting(): boolean }> = [];
-const typeAheadField = () => typeAheadFields.at(-1);
+const typeAheadFields = new Map<TypeAheadFor, { type(text: string, back: number): boolean; selectAll(): void; waiting(): boolean }>();
 
 /**
  * Types `text` (after deleting `back` characters) into the open field that takes type-ahead,
  * where the coach's typing there began. False when there is no such field.
  */
-export function typeAhead(text: string, back: number): boolean {
-  return typeAheadField()?.type(text, back) ?? false;
+export function typeAhead(text: string, back: number, into: TypeAheadFor = 'comment'): boolean {
+  return typeAheadFields.get(into)?.type(text, back) ?? false;
 }
 
 /** Ctrl+A typed ahead into the open field that takes type-ahead. False when there is no such field. */
 export function selectAllAhead(): boolean {
-  typeAheadField()?.selectAll();
-  return !!typeAheadField();
+  const field = typeAheadFields.get('comment');
+  field?.selectAll();
+  return !!field;
 }
 
 /**
@@ -64,7 +67,7 @@ export function selectAllAhead(): boolean {
  * way (the page's window may get a key meanwhile). Keys typed now are its type-ahead.
  */
 export function typeAheadWaiting(): boolean {
-  return typeAheadField()?.waiting() ?? false;
+  return typeAheadFields.get('comment')?.waiting() ?? false;
 }
 
 /**
@@ -239,7 +242,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     else allSelected = true;
   };
   const taker = { type: early, selectAll, waiting: () => !heard || (!hadFocus && performance.now() - focusGivenAt < FOCUS_ON_ITS_WAY_MS) };
-  if (options.typeAhead) typeAheadFields.push(taker);
+  if (options.typeAhead) typeAheadFields.set(options.typeAhead, taker);
   frame.addEventListener('load', onLoad);
   // Test builds: a page marked so frames a missing file instead (the plain field's test), or
   // the field a second and a half late (a busy machine's: the keys typed meanwhile).
@@ -279,7 +282,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       // as from a text box taken away. Left alone, Chromium hands it to another of our frames
       // (the panel's search, seen: the next `k` was typed there instead of playing).
       if (hasFocus || isActive()) frame.blur();
-      if (typeAheadFields.includes(taker)) typeAheadFields.splice(typeAheadFields.indexOf(taker), 1);
+      if (options.typeAhead && typeAheadFields.get(options.typeAhead) === taker) typeAheadFields.delete(options.typeAhead);
       window.clearTimeout(failTimer);
       frame.removeEventListener('load', onLoad);
       port?.close();
