@@ -20,14 +20,14 @@ import { siteFor } from '../../utils/sites';
 import type { Attached } from './attach';
 import { loadOverlay } from './load-overlay';
 import type { Overlay } from '../overlay';
-import { documentSide, frameRelay, keysInOrder, onlyChanges, pressOf } from './frame-relay';
+import { documentRelay, keysInOrder, onlyChanges, pressOf } from './frame-relay';
 import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
 import { commentActions } from './comment-commands';
 import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 import { drawingChoices } from '../../utils/drawing/choices';
-import { overlayReadable, TEST_HOOKS } from '../../utils/dom/test-hooks';
+import { overlayReadable } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
 
@@ -139,17 +139,8 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
     return rule !== null && registry.execute(rule.command, ctx, context, rule.args);
   };
   // Keys typed in this frame for a video in another (Drive's player frame under the file page).
-  const relay = frameRelay(
-    (chord, context) => resolver.resolve(chord, context, (c) => registry.enabled(c, context)),
-    // Test builds: a page marked so hands its keys over late (a busy machine's background).
-    (frameId, key) =>
-      TEST_HOOKS && doc.documentElement.hasAttribute('data-fc-test-relay-slow')
-        ? new Promise((done) => setTimeout(done, 150)).then(() => call('frame.key', { frameId, key }))
-        : call('frame.key', { frameId, key }),
-    documentSide(win),
-  );
-  // The focus went from here to a frame below (the player's) or away: the keys handed over were all.
-  win.addEventListener('blur', () => relay.left(), { signal });
+  const resolveThere = (chord: string, context: ContextKeys) => resolver.resolve(chord, context, (c) => registry.enabled(c, context));
+  const relay = documentRelay(win, resolveThere, (frameId, key) => call('frame.key', { frameId, key }), signal);
   // Keys typed here, or in our fields, after some typed in another frame are still on their way.
   const order = keysInOrder();
   // A frame under another tells the tab when its video (and the context of its keys) changes.

@@ -15,6 +15,7 @@
  */
 import type { ContextKeys } from '../../utils/commands/context';
 import type { FrameVideoMessage, KeyPress } from '../../utils/messaging/contract';
+import { TEST_HOOKS } from '../../utils/dom/test-hooks';
 
 /** Commands after which the next keys are text for an editor (or the palette) they open over there. */
 const OPENS_EDITOR = new Set(['comment.add', 'comment.addRange', 'draw.comment', 'draw.place', 'packet.send', 'view.palette']);
@@ -121,6 +122,30 @@ export function frameRelay(
       if (handedTo !== null) hand(handedTo, null);
     },
   };
+}
+
+/**
+ * The relay of `win`'s document: keys handed over by `handOver` (to the background), and their
+ * end said when the window loses the focus (to a frame below, the player's, or away).
+ */
+export function documentRelay(
+  win: Window,
+  resolve: (chord: string, context: ContextKeys) => string | null,
+  handOver: (frameId: number, key: KeyPress | null) => Promise<unknown>,
+  signal: AbortSignal,
+): FrameRelay {
+  const marks = win.document.documentElement;
+  const relay = frameRelay(
+    resolve,
+    // Test builds: a page marked so hands its keys over late (a busy machine's background).
+    (frameId, key) =>
+      TEST_HOOKS && marks.hasAttribute('data-fc-test-relay-slow')
+        ? new Promise((done) => setTimeout(done, 150)).then(() => handOver(frameId, key))
+        : handOver(frameId, key),
+    documentSide(win),
+  );
+  win.addEventListener('blur', () => relay.left(), { signal });
+  return relay;
 }
 
 /** The frame with the video's side: keys typed here wait for those typed before them in another frame. */
