@@ -82,6 +82,9 @@ export function createOverlayHost(
   }
 
   function place() {
+    // Measured now: a frame asked for before is not needed (and must not outlive `dispose`,
+    // which cancels only the frame it knows of: left pending, it put a disposed host back).
+    if (queued) view.cancelAnimationFrame(queued);
     queued = 0;
     const parent = parentFor();
     if (host.parentNode !== parent) parent.append(host);
