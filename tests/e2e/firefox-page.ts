@@ -26,7 +26,7 @@ type Fn = (...args: never[]) => unknown;
 const MODIFIERS: Record<string, KeyInput> = { Shift: 'Shift', Control: 'Control', Alt: 'Alt', Meta: 'Meta', ControlOrMeta: 'Control' };
 
 /** "Shift+ArrowRight" → modifiers ['Shift'] and key 'ArrowRight'; "+" and "Shift++" keep their plus. */
-/** The page's window property through which a click's guard says where the click went (null: on the element; "?<…>": pressed there, and no click reached it). */
+/** The page's window property through which a click's guard says where the click went (null: on the element). */
 const CLICK_GUARD = '__fcClickGuard';
 
 /**
@@ -39,9 +39,7 @@ async function armClickGuard(el: ElementHandle<Element>): Promise<void> {
     const win = node.ownerDocument.defaultView!;
     const types = ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click'];
     let missed: string | null = null;
-    let clicked = false;
     const guard = (event: Event) => {
-      if (event.type === 'click' && event.composedPath().includes(node)) clicked = true;
       if (event.type === 'pointerdown' && !event.composedPath().includes(node)) {
         const t = event.composedPath()[0] as Element;
         missed = t instanceof Element ? `<${t.localName}${t.className ? ` class="${String(t.className)}"` : ''}>` : String(t);
@@ -55,10 +53,6 @@ async function armClickGuard(el: ElementHandle<Element>): Promise<void> {
     (win as unknown as Record<string, () => string | null>)[key] = () => {
       for (const type of types) win.removeEventListener(type, guard, true);
       delete (win as unknown as Record<string, unknown>)[key];
-      // A press that reached the element and a release that did not (it moved or went in
-      // between) is no click: not tried again (the press may have acted), but said.
-      // Said as "?" and where the press was (the test's side reports it).
-      if (!missed && !clicked && node.isConnected) return `?<${node.localName} class="${String(node.className)}">`;
       return missed;
     };
   }, CLICK_GUARD);
@@ -382,8 +376,7 @@ class FirefoxLocator {
         await tabOf(this.page).mouse.click(at.x, at.y);
         // A click that took the page away (a link, a closed window) reached what it pressed.
         const missed = await el.evaluate((node, key) => (node.ownerDocument.defaultView as unknown as Record<string, (() => string | null) | undefined>)[key]?.() ?? null, CLICK_GUARD).catch(() => null);
-        if (missed?.startsWith('?')) console.warn(`firefox-page: the press on ${this.description} (${missed.slice(1)}) reached it and the click did not: it moved or went before the release`);
-        if (!missed || missed.startsWith('?')) return;
+        if (!missed) return;
         if (Date.now() > deadline || tries >= 20) throw new Error(`firefox-page: ${this.description}: the click at (${Math.round(at.x)}, ${Math.round(at.y)}) reached ${missed}, ${tries} times`);
         console.warn(`firefox-page: the click on ${this.description} reached ${missed}; again`);
         await new Promise((done) => setTimeout(done, 50));
