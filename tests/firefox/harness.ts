@@ -79,7 +79,10 @@ export interface FirefoxOptions {
 export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
   if (!existsSync(FIREFOX_PATH)) throw new Error(`No Firefox at ${FIREFOX_PATH}: apt-get install firefox-esr (or set FIREFOX_PATH).`);
   const build = opts.build ?? FIREFOX_BUILD;
-  if (!existsSync(join(build, 'manifest.json'))) throw new Error(`The Firefox add-on is not built in ${build}: run npm run build:firefox and npm run build:test:firefox.`);
+  if (!existsSync(join(build, 'manifest.json'))) {
+    const script = build.endsWith('-granted') ? 'build:granted:firefox' : build.endsWith('-test') ? 'build:test:firefox' : 'build:firefox';
+    throw new Error(`The Firefox add-on is not built in ${build}: run npm run ${script} (npm test builds every one).`);
+  }
   const ownProfile = opts.profile === undefined;
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'framecoach-firefox-'));
   const id = addonId();
