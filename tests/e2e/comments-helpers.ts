@@ -42,14 +42,26 @@ export async function commentCount(page: Page): Promise<number> {
 
 /** Waits until the host reports `n` comments and no save in flight. */
 export async function waitForCount(page: Page, n: number, timeout = 5_000): Promise<void> {
-  await page.waitForFunction(
-    (want) => {
-      const host = document.querySelector('framecoach-overlay') as HTMLElement | null;
-      return host?.dataset.comments === String(want) && host.dataset.saving === 'false';
-    },
-    n,
-    { timeout, polling: 10 },
-  );
+  await page
+    .waitForFunction(
+      (want) => {
+        const host = document.querySelector('framecoach-overlay') as HTMLElement | null;
+        return host?.dataset.comments === String(want) && host.dataset.saving === 'false';
+      },
+      n,
+      { timeout, polling: 10 },
+    )
+    .catch(async (error: unknown) => {
+      // Where the words went: still in the box (Enter lost), saved late, or gone.
+      const { comments, saving, busy, message, trail } = await hostData(page);
+      const open = await editorOpen(page);
+      const value = open ? await editorValue(page).catch((e: unknown) => `(unreadable: ${String(e)})`) : null;
+      const texts = (await listed(page)).map((c) => c.text);
+      throw new Error(
+        `${n} comments not reached: ${comments} (saving ${saving}, busy ${busy}, message ${JSON.stringify(message)}); ` +
+          `editor ${open ? `open with ${JSON.stringify(value)}` : 'closed'}; listed ${JSON.stringify(texts)}; trail ${trail}: ${String(error).split('\n')[0]}`,
+      );
+    });
 }
 
 /** Puts frame `k` on screen the way a coach does: land on k-1, then press `.`. */

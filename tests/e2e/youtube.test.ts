@@ -241,9 +241,19 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
       const { time, fps, busy, pausedFrame, frames, lastFrame } = await hostData(page);
       // Whether the page could be painted at all (a frame is announced when it is presented), how
       // far the video played (frames decoded, time ranges), and how many overlays there are.
-      const { at, visibility, focused, paused, hosts, decoded, played } = await page.evaluate((host) => {
+      // And whether the page is painted at all (rVFC and the wait above both ride the page's
+      // animation frames): animation frames and frame callbacks counted over half a second.
+      const { at, visibility, focused, paused, hosts, decoded, played, ticks, announced } = await page.evaluate(async (host) => {
         const v = document.querySelector('video') as HTMLVideoElement;
         const ranges = [...Array(v.played.length).keys()].map((i) => `${v.played.start(i).toFixed(3)}-${v.played.end(i).toFixed(3)}`).join(',');
+        const seen = { ticks: 0, announced: 'none' };
+        const tick = () => {
+          seen.ticks++;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+        v.requestVideoFrameCallback((_now, meta) => void (seen.announced = String(meta.mediaTime)));
+        await new Promise((done) => setTimeout(done, 500));
         return {
           at: v.currentTime,
           visibility: document.visibilityState,
@@ -252,11 +262,12 @@ async function pauseAtFrame(page: Page, c: ClipInfo, k: number): Promise<void> {
           hosts: document.querySelectorAll(host).length,
           decoded: v.getVideoPlaybackQuality().totalVideoFrames,
           played: ranges,
+          ...seen,
         };
       }, HOST);
       throw new Error(
         `FrameCoach's time is ${time}, not frame ${k}'s start ${frameStart(c, k)} (fps ${fps}, busy ${busy}, frames announced ${frames}, last ${lastFrame}, last while paused ${pausedFrame}; ` +
-          `the test's seek: frame presented ${seek.presented} at ${seek.mediaTime}; video at ${at}, paused ${paused}, decoded ${decoded}, played ${played}; page ${visibility}, focused ${focused}, overlays ${hosts}): ${String(err)}`,
+          `the test's seek: frame presented ${seek.presented} at ${seek.mediaTime}; video at ${at}, paused ${paused}, decoded ${decoded}, played ${played}; page ${visibility}, focused ${focused}, overlays ${hosts}; in 500 ms after: ${ticks} animation frames, frame announced ${announced}): ${String(err)}`,
       );
     });
 }
