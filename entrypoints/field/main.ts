@@ -50,7 +50,9 @@ const sayFocus = (focused: boolean) => {
 };
 /** The overlay's last change from outside (field-protocol.ts): reports say they come after it. */
 let epoch = 0;
-const report = () => send({ type: 'input', value: field.value, epoch });
+/** `keys` messages put in so far (field-protocol.ts `input`'s `took`). */
+let took = 0;
+const report = () => send({ type: 'input', value: field.value, epoch, took });
 
 /**
  * What the overlay holds goes first: it was typed before anything typed here (keys that
@@ -176,12 +178,16 @@ window.addEventListener('message', (event) => {
   if (!isHello(event.data, token) || !event.ports[0]) return;
   port?.close();
   port = event.ports[0];
+  took = 0;
   port.onmessage = ({ data }: MessageEvent<ToField>) => {
     if (data.type === 'init') init(data);
     else if (data.type === 'value') {
       epoch = data.epoch;
       merge(data.value, data.base);
-    } else if (data.type === 'keys') insertEarly(data.text, data.back);
+    } else if (data.type === 'keys') {
+      took++;
+      insertEarly(data.text, data.back);
+    }
     else if (data.type === 'selectAll') selectAllEarly();
     // Asked before it last took the focus: met already, and the coach may have moved it since.
     else if (data.type === 'focus' && data.heard >= focusSaid) focusField();

@@ -67,7 +67,12 @@ export type ToField =
 
 /** Frame → overlay: what was typed, Enter (`submit`), Escape (`cancel`), a key asked for, and where the focus is. */
 export type FromField =
-  | { type: 'input'; value: string; epoch: number }
+  /**
+   * `took`: how many `keys` messages the field has put in so far (on this port). Keys typed in
+   * the field after letters handed over late wait until the field has put those in, so an
+   * arrow or Enter acts on the whole text (see private-field.ts `whenTaken`).
+   */
+  | { type: 'input'; value: string; epoch: number; took: number }
   | { type: 'key'; key: string }
   | { type: 'submit' }
   | { type: 'cancel' }

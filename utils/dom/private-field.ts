@@ -107,6 +107,8 @@ const fieldUrl = () => browser.runtime.getURL('/field.html');
  * Drive's player page meanwhile).
  */
 const FOCUS_ON_ITS_WAY_MS = 1000;
+/** How long keys typed in the field wait, at most, for letters handed to it before them. */
+const TAKE_MS = 2000;
 /** How long the field may take to load before a plain one replaces it. */
 const LOAD_MS = 4000;
 
@@ -148,6 +150,27 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   /** How many times this load of the field has said it took the focus (field-protocol.ts `focus`). */
   let focusHeard = 0;
   const post = (message: ToField) => port?.postMessage(message);
+  /** `keys` messages sent on this port, and how many the field has said it put in. */
+  let keysSent = 0;
+  let keysTaken = 0;
+  /**
+   * What keys typed in the field ask for (an arrow, Enter, Escape), waiting for letters handed
+   * to the field before them to be put in: typed after those, they act on the whole text. (A
+   * busy machine: the palette's Enter ran the row for "fra" while the "me" handed over from
+   * Drive's file page was still on its way into the box.)
+   */
+  const afterTaken: Array<() => void> = [];
+  let takenTimer = 0;
+  const runTaken = () => {
+    window.clearTimeout(takenTimer);
+    for (const run of afterTaken.splice(0)) run();
+  };
+  const whenTaken = (run: () => void) => {
+    if (keysTaken >= keysSent && !afterTaken.length) return run();
+    afterTaken.push(run);
+    // A field that never says so (it failed meanwhile) holds nothing up for long.
+    if (afterTaken.length === 1) takenTimer = window.setTimeout(runTaken, TAKE_MS);
+  };
   /** The field holds `value` (it said so, or will when it loads): the draft follows. */
   const reported = (value: string) => {
     shown = value;
@@ -179,9 +202,11 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     // A report from before the field took our latest change is dropped: it reports again once merged.
     if (data.type === 'input') {
       if (data.epoch === epoch) reported(data.value);
-    } else if (data.type === 'key') inOrder(() => options.onKey?.(data.key));
-    else if (data.type === 'submit') inOrder(options.onSubmit);
-    else if (data.type === 'cancel') inOrder(options.onCancel);
+      keysTaken = Math.max(keysTaken, data.took);
+      if (keysTaken >= keysSent) runTaken();
+    } else if (data.type === 'key') inOrder(() => whenTaken(() => options.onKey?.(data.key)));
+    else if (data.type === 'submit') inOrder(() => whenTaken(options.onSubmit));
+    else if (data.type === 'cancel') inOrder(() => whenTaken(options.onCancel));
     else if (data.type === 'focus') {
       hasFocus = data.focused;
       hadFocus ||= data.focused;
@@ -216,6 +241,9 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     if (!target) return;
     loaded = true;
     focusHeard = 0;
+    // A new load of the field: what the last one was to put in is lost with it (told again below).
+    keysSent = keysTaken = 0;
+    runTaken();
     port?.close();
     const channel = new MessageChannel();
     port = channel.port1;
@@ -232,8 +260,14 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
   // keys go on the end of what it will be given, and the draft has them at once (Enter typed
   // ahead saves it). After, the field puts them in itself and reports back.
   const early = (text: string, back: number) => {
-    if (port && heard) post({ type: 'keys', text, back });
-    else reported(allSelected ? text : shown.slice(0, shown.length - back) + text);
+    if (port && heard) {
+      keysSent++;
+      // Test builds: a page marked so has the field take them late (a busy machine's frame).
+      const to = port;
+      const keys: ToField = { type: 'keys', text, back };
+      if (TEST_HOOKS && document.documentElement.hasAttribute('data-fc-test-field-keys-late')) window.setTimeout(() => to.postMessage(keys), 1000);
+      else to.postMessage(keys);
+    } else reported(allSelected ? text : shown.slice(0, shown.length - back) + text);
     allSelected = false;
     return true;
   };
@@ -284,6 +318,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
       if (hasFocus || isActive()) frame.blur();
       if (options.typeAhead && typeAheadFields.get(options.typeAhead) === taker) typeAheadFields.delete(options.typeAhead);
       window.clearTimeout(failTimer);
+      runTaken();
       frame.removeEventListener('load', onLoad);
       port?.close();
       port = null;
