@@ -494,6 +494,7 @@ export interface FacadeOptions {
  * Playwright's Download, over a file that appears in the downloads folder. Firefox first makes
  * an empty file under the final name, writes a `.part` beside it and moves that over it when
  * done: a new name, no `.part` left, and the same non-zero size twice in a row is finished.
+ * (A name can also come and go before that: it is not taken until it stays.)
  */
 async function nextDownload(folder: string, timeout: number) {
   const before = new Set(readdirSync(folder));
@@ -502,7 +503,9 @@ async function nextDownload(folder: string, timeout: number) {
   for (;;) {
     const names = readdirSync(folder);
     const name = names.find((n) => !before.has(n) && !n.endsWith('.part'));
-    const size = name && !names.some((n) => n.endsWith('.part')) ? statSync(join(folder, name)).size : -1;
+    // Gone between the listing and the look (a copy of the suite beside another saw Firefox move
+    // a temporary name away just then): not finished, looked at again.
+    const size = name && !names.some((n) => n.endsWith('.part')) ? (statSync(join(folder, name), { throwIfNoEntry: false })?.size ?? -1) : -1;
     if (name && size > 0 && last.name === name && last.size === size) {
       const path = join(folder, name);
       return { suggestedFilename: () => name, path: async () => path, saveAs: async (to: string) => copyFileSync(path, to) };
