@@ -187,8 +187,7 @@ window.addEventListener('message', (event) => {
     } else if (data.type === 'keys') {
       took++;
       insertEarly(data.text, data.back);
-    }
-    else if (data.type === 'selectAll') selectAllEarly();
+    } else if (data.type === 'selectAll') selectAllEarly();
     // Asked before it last took the focus: met already, and the coach may have moved it since.
     else if (data.type === 'focus' && data.heard >= focusSaid) focusField();
     else if (data.type === 'status') status.textContent = data.text;

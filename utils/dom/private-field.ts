@@ -241,7 +241,7 @@ export function linkField(frame: HTMLIFrameElement, options: FieldOptions): Fiel
     if (!target) return;
     loaded = true;
     focusHeard = 0;
-    // A new load of the field: what the last one was to put in is lost with it (told again below).
+    // A new load of the field (a new port): nothing more comes from the last one, so nothing waits for it.
     keysSent = keysTaken = 0;
     runTaken();
     port?.close();
