@@ -13,7 +13,9 @@ function rateBadge(rate: FrameRate | null, player: number | null): { text: strin
       : { text: 'fps –', title: 'Measured on the first step or while playing', warn: false };
   }
   if (rate.estimated) {
-    const title = "Estimated from the frames decoded while playing (this browser doesn't report each frame): frame numbers are estimates";
+    const counted = rate.counted === undefined ? '' : `${rate.counted.toFixed(1)} a second counted`;
+    const length = rate.frameLength === undefined ? 'no frame measured yet' : `one frame measured ${(rate.frameLength * 1000).toFixed(1)} ms`;
+    const title = `Estimated from the frames decoded while playing (${counted ? `${counted}; ` : ''}${length}). This browser doesn't report each frame: frame numbers are estimates`;
     return { text: `≈${formatFps(rate.fps)} fps`, title, warn: true };
   }
   const text = `${formatFps(rate.fps)} fps${rate.variable ? ' VFR' : ''}`;

@@ -135,6 +135,24 @@ describe("the count's estimate checked by one frame's length", () => {
     expect(rate.estimated).toBe(true);
   });
 
+  // A busy machine's count runs ahead: 26.3 for a 23.976 fps clip is 25 by the count alone, and
+  // 24 is more than COUNT_NEAR away. The length (41.7 ms) still says 24.
+  it('a count 9 % high: the length decides among the rates a wider window allows', () => {
+    const rate = pickByGap(estimate(26.3), 1001 / 24000);
+    expect(rate).toMatchObject({ fps: 24, estimated: true, frameLength: 1001 / 24000 });
+  });
+
+  // 40.9 ms fits both 25 (2.3 % off, and nearer the count) and 24 (1.8 % off): the better fit wins.
+  it('a length both neighbours fit within GAP_FIT goes to the one it fits best', () => {
+    expect(pickByGap(estimate(24.8), 0.0408).fps).toBe(25);
+    expect(pickByGap(estimate(24.8), 0.0409).fps).toBe(24);
+  });
+
+  it('a length of two frames (a frame missing there) never halves the rate', () => {
+    expect(pickByGap(estimate(60), 2 / 60).fps).toBe(60);
+    expect(pickByGap(estimate(48), 2 / 48).fps).toBe(48);
+  });
+
   it('a length that fits none of the rates the count allows (two frames: one missing there) keeps the count', () => {
     const rate = estimate(24.4);
     expect(pickByGap(rate, 0.08)).toBe(rate);

@@ -43,6 +43,8 @@ export interface FrameRate {
   estimated?: boolean;
   /** The decoded-frame count an estimate was taken from (frames per second). */
   counted?: number;
+  /** Seconds: one frame's length, measured on the picture, that an estimate's rate was chosen by. */
+  frameLength?: number;
 }
 
 /** Frame numbers on this rate are exact: a clock, or the file's frame table. Else they are estimates. */
@@ -230,23 +232,32 @@ export function countedRate(all: readonly { media: number; frames: number }[]): 
   return { fps, minGap: 1 / fps, variable: false, samples: all.length, counted, estimated: true };
 }
 
-/** Whole rates cameras film at within COUNT_NEAR of a count, nearest first. */
-function usualNear(counted: number): number[] {
+/** Whole rates cameras film at within `near` (relative) of a count, nearest first. */
+function usualNear(counted: number, near = COUNT_NEAR): number[] {
   const off = (f: number) => Math.abs(f / counted - 1);
-  return [...STANDARD_RATES.filter(Number.isInteger), ...HIGH_RATES].filter((f) => off(f) <= COUNT_NEAR).sort((a, b) => off(a) - off(b));
+  return [...STANDARD_RATES.filter(Number.isInteger), ...HIGH_RATES].filter((f) => off(f) <= near).sort((a, b) => off(a) - off(b));
 }
 
 /** A frame's length measured from the picture (two changes of it while seeking) fits a rate this closely. */
 const GAP_FIT = 0.025;
+/**
+ * How far off a count may be where a frame's length decides: a busy machine's count runs ahead
+ * by more than COUNT_NEAR now and then (the decoder works in bursts), yet a length never confuses
+ * rates a factor of 2 apart (a frame missing, a still scene: two frames' length).
+ */
+const COUNT_CHECKED = 0.15;
 
 /**
  * A count over a second can't tell rates a few percent apart (24 from 25: a frame more or less
  * decoded). One frame's length, measured where the picture changes, can: of the usual rates the
- * count allows, the one that length fits. Else (frames missing there, a still scene) the count's.
+ * count allows, the one that length fits best. Else (frames missing there, a still scene) the count's.
  */
 export function pickByGap(estimate: FrameRate, gap: number): FrameRate {
-  const fits = usualNear(estimate.counted ?? estimate.fps).find((f) => Math.abs(f * gap - 1) <= GAP_FIT);
-  return fits === undefined || fits === estimate.fps ? estimate : { ...estimate, fps: fits, minGap: 1 / fits };
+  const misfit = (f: number) => Math.abs(f * gap - 1);
+  const fits = usualNear(estimate.counted ?? estimate.fps, COUNT_CHECKED)
+    .filter((f) => misfit(f) <= GAP_FIT)
+    .sort((a, b) => misfit(a) - misfit(b))[0];
+  return fits === undefined ? estimate : { ...estimate, fps: fits, minGap: 1 / fits, frameLength: gap };
 }
 /**
  * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs
