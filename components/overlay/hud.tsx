@@ -14,7 +14,7 @@ function rateBadge(rate: FrameRate | null, player: number | null): { text: strin
   }
   if (rate.estimated) {
     const counted = rate.counted === undefined ? '' : `${rate.counted.toFixed(1)} a second counted`;
-    const length = rate.frameLength === undefined ? 'no frame measured yet' : `one frame measured ${(rate.frameLength * 1000).toFixed(1)} ms`;
+    const length = rate.frameLength === undefined ? 'no frame could be measured' : `one frame measured ${(rate.frameLength * 1000).toFixed(1)} ms`;
     const title = `Estimated from the frames decoded while playing (${counted ? `${counted}; ` : ''}${length}). This browser doesn't report each frame: frame numbers are estimates`;
     return { text: `≈${formatFps(rate.fps)} fps`, title, warn: true };
   }

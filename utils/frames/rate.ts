@@ -43,7 +43,7 @@ export interface FrameRate {
   estimated?: boolean;
   /** The decoded-frame count an estimate was taken from (frames per second). */
   counted?: number;
-  /** Seconds: one frame's length, measured on the picture, that an estimate's rate was chosen by. */
+  /** Seconds: one frame's length, measured on the picture, that an estimate was checked by. */
   frameLength?: number;
 }
 
@@ -257,7 +257,7 @@ export function pickByGap(estimate: FrameRate, gap: number): FrameRate {
   const fits = usualNear(estimate.counted ?? estimate.fps, COUNT_CHECKED)
     .filter((f) => misfit(f) <= GAP_FIT)
     .sort((a, b) => misfit(a) - misfit(b))[0];
-  return fits === undefined ? estimate : { ...estimate, fps: fits, minGap: 1 / fits, frameLength: gap };
+  return fits === undefined ? { ...estimate, frameLength: gap } : { ...estimate, fps: fits, minGap: 1 / fits, frameLength: gap };
 }
 /**
  * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs
