@@ -37,6 +37,24 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
     const mine = asked.current;
     return answer.then((s) => (mine === asked.current ? s : null));
   };
+  /**
+   * This page's changes not answered yet, and a broadcast heard meanwhile. A change is answered
+   * once open tabs have applied it; its broadcast reaches this page first (a tab too), and
+   * showing it then said saved while a video tab still had the old speeds. It waits for the answer.
+   */
+  const inFlight = useRef(0);
+  const heardMeanwhile = useRef<(() => void) | null>(null);
+  const own = async <T,>(work: () => Promise<T>): Promise<T> => {
+    inFlight.current++;
+    try {
+      return await work();
+    } finally {
+      inFlight.current--;
+      const heard = inFlight.current === 0 ? heardMeanwhile.current : null;
+      heardMeanwhile.current = null;
+      heard?.();
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -47,7 +65,10 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
         .then((s) => live && s && setSettings(s))
         .catch((e: unknown) => live && setError(`The settings could not be read: ${messageOf(e)}`));
     void load();
-    const stop = onSettingsChange(() => void load());
+    const stop = onSettingsChange(() => {
+      if (inFlight.current > 0) heardMeanwhile.current = () => void load();
+      else void load();
+    });
     return () => {
       live = false;
       stop();
@@ -57,7 +78,7 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
   const saveKeybindings = async (rules: KeybindingRule[]): Promise<boolean> => {
     try {
       asked.current++;
-      const s = await latest(call('settings.setKeybindings', { rules }));
+      const s = await own(() => latest(call('settings.setKeybindings', { rules })));
       if (s) setSettings(s);
       setError(null);
       return true;
@@ -71,7 +92,7 @@ export function OptionsApp({ call, commands, onSettingsChange, saveFile, openPag
   const change = (what: string) => async (work: () => Promise<Settings>): Promise<boolean> => {
     try {
       asked.current++;
-      const s = await latest(work());
+      const s = await own(() => latest(work()));
       if (s) setSettings(s);
       setError(null);
       return true;

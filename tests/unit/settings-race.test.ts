@@ -4,12 +4,12 @@
  */
 import { DEFAULT_PREFERENCES } from '../../utils/settings/preferences';
 import { IDBFactory } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createService } from '../../utils/background/service';
 import type { Settings } from '../../utils/messaging/contract';
 
 /** The service over a fake database, with a settings slot that takes a moment to read and write. */
-function service(initial: Settings | undefined) {
+function service(initial: Settings | undefined, broadcast: () => Promise<void> = async () => undefined) {
   let saved: Settings | undefined = initial;
   const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
   const handlers = createService({
@@ -24,7 +24,7 @@ function service(initial: Settings | undefined) {
         saved = next;
       },
     },
-    broadcast: async () => undefined,
+    broadcast,
   });
   return { handlers, saved: () => saved };
 }
@@ -66,5 +66,37 @@ describe('settings changes in flight at once', () => {
     expect(saved()?.author.name).toBe('Sam');
     expect(renamed.author.id).toBe(read.author.id); // one author, made once
     expect((await handlers['settings.get']({}, {})).author).toEqual(renamed.author);
+  });
+
+  // A video tab that applied new speeds a second late (a busy machine) still had the old ones
+  // when the settings page said saved: a '>' pressed then went to 1.25x, not 2x.
+  it('a change is answered once open tabs have applied it, and a tab that never answers holds it 3 s at most', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let applied: () => void = () => undefined;
+      const late = service(KIM, () => new Promise<void>((done) => (applied = done)));
+      let answered = false;
+      const change = late.handlers['settings.setPreferences']({ speeds: [0.5, 1, 2] }, {}).then(() => (answered = true));
+      await vi.advanceTimersByTimeAsync(500);
+      expect(late.saved()?.preferences.speeds).toEqual([0.5, 1, 2]); // stored, being told
+      expect(answered).toBe(false);
+      applied();
+      await change;
+
+      const hung = service(KIM, () => new Promise<void>(() => undefined));
+      answered = false;
+      const stuck = hung.handlers['settings.setPreferences']({ speeds: [1, 2] }, {}).then(() => (answered = true));
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(answered).toBe(false);
+      await vi.advanceTimersByTimeAsync(200);
+      await stuck;
+      expect(answered).toBe(true);
+      // What comes next is not held up by the telling of the change before.
+      const read = hung.handlers['settings.get']({}, {});
+      await vi.advanceTimersByTimeAsync(10);
+      expect((await read).preferences.speeds).toEqual([1, 2]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

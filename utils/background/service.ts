@@ -50,6 +50,8 @@ export interface ServiceDeps {
 
 const DEFAULT_NAME = 'Coach';
 const noTabs: ToTab = () => Promise.reject(new Error('No tabs here.'));
+/** How long a change of settings waits for open tabs to have applied it before it is answered. */
+const TELL_MS = 3000;
 /** What the content script sends at most for a frame table: a 16 MB MP4 header and its `ftyp`, as base64. */
 const MAX_TABLE_BASE64 = Math.ceil((16 * 1024 * 1024 + 64 * 1024) / 3) * 4;
 /** Annotations sent with `video.open`: enough to show the panel at once. */
@@ -115,17 +117,24 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
   function readSettings(): Promise<Settings> {
     return inTurn(loadSettings);
   }
-  /** `tell`: every tab and page applies the change at once (keys, drawing defaults, the name on comments). */
-  function changeSettings(update: (current: Settings) => Settings, tell = true): Promise<Settings> {
-    return inTurn(async () => {
+  /**
+   * `tell`: every tab and page applies the change at once (keys, drawing defaults, the name on
+   * comments), and the answer waits until they have (TELL_MS at most: a hung tab holds nothing
+   * up), so a key pressed in an open tab after the settings page says saved uses the new
+   * setting. Told in the order changed; the next change does not wait for the telling.
+   */
+  async function changeSettings(update: (current: Settings) => Settings, tell = true): Promise<Settings> {
+    const { fresh, told } = await inTurn(async () => {
       const updated = update(await loadSettings());
       await settings.set(updated);
       // Whether this change reached sync (the settings page says when it did not).
       const { syncError: _, ...rest } = updated;
       const fresh: Settings = { ...rest, ...syncNote() };
-      if (tell) void broadcast({ framecoach: 1, type: 'settings.changed', settings: fresh }).catch(() => undefined);
-      return fresh;
+      const told = tell ? broadcast({ framecoach: 1, type: 'settings.changed', settings: fresh }).catch(() => undefined) : null;
+      return { fresh, told };
     });
+    if (told) await Promise.race([told, new Promise((done) => setTimeout(done, TELL_MS))]);
+    return fresh;
   }
 
   return {
