@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ViewState } from '../../components/overlay/overlay';
 import { createClient } from '../../utils/messaging/client';
-import { isChange, isFrameVideo, isKey, isRun, isSettingsChange, isWhere, type Args, type ChangeMessage, type KeyPress, type Settings } from '../../utils/messaging/contract';
+import type { Args, ChangeMessage, KeyPress, Settings } from '../../utils/messaging/contract';
 import type { CommandRunner } from '../../components/overlay/toolbar';
 import type { CommandInfo } from '../../components/overlay/help';
 import { BUILTIN_COMMANDS } from '../../utils/commands/builtin';
@@ -20,6 +20,7 @@ import { siteFor } from '../../utils/sites';
 import type { Attached } from './attach';
 import { loadOverlay } from './load-overlay';
 import type { Overlay } from '../overlay';
+import { listenToRuntime } from './runtime-port';
 import { documentRelay, keysInOrder, onlyChanges, pressOf } from './frame-relay';
 import { DEFAULT_PREFERENCES, frameHosts, isOffSite, type Preferences } from '../../utils/settings/off-site';
 import { commentActions } from './comment-commands';
@@ -27,7 +28,7 @@ import { packetActions } from './packet-commands';
 import { focusWithin } from '../../utils/dom/focus-within';
 import { otherLayerShown } from '../../utils/annotations/layers';
 import { drawingChoices } from '../../utils/drawing/choices';
-import { TEST_HOOKS, overlayReadable } from '../../utils/dom/test-hooks';
+import { overlayReadable } from '../../utils/dom/test-hooks';
 
 const IDLE_POLL_MS = 1000;
 
@@ -38,44 +39,25 @@ export function startFrameCoach(win: Window, signal: AbortSignal): void {
   const view = createStore<ViewState>({ visible: true, help: false, comments: false, collapsed: false, filter: '', keymap: 0 });
   const call = createClient((message) => browser.runtime.sendMessage(message));
   const changeListeners = new Set<(message: ChangeMessage) => void>();
-  // Answered through `sendResponse` (the native API: see utils/messaging/content-browser.ts).
-  const onRuntimeMessage = (message: unknown, _sender: unknown, sendResponse: (answer: unknown) => void): true | undefined => {
-    if (isChange(message)) for (const listener of changeListeners) listener(message);
-    if (isSettingsChange(message)) {
-      // The background waits for this frame to have applied it before the settings page says
-      // saved. (Test builds: a mark makes the change arrive a second late, as on a busy machine.)
-      if (TEST_HOOKS && doc.documentElement.hasAttribute('data-fc-test-settings-late')) {
-        win.setTimeout(() => {
-          applySettings(message.settings);
-          sendResponse({ applied: true });
-        }, 1000);
-        return true;
-      }
-      applySettings(message.settings);
-    }
-    if (isWhere(message) && win === win.top) {
-      sendResponse({ host: win.location.hostname, url: win.location.href });
-      return undefined;
-    }
-    if (isFrameVideo(message)) {
-      relay.heard(message);
-      if (message.context) askSettings();
-    }
-    // A key typed in another frame of the tab, for this frame's video.
-    if (isKey(message)) {
-      order.relayed(message.key);
-      sendResponse({ handled: message.key ? handleKey(message.key.chord, message.key) : true });
-      return undefined;
-    }
-    // The popup's buttons (only the extension's own pages reach this listener).
-    if (!isRun(message) || !attached) return undefined;
-    void Promise.resolve(registry.execute(message.command, ctx, contextKeys())).then(sendResponse, (error: unknown) =>
-      sendResponse({ error: String(error) }),
-    );
-    return true;
-  };
-  browser.runtime.onMessage.addListener(onRuntimeMessage);
-  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onRuntimeMessage));
+  listenToRuntime(
+    win,
+    {
+      changed: (message) => {
+        for (const listener of changeListeners) listener(message);
+      },
+      settings: (settings) => applySettings(settings),
+      frameVideo: (message) => {
+        relay.heard(message);
+        if (message.context) askSettings();
+      },
+      relayedKey: (key) => {
+        order.relayed(key);
+        return key ? handleKey(key.chord, key) : true;
+      },
+      run: (command) => (attached ? Promise.resolve(registry.execute(command, ctx, contextKeys())) : null),
+    },
+    signal,
+  );
   const onChange = (listener: (message: ChangeMessage) => void) => {
     changeListeners.add(listener);
     return () => changeListeners.delete(listener);
