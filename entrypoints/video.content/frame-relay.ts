@@ -106,16 +106,22 @@ export function frameRelay(
       // While the palette is open over there (its box may not have the focus: a frame gets it
       // only from a click in it), what is typed here is its text and its choice.
       const palette = context.paletteOpen === true;
-      // Until the frame says the palette it was asked for is open, its arrows go over all the same.
-      if (id && OPENS_EDITOR.has(id)) aheadKeys = id === 'view.palette' ? PALETTE_KEYS : EDITOR_KEYS;
       const typing = (palette || performance.now() < typingUntil) && plain && (event.key.length === 1 || (palette ? PALETTE_KEYS : aheadKeys).has(event.key));
       if (id === null && !typing) return false;
+      // A key that opens a box over there, typed when no text is being typed. Typed in the text it
+      // is a letter: the `p` of "hip", handed over late on a busy machine, opened the palette.
+      const opens = !typing && id !== null && OPENS_EDITOR.has(id);
+      // Until the frame says the palette it was asked for is open, its arrows go over all the same.
+      if (opens) aheadKeys = id === 'view.palette' ? PALETTE_KEYS : EDITOR_KEYS;
       // The window slides while the coach types on: the box over there takes the focus only once
       // it has loaded (on a busy machine, after more than a second of typing at full speed).
-      if ((id && OPENS_EDITOR.has(id)) || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
+      // Enter (a comment saved, a row run) and Escape close the box: the next key is a command.
+      const closes = typing && (event.key === 'Escape' || (event.key === 'Enter' && !event.shiftKey));
+      if (closes) typingUntil = 0;
+      else if (opens || (typing && !palette)) typingUntil = performance.now() + TYPE_AHEAD_MS;
       if (event.repeat && pending > MAX_PENDING_REPEATS) return true; // still kept from the page
       // Text for the comment over there, whenever it arrives (the queue through the background can be slow).
-      hand(frameId, pressOf(chord, event, typing && !palette && !(id && OPENS_EDITOR.has(id))));
+      hand(frameId, pressOf(chord, event, typing && !palette));
       return true;
     },
     left() {

@@ -73,6 +73,14 @@ async function openFile(page?: Page, url = FILE_URL): Promise<{ page: Page; play
 const siteKeys = async (page: Page): Promise<string[]> =>
   (await page.evaluate(() => (window as unknown as { siteKeyLog: string[] }).siteKeyLog)).filter((k) => !/:(Shift|Control|Alt|Meta)$/.test(k));
 const playerKeys = (player: Frame): Promise<string[]> => player.evaluate(() => (window as unknown as { playerKeyLog: string[] }).playerKeyLog);
+/** What a failed read of the comment box is told with: where the keys went, the focus, an open palette. */
+const afterwards = async (page: Page, player: Frame): Promise<string> =>
+  [
+    `keys that reached Drive: ${(await siteKeys(page)).join(' ')}`,
+    `its player page: ${(await playerKeys(player)).join(' ')}`,
+    `focus on the file page: ${await focusOnPage(page)}`,
+    `palette over the video: ${JSON.stringify(await palette(player).then(({ open, rows }) => ({ open, rows: rows.slice(0, 3) })))}`,
+  ].join('; ');
 /** Where the keyboard focus is: the file page itself, or inside the player frame. */
 const focusOnPage = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus() && document.activeElement?.tagName !== 'IFRAME');
 
@@ -168,7 +176,9 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     await page.keyboard.press('c');
     await page.keyboard.type('land under the hip');
     const typed = () => player.evaluate(() => document.querySelector('framecoach-overlay')?.shadowRoot?.querySelector<HTMLElement>('.fc-editor .fc-textarea')?.dataset.value ?? null);
-    await expect.poll(typed, { timeout: 5000, message: `the comment box (keys that reached Drive: ${(await siteKeys(page)).join(' ')}; its player page: ${(await playerKeys(player)).join(' ')})` }).toBe('land under the hip');
+    await expect.poll(typed, { timeout: 5000 }).toBe('land under the hip').catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${await afterwards(page, player)}`);
+    });
     await page.screenshot({ path: join(SHOTS, 'drive-comment.png') });
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await hostData(player)).comments, { timeout: 5000 }).toBe('1');
@@ -252,6 +262,26 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
   });
 
+  // A copy of the suite beside another: all of it typed at once, handed over slowly, the `p`
+  // went over as the palette's key, not as the comment's letter, and opened the palette.
+  it("a comment typed at once and handed over slowly: its letters that are FrameCoach's keys (p, c) are its text, Enter saves all of it", async () => {
+    const { page, player } = await openFile();
+    expect((await seekAndRead(player, frameMiddle(CLIP, 20))).index).toBe(20);
+    await waitIdle(player);
+    await stepOnPage(page, player, '.', 21);
+    const before = Number((await hostData(player)).comments);
+    await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-relay-slow', ''));
+    await page.keyboard.press('c');
+    await page.keyboard.type('pop the hip, cue the knee');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => Number((await hostData(player)).comments), { timeout: 10_000 }).toBe(before + 1).catch(async (e: Error) => {
+      throw new Error(`${e.message}\n${await afterwards(page, player)}`);
+    });
+    expect((await listed(player)).map((c) => c.text)).toContain('pop the hip, cue the knee');
+    expect((await palette(player)).open, 'the palette, opened by a letter of the comment').toBe(false);
+    expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
+  });
+
   it('keys handed over slowly while the focus moves to the palette: the word, arrows and Enter choose as typed', async () => {
     const { page, player } = await openFile();
     expect((await seekAndRead(player, frameMiddle(CLIP, 30))).index).toBe(30);
@@ -261,7 +291,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     const moves: Record<string, number> = { 'Next frame': 1, 'Previous frame': -1, 'Forward 10 frames': 10, 'Back 10 frames': -10 };
     await page.keyboard.press('p');
     await page.keyboard.type('frame');
-    await expect.poll(async () => (await palette(player)).rows.slice(0, 3).every((row) => row in moves), { timeout: 5000 }).toBe(true);
+    await expect.poll(async () => [(await palette(player)).rows.slice(0, 3)].every((top) => top.length === 3 && top.every((row) => row in moves)), { timeout: 5000 }).toBe(true);
     const third = (await palette(player)).rows[2]!;
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await palette(player)).open, { timeout: 5000 }).toBe(false);

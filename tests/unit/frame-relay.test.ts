@@ -200,9 +200,43 @@ describe('frameRelay: keys typed in a frame without a video', () => {
     const { r, sent, settle } = relay();
     r.heard(video(2, context()));
     r.forward('c', press('c'));
-    for (const key of ['Backspace', 'Enter', 'Escape']) expect(r.forward(key.toLowerCase(), press(key))).toBe(true);
+    for (const key of ['Backspace', 'Enter']) expect(r.forward(key.toLowerCase(), press(key))).toBe(true);
+    r.forward('c', press('c'));
+    expect(r.forward('escape', press('Escape'))).toBe(true);
     await settle();
-    expect(sent.map(([, k]) => k.key)).toEqual(['c', 'Backspace', 'Enter', 'Escape']);
+    expect(sent.map(([, k]) => k.key)).toEqual(['c', 'Backspace', 'Enter', 'c', 'Escape']);
+  });
+
+  it("letters typed in the text that are keys over there (`p`, `c`) go over as the text's, however late they arrive", async () => {
+    // A copy beside another: "land under the hip" typed at once on Drive's file page, handed
+    // over slowly; the `p` (the palette's key) went over as a command, arrived after the
+    // comment's second of type-ahead, and opened the palette: the comment read "land under the hi".
+    const sent: Array<[number, KeyPress]> = [];
+    const keys = (chord: string) => (chord === 'p' ? 'view.palette' : chord === 'c' ? 'comment.add' : chord === 'k' ? 'playback.toggle' : null);
+    const r = frameRelay(keys, async (frameId, key) => void (key && sent.push([frameId, key])), side());
+    r.heard(video(2, context()));
+    for (const key of 'cpick up') expect(r.forward(key, press(key)), key).toBe(true);
+    // In a comment an arrow is still not its text: the `p` typed in it did not make the palette's keys go over.
+    expect(r.forward('arrowdown', press('ArrowDown'))).toBe(false);
+    await new Promise((done) => setTimeout(done, 0));
+    expect(sent.map(([, k]) => `${k.key}${k.typed ? '' : '!'}`).join('')).toBe('c!pick up');
+  });
+
+  it('Enter (not Shift+Enter) and Escape end the text: the key after them is a command again', async () => {
+    vi.useFakeTimers({ toFake: ['performance'] });
+    const sent: Array<[number, KeyPress]> = [];
+    const keys = (chord: string) => (chord === 'p' ? 'view.palette' : chord === 'c' ? 'comment.add' : null);
+    const r = frameRelay(keys, async (frameId, key) => void (key && sent.push([frameId, key])), side());
+    r.heard(video(2, context()));
+    for (const key of ['c', 'o', 'k', 'Enter', 'c', 'u', 'p', 'Escape', 'p', 'x']) r.forward(key.toLowerCase(), press(key));
+    r.forward('shift+enter', press('Enter', { shiftKey: true }));
+    r.forward('c', press('c'));
+    vi.advanceTimersByTime(1001);
+    expect(r.forward('x', press('x'))).toBe(false); // a pause of a second ends it too
+    vi.useRealTimers();
+    await new Promise((done) => setTimeout(done, 0));
+    // `!`: handed over as a command, not as text.
+    expect(sent.map(([, k]) => `${k.key}${k.typed ? '' : '!'}`)).toEqual(['c!', 'o', 'k', 'Enter', 'c!', 'u', 'p', 'Escape', 'p!', 'x', 'Enter', 'c']);
   });
 
   it('a held key does not pile up: its repeats are dropped (still kept from the page) while keys are on their way', async () => {
