@@ -116,6 +116,18 @@ async function stepOnPage(page: Page, player: Frame, key: string, want: number):
   expect(Number((await hostData(player)).time)).toBeCloseTo(frameStart(CLIP, want), 3);
 }
 
+/**
+ * The file page with the player's video at frame `index + 1`, stepped there by `.` on the page
+ * (so the file page has heard of the player's video).
+ */
+async function fileAtFrame(index: number, url = FILE_URL): Promise<{ page: Page; player: Frame }> {
+  const { page, player } = await openFile(undefined, url);
+  expect((await seekAndRead(player, frameMiddle(CLIP, index))).index).toBe(index);
+  await waitIdle(player);
+  await stepOnPage(page, player, '.', index + 1);
+  return { page, player };
+}
+
 describe('Google Drive (look-alike on loopback, https://drive.google.com)', () => {
   it('keys typed on the file page step the video in the player frame exactly; the page never sees them', async () => {
     const { page, player } = await openFile();
@@ -167,10 +179,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
   });
 
   it('`c` on the file page opens the comment box in the player frame; the comment is kept under the Drive id', async () => {
-    const { page, player } = await openFile();
-    expect((await seekAndRead(player, frameMiddle(CLIP, 40))).index).toBe(40);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 41);
+    const { page, player } = await fileAtFrame(40);
 
     // Typed at once after `c`, as a coach does: no wait for the box.
     await page.keyboard.press('c');
@@ -213,10 +222,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
   });
 
   it('`p` on the file page opens the palette in the player frame; what is typed next finds a command, Enter runs it', async () => {
-    const { page, player } = await openFile();
-    expect((await seekAndRead(player, frameMiddle(CLIP, 30))).index).toBe(30);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 31); // the file page has heard of the player's video
+    const { page, player } = await fileAtFrame(30); // the file page has heard of the player's video
     // Typed at once after `p`: the first keys go over from the file page, the rest straight to
     // the palette's box once it has the focus.
     await page.keyboard.press('p');
@@ -244,10 +250,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
   // (through the background, slow on a busy machine: the test build hands each over 150 ms
   // late on a page marked so). What is typed after the move must come after them.
   it('keys handed over slowly while the focus moves to the comment box: the comment keeps the order typed, Enter saves all of it', async () => {
-    const { page, player } = await openFile();
-    expect((await seekAndRead(player, frameMiddle(CLIP, 40))).index).toBe(40);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 41);
+    const { page, player } = await fileAtFrame(40);
     const before = Number((await hostData(player)).comments);
     await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-relay-slow', ''));
     await page.keyboard.press('c');
@@ -265,10 +268,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
   // A copy of the suite beside another: all of it typed at once, handed over slowly, the `p`
   // went over as the palette's key, not as the comment's letter, and opened the palette.
   it("a comment typed at once and handed over slowly: its letters that are FrameCoach's keys (p, c) are its text, Enter saves all of it", async () => {
-    const { page, player } = await openFile();
-    expect((await seekAndRead(player, frameMiddle(CLIP, 20))).index).toBe(20);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 21);
+    const { page, player } = await fileAtFrame(20);
     const before = Number((await hostData(player)).comments);
     await page.evaluate(() => document.documentElement.setAttribute('data-fc-test-relay-slow', ''));
     await page.keyboard.press('c');
@@ -283,10 +283,7 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
   });
 
   it('keys handed over slowly while the focus moves to the palette: the word, arrows and Enter choose as typed', async () => {
-    const { page, player } = await openFile();
-    expect((await seekAndRead(player, frameMiddle(CLIP, 30))).index).toBe(30);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 31);
+    const { page, player } = await fileAtFrame(30);
     // What "frame" lists (the commands run lately first), seen at the normal speed.
     const moves: Record<string, number> = { 'Next frame': 1, 'Previous frame': -1, 'Forward 10 frames': 10, 'Back 10 frames': -10 };
     await page.keyboard.press('p');
@@ -314,11 +311,8 @@ describe('Google Drive (look-alike on loopback, https://drive.google.com)', () =
     expect(await siteKeys(page), "keys that reached Drive's own handlers").toEqual([]);
   });
 
-  it('the /preview address of the same file: the same Drive id, and keys on the page step it', async () => {
-    const { page, player } = await openFile(undefined, `https://drive.google.com/file/d/${FILE_ID}/preview`);
-    expect((await seekAndRead(player, frameMiddle(CLIP, 50))).index).toBe(50);
-    await waitIdle(player);
-    await stepOnPage(page, player, '.', 51);
+  it('the /preview address of the same file: the same Drive id, and keys on the page step it (frame 50 to 51)', async () => {
+    const { page } = await fileAtFrame(50, `https://drive.google.com/file/d/${FILE_ID}/preview`);
     expect(await siteKeys(page)).toEqual([]);
   });
 });
