@@ -1,6 +1,6 @@
 import { prng } from '../shared/prng';
 import { describe, expect, it } from 'vitest';
-import { STANDARD_RATES, combineRates, decodedRate, detectFrameRate, refineFamily, snapToStandard } from '../../utils/frames/rate';
+import { STANDARD_RATES, combineRates, decodedCount, decodedRate, detectFrameRate, refineFamily, snapToStandard } from '../../utils/frames/rate';
 
 type Quantize = (t: number) => number;
 const exact: Quantize = (t) => t;
@@ -290,6 +290,55 @@ describe('decoded-frame counts (a display that skips frames of a high-rate clip)
   it('needs a long enough stretch', () => {
     expect(decodedRate(pairs(240, 0.2, 4))).toBeNull();
     expect(decodedRate([])).toBeNull();
+  });
+
+  it.each([
+    [120, 2],
+    [240, 4],
+  ])('a steady count over half a second is clear: %d fps presented every %d-th frame still reads it', (fps, every) => {
+    const sampled = pairs(fps, 0.5, every);
+    const count = decodedCount(sampled)!;
+    expect(count.spread).toBeLessThan(fps * 0.1);
+    const times = sampled.map((p) => p.media);
+    expect(combineRates(detectFrameRate(times), count.rate, times, count.spread)).toMatchObject({ fps });
+  });
+});
+
+describe('a count the decoder swung within its stretch decides nothing', () => {
+  // Recorded in Chromium on the 29.97 fps clip, three browsers playing at once: playback stalled
+  // six frames as it started, then the decoder caught up at once (media time, frames decoded).
+  const stalled = [[0.0334, 5], [0.2336, 9], [0.2669, 13], [0.3003, 15], [0.3337, 16], [0.367, 17], [0.4004, 18]].map(([media, frames]) => ({ media: media!, frames: frames! }));
+  const times = stalled.map((p) => p.media);
+
+  it('the count alone read 59.94 with frames missing; with its spread it reads nothing', () => {
+    const count = decodedCount(stalled)!;
+    expect(count.rate).toBeGreaterThan(45);
+    expect(combineRates(detectFrameRate(times), count.rate, times)?.fps).toBeCloseTo(60000 / 1001, 6);
+    expect(combineRates(detectFrameRate(times), count.rate, times, count.spread)).toBeNull();
+  });
+
+  it('the same clip playing steadily reads 29.97 (the count in step with the frames)', () => {
+    const steady = Array.from({ length: 12 }, (_, k) => ({ media: (k + 1) * (1001 / 30000), frames: 5 + k }));
+    const count = decodedCount(steady)!;
+    const shown = steady.map((p) => p.media);
+    expect(combineRates(detectFrameRate(shown), count.rate, shown, count.spread)?.fps).toBeCloseTo(30000 / 1001, 6);
+  });
+
+  it('a jump in one reading is doubt however the readings fall (the count alone read 59.94 on these)', () => {
+    const ntsc = 30000 / 1001;
+    for (const slots of [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12], [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]]) {
+      const counted = slots.map((k, i) => ({ media: k / ntsc, frames: 4 + k + (i >= 5 ? 10 : 0) }));
+      const shown = counted.map((p) => p.media);
+      const count = decodedCount(counted)!;
+      expect(combineRates(detectFrameRate(shown), count.rate, shown)?.fps, slots.join()).toBeCloseTo(2 * ntsc, 6);
+      expect(combineRates(detectFrameRate(shown), count.rate, shown, count.spread), slots.join()).toBeNull();
+    }
+  });
+
+  it('a count near the presented rate, a little unsure, still keeps it (only another rate within the spread is doubt)', () => {
+    const shown = Array.from({ length: 12 }, (_, k) => k / 30);
+    expect(combineRates(detectFrameRate(shown), 32, shown, 8)?.fps).toBe(30);
+    expect(combineRates(detectFrameRate(shown), 50, shown, 15)).toBeNull();
   });
 });
 

@@ -10,7 +10,7 @@
  */
 
 import type { VideoClock } from '../model/types';
-import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, offClock, roundUnlessClear, snapToStandard } from './clock';
+import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, median, offClock, roundUnlessClear, snapToStandard } from './clock';
 import { frameIndexAt, tableIndexAt } from './timecode';
 
 export { STANDARD_RATES, refineFamily, snapToStandard } from './clock';
@@ -187,6 +187,20 @@ const MISSING_BY_COUNT = 0.9;
 /** A presented rate this far below the decoded one is a display skipping frames, not the video's rate. */
 const SKIPPED_BY_DISPLAY = 1.3;
 
+/** A rate counted from decoded frames, and how far off it may be. */
+export interface DecodedCount {
+  /** Frames per second: the least-squares slope of the count against media time. */
+  rate: number;
+  /**
+   * Frames per second the rate may be off by: the most the decoder's lead moved in one reading,
+   * against the reading's usual step (the median), plus one frame of reading, over the span. A
+   * rate twice as high shows in every reading; a decoder starved as playback starts on a busy
+   * machine, then catching up at once, in one (over a third of a second of a 29.97 fps clip,
+   * the count read 50).
+   */
+  spread: number;
+}
+
 /**
  * The rate from decoded-frame counts (getVideoPlaybackQuality().totalVideoFrames, which counts
  * every frame decoded even when the display skips it) against media time, as pairs taken
@@ -194,7 +208,7 @@ const SKIPPED_BY_DISPLAY = 1.3;
  * `minSpan` seconds. A 60 Hz display presents at most ~60 frames a second, so on 120 and 240 fps
  * clips only this sees the real rate.
  */
-export function decodedRate(all: readonly { media: number; frames: number }[], minSpan = 0.15): number | null {
+export function decodedCount(all: readonly { media: number; frames: number }[], minSpan = 0.15): DecodedCount | null {
   // The decoder runs ahead (and drops a few) as playback starts: the first quarter is left out.
   const pairs = all.slice(Math.floor(all.length / 4));
   const first = pairs[0];
@@ -208,7 +222,16 @@ export function decodedRate(all: readonly { media: number; frames: number }[], m
     sxy += (p.media - mx) * (p.frames - my);
     sxx += (p.media - mx) ** 2;
   }
-  return sxx > 0 ? sxy / sxx : null;
+  if (!(sxx > 0)) return null;
+  const steps = pairs.slice(1).map((p, i) => ({ media: p.media - pairs[i]!.media, frames: p.frames - pairs[i]!.frames }));
+  const usual = median(steps.filter((s) => s.media > 0).map((s) => s.frames / s.media));
+  const jump = Math.max(...steps.map((s) => Math.abs(s.frames - usual * s.media)));
+  return { rate: sxy / sxx, spread: (jump + 1) / (last.media - first.media) };
+}
+
+/** The rate from decoded-frame counts alone (see decodedCount), or null. */
+export function decodedRate(all: readonly { media: number; frames: number }[], minSpan = 0.15): number | null {
+  return decodedCount(all, minSpan)?.rate ?? null;
 }
 
 /** High rates phones and action cameras film at (slow motion), besides the standard ones. */
@@ -292,10 +315,18 @@ const ON_GRID = 0.12;
  * of a high-rate clip), the rate is the lowest standard one the decoded count allows on whose
  * grid the presented frames sit: the count says roughly how many, the presented timestamps say
  * exactly which grid. Otherwise the presented-gap rate (it also tells a
- * variable rate from dropped frames).
+ * variable rate from dropped frames). With a `spread` (decodedCount's): null when another count
+ * within it would say another rate.
  */
-export function combineRates(presented: FrameRate | null, decoded: number | null, presentedTimes: readonly number[] = []): FrameRate | null {
+export function combineRates(presented: FrameRate | null, decoded: number | null, presentedTimes: readonly number[] = [], spread = 0): FrameRate | null {
   if (decoded === null || !Number.isFinite(decoded) || decoded <= 0) return presented;
+  if (spread > 0) {
+    // A count that could say another rate anywhere within its spread says nothing yet: a longer
+    // stretch will (29.97 fps counted at 50 ± 15 after a stall read 59.94).
+    const found = combineRates(presented, decoded, presentedTimes);
+    const fps = (count: number) => combineRates(presented, count, presentedTimes)?.fps;
+    return fps(Math.max(decoded - spread, 0)) === found?.fps && fps(decoded + spread) === found?.fps ? found : null;
+  }
   if (presented && decoded < presented.fps * SKIPPED_BY_DISPLAY) {
     // Fewer frames decoded than the clock has slots: frames are missing from the file (a busy
     // display skipping frames makes presented gaps say the same of any clip: the count doesn't).

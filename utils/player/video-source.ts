@@ -297,7 +297,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const shownIsPosition = positional;
     const resumeAt = video.currentTime;
     probing = true;
-    const probeSamples = await playToMeasure(video, { onFrame: source.onFrame, positionsOnly, stopped: () => check.framesStop(), measured: () => !positionsOnly || rate !== null });
+    const probeSamples = await playToMeasure(video, { onFrame: source.onFrame, positionsOnly, stopped: () => check.framesStop(), measured: () => rate !== null });
     // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
     // (The stand-in's reports are positions, no frame's start: its rate is the count's, above.)
     const found = rate ?? (positionsOnly ? null : detectFrameRate(probeSamples));
