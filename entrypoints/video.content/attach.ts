@@ -219,6 +219,7 @@ export function attachTo(video: HTMLVideoElement, deps: AttachDeps): Attached {
     data.videoId = b.videoId ?? '';
     data.comments = String(b.all.filter((c) => !c.deleted).length);
     data.saving = String(b.saving);
+    data.writing = String(annotations.writing());
     data.drawings = String(drawings.state.get().drawings.filter((d) => !d.deleted).length);
     data.tool = drawings.state.get().tool?.tool ?? '';
     data.selected = drawings.state.get().selectedId ?? '';

@@ -234,6 +234,9 @@ describe('after a restart of Firefox', () => {
       await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.drawings === '1', { timeout: 10_000 });
       await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.saving === 'false', { timeout: 10_000 });
       expect(green((await sampleAt(coach, { x: 0.5, y: 0.4 }, 2)).strongest)).toBe(true);
+      // The line is stored before Firefox quits (a copy beside another: quit with its save on the
+      // way, it was not there after the restart; the comment, saved first, was).
+      await page.waitForFunction(() => (document.querySelector('framecoach-overlay') as HTMLElement).dataset.writing === '0', { timeout: 10_000 });
       await first.browser.close();
 
       const again = await launchFirefox({ profile, addon: 'installed' });

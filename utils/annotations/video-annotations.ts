@@ -82,6 +82,8 @@ export interface VideoAnnotations {
    * be refused as stale: a writer that is not the coach's own action waits for it.
    */
   saving(id: string): boolean;
+  /** Saves on their way to the database, all records (0: everything shown is stored). */
+  writing(): number;
   setMe(me: Author): void;
   /** Shows or hides an author's layer (their comments, drawings and acknowledgements). */
   toggleLayer(authorId: string): void;
@@ -187,6 +189,7 @@ export function createVideoAnnotations(call: Call): VideoAnnotations {
     canEdit,
     save,
     saving: (id) => inFlight.has(id),
+    writing: () => [...inFlight.values()].reduce((sum, n) => sum + n, 0),
     setMe: (me) => state.set({ me }),
     toggleLayer(authorId) {
       const hidden = new Set(state.get().hidden);
