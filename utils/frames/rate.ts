@@ -10,10 +10,12 @@
  */
 
 import type { VideoClock } from '../model/types';
-import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, median, offClock, roundUnlessClear, snapToStandard } from './clock';
+import { STANDARD_RATES, WOBBLE, fitClock, increasing, mean, offClock, roundUnlessClear, snapToStandard } from './clock';
+import { decodedRate } from './decoded-count';
 import { frameIndexAt, tableIndexAt } from './timecode';
 
 export { STANDARD_RATES, refineFamily, snapToStandard } from './clock';
+export { decodedCount, decodedRate, type DecodedCount } from './decoded-count';
 
 export interface FrameRate {
   /** Nominal fps: the standard rate within 0.5 % if any, else the measured rate. */
@@ -186,53 +188,6 @@ function fitBase(mediaTimes: readonly number[], base: number): number {
 const MISSING_BY_COUNT = 0.9;
 /** A presented rate this far below the decoded one is a display skipping frames, not the video's rate. */
 const SKIPPED_BY_DISPLAY = 1.3;
-
-/** A rate counted from decoded frames, and how far off it may be. */
-export interface DecodedCount {
-  /** Frames per second: the least-squares slope of the count against media time. */
-  rate: number;
-  /**
-   * Frames per second the rate may be off by: the most the decoder's lead moved in one reading,
-   * against the reading's usual step (the median), plus one frame of reading, over the span. A
-   * rate twice as high shows in every reading; a decoder starved as playback starts on a busy
-   * machine, then catching up at once, in one (over a third of a second of a 29.97 fps clip,
-   * the count read 50).
-   */
-  spread: number;
-}
-
-/**
- * The rate from decoded-frame counts (getVideoPlaybackQuality().totalVideoFrames, which counts
- * every frame decoded even when the display skips it) against media time, as pairs taken
- * during one stretch of playback: the least-squares slope, when the stretch covers at least
- * `minSpan` seconds. A 60 Hz display presents at most ~60 frames a second, so on 120 and 240 fps
- * clips only this sees the real rate.
- */
-export function decodedCount(all: readonly { media: number; frames: number }[], minSpan = 0.15): DecodedCount | null {
-  // The decoder runs ahead (and drops a few) as playback starts: the first quarter is left out.
-  const pairs = all.slice(Math.floor(all.length / 4));
-  const first = pairs[0];
-  const last = pairs[pairs.length - 1];
-  if (!first || !last || pairs.length < 3 || last.media - first.media < minSpan) return null;
-  const mx = mean(pairs.map((p) => p.media));
-  const my = mean(pairs.map((p) => p.frames));
-  let sxy = 0;
-  let sxx = 0;
-  for (const p of pairs) {
-    sxy += (p.media - mx) * (p.frames - my);
-    sxx += (p.media - mx) ** 2;
-  }
-  if (!(sxx > 0)) return null;
-  const steps = pairs.slice(1).map((p, i) => ({ media: p.media - pairs[i]!.media, frames: p.frames - pairs[i]!.frames }));
-  const usual = median(steps.filter((s) => s.media > 0).map((s) => s.frames / s.media));
-  const jump = Math.max(...steps.map((s) => Math.abs(s.frames - usual * s.media)));
-  return { rate: sxy / sxx, spread: (jump + 1) / (last.media - first.media) };
-}
-
-/** The rate from decoded-frame counts alone (see decodedCount), or null. */
-export function decodedRate(all: readonly { media: number; frames: number }[], minSpan = 0.15): number | null {
-  return decodedCount(all, minSpan)?.rate ?? null;
-}
 
 /** High rates phones and action cameras film at (slow motion), besides the standard ones. */
 const HIGH_RATES: readonly number[] = [100, 120, 200, 240, 480, 960];
