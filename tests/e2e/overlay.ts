@@ -68,14 +68,14 @@ export async function waitForVideoReady(target: Target, selector = 'video'): Pro
 }
 
 /**
- * Plays the video for a moment with `k` and pauses it with `k`, as a coach would, so
+ * Plays the video for a moment (`seconds` of it) with `k` and pauses it with `k`, as a coach would, so
  * FrameCoach has measured the frame rate from playback before the first step.
  */
-export async function measureRate(page: Page, target: Target = page, selector = 'video'): Promise<void> {
+export async function measureRate(page: Page, target: Target = page, selector = 'video', seconds = 0.4): Promise<void> {
   const video = (await target.waitForSelector(selector, { state: 'attached' })) as ElementHandle<HTMLVideoElement>;
   const start = await video.evaluate((v) => v.currentTime);
   if (await video.evaluate((v) => v.paused)) await page.keyboard.press('k');
-  await until(() => video.evaluate((v, t) => !v.paused && v.currentTime > t + 0.4, start));
+  await until(() => video.evaluate((v, [t, s]) => !v.paused && v.currentTime > t! + s!, [start, seconds]));
   await page.keyboard.press('k');
   await until(() => video.evaluate((v) => v.paused));
   await page.waitForTimeout(150); // frames already on their way to the screen arrive

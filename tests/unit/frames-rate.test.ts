@@ -354,6 +354,33 @@ describe('the grid the presented frames sit on settles a rough decoded count', (
   });
 });
 
+// A copy of the suite beside another: the display, starved, showed a 29.97 fps clip's frames
+// six apart (0.2 s): those sit on 25's grid too (every fifth), and the lowest rate the count
+// allowed, 25, was set and kept on the video. Where grids of rates the count can't tell apart
+// both fit, nothing is set; a longer stretch (a frame one apart) decides.
+describe('frames shown far apart fit more than one rate: nothing is set', () => {
+  const ntsc = 30000 / 1001;
+  const shownEvery = (fps: number, every: number, n = 10) => Array.from({ length: n }, (_, i) => (10 + i * every) / fps);
+  it.each([
+    ['29.97', ntsc, 6, 30, '25 (every fifth)'],
+    ['29.97', ntsc, 5, 30, '23.976 (every fourth)'],
+    ['29.97', ntsc, 6, 36, '25, the count running high'],
+    ['25', 25, 5, 25, '29.97 (every sixth)'],
+    ['120', 120, 6, 120, '100 (every fifth)'],
+  ])('%s fps shown every %d frames, counted at %d: fits %s as well', (_name, fps, every, count) => {
+    const shown = shownEvery(fps, every);
+    expect(combineRates(detectFrameRate(shown), count, shown)).toBeNull();
+  });
+  it('one frame shown beside the next settles it: 29.97', () => {
+    const shown = [...shownEvery(ntsc, 6), (10 + 9 * 6 + 1) / ntsc, (10 + 9 * 6 + 2) / ntsc];
+    expect(combineRates(detectFrameRate(shown), 30, shown)?.fps).toBeCloseTo(ntsc, 6);
+  });
+  it('frames seven apart fit no lower rate: 29.97', () => {
+    const shown = shownEvery(ntsc, 7);
+    expect(combineRates(detectFrameRate(shown), 30, shown)?.fps).toBeCloseTo(ntsc, 6);
+  });
+});
+
 describe('between two rates near the count, the grid decides', () => {
   const times = [0, 4, 7, 11, 15, 20, 24, 28, 31, 35, 39, 44, 48, 52, 55, 59].map((k) => k / 240);
   it('a 240 fps clip counted at 272 (nearer 300) reads 240: 300’s grid misses most frames', () => {

@@ -264,6 +264,12 @@ function offGrid(mediaTimes: readonly number[], fps: number): number {
 /** Off by less than this on average: on the grid. */
 const ON_GRID = 0.12;
 
+/** `f` is `base`'s rate or its family's other member (30 beside 29.97), or a whole multiple of it (59.94, 60, 120 for 29.97). */
+function sameOrMultiple(f: number, base: number): boolean {
+  const times = f / base;
+  return Math.abs(times - Math.round(times)) <= 0.01;
+}
+
 /**
  * The rate to use, from presented-frame gaps and (when there is one) the decoded-frame rate.
  * When the presented frames are clearly fewer than the decoded ones (a display skipping frames
@@ -289,11 +295,15 @@ export function combineRates(presented: FrameRate | null, decoded: number | null
     return presented.variable || presented.dropped || decoded >= presented.fps * MISSING_BY_COUNT ? presented : { ...presented, dropped: true };
   }
   // Sorted, so a family's NTSC member (29.97) comes before its round one (30).
-  const lowest = [...STANDARD_RATES, ...HIGH_RATES]
+  const fits = [...STANDARD_RATES, ...HIGH_RATES]
     .filter((f) => f >= decoded / COUNT_HIGH && f <= decoded * COUNT_LOW && offGrid(presentedTimes, f) <= ON_GRID)
-    .sort((a, b) => a - b)[0];
+    .sort((a, b) => a - b);
+  const lowest = fits[0];
   const samples = presented?.samples ?? 0;
   if (lowest === undefined) return { fps: decoded, minGap: 1 / decoded, variable: false, samples };
+  // Frames presented far apart (a starved display showing every sixth of a 29.97 fps clip) sit on
+  // the grids of rates closer than the count can tell (25 and 29.97): nothing is set yet.
+  if (fits.some((f) => !sameOrMultiple(f, lowest))) return null;
   // The display skipped frames (high-rate clip, or a busy machine), so presented gaps can't say
   // which frames are missing from the file. Within the family the timestamps decide (exact ones
   // sit on the NTSC clock clearly better; a phone's wobble can't tell, and phones film round

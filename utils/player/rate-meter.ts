@@ -46,8 +46,18 @@ function testBurst(video: HTMLVideoElement, readings: number): number {
   return TEST_HOOKS && readings >= 5 && video.ownerDocument.documentElement.hasAttribute('data-fc-test-count-burst') ? 10 : 0;
 }
 
+/**
+ * Test builds: on a page marked so, the meter sees only every sixth frame presented during
+ * playback (a display starved on a busy machine). False elsewhere.
+ */
+function testSparse(video: HTMLVideoElement, seen: number): boolean {
+  return TEST_HOOKS && seen % 6 !== 0 && video.ownerDocument.documentElement.hasAttribute('data-fc-test-sparse-frames');
+}
+
 export function createRateMeter(video: HTMLVideoElement, timeline: Timeline, positionsOnly: boolean): RateMeter {
   let segment: number[] = [];
+  /** Frames presented in this stretch (the test build's sparse display counts them). */
+  let seen = 0;
   /** Decoded-frame counts against media time over the same stretch of playback. */
   let decoded: { media: number; frames: number }[] = [];
   // Above 1x a 60 Hz screen skips frames: those gaps would understate the rate.
@@ -63,7 +73,7 @@ export function createRateMeter(video: HTMLVideoElement, timeline: Timeline, pos
 
   return {
     presented(media) {
-      if (!playingPlainly()) return false;
+      if (!playingPlainly() || testSparse(video, seen++)) return false;
       segment.push(media);
       count(media);
       if (segment.length > MAX_SAMPLES) segment = segment.slice(-MAX_SAMPLES);
@@ -96,6 +106,7 @@ export function createRateMeter(video: HTMLVideoElement, timeline: Timeline, pos
     clear() {
       segment = [];
       decoded = [];
+      seen = 0;
     },
   };
 }

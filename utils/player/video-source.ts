@@ -8,7 +8,7 @@ import { frameStartAt, onTable, slotStart } from '../frames/frame-start';
 import { frameCallbacks, type FrameCallback } from './frame-callbacks';
 import { byFrameLength } from './picture-change';
 import { createSeeks } from './seeks';
-import { createRateMeter, playToMeasure } from './rate-meter';
+import { createRateMeter, decodedFrames, playToMeasure } from './rate-meter';
 import { GECKO, positionReports } from './position-reports';
 
 /**
@@ -300,7 +300,9 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     const probeSamples = await playToMeasure(video, { onFrame: source.onFrame, positionsOnly, stopped: () => check.framesStop(), measured: () => rate !== null });
     // The probe's own stretch was measured as it played (onFrame): that is the best it knows.
     // (The stand-in's reports are positions, no frame's start: its rate is the count's, above.)
-    const found = rate ?? (positionsOnly ? null : detectFrameRate(probeSamples));
+    // Presented gaps alone, only where the browser counts no decoded frames: where it does and
+    // the count said nothing, they would say 5 on a starved display showing every sixth frame.
+    const found = rate ?? (positionsOnly || decodedFrames(video) !== null ? null : detectFrameRate(probeSamples));
     if (found && !rate) rate = withOrigin(found);
     if (rate?.estimated && !lengthChecked) {
       const checked = await byFrameLength(video, seekOnce, rate);
