@@ -111,48 +111,57 @@ describe('drawing', () => {
     await page.waitForTimeout(1500);
     expect(await paints()).toBe(before);
 
-    expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
-    await waitIdle(page);
-    // Play at 1x and note, for every presented frame, whether the drawing is shown, how many
-    // paints there were, and the opacity of its fade canvas (a fade is done by opacity).
-    const samples = await page.evaluate(
-      () =>
-        new Promise<{ frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[]>((resolve) => {
-          const video = document.querySelector('video')!;
-          const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
-          const canvas = root.querySelector('canvas')!;
-          const out: { frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[] = [];
-          const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
-            const own = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')];
-            const fades = own.map((c) => Number(c.style.opacity || 0));
-            out.push({
-              frame: Math.round(meta.mediaTime * 30),
-              at: Math.round(video.currentTime * 300) / 10, // the playback position, in frames
-              shown: canvas.dataset.drawings === '1',
-              paints: Number(canvas.dataset.paints),
-              fade: Math.max(0, ...fades),
-              // Which layer a stray paint was on, should one come: the still canvas's size, and
-              // the drawing's own canvas (its place in the pool, its size).
-              layers: `${canvas.width}x${canvas.height} ${own.map((c, i) => (Number(c.style.opacity || 0) > 0 ? `#${i}:${c.width}x${c.height}` : '')).join('')}`,
-            });
-            if (meta.mediaTime < 2.9) video.requestVideoFrameCallback(tick);
-            else {
-              video.pause();
-              resolve(out);
-            }
-          };
-          video.requestVideoFrameCallback(tick);
-          void video.play();
-        }),
-    );
+    // Play at 1x from frame 20 and note, for every presented frame, whether the drawing is
+    // shown, how many paints there were, and the opacity of its fade canvas (a fade is done by opacity).
+    const play = async () => {
+      expect((await seekAndRead(page, frameMiddle(CLIP, 20))).index).toBe(20);
+      await waitIdle(page);
+      return page.evaluate(
+        () =>
+          new Promise<{ frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[]>((resolve) => {
+            const video = document.querySelector('video')!;
+            const root = document.querySelector('framecoach-overlay')!.shadowRoot!;
+            const canvas = root.querySelector('canvas')!;
+            const out: { frame: number; at: number; shown: boolean; paints: number; fade: number; layers: string }[] = [];
+            const tick = (_now: number, meta: VideoFrameCallbackMetadata) => {
+              const own = [...root.querySelectorAll<HTMLCanvasElement>('.fc-fades canvas')];
+              const fades = own.map((c) => Number(c.style.opacity || 0));
+              out.push({
+                frame: Math.round(meta.mediaTime * 30),
+                at: Math.round(video.currentTime * 300) / 10, // the playback position, in frames
+                shown: canvas.dataset.drawings === '1',
+                paints: Number(canvas.dataset.paints),
+                fade: Math.max(0, ...fades),
+                // Which layer a stray paint was on, should one come: the still canvas's size, and
+                // the drawing's own canvas (its place in the pool, its size).
+                layers: `${canvas.width}x${canvas.height} ${own.map((c, i) => (Number(c.style.opacity || 0) > 0 ? `#${i}:${c.width}x${c.height}` : '')).join('')}`,
+              });
+              if (meta.mediaTime < 2.9) video.requestVideoFrameCallback(tick);
+              else {
+                video.pause();
+                resolve(out);
+              }
+            };
+            video.requestVideoFrameCallback(tick);
+            void video.play();
+          }),
+      );
+    };
     // Firefox may announce a frame well ahead as playback starts, then the real ones (round 20 A:
     // "20 21 31 23 25…", the video at frame 22): a frame a later one comes before was not on screen.
-    const shownFrames = samples.filter((x, i) => samples.slice(i + 1).every((later) => later.frame >= x.frame));
-    const during = (from: number, to: number) => shownFrames.filter((x) => x.frame >= from && x.frame <= to);
+    const onScreen = (all: Awaited<ReturnType<typeof play>>) => all.filter((x, i) => all.slice(i + 1).every((later) => later.frame >= x.frame));
+    const between = (all: Awaited<ReturnType<typeof play>>, from: number, to: number) => onScreen(all).filter((x) => x.frame >= from && x.frame <= to);
     // Drawn on frame 30; 1 s hold (30 frames) then a 0.5 s fade (15 frames): gone by frame 75.
     // Judged frame by frame, as sampled: a busy machine presents only some frames (36 of 78
     // were seen once), so the first and last frames shown need not be among them. The page's
     // callback may run before FrameCoach's for the same frame: one frame of slack each way.
+    // A play on a machine so busy it showed too few frames to judge (a copy beside another:
+    // frames 21, then 64) is played again, up to three times.
+    let samples = await play();
+    const tooFew = (all: typeof samples) => between(all, 31, 73).length < 12 || between(all, 62, 73).length < 4;
+    for (let again = 0; again < 2 && tooFew(samples); again++) samples = await play();
+    const shownFrames = onScreen(samples);
+    const during = (from: number, to: number) => between(samples, from, to);
     const log = samples.map((x) => `${x.frame}${x.shown ? '+' : '-'}`).join(' ');
     expect(during(31, 73).length, log).toBeGreaterThanOrEqual(12);
     // (When the page's callback runs first, FrameCoach still shows the frame announced before:
