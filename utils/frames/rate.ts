@@ -240,8 +240,9 @@ export function pickByGap(estimate: FrameRate, gap: number): FrameRate {
 /**
  * How far a decoded-frame count over a short stretch may be off, as factors. The decoder runs
  * ahead in bursts, so a count is mostly too high (+45 % over a third of a second of a 240 fps
- * clip was seen), rarely much too low. The grid leaves only rates a factor of 2 or more apart
- * to choose from (a rate and its multiples), so the lowest one the count allows is right.
+ * clip was seen), rarely much too low. Where the grid leaves only rates a factor of 2 or more
+ * apart to choose from (a rate and its multiples), the lowest one the count allows is right;
+ * where it leaves closer ones (frames shown far apart), the count can't choose (combineRates).
  */
 const COUNT_HIGH = 1.6;
 const COUNT_LOW = 1.5;
@@ -275,7 +276,8 @@ function sameOrMultiple(f: number, base: number): boolean {
  * When the presented frames are clearly fewer than the decoded ones (a display skipping frames
  * of a high-rate clip), the rate is the lowest standard one the decoded count allows on whose
  * grid the presented frames sit: the count says roughly how many, the presented timestamps say
- * exactly which grid. Otherwise the presented-gap rate (it also tells a
+ * exactly which grid; null when the grid of another rate the count allows fits as well (not
+ * the family's other member, not a multiple). Otherwise the presented-gap rate (it also tells a
  * variable rate from dropped frames). With a `spread` (decodedCount's): null when another count
  * within it would say another rate.
  */
