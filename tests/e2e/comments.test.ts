@@ -152,7 +152,12 @@ describe('comments', () => {
     for (let i = 0; i < 20; i++) {
       const page = await openClip(browser, server, QUICK_CLOSE);
       const n = await commentCount(page);
-      expect(n).toBe(i);
+      if (n !== i) {
+        // Lost, or saved after this tab read the list: which one, and how late.
+        const since = Date.now();
+        const late = await waitForCount(page, i, 10_000).then(() => `came ${Date.now() - since} ms after the list was shown`, (e: unknown) => String(e));
+        throw new Error(`tab ${i} opened with ${n} comments, ${i} expected: the last ${late}`);
+      }
       expect((await seekAndRead(page, frameMiddle(QUICK_CLOSE, 10 + i * 3))).index).toBe(10 + i * 3);
       await page.keyboard.press('c');
       await waitForEditor(page);

@@ -75,6 +75,28 @@ describe('background service', () => {
     expect(stale).toMatchObject({ accepted: false, stored: { text: 'v3', version: 3 } });
   });
 
+  // A copy of the e2e suite beside another: a tab opened right after one closed on Enter
+  // listed 10 comments where 11 were saved. A save reads the author from the settings before
+  // its write; a read that arrived after it must still see it.
+  it('a save received before a read is in what the read answers, however slow the settings are', async () => {
+    let saved: Settings | undefined;
+    const slow = () => new Promise((resolve) => setTimeout(resolve, 30));
+    const handlers = createService({
+      factory: new IDBFactory(),
+      settings: { get: async () => (await slow(), saved), set: async (s) => void (saved = s) },
+      broadcast: async () => undefined,
+    });
+    const author = (await handlers['settings.get']({}, {})).author;
+    const opened = await handlers['video.open'](facts, { tabUrl: facts.frameUrl });
+    const c = newComment({ videoId: opened.video.id, time: 1, frame: 30, text: 'saved as the tab closed', author });
+    const saving = handlers['annotation.save']({ annotation: c }, {});
+    // Received after the save, answered after it: a new tab, the library, a packet.
+    const [reopened, listed] = await Promise.all([handlers['video.open'](facts, { tabUrl: facts.frameUrl }), handlers['annotations.list']({ videoId: opened.video.id }, {})]);
+    expect(reopened.annotations).toEqual([c]);
+    expect(listed).toEqual([c]);
+    expect((await saving).accepted).toBe(true);
+  });
+
   it('video.open answers with a first page in time order and says when more remain', async () => {
     const { handlers } = service();
     const author = (await handlers['settings.get']({}, {})).author;

@@ -67,7 +67,7 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
     return opening;
   };
   /** Runs against the database, reopening once if the connection was closed under us. */
-  async function withStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T> {
+  async function onStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T> {
     try {
       return await work(await open());
     } catch (error) {
@@ -75,6 +75,17 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
       opening = null;
       return work(await open());
     }
+  }
+  /**
+   * Settles once every annotation save received so far has. A save reads the author from the
+   * settings before its write, so a request that came after it (a tab opened right after
+   * another closed on Enter, a packet exported at once) could reach the database first and
+   * miss the comment: everything else waits for the saves received before it.
+   */
+  let saves: Promise<unknown> = Promise.resolve();
+  async function withStore<T>(work: (db: FrameCoachStore) => Promise<T>): Promise<T> {
+    await saves;
+    return onStore(work);
   }
 
   const tabs = tabHandlers({ withStore, memory, openTab, pageUrl });
@@ -207,8 +218,9 @@ export function createService({ factory, settings, broadcast, openTab, pageUrl, 
     async 'annotation.save'({ annotation }) {
       // Only the installation's own author writes through here: someone else's records
       // (imported from their packet) are read-only, whatever the page side asked.
-      const { author } = await readSettings();
-      const result = await withStore((db) => db.putAnnotation(annotation, { asAuthor: author.id }));
+      const write = readSettings().then(({ author }) => onStore((db) => db.putAnnotation(annotation, { asAuthor: author.id })));
+      saves = Promise.allSettled([saves, write]).then(() => undefined); // holds no results
+      const result = await write;
       // Durable now: answer at once; other tabs hear about it on the side.
       void broadcast({
         framecoach: 1,
