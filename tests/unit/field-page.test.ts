@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FromField, ToField } from '../../utils/dom/field-protocol';
+import { settle } from './settle';
 
 const TOKEN = 'tok3n';
 let port: MessagePort;
@@ -45,7 +46,6 @@ async function openField(value: string): Promise<HTMLTextAreaElement> {
   return document.querySelector('textarea')!;
 }
 const send = (message: ToField) => port.postMessage(message);
-const settle = () => new Promise((done) => setTimeout(done, 20));
 /** Type-ahead handed over from another frame (the overlay's `keys`). */
 async function handedOver(text: string): Promise<void> {
   for (const key of text) send({ type: 'keys', text: key, back: 0 });

@@ -8,6 +8,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FromField, ToField } from '../../utils/dom/field-protocol';
+import { settle } from './settle';
 
 vi.mock('wxt/browser', () => ({ browser: { runtime: { id: 'fc', getURL: (path: string) => `chrome-extension://fc${path}` } } }));
 const { linkField, typeAhead } = await import('../../utils/dom/private-field');
@@ -53,7 +54,6 @@ async function openField() {
   await settle();
   return { told, heard, say };
 }
-const settle = () => new Promise((done) => setTimeout(done, 20));
 
 describe('keys typed in a private field, after letters handed to it', () => {
   it('wait until the field says it has put those letters in, then act in the order typed', async () => {
