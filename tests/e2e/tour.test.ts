@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clipByFile } from './barcode';
-import { dragOnPicture, openCase } from './drawing-helpers';
+import { dragOnPicture, keepOnFailure, openCase } from './drawing-helpers';
 import type { FixtureServer, LaunchedBrowser } from './harness';
 import { hostData, HOST, waitIdle, waitForVideoReady } from './overlay';
 import { useBrowser } from './session';
@@ -51,10 +51,19 @@ describe('the first-run tour', () => {
     // The lessons name the keys in force.
     expect(await tour.locator('.tour-step').first().locator('kbd').allTextContents()).toEqual(['.', ',', 'K']);
 
-    const before = Number((await hostData(tour)).time);
+    // The first `.` on a clip never played: the rate is measured by a short muted play (no frame
+    // table for a moz-extension:// or chrome-extension:// file). Once, in Firefox beside another
+    // copy of the suite, the HUD read 0.05 s on (a frame and a half) and stayed there; it did not
+    // come back in 50 first steps under load, so a failure keeps the page and the host's data
+    // (rate, variable, dropped, time) to tell a wrong rate from a position shown as a frame.
+    const from = await hostData(tour);
     await tour.keyboard.press('.');
     await waitIdle(tour);
-    await expect.poll(async () => Number((await hostData(tour)).time) - before).toBeCloseTo(1 / 30, 2);
+    await keepOnFailure(tour, 'tour-first-step', () =>
+      expect
+        .poll(async () => Number((await hostData(tour)).time) - Number(from.time), { message: `the first step, from ${JSON.stringify(from)}` })
+        .toBeCloseTo(1 / 30, 2),
+    );
     await expect.poll(() => lessons(tour).then((l) => l[0])).toBe('✓ Step one frame at a time');
 
     await tour.keyboard.press('c');
