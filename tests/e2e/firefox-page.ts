@@ -735,7 +735,8 @@ export function wrapFirefoxPage(page: Page, opts: FacadeOptions = {}): PwPage {
     getByTestId: (testId: string) => wrapLocator(page, [{ testId }]),
     getByLabel: (label: string | RegExp, o: { exact?: boolean } = {}) => wrapLocator(page, [{ label: wire(label), exact: o.exact }]),
     getByText: (text: string | RegExp, opts: { exact?: boolean } = {}) => wrapLocator(page, [{ text: wire(text), exact: opts.exact }]),
-    screenshot: (opts: { path?: string; fullPage?: boolean } = {}) => page.screenshot({ path: opts.path as `${string}.png` | undefined, fullPage: opts.fullPage }),
+    screenshot: (opts: { path?: string; fullPage?: boolean; clip?: { x: number; y: number; width: number; height: number } } = {}) =>
+      page.screenshot({ path: opts.path as `${string}.png` | undefined, fullPage: opts.fullPage, clip: opts.clip }),
     emulateMedia: (o: { colorScheme?: 'light' | 'dark' | null }) => {
       if (Object.keys(o).some((k) => k !== 'colorScheme')) unsupported(`emulateMedia(${JSON.stringify(o)})`);
       return emulateColorScheme(page, o.colorScheme ?? null);
