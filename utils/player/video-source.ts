@@ -10,6 +10,7 @@ import { byFrameLength } from './picture-change';
 import { createSeeks } from './seeks';
 import { createRateMeter, decodedFrames, playToMeasure } from './rate-meter';
 import { GECKO, positionReports } from './position-reports';
+import { ownSeeks } from './own-seeks';
 
 /**
  * The browser side of the frame engine: one `<video>`, watched through
@@ -85,16 +86,13 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   let callbackId = 0;
   let disposed = false;
   /** Seeks this source made so far (a step, a check): the picture moved, and was announced. */
-  let ownSeeks = 0;
+  let ownSeekCount = 0;
   let probing = false;
   /** The stand-in's estimate was checked against a frame's length measured on the picture. */
   let lengthChecked = false;
-  /**
-   * Seeks this source did not start (the site's controls): a confirmation in flight gives way.
-   * `seeking` is fired from a task after `currentTime` is set, so a seek is told ours by its
-   * target, not by a flag around the assignment.
-   */
-  let ownTarget: number | null = null;
+  /** Our seeks' `seeking` events, told from the page's (./own-seeks). */
+  const ours = ownSeeks();
+  /** Seeks this source did not start (the site's controls): a confirmation in flight gives way. */
   let otherSeeks = 0;
   /** `otherSeeks` when a frame was last presented: behind it, the page's last seek is not on screen yet. */
   let seeksSeen = 0;
@@ -106,7 +104,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     rate: () => rate,
     seek: (time) => seek(time),
     otherSeeks: () => otherSeeks,
-    ownSeeks: () => ownSeeks,
+    ownSeeks: () => ownSeekCount,
     pageSeekShown: () => seeksSeen === otherSeeks,
     lastFrameAt: () => lastFrameAt,
     probing: () => probing,
@@ -158,8 +156,8 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
     rate: () => rate,
     otherSeeks: () => otherSeeks,
     aimed(target) {
-      ownSeeks++;
-      ownTarget = target;
+      ownSeekCount++;
+      ours.aimed(target);
     },
     startsAt: (start) => learnOrigin(start),
     found(time, isPosition) {
@@ -229,8 +227,7 @@ export function createVideoSource(video: HTMLVideoElement): VideoSource {
   video.addEventListener(
     'seeking',
     () => {
-      if (ownTarget !== null && Math.abs(video.currentTime - ownTarget) < 1e-6) ownTarget = null;
-      else {
+      if (!ours.seeking(video.currentTime)) {
         otherSeeks++;
         untouched = false;
       }
