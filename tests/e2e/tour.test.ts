@@ -52,10 +52,10 @@ describe('the first-run tour', () => {
     expect(await tour.locator('.tour-step').first().locator('kbd').allTextContents()).toEqual(['.', ',', 'K']);
 
     // The first `.` on a clip never played: the rate is measured by a short muted play (no frame
-    // table for a moz-extension:// or chrome-extension:// file). Once, in Firefox beside another
-    // copy of the suite, the HUD read 0.05 s on (a frame and a half) and stayed there; it did not
-    // come back in 50 first steps under load, so a failure keeps the page and the host's data
-    // (rate, variable, dropped, time) to tell a wrong rate from a position shown as a frame.
+    // table for a moz-extension:// or chrome-extension:// file). In Firefox under load the HUD
+    // once read 0.05 s on (a position inside frame 1) and stayed there: the step's own seek was
+    // taken for the page's (utils/player/own-seeks.ts). A failure keeps the page and the host's
+    // data (rate, dropped, time, the media trail): that trail is what found it.
     const from = await hostData(tour);
     await tour.keyboard.press('.');
     await waitIdle(tour);
