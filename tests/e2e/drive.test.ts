@@ -19,6 +19,7 @@ import { launchTestBrowser } from './session';
 import { listed, panelOpen } from './comments-helpers';
 import { hostData, hudMessage, overlayRect, waitForOverlay, waitForVideoReady, waitIdle } from './overlay';
 import { palette } from './palette-helpers';
+import { pressUntilTaken } from './relay-helpers';
 
 const FILE_ID = '1FcDriveStrideClip0a';
 const FILE_URL = `https://drive.google.com/file/d/${FILE_ID}/view`;
@@ -90,27 +91,14 @@ const playerState = async (player: Frame): Promise<string> => {
 const focusOnPage = (page: Page): Promise<boolean> => page.evaluate(() => document.hasFocus() && document.activeElement?.tagName !== 'IFRAME');
 
 /**
- * Presses `key` on the file page until FrameCoach took it (`took`). Until the file page has
- * heard of the player frame's video (a message through the background, slow on a busy
- * machine) a key goes to Drive as if FrameCoach were not there: then it is pressed again.
- * Returns the keys Drive had seen before the press that was taken.
+ * Presses `key` on the file page until FrameCoach took it (`took`): pressed again while it goes
+ * to Drive (see pressUntilTaken). Returns the keys Drive had seen before the press that was taken.
  */
-async function pressOnPage(page: Page, key: string, took: () => Promise<boolean>): Promise<number> {
-  for (let tries = 0; ; tries++) {
-    expect(tries, `${key} on the file page was never taken (keys that reached Drive: ${(await siteKeys(page)).join(' ')})`).toBeLessThan(4);
-    const before = (await siteKeys(page)).length;
-    await page.keyboard.press(key);
-    await expect
-      .poll(async () => (await took()) || (await siteKeys(page)).length > before, { timeout: 5000 })
-      .toBe(true)
-      .catch(async () => {
-        const where = await page.evaluate(() => ({ focused: document.hasFocus(), active: document.activeElement?.tagName, visibility: document.visibilityState }));
-        const player = await playerFrame(page);
-        throw new Error(`${key}: neither taken by FrameCoach nor seen by Drive (file page ${JSON.stringify(where)}; ${await playerState(player)})`);
-      });
-    if (await took()) return before;
-    await page.waitForTimeout(250);
-  }
+function pressOnPage(page: Page, key: string, took: () => Promise<boolean>): Promise<number> {
+  return pressUntilTaken(page, key, took, async () => (await siteKeys(page)).length, async () => {
+    const where = await page.evaluate(() => ({ focused: document.hasFocus(), active: document.activeElement?.tagName, visibility: document.visibilityState }));
+    return `keys that reached Drive: ${(await siteKeys(page)).join(' ')}; file page ${JSON.stringify(where)}; ${await playerState(await playerFrame(page))}`;
+  });
 }
 
 /** Presses `key` on the file page and waits until the player frame shows frame `want` (barcode and HUD). */
