@@ -91,13 +91,16 @@ describe('late.html: a video added after load', () => {
   it('gets the overlay once it appears (its code loaded then, once), and `.` steps it by one frame', async () => {
     const page = await newPage();
     const scripts = await extensionScripts(page);
-    await page.goto(fixtureUrl(server, 'late.html'));
-    // Right after load there is no video yet, and so no overlay, and none of its code.
+    // ?add=held: the video comes when the test adds it (on the page's 800 ms timer, a busy
+    // machine could look after it had come).
+    await page.goto(fixtureUrl(server, 'late.html', { add: 'held' }));
+    // After load, with no video, there is no overlay and none of its code.
     expect(await page.evaluate(() => [!!document.querySelector('video'), !!document.querySelector('framecoach-overlay')])).toEqual([
       false,
       false,
     ]);
     if (scripts) expect(scripts).toEqual(['/content-scripts/video.js']);
+    await page.evaluate(() => (window as unknown as { fixture: { addLateVideo(): void } }).fixture.addLateVideo());
     await waitForOverlay(page);
     if (scripts) expect(scripts).toEqual(['/content-scripts/video.js', '/overlay.js']);
     await waitForVideoReady(page);
